@@ -1,0 +1,153 @@
+// The Hono app: middleware, the one error handler, route mounting, OpenAPI.
+import { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Context } from "hono";
+import type { AppEnv } from "./env";
+import { ApiError, errorBody, errorResponse } from "./lib/errors";
+import { log } from "./lib/log";
+import { router } from "./lib/openapi";
+import { authRoutes, meRoutes } from "./routes/auth";
+import { devRoutes } from "./routes/dev";
+import { docsRoutes } from "./routes/docs";
+import { publicInviteRoutes } from "./routes/invites";
+import { locationRoutes } from "./routes/locations";
+import { teamRoutes } from "./routes/team";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+// Pages may load their own scripts and styles and talk to their own origin (including WebSockets);
+// nothing else, and never inside someone else's frame.
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+function toErrorResponse(err: unknown, c: Context<AppEnv>) {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 400) return c.json(errorBody("validation_failed", err.message || "The request is not valid."), 400);
+    if (status === 413) return c.json(errorBody("payload_too_large", "The request body is too large."), 413);
+    if (status === 401) return c.json(errorBody("unauthorized", err.message || "Sign in to continue."), 401);
+    if (status < 500) return c.json(errorBody("validation_failed", err.message || "The request is not valid."), status);
+  }
+  log("error", "unhandled error", {
+    requestId: c.get("requestId"),
+    path: c.req.routePath,
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+  });
+  return c.json(errorBody("internal_error", "Something went wrong on our side. It has been logged."), 500);
+}
+
+export function createApp() {
+  const app = router();
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    const started = Date.now();
+    await next();
+    log("info", "request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      durationMs: Date.now() - started,
+      accountId: c.get("auth")?.accountId,
+    });
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      strictTransportSecurity: "max-age=63072000; includeSubDomains",
+      xFrameOptions: "DENY",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      crossOriginResourcePolicy: "same-origin",
+      crossOriginOpenerPolicy: "same-origin",
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+  app.use("*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Content-Security-Policy")) {
+      const isPage = (c.res.headers.get("Content-Type") ?? "").startsWith("text/html");
+      c.res.headers.set("Content-Security-Policy", isPage ? PAGE_CSP : API_CSP);
+    }
+  });
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin, c) => {
+        const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s: string) => s.trim()).filter(Boolean);
+        return allowed.includes(origin) ? origin : null;
+      },
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+      exposeHeaders: ["Retry-After", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KiB.`), 413),
+    }),
+  );
+  app.use(
+    "*",
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json(errorBody("method_not_allowed", `${c.req.method} is not allowed here. Allowed: ${methods.join(", ")}.`), 405, {
+          Allow: methods.join(", "),
+        }),
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+
+  app.route("/api/auth", authRoutes);
+  app.route("/api", meRoutes);
+  app.route("/api/invites", publicInviteRoutes);
+  app.route("/api/team", teamRoutes);
+  app.route("/api/locations", locationRoutes);
+  app.route("/api", docsRoutes);
+  app.route("/api/dev", devRoutes);
+
+  app.doc31("/api/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Seatline API",
+      version: "0.1.0",
+      description:
+        "Waitlists and reservations. Authenticate with `Authorization: Bearer <token>` from /api/auth/login. " +
+        'Every error has the shape {"error": {"code", "message", "details"}}.',
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/") || c.req.path === "/api" || c.req.path.startsWith("/webhooks/")) {
+      return c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404);
+    }
+    return serveAsset(c);
+  });
+
+  app.onError(toErrorResponse);
+  return app;
+}
+
+// Static files of the web app; the Worker runs first (run_worker_first) so it can add headers.
+async function serveAsset(c: Context<AppEnv>) {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+    return c.json(errorBody("method_not_allowed", `${c.req.method} is not allowed here.`), 405, { Allow: "GET, HEAD" });
+  }
+  const res = await c.env.ASSETS.fetch(c.req.raw);
+  if (res.status === 404) return c.json(errorBody("not_found", `Nothing at ${c.req.path}.`), 404);
+  // Responses from fetch have immutable headers; copy so middleware can add security headers.
+  return new Response(res.body, res);
+}

@@ -1,0 +1,45 @@
+// Bearer-token authentication and role checks for /api routes.
+import { createMiddleware } from "hono/factory";
+import { db } from "../db/client";
+import type { Role } from "../db/schema";
+import type { AppEnv } from "../env";
+import { now } from "../lib/clock";
+import { ApiError, forbidden } from "../lib/errors";
+import { authenticate, type SessionUser } from "./sessions";
+
+export type AuthContext = SessionUser;
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+function unauthorized(message: string) {
+  return new ApiError(401, "unauthorized", message, [], { "WWW-Authenticate": 'Bearer realm="seatline"' });
+}
+
+/** Requires `Authorization: Bearer <jwt>` for a live session; tokens anywhere else are ignored. */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("Authorization");
+  if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
+  const match = BEARER.exec(header.trim());
+  if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>'.");
+  const user = await authenticate(db(c.env.DB), c.env.JWT_SECRET, match[1]!, now());
+  if (!user) throw unauthorized("Your session has ended or the token is not valid. Sign in again.");
+  c.set("auth", user);
+  await next();
+});
+
+const RANK: Record<Role, number> = { host: 0, admin: 1, owner: 2 };
+
+export function hasRole(role: Role, atLeast: Role): boolean {
+  return RANK[role] >= RANK[atLeast];
+}
+
+/** Requires the signed-in user's role to be at least `atLeast` (owner > admin > host). */
+export function requireRole(atLeast: Role) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const auth = c.get("auth");
+    if (!hasRole(auth.role, atLeast)) {
+      throw forbidden(`This needs the ${atLeast} role or higher; you are ${auth.role === "admin" ? "an" : "a"} ${auth.role}.`);
+    }
+    await next();
+  });
+}

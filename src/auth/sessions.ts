@@ -1,0 +1,100 @@
+// Server-side sessions behind the JWTs: 24 hours of inactivity ends one, and so does its 30-day
+// absolute lifetime, a logout, a password change or the user's removal.
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { sessions, users, type Role } from "../db/schema";
+import { DAY, MINUTE } from "../lib/clock";
+import { newId } from "../lib/crypto";
+import { signSessionToken, verifySessionToken } from "./tokens";
+
+export const SESSION_IDLE_TIMEOUT = DAY;
+export const SESSION_MAX_LIFETIME = 30 * DAY;
+// last_seen_at is written at most this often, so reads do not turn into a write per request.
+export const SESSION_TOUCH_INTERVAL = MINUTE;
+
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  accountId: string;
+  role: Role;
+  email: string;
+  name: string;
+}
+
+export interface IssuedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: number;
+  idleTimeoutSeconds: number;
+}
+
+export async function createSession(
+  d: Db,
+  secret: string,
+  user: { id: string; accountId: string },
+  at: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<IssuedSession> {
+  const id = newId();
+  const expiresAt = at + SESSION_MAX_LIFETIME;
+  await d.insert(sessions).values({
+    id,
+    accountId: user.accountId,
+    userId: user.id,
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  const token = await signSessionToken(secret, { sub: user.id, sid: id, acc: user.accountId }, at, expiresAt);
+  return { token, sessionId: id, expiresAt, idleTimeoutSeconds: SESSION_IDLE_TIMEOUT / 1000 };
+}
+
+/** The signed-in user behind a bearer token, or null. Ends sessions found idle for too long. */
+export async function authenticate(d: Db, secret: string, token: string, at: number): Promise<SessionUser | null> {
+  const claims = await verifySessionToken(secret, token, at);
+  if (!claims) return null;
+  const [row] = await d
+    .select({
+      session: sessions,
+      role: users.role,
+      email: users.email,
+      name: users.name,
+      userAccountId: users.accountId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub)))
+    .limit(1);
+  if (!row) return null;
+  const s = row.session;
+  if (s.endedAt !== null || s.accountId !== claims.acc || row.userAccountId !== claims.acc) return null;
+  if (at >= s.expiresAt) {
+    await endSession(d, s.id, at, "expired");
+    return null;
+  }
+  if (at - s.lastSeenAt >= SESSION_IDLE_TIMEOUT) {
+    await endSession(d, s.id, at, "idle");
+    return null;
+  }
+  if (at - s.lastSeenAt >= SESSION_TOUCH_INTERVAL) {
+    await d.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, s.id));
+  }
+  return { sessionId: s.id, userId: claims.sub, accountId: claims.acc, role: row.role, email: row.email, name: row.name };
+}
+
+export async function endSession(d: Db, sessionId: string, at: number, reason: string) {
+  await d
+    .update(sessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends every live session of a user, except `keep` (the one making a password change). */
+export function endUserSessionsQuery(d: Db, userId: string, at: number, reason: string, keep?: string) {
+  const where = keep
+    ? and(eq(sessions.userId, userId), isNull(sessions.endedAt), ne(sessions.id, keep))
+    : and(eq(sessions.userId, userId), isNull(sessions.endedAt));
+  return d.update(sessions).set({ endedAt: at, endReason: reason }).where(where);
+}

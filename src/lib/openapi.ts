@@ -1,0 +1,77 @@
+// Shared pieces for route definitions: every route is declared with zod schemas, which both validate
+// input and generate /api/openapi.json.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ZodError } from "zod";
+import type { AppEnv } from "../env";
+import { ApiError, type ErrorDetail } from "./errors";
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(body)",
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** A router whose validation failures all become the one 400 error shape. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === "json" ? "request body" : result.target === "param" ? "path" : result.target;
+        throw new ApiError(400, "validation_failed", `The ${where} is not valid.`, zodDetails(result.error));
+      }
+    },
+  });
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "validation_failed" }),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string().optional(), message: z.string() }).catchall(z.unknown())),
+    }),
+  })
+  .openapi("Error");
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input",
+  401: "Not signed in, or the session has ended",
+  403: "The signed-in role may not do this",
+  404: "Not found (including other accounts' resources)",
+  409: "Conflicts with the current state",
+  410: "No longer valid",
+  413: "Body too large",
+  429: "Rate limited",
+};
+
+export function errors(...codes: number[]) {
+  return Object.fromEntries(
+    codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "Error", content: { "application/json": { schema: ErrorSchema } } }]),
+  );
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { body: { required: true, description, content: { "application/json": { schema } } } };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export const bearer = [{ bearerAuth: [] }];
+
+// Strings: trimmed, bounded. Bounds stop oversized fields before anything is stored.
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address." }))
+  .transform((s) => s.toLowerCase())
+  .openapi({ type: "string", format: "email", example: "ana@example.com" });
+// Passwords are never trimmed: every character counts. Rules are checked by checkPassword.
+export const password = z.string().min(1).max(1024).openapi({ type: "string", format: "password" });
+export const uuidParam = (name: string) =>
+  z.uuid({ message: `${name} must be an id (UUID).` }).openapi({ param: { name, in: "path" } });

@@ -1,0 +1,38 @@
+// Development only: the email outbox. Absent (404) unless ENVIRONMENT is development or test.
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc } from "drizzle-orm";
+import { db } from "../db/client";
+import { devOutbox } from "../db/schema";
+import { notFound } from "../lib/errors";
+import { jsonResponse, router } from "../lib/openapi";
+
+export const devRoutes = router();
+
+devRoutes.use("*", async (c, next) => {
+  if (c.env.ENVIRONMENT !== "development" && c.env.ENVIRONMENT !== "test") throw notFound("Route");
+  await next();
+});
+
+devRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/outbox",
+    hide: true,
+    summary: "Email kept by the dev-outbox provider, newest first (development only)",
+    responses: {
+      200: jsonResponse(
+        z.object({
+          emails: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() })),
+        }),
+        "Emails",
+      ),
+    },
+  }),
+  async (c) => {
+    const rows = await db(c.env.DB).select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(100);
+    return c.json(
+      { emails: rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, createdAt: new Date(r.createdAt).toISOString() })) },
+      200,
+    );
+  },
+);

@@ -1,0 +1,230 @@
+// Locations of an account: hosts read, admins and owners write.
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { requireAuth, requireRole } from "../auth/middleware";
+import { db, type Db } from "../db/client";
+import { locations } from "../db/schema";
+import { audit } from "../lib/audit";
+import { now } from "../lib/clock";
+import { newId } from "../lib/crypto";
+import { conflict, notFound, validationFailed } from "../lib/errors";
+import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "../lib/openapi";
+import { clientIp } from "../lib/request";
+import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
+import { isValidTimeZone } from "../lib/timezone";
+
+export const LocationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    timezone: z.string(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Location");
+
+const timezone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isValidTimeZone, { message: "Use an IANA time zone such as Europe/London or America/New_York." })
+  .openapi({ example: "Europe/London" });
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(isValidSlug, { message: "Use 2-63 lower-case letters, digits and single dashes (not a reserved word)." })
+  .openapi({ example: "luigis-soho" });
+// Stored in E.164; spaces, dashes, dots and brackets are accepted on input.
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((s) => s.replace(/[\s().-]/g, ""))
+  .refine((s) => /^\+[1-9]\d{6,14}$/.test(s), { message: "Use international format, e.g. +44 20 7946 0000." })
+  .openapi({ example: "+442079460000" });
+const address = z.string().trim().max(500);
+
+const LocationInput = z.object({
+  name: text(120).openapi({ example: "Luigi's Soho" }),
+  timezone,
+  slug: slug.optional(),
+  phone: phone.nullable().optional(),
+  address: address.nullable().optional(),
+});
+const LocationPatch = LocationInput.partial().refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change." });
+
+const Params = z.object({ locationId: uuidParam("locationId") });
+
+type LocationRow = typeof locations.$inferSelect;
+export function locationView(l: LocationRow) {
+  return {
+    id: l.id,
+    name: l.name,
+    slug: l.slug,
+    timezone: l.timezone,
+    phone: l.phone,
+    address: l.address,
+    createdAt: new Date(l.createdAt).toISOString(),
+    updatedAt: new Date(l.updatedAt).toISOString(),
+  };
+}
+
+/** The caller's location, or 404 — also for another account's id (DESIGN.md rule 3). */
+export async function loadLocation(d: Db, accountId: string, locationId: string): Promise<LocationRow> {
+  const row = await d.query.locations.findFirst({ where: and(eq(locations.id, locationId), eq(locations.accountId, accountId)) });
+  if (!row) throw notFound("Location");
+  return row;
+}
+
+function isUniqueViolation(err: unknown) {
+  return String(err).includes("UNIQUE constraint failed") || String((err as Error)?.cause ?? "").includes("UNIQUE constraint failed");
+}
+
+export const locationRoutes = router();
+locationRoutes.use("*", requireAuth);
+
+locationRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["Locations"],
+    summary: "List the account's locations",
+    security: bearer,
+    responses: { 200: jsonResponse(z.object({ locations: z.array(LocationSchema) }), "Locations"), ...errors(401) },
+  }),
+  async (c) => {
+    const rows = await db(c.env.DB).query.locations.findMany({
+      where: eq(locations.accountId, c.get("auth").accountId),
+      orderBy: [asc(locations.createdAt), asc(locations.name)],
+    });
+    return c.json({ locations: rows.map(locationView) }, 200);
+  },
+);
+
+locationRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["Locations"],
+    summary: "Create a location (admin or owner)",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: jsonBody(LocationInput),
+    responses: { 201: jsonResponse(LocationSchema, "Created"), ...errors(400, 401, 403, 409, 413) },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const auth = c.get("auth");
+    const d = db(c.env.DB);
+    const at = now();
+    let chosen = input.slug ?? slugify(input.name);
+    if (!input.slug && (await d.query.locations.findFirst({ where: eq(locations.slug, chosen) }))) chosen = slugWithSuffix(chosen);
+    const row = {
+      id: newId(),
+      accountId: auth.accountId,
+      name: input.name,
+      slug: chosen,
+      timezone: input.timezone,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await d.insert(locations).values(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`The address /${chosen} is taken; choose another slug.`, [{ path: "slug", message: "Taken." }]);
+      throw err;
+    }
+    await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.created", targetType: "location", targetId: row.id, ip: clientIp(c), at });
+    return c.json(locationView(row), 201);
+  },
+);
+
+locationRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{locationId}",
+    tags: ["Locations"],
+    summary: "Get a location",
+    security: bearer,
+    request: { params: Params },
+    responses: { 200: jsonResponse(LocationSchema, "The location"), ...errors(400, 401, 404) },
+  }),
+  async (c) => {
+    const row = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    return c.json(locationView(row), 200);
+  },
+);
+
+locationRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/{locationId}",
+    tags: ["Locations"],
+    summary: "Change a location (admin or owner)",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: { params: Params, ...jsonBody(LocationPatch) },
+    responses: { 200: jsonResponse(LocationSchema, "Updated"), ...errors(400, 401, 403, 404, 409, 413) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const patch = c.req.valid("json");
+    const d = db(c.env.DB);
+    const current = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const at = now();
+    const next = {
+      ...current,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      updatedAt: at,
+    } as LocationRow;
+    if (!next.name) throw validationFailed("The name cannot be empty.");
+    try {
+      await d
+        .update(locations)
+        .set({ name: next.name, slug: next.slug, timezone: next.timezone, phone: next.phone, address: next.address, updatedAt: at })
+        .where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`The address /${next.slug} is taken; choose another slug.`, [{ path: "slug", message: "Taken." }]);
+      throw err;
+    }
+    await audit(d, {
+      accountId: auth.accountId,
+      userId: auth.userId,
+      action: "location.updated",
+      targetType: "location",
+      targetId: current.id,
+      ip: clientIp(c),
+      detail: { fields: Object.keys(patch) },
+      at,
+    });
+    return c.json(locationView(next), 200);
+  },
+);
+
+locationRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{locationId}",
+    tags: ["Locations"],
+    summary: "Delete a location (admin or owner)",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: { params: Params },
+    responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const d = db(c.env.DB);
+    const current = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const at = now();
+    await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
+    await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
+    return c.body(null, 204);
+  },
+);

@@ -1,0 +1,7 @@
+// Values the global setup (Node) hands to the workers pool and tests.
+declare module "vitest" {
+  interface ProvidedContext {
+    fakesUrl: string;
+  }
+}
+export {};

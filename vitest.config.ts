@@ -1,0 +1,37 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: "test",
+            // bcrypt's minimum cost keeps the suite fast; production never goes below 10.
+            BCRYPT_COST: "4",
+            JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+            APP_URL: "https://seatline.test",
+            EMAIL_PROVIDER: "dev-outbox",
+            // The fake email provider (test/fakes/server.ts), a real HTTP server on 127.0.0.1.
+            EMAIL_API_BASE_URL: inject<string>("fakesUrl") + "/resend",
+            EMAIL_API_KEY: "re_test_key",
+          },
+        },
+      })),
+    ],
+    test: {
+      globalSetup: ["./test/fakes/global-setup.ts"],
+      setupFiles: ["./test/setup.ts"],
+      include: ["test/**/*.test.ts"],
+      exclude: ["test/browser/**"],
+      testTimeout: 30_000,
+      // Request logs are for production; keep test output to what failed.
+      onConsoleLog: (log: string) => !log.startsWith('{"level":"info"'),
+    },
+  };
+});

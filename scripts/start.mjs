@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// `npm start`: the whole service on this machine, offline. Creates local secrets, applies the D1
+// migrations, seeds a demo account and location, runs `wrangler dev`, prints the URLs, and prints
+// every email the dev outbox receives (invites, sign-up and reset links).
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import bcrypt from "bcryptjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const PORT = Number(process.env.PORT ?? 8787);
+const HOST = "127.0.0.1";
+const BASE = `http://${HOST}:${PORT}`;
+// Fully offline: no metrics, and no fetch of the `Request.cf` sample from Cloudflare.
+const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+export const DEMO = {
+  accountId: "00000000-0000-4000-8000-000000000001",
+  userId: "00000000-0000-4000-8000-000000000002",
+  locationId: "00000000-0000-4000-8000-000000000003",
+  email: "demo@seatline.local",
+  password: "Seatline-demo-1",
+  accountName: "Demo Bistro",
+  slug: "demo-bistro",
+  timezone: "America/New_York",
+};
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: wranglerEnv });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${r.status}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function ensureDevVars() {
+  const file = join(root, ".dev.vars");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  if (/^JWT_SECRET=/m.test(current)) return;
+  const line = `JWT_SECRET=${randomBytes(32).toString("hex")}\n`;
+  writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + line, { mode: 0o600 });
+  console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
+}
+
+function sqlString(s) {
+  return `'${String(s).replace(/'/g, "''")}'`;
+}
+
+function seed() {
+  const at = Date.now();
+  const hash = bcrypt.hashSync(DEMO.password, 10);
+  // INSERT OR IGNORE: running npm start again keeps whatever the demo account has become.
+  const sql = `
+INSERT OR IGNORE INTO accounts (id, name, created_at) VALUES (${sqlString(DEMO.accountId)}, ${sqlString(DEMO.accountName)}, ${at});
+INSERT OR IGNORE INTO users (id, account_id, email, name, password_hash, role, created_at, password_changed_at)
+  VALUES (${sqlString(DEMO.userId)}, ${sqlString(DEMO.accountId)}, ${sqlString(DEMO.email)}, 'Demo Owner', ${sqlString(hash)}, 'owner', ${at}, ${at});
+INSERT OR IGNORE INTO locations (id, account_id, name, slug, timezone, phone, address, created_at, updated_at)
+  VALUES (${sqlString(DEMO.locationId)}, ${sqlString(DEMO.accountId)}, ${sqlString(DEMO.accountName)}, ${sqlString(DEMO.slug)}, ${sqlString(DEMO.timezone)}, '+12125550100', '1 Demo Street, New York, NY', ${at}, ${at});
+`;
+  const dir = mkdtempSync(join(tmpdir(), "seatline-seed-"));
+  const file = join(dir, "seed.sql");
+  writeFileSync(file, sql);
+  run("npx", ["wrangler", "d1", "execute", "DB", "--local", `--file=${file}`]);
+}
+
+async function waitUntilUp(child) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${BASE}/api/openapi.json`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("wrangler dev did not answer within 120 s");
+}
+
+function banner() {
+  const lines = [
+    "",
+    "  Seatline is running locally (offline: D1, Durable Objects, Queues and R2 all on this machine).",
+    "",
+    `  API docs        ${BASE}/api/docs`,
+    `  OpenAPI         ${BASE}/api/openapi.json`,
+    `  Sign in (API)   POST ${BASE}/api/auth/login`,
+    `  Dev outbox      ${BASE}/api/dev/outbox   (emails are printed below as they arrive)`,
+    "",
+    `  Demo owner      ${DEMO.email}  /  ${DEMO.password}`,
+    `  Demo location   ${DEMO.accountName}  (slug: ${DEMO.slug}, id: ${DEMO.locationId})`,
+    "",
+    `  Try:  curl -s ${BASE}/api/auth/login -H 'content-type: application/json' \\`,
+    `          -d '{"email":"${DEMO.email}","password":"${DEMO.password}"}'`,
+    "",
+    "  Ctrl-C stops it.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function printOutbox(seen) {
+  try {
+    const res = await fetch(`${BASE}/api/dev/outbox`);
+    if (!res.ok) return;
+    const { emails } = await res.json();
+    for (const e of emails.reverse()) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      const link = (e.text.match(/https?:\/\/\S+/g) ?? []).find((u) => /\/(invite|signup|reset-password)\//.test(u));
+      console.log(`\n✉  To ${e.to}: ${e.subject}${link ? `\n   ${link}` : ""}`);
+    }
+  } catch {
+    // the server is restarting; try again next tick
+  }
+}
+
+async function main() {
+  ensureDevVars();
+  console.log("• Applying D1 migrations (local)…");
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+  console.log("• Seeding the demo account…");
+  seed();
+  console.log(`• Starting wrangler dev on ${BASE}…`);
+  const child = spawn("npx", ["wrangler", "dev", "--ip", HOST, "--port", String(PORT), "--log-level", "warn"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: wranglerEnv,
+  });
+  const stop = () => {
+    child.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+  await waitUntilUp(child);
+  const seen = new Set();
+  // Emails already in the outbox from earlier runs are not news.
+  try {
+    const res = await fetch(`${BASE}/api/dev/outbox`);
+    for (const e of (await res.json()).emails) seen.add(e.id);
+  } catch {}
+  banner();
+  setInterval(() => printOutbox(seen), 1500).unref();
+}
+
+main().catch((err) => {
+  console.error(`\n✗ ${err.message}`);
+  process.exit(1);
+});

@@ -1,14 +1,779 @@
-// The Restaurant Durable Object: one per location (env.RESTAURANT.idFromName(locationId)).
-// The live waitlist and reservation book arrive with their issues; the class and its SQLite
-// storage are declared now so the binding and migration exist from the first deploy.
+// The Restaurant Durable Object: one per location (env.RESTAURANT.idFromName(locationId)), the
+// single writer of its live waitlist. Its own SQLite is the source of truth; an outbox carries every
+// change to D1 from the alarm; host screens and guest pages follow over hibernating WebSockets.
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../src/env";
+import {
+  bandIntervals,
+  bandOf,
+  estimateMinutes,
+  GUEST_TOKEN_GRACE_MS,
+  HISTORY_WINDOW_MS,
+  isActive,
+  joinEstimates,
+  lineOrder,
+  localWeekdayHour,
+  positions,
+  rankForPosition,
+  transition,
+  TransitionError,
+  type Party,
+  type PartyAction,
+  type PartySource,
+  type Seating,
+} from "./waitlist/model";
+import { normalizePhone } from "./waitlist/phone";
+import {
+  DEFAULT_SETTINGS,
+  parseClientMessage,
+  partyView,
+  type DoResult,
+  type GuestStatus,
+  type HostServerMessage,
+  type Intervals,
+  type LocationRef,
+  type PartyView,
+  type RankedPartyView,
+  type SettingsPatch,
+  type WaitlistSettings,
+} from "./waitlist/protocol";
+import { flushOutbox } from "./waitlist/outbox";
+
+const SCHEMA_VERSION = 1;
+/** Events kept for clients that reconnect and resume. */
+const EVENT_LOG_SIZE = 1000;
+const TICKET_TTL_MS = 60_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+/** First outbox flush after a change: soon, but late enough to batch a burst of changes. */
+const FLUSH_DELAY_MS = 1_000;
+const MAX_FLUSH_BACKOFF_MS = 5 * 60_000;
+
+export interface NewParty {
+  name: string;
+  phone?: string | null;
+  size: number;
+  notes?: string;
+  tags?: string[];
+  quotedWait?: number | null;
+  smsConsent?: boolean;
+  source: PartySource;
+}
+
+export type PartyPatch = Partial<Pick<NewParty, "name" | "phone" | "size" | "notes" | "tags" | "quotedWait" | "smsConsent">>;
+
+export interface AddedParty {
+  party: RankedPartyView;
+  /** The guest's link token. Only ever returned here, at creation; stored hashed. */
+  guestToken: string;
+}
+
+type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
+
+type Row = Record<string, SqlStorageValue>;
+
+function rowToParty(r: Row): Party {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    phone: (r.phone as string | null) ?? null,
+    size: r.size as number,
+    notes: r.notes as string,
+    tags: JSON.parse(r.tags as string) as string[],
+    quotedWait: r.quoted_wait as number,
+    source: r.source as PartySource,
+    smsConsent: r.sms_consent === 1,
+    state: r.state as Party["state"],
+    restoreState: (r.restore_state as Party["restoreState"]) ?? null,
+    rank: r.rank as number,
+    createdAt: r.created_at as number,
+    notifiedAt: (r.notified_at as number | null) ?? null,
+    notifyCount: r.notify_count as number,
+    seatedAt: (r.seated_at as number | null) ?? null,
+    closedAt: (r.closed_at as number | null) ?? null,
+    updatedAt: r.updated_at as number,
+    version: r.version as number,
+  };
+}
+
+async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function randomToken(bytes = 32): string {
+  const raw = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...raw)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Guest tokens start with the location id (32 hex) so the Worker can route them; the rest is 256 random bits. */
+export function guestTokenFor(locationId: string): string {
+  return locationId.replace(/-/g, "") + randomToken(32);
+}
+
+export function locationIdFromGuestToken(token: string): string | null {
+  if (!/^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const h = token.slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const fail = <T>(status: 400 | 404 | 409 | 410 | 422, code: string, message: string): DoResult<T> => ({ ok: false, status, code, message });
+const ok = <T>(value: T): DoResult<T> => ({ ok: true, value });
 
 export class Restaurant extends DurableObject<Env> {
-  override async fetch(): Promise<Response> {
-    return Response.json(
-      { error: { code: "not_found", message: "The live waitlist is not available yet.", details: [] } },
-      { status: 404 },
+  private sql: SqlStorage;
+  private version = 0;
+  private settings: WaitlistSettings = DEFAULT_SETTINGS;
+  private location: LocationRef | null = null;
+  /** Active parties (waiting, notified); closed ones are read from SQLite when needed. */
+  private active = new Map<string, Party>();
+  private intervalsCache: { hourKey: number; intervals: Intervals } | null = null;
+  private alarmAt: number | null = null;
+  private flushFailures = 0;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    // Every entry point (RPC, fetch, webSocket*, alarm) runs after this has finished.
+    ctx.blockConcurrencyWhile(async () => {
+      this.migrate();
+      this.load();
+      this.alarmAt = await ctx.storage.getAlarm();
+    });
+    // Keep-alive pings are answered without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+  }
+
+  // ---- storage ---------------------------------------------------------------------------------
+
+  private migrate() {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = this.sql.exec("SELECT value FROM meta WHERE key = 'schema_version'").toArray()[0];
+    const current = row ? Number(row.value) : 0;
+    if (current < 1) {
+      this.sql.exec(`
+        CREATE TABLE parties (
+          id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT, size INTEGER NOT NULL, notes TEXT NOT NULL,
+          tags TEXT NOT NULL, quoted_wait INTEGER NOT NULL, source TEXT NOT NULL, sms_consent INTEGER NOT NULL,
+          state TEXT NOT NULL, restore_state TEXT, rank REAL NOT NULL, created_at INTEGER NOT NULL,
+          notified_at INTEGER, notify_count INTEGER NOT NULL, seated_at INTEGER, closed_at INTEGER,
+          updated_at INTEGER NOT NULL, version INTEGER NOT NULL, token_hash TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX parties_state ON parties (state, closed_at);
+        CREATE TABLE events (version INTEGER PRIMARY KEY, message TEXT NOT NULL);
+        CREATE TABLE outbox (party_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
+        CREATE TABLE seatings (at INTEGER NOT NULL, band TEXT NOT NULL, weekday INTEGER NOT NULL, hour INTEGER NOT NULL);
+        CREATE INDEX seatings_at ON seatings (at);
+        CREATE TABLE idempotency (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, response TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE tickets (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      `);
+    }
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+  }
+
+  private meta(key: string): string | null {
+    const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+    return row ? (row.value as string) : null;
+  }
+
+  private setMeta(key: string, value: string) {
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
+  }
+
+  private load() {
+    this.version = Number(this.meta("version") ?? 0);
+    const settings = this.meta("settings");
+    this.settings = settings ? { ...DEFAULT_SETTINGS, ...(JSON.parse(settings) as Partial<WaitlistSettings>) } : DEFAULT_SETTINGS;
+    const location = this.meta("location");
+    this.location = location ? (JSON.parse(location) as LocationRef) : null;
+    this.active.clear();
+    for (const r of this.sql.exec("SELECT * FROM parties WHERE state IN ('waiting', 'notified')")) {
+      const p = rowToParty(r);
+      this.active.set(p.id, p);
+    }
+  }
+
+  /** The Worker passes the location on every call; keep the latest (name or time zone may change). */
+  private useLocation(loc: LocationRef) {
+    const current = this.location;
+    if (!current || current.id !== loc.id || current.accountId !== loc.accountId || current.name !== loc.name || current.timezone !== loc.timezone) {
+      this.location = loc;
+      this.setMeta("location", JSON.stringify(loc));
+      this.intervalsCache = null;
+    }
+  }
+
+  private readParty(id: string): Party | null {
+    const cached = this.active.get(id);
+    if (cached) return cached;
+    const row = this.sql.exec("SELECT * FROM parties WHERE id = ?", id).toArray()[0];
+    return row ? rowToParty(row) : null;
+  }
+
+  private writeParty(p: Party, tokenHash?: string) {
+    if (tokenHash !== undefined) {
+      this.sql.exec(
+        `INSERT INTO parties (id, name, phone, size, notes, tags, quoted_wait, source, sms_consent, state, restore_state, rank,
+           created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, token_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        p.id, p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.source, p.smsConsent ? 1 : 0, p.state,
+        p.restoreState, p.rank, p.createdAt, p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, tokenHash,
+      );
+    } else {
+      this.sql.exec(
+        `UPDATE parties SET name = ?, phone = ?, size = ?, notes = ?, tags = ?, quoted_wait = ?, sms_consent = ?, state = ?,
+           restore_state = ?, rank = ?, notified_at = ?, notify_count = ?, seated_at = ?, closed_at = ?, updated_at = ?, version = ?
+         WHERE id = ?`,
+        p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.smsConsent ? 1 : 0, p.state, p.restoreState,
+        p.rank, p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, p.id,
+      );
+    }
+    if (isActive(p.state)) this.active.set(p.id, p);
+    else this.active.delete(p.id);
+    this.sql.exec("INSERT OR REPLACE INTO outbox (party_id, version) VALUES (?, ?)", p.id, p.version);
+  }
+
+  private nextVersion(): number {
+    this.version += 1;
+    this.setMeta("version", String(this.version));
+    return this.version;
+  }
+
+  // ---- estimates -------------------------------------------------------------------------------
+
+  private intervals(at: number): Intervals {
+    const hourKey = Math.floor(at / 3_600_000);
+    if (this.intervalsCache && this.intervalsCache.hourKey === hourKey) return this.intervalsCache.intervals;
+    const seatings: Seating[] = this.sql
+      .exec("SELECT at, band, weekday, hour FROM seatings WHERE at >= ?", at - HISTORY_WINDOW_MS)
+      .toArray()
+      .map((r) => ({ at: r.at as number, band: r.band as Seating["band"], weekday: r.weekday as number, hour: r.hour as number }));
+    const local = localWeekdayHour(at, this.location?.timezone ?? "UTC");
+    const intervals = bandIntervals(seatings, { at, ...local }, this.settings.intervalMinutes);
+    this.intervalsCache = { hourKey, intervals };
+    return intervals;
+  }
+
+  private ranked(at: number): RankedPartyView[] {
+    const list = lineOrder([...this.active.values()]);
+    const pos = positions(list);
+    const intervals = this.intervals(at);
+    return list.map((p) => {
+      const x = pos.get(p.id)!;
+      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) };
+    });
+  }
+
+  private rankedOne(p: Party, at: number): RankedPartyView {
+    if (!isActive(p.state)) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
+    return this.ranked(at).find((r) => r.id === p.id)!;
+  }
+
+  /** What each guest with an open socket would see now, by party id. */
+  private guestStatuses(at: number, partyIds: Set<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    if (partyIds.size === 0) return out;
+    const list = lineOrder([...this.active.values()]);
+    const pos = positions(list);
+    const intervals = this.intervals(at);
+    for (const id of partyIds) {
+      const p = this.readParty(id);
+      if (!p) continue;
+      const x = pos.get(id);
+      const status: GuestStatus = {
+        state: p.state,
+        position: x ? x.position : null,
+        ahead: x ? x.ahead : null,
+        estimateMinutes: x ? estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) : null,
+        quotedWait: p.quotedWait,
+      };
+      out.set(id, JSON.stringify(status));
+    }
+    return out;
+  }
+
+  // ---- changes and fan-out ---------------------------------------------------------------------
+
+  private guestSockets(): { ws: WebSocket; partyId: string }[] {
+    const out: { ws: WebSocket; partyId: string }[] = [];
+    for (const ws of this.ctx.getWebSockets("guest")) {
+      const a = ws.deserializeAttachment() as Attachment | null;
+      if (a?.kind === "guest") out.push({ ws, partyId: a.partyId });
+    }
+    return out;
+  }
+
+  /**
+   * Applies one change: writes the party (and outbox row) and the event in SQLite, then sends the
+   * event to every host (serialized once) and a status to each guest whose own view changed.
+   */
+  private commit(at: number, mutate: (version: number) => { party?: Party; tokenHash?: string; message: (v: number) => HostServerMessage }) {
+    const guests = this.guestSockets();
+    const watched = new Set(guests.map((g) => g.partyId));
+    const before = this.guestStatuses(at, watched);
+    const intervalsBefore = this.intervals(at);
+
+    const version = this.nextVersion();
+    const change = mutate(version);
+    if (change.party) this.writeParty(change.party, change.tokenHash);
+    const message = JSON.stringify(change.message(version));
+    this.sql.exec("INSERT INTO events (version, message) VALUES (?, ?)", version, message);
+    if (version % 100 === 0) this.sql.exec("DELETE FROM events WHERE version <= ?", version - EVENT_LOG_SIZE);
+    this.broadcast(this.ctx.getWebSockets("host"), message);
+
+    if (change.party?.state === "seated" && change.party.seatedAt === at) {
+      const local = localWeekdayHour(at, this.location?.timezone ?? "UTC");
+      this.sql.exec("INSERT INTO seatings (at, band, weekday, hour) VALUES (?, ?, ?, ?)", at, bandOf(change.party.size), local.weekday, local.hour);
+      this.intervalsCache = null;
+    }
+    const intervalsAfter = this.intervals(at);
+    let guestVersion = version;
+    if (JSON.stringify(intervalsAfter) !== JSON.stringify(intervalsBefore)) {
+      guestVersion = this.nextVersion();
+      const m = JSON.stringify({ type: "event", version: guestVersion, event: "estimates.updated", intervals: intervalsAfter } satisfies HostServerMessage);
+      this.sql.exec("INSERT INTO events (version, message) VALUES (?, ?)", guestVersion, m);
+      this.broadcast(this.ctx.getWebSockets("host"), m);
+    }
+
+    if (guests.length > 0) {
+      const after = this.guestStatuses(at, watched);
+      const sent = new Map<string, string>();
+      for (const g of guests) {
+        const next = after.get(g.partyId);
+        if (!next || next === before.get(g.partyId)) continue;
+        // One serialization per guest update, shared by every socket of that party.
+        let frame = sent.get(g.partyId);
+        if (!frame) {
+          frame = `{"type":"status","version":${guestVersion},${next.slice(1)}`;
+          sent.set(g.partyId, frame);
+        }
+        this.broadcast([g.ws], frame);
+      }
+    }
+    this.scheduleAlarm(at + FLUSH_DELAY_MS);
+    return version;
+  }
+
+  /** Sends to every open socket; a socket that fails to take a frame is closed (1011), never retried. */
+  private broadcast(sockets: WebSocket[], frame: string) {
+    for (const ws of sockets) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      try {
+        ws.send(frame);
+      } catch {
+        try {
+          ws.close(1011, "send failed");
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }
+
+  private scheduleAlarm(at: number) {
+    if (this.alarmAt !== null && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    void this.ctx.storage.setAlarm(at);
+  }
+
+  // ---- RPC: hosts and the API ------------------------------------------------------------------
+
+  async list(loc: LocationRef): Promise<{ version: number; parties: RankedPartyView[]; settings: WaitlistSettings; intervals: Intervals }> {
+    this.useLocation(loc);
+    const at = Date.now();
+    return { version: this.version, parties: this.ranked(at), settings: this.settings, intervals: this.intervals(at) };
+  }
+
+  async getParty(loc: LocationRef, partyId: string): Promise<DoResult<RankedPartyView>> {
+    this.useLocation(loc);
+    const p = this.readParty(partyId);
+    return p ? ok(this.rankedOne(p, Date.now())) : fail(404, "not_found", "Party not found.");
+  }
+
+  async add(loc: LocationRef, input: NewParty, idempotency?: { key: string; requestHash: string }): Promise<DoResult<AddedParty>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    if (idempotency) {
+      this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", at - IDEMPOTENCY_TTL_MS);
+      const prior = this.sql.exec("SELECT request_hash, response FROM idempotency WHERE key = ?", idempotency.key).toArray()[0];
+      if (prior) {
+        if (prior.request_hash !== idempotency.requestHash) {
+          return fail(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
+        }
+        const first = JSON.parse(prior.response as string) as AddedParty;
+        const current = this.readParty(first.party.id);
+        return ok({ ...first, party: current ? this.rankedOne(current, at) : first.party });
+      }
+    }
+    if (input.source === "self_check_in") {
+      if (!this.settings.open) return fail(409, "waitlist_closed", "The waitlist is closed right now.");
+      if (this.settings.maxLength !== null && this.active.size >= this.settings.maxLength) {
+        return fail(409, "waitlist_full", "The waitlist is full right now.");
+      }
+    }
+    const checked = this.checkInput(input);
+    if (!checked.ok) return checked;
+    const token = guestTokenFor(loc.id);
+    const tokenHash = await sha256Hex(token);
+    const maxRank = Math.max(0, ...[...this.active.values()].map((p) => p.rank));
+    const size = input.size;
+    const party: Party = {
+      id: crypto.randomUUID(),
+      name: input.name,
+      phone: checked.value.phone,
+      size,
+      notes: input.notes ?? "",
+      tags: input.tags ?? [],
+      quotedWait: input.quotedWait ?? this.settings.quoteMinutes[bandOf(size)],
+      source: input.source,
+      smsConsent: input.smsConsent ?? false,
+      state: "waiting",
+      restoreState: null,
+      rank: Math.floor(maxRank) + 1,
+      createdAt: at,
+      notifiedAt: null,
+      notifyCount: 0,
+      seatedAt: null,
+      closedAt: null,
+      updatedAt: at,
+      version: 0,
+    };
+    this.commit(at, (version) => {
+      party.version = version;
+      return { party, tokenHash, message: (v) => ({ type: "event", version: v, event: "party.added", party: partyView(party) }) };
+    });
+    const result: AddedParty = { party: this.rankedOne(party, at), guestToken: token };
+    if (idempotency) {
+      this.sql.exec(
+        "INSERT INTO idempotency (key, request_hash, response, created_at) VALUES (?, ?, ?, ?)",
+        idempotency.key,
+        idempotency.requestHash,
+        JSON.stringify(result),
+        at,
+      );
+    }
+    return ok(result);
+  }
+
+  private checkInput(input: { size?: number; phone?: string | null }): DoResult<{ phone: string | null }> {
+    if (input.size !== undefined && input.size > this.settings.maxPartySize) {
+      return fail(400, "validation_failed", `Party size can be at most ${this.settings.maxPartySize} here.`);
+    }
+    if (input.phone === undefined || input.phone === null || input.phone === "") return ok({ phone: null });
+    const phone = normalizePhone(input.phone, this.settings.phoneCountryCode);
+    if (!phone) return fail(400, "validation_failed", "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.");
+    return ok({ phone });
+  }
+
+  async update(loc: LocationRef, partyId: string, patch: PartyPatch): Promise<DoResult<RankedPartyView>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const current = this.readParty(partyId);
+    if (!current) return fail(404, "not_found", "Party not found.");
+    if (!isActive(current.state)) return fail(409, "conflict", "Only parties still in line can be edited.");
+    const checked = this.checkInput(patch);
+    if (!checked.ok) return checked;
+    const next: Party = {
+      ...current,
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.phone !== undefined && { phone: checked.value.phone }),
+      ...(patch.size !== undefined && { size: patch.size }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+      ...(patch.tags !== undefined && { tags: patch.tags }),
+      ...(patch.quotedWait != null && { quotedWait: patch.quotedWait }),
+      ...(patch.smsConsent !== undefined && { smsConsent: patch.smsConsent }),
+      updatedAt: at,
+    };
+    this.commit(at, (version) => {
+      next.version = version;
+      return { party: next, message: (v) => ({ type: "event", version: v, event: "party.updated", party: partyView(next) }) };
+    });
+    return ok(this.rankedOne(next, at));
+  }
+
+  async act(loc: LocationRef, partyId: string, action: PartyAction): Promise<DoResult<RankedPartyView>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const current = this.readParty(partyId);
+    if (!current) return fail(404, "not_found", "Party not found.");
+    let next: Party;
+    try {
+      next = transition(current, action, at);
+    } catch (err) {
+      if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
+      throw err;
+    }
+    this.commit(at, (version) => {
+      next.version = version;
+      return { party: next, message: (v) => ({ type: "event", version: v, event: "party.state_changed", party: partyView(next) }) };
+    });
+    return ok(this.rankedOne(next, at));
+  }
+
+  async move(loc: LocationRef, partyId: string, position: number): Promise<DoResult<RankedPartyView>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const current = this.readParty(partyId);
+    if (!current) return fail(404, "not_found", "Party not found.");
+    if (!isActive(current.state)) return fail(409, "invalid_transition", "Only parties still in line can be moved.");
+    const others = lineOrder([...this.active.values()]).filter((p) => p.id !== partyId);
+    let rank = rankForPosition(others, position);
+    if (rank === null) {
+      // Ranks too close to split: renumber the line (rare), then place.
+      this.commitRenumber(at, others);
+      rank = rankForPosition(lineOrder([...this.active.values()]).filter((p) => p.id !== partyId), position)!;
+    }
+    const next: Party = { ...this.readParty(partyId)!, rank, updatedAt: at };
+    this.commit(at, (version) => {
+      next.version = version;
+      return { party: next, message: (v) => ({ type: "event", version: v, event: "party.moved", party: partyView(next) }) };
+    });
+    return ok(this.rankedOne(next, at));
+  }
+
+  private commitRenumber(at: number, inOrder: Party[]) {
+    inOrder.forEach((p, i) => {
+      const next: Party = { ...p, rank: i + 1, updatedAt: at };
+      this.commit(at, (version) => {
+        next.version = version;
+        return { party: next, message: (v) => ({ type: "event", version: v, event: "party.moved", party: partyView(next) }) };
+      });
+    });
+  }
+
+  async getSettings(loc: LocationRef): Promise<WaitlistSettings> {
+    this.useLocation(loc);
+    return this.settings;
+  }
+
+  async updateSettings(loc: LocationRef, patch: SettingsPatch): Promise<WaitlistSettings> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const next: WaitlistSettings = {
+      ...this.settings,
+      ...patch,
+      quoteMinutes: { ...this.settings.quoteMinutes, ...stripUndefined(patch.quoteMinutes) },
+      intervalMinutes: { ...this.settings.intervalMinutes, ...stripUndefined(patch.intervalMinutes) },
+    };
+    this.settings = next;
+    this.setMeta("settings", JSON.stringify(next));
+    this.intervalsCache = null;
+    this.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "settings.updated", settings: next }) }));
+    return next;
+  }
+
+  /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
+  async createTicket(loc: LocationRef, userId: string): Promise<{ ticket: string; expiresAt: number }> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const ticket = randomToken(32);
+    this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", at);
+    this.sql.exec("INSERT INTO tickets (hash, user_id, expires_at) VALUES (?, ?, ?)", await sha256Hex(ticket), userId, at + TICKET_TTL_MS);
+    return { ticket, expiresAt: at + TICKET_TTL_MS };
+  }
+
+  // ---- RPC: guests -----------------------------------------------------------------------------
+
+  private async partyByToken(token: string, at: number): Promise<DoResult<Party>> {
+    const row = this.sql.exec("SELECT * FROM parties WHERE token_hash = ?", await sha256Hex(token)).toArray()[0];
+    if (!row) return fail(404, "not_found", "This link is not valid.");
+    const p = this.active.get(row.id as string) ?? rowToParty(row);
+    if (p.closedAt !== null && at - p.closedAt > GUEST_TOKEN_GRACE_MS) return fail(410, "gone", "This link has expired.");
+    return ok(p);
+  }
+
+  async guestStatus(loc: LocationRef, token: string): Promise<DoResult<GuestStatus & { restaurant: string; partyName: string; size: number }>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const found = await this.partyByToken(token, at);
+    if (!found.ok) return found;
+    const p = found.value;
+    const status = JSON.parse(this.guestStatuses(at, new Set([p.id])).get(p.id)!) as GuestStatus;
+    return ok({ restaurant: loc.name, partyName: p.name, size: p.size, ...status });
+  }
+
+  async guestLeave(loc: LocationRef, token: string): Promise<DoResult<GuestStatus>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const found = await this.partyByToken(token, at);
+    if (!found.ok) return found;
+    if (found.value.state === "left") {
+      return ok(JSON.parse(this.guestStatuses(at, new Set([found.value.id])).get(found.value.id)!) as GuestStatus);
+    }
+    const result = await this.act(loc, found.value.id, "leave");
+    if (!result.ok) return result;
+    return ok(JSON.parse(this.guestStatuses(at, new Set([found.value.id])).get(found.value.id)!) as GuestStatus);
+  }
+
+  async publicInfo(loc: LocationRef): Promise<{ open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[] }> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const parties = [...this.active.values()];
+    return {
+      open: this.settings.open,
+      full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
+      maxPartySize: this.settings.maxPartySize,
+      inLine: parties.length,
+      estimates: joinEstimates(parties, this.intervals(at), this.settings.maxPartySize),
+    };
+  }
+
+  /** Deletes everything this location holds (the location itself was deleted). */
+  async destroy(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.close(1000, "location deleted");
+      } catch {
+        // already closed
+      }
+    }
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.alarmAt = null;
+    this.active.clear();
+    this.version = 0;
+    this.location = null;
+    this.settings = DEFAULT_SETTINGS;
+    this.migrate();
+  }
+
+  // ---- WebSockets --------------------------------------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return Response.json({ error: { code: "upgrade_required", message: "Open this URL as a WebSocket.", details: [] } }, { status: 426 });
+    }
+    const url = new URL(request.url);
+    const since = url.searchParams.get("since");
+    const sinceVersion = since !== null && /^\d{1,15}$/.test(since) ? Number(since) : null;
+    const at = Date.now();
+    if (url.pathname === "/host") {
+      const ticket = url.searchParams.get("ticket") ?? "";
+      const row = this.sql
+        .exec("DELETE FROM tickets WHERE hash = ? AND expires_at > ? RETURNING user_id", await sha256Hex(ticket), at)
+        .toArray()[0];
+      if (!row) return wsRefusal(401, "unauthorized", "This live ticket is not valid, was already used or has expired.");
+      const pair = new WebSocketPair();
+      this.ctx.acceptWebSocket(pair[1], ["host"]);
+      pair[1].serializeAttachment({ kind: "host", userId: row.user_id as string } satisfies Attachment);
+      this.sendCatchUp(pair[1], sinceVersion, at);
+      return new Response(null, { status: 101, webSocket: pair[0] });
+    }
+    if (url.pathname === "/guest") {
+      const found = await this.partyByToken(url.searchParams.get("token") ?? "", at);
+      if (!found.ok) return wsRefusal(found.status, found.code, found.message);
+      const pair = new WebSocketPair();
+      this.ctx.acceptWebSocket(pair[1], ["guest"]);
+      pair[1].serializeAttachment({ kind: "guest", partyId: found.value.id } satisfies Attachment);
+      this.sendGuestStatus(pair[1], found.value.id, at);
+      return new Response(null, { status: 101, webSocket: pair[0] });
+    }
+    return wsRefusal(404, "not_found", "No such live channel.");
+  }
+
+  /** Missed events since `since` when they are still held, else a full snapshot. */
+  private sendCatchUp(ws: WebSocket, since: number | null, at: number) {
+    if (since !== null && since <= this.version) {
+      const oldest = this.sql.exec("SELECT MIN(version) AS v FROM events").toArray()[0]?.v as number | null;
+      if (since === this.version || (oldest !== null && oldest <= since + 1)) {
+        for (const r of this.sql.exec("SELECT message FROM events WHERE version > ? ORDER BY version", since)) {
+          ws.send(r.message as string);
+        }
+        return;
+      }
+    }
+    const snapshot: HostServerMessage = {
+      type: "snapshot",
+      version: this.version,
+      parties: this.ranked(at),
+      settings: this.settings,
+      intervals: this.intervals(at),
+    };
+    ws.send(JSON.stringify(snapshot));
+  }
+
+  private sendGuestStatus(ws: WebSocket, partyId: string, at: number) {
+    const status = this.guestStatuses(at, new Set([partyId])).get(partyId);
+    if (status) ws.send(`{"type":"status","version":${this.version},${status.slice(1)}`);
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    const attachment = ws.deserializeAttachment() as Attachment | null;
+    const msg = parseClientMessage(data);
+    if (!msg || !attachment) {
+      ws.send(JSON.stringify({ type: "error", code: "bad_message", message: 'Send {"type":"resume","version":N} or "ping".' }));
+      return;
+    }
+    switch (msg.type) {
+      case "resume":
+        if (attachment.kind === "host") this.sendCatchUp(ws, msg.version, Date.now());
+        else this.sendGuestStatus(ws, attachment.partyId, Date.now());
+        return;
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    // Answer the close handshake; 1005/1006/1015 are reserved and may not be sent back.
+    try {
+      ws.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket) {
+    try {
+      ws.close(1011, "error");
+    } catch {
+      // already closed
+    }
+  }
+
+  // ---- alarm: outbox to D1, purge ------------------------------------------------------------------
+
+  override async alarm() {
+    this.alarmAt = null;
+    const at = Date.now();
+    const loc = this.location;
+    let pending = 0;
+    if (loc) {
+      try {
+        pending = await flushOutbox(this.sql, this.env.DB, loc);
+        this.flushFailures = 0;
+      } catch (err) {
+        this.flushFailures += 1;
+        console.error(JSON.stringify({ level: "error", msg: "outbox flush failed", locationId: loc.id, attempt: this.flushFailures, error: String(err) }));
+        pending = 1;
+      }
+    }
+    this.purge(at);
+    if (pending > 0) {
+      const delay = this.flushFailures === 0 ? 0 : Math.min(MAX_FLUSH_BACKOFF_MS, FLUSH_DELAY_MS * 2 ** this.flushFailures);
+      this.scheduleAlarm(at + delay);
+      return;
+    }
+    // Next: when the oldest closed party may be dropped from the DO (it is in D1 by then).
+    const next = this.sql.exec("SELECT MIN(closed_at) AS c FROM parties WHERE closed_at IS NOT NULL").toArray()[0]?.c as number | null;
+    if (next !== null) this.scheduleAlarm(Math.max(at + FLUSH_DELAY_MS, next + GUEST_TOKEN_GRACE_MS + 1));
+  }
+
+  /** A DO keeps what is live: closed parties leave once flushed and their guest link has lapsed. */
+  private purge(at: number) {
+    this.sql.exec(
+      `DELETE FROM parties WHERE closed_at IS NOT NULL AND closed_at < ? AND id NOT IN (SELECT party_id FROM outbox)`,
+      at - GUEST_TOKEN_GRACE_MS,
     );
+    this.sql.exec("DELETE FROM seatings WHERE at < ?", at - HISTORY_WINDOW_MS);
+    this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", at - IDEMPOTENCY_TTL_MS);
+    this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", at);
   }
 }
+
+function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function wsRefusal(status: number, code: string, message: string) {
+  return Response.json({ error: { code, message, details: [] } }, { status });
+}
+
+export type { PartyView };

@@ -2,19 +2,21 @@
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { AppEnv } from "./env";
-import { ApiError, errorBody, errorResponse } from "./lib/errors";
+import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
 import { log } from "./lib/log";
-import { router } from "./lib/openapi";
+import { routeCheck } from "./lib/route-check";
+import { router, withSharedResponses } from "./lib/openapi";
 import { authRoutes, meRoutes } from "./routes/auth";
-import { devRoutes } from "./routes/dev";
+import { devOnly, devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { publicInviteRoutes } from "./routes/invites";
 import { locationRoutes } from "./routes/locations";
+import { publicRoutes } from "./routes/public";
+import { waitlistRoutes } from "./routes/waitlist";
 import { teamRoutes } from "./routes/team";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,14 +28,33 @@ export const PAGE_CSP =
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+// Paths that are never static files: anything unrouted under them is a JSON 404.
+const API_PREFIXES = ["/api", "/webhooks"];
+const apiNotFound = (c: Context) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404);
+
+// Hono's own exceptions (malformed JSON, unsupported media type, ...) in the one error shape.
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: "validation_failed",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  410: "gone",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
 function toErrorResponse(err: unknown, c: Context<AppEnv>) {
   if (err instanceof ApiError) return errorResponse(c, err);
-  if (err instanceof HTTPException) {
+  if (err instanceof HTTPException && err.status < 500) {
     const status = err.status;
-    if (status === 400) return c.json(errorBody("validation_failed", err.message || "The request is not valid."), 400);
     if (status === 413) return c.json(errorBody("payload_too_large", "The request body is too large."), 413);
-    if (status === 401) return c.json(errorBody("unauthorized", err.message || "Sign in to continue."), 401);
-    if (status < 500) return c.json(errorBody("validation_failed", err.message || "The request is not valid."), status);
+    if (status === 415) {
+      return c.json(errorBody("unsupported_media_type", "Send the request body as JSON with Content-Type: application/json."), 415);
+    }
+    return c.json(errorBody(HTTP_EXCEPTION_CODES[status] ?? "validation_failed", err.message || "The request is not valid."), status);
   }
   log("error", "unhandled error", {
     requestId: c.get("requestId"),
@@ -97,11 +118,14 @@ export function createApp() {
       onError: (c) => c.json(errorBody("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KiB.`), 413),
     }),
   );
+  // Before the method check, so a production deployment answers 404 for every method there.
+  app.use("/api/dev/*", devOnly);
   app.use(
     "*",
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
+    routeCheck(app, {
+      apiPrefixes: API_PREFIXES,
+      notFound: apiNotFound,
+      methodNotAllowed: (c, methods) =>
         c.json(errorBody("method_not_allowed", `${c.req.method} is not allowed here. Allowed: ${methods.join(", ")}.`), 405, {
           Allow: methods.join(", "),
         }),
@@ -115,25 +139,31 @@ export function createApp() {
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
   app.route("/api/locations", locationRoutes);
+  app.route("/api/locations", waitlistRoutes);
+  app.route("/api/public", publicRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
 
-  app.doc31("/api/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: {
-      title: "Seatline API",
-      version: "0.1.0",
-      description:
-        "Waitlists and reservations. Authenticate with `Authorization: Bearer <token>` from /api/auth/login. " +
-        'Every error has the shape {"error": {"code", "message", "details"}}.',
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
+  app.get("/api/openapi.json", (c) =>
+    c.json(
+      withSharedResponses(
+        app.getOpenAPI31Document({
+          openapi: "3.1.0",
+          info: {
+            title: "Seatline API",
+            version: "0.1.0",
+            description:
+              "Waitlists and reservations. Authenticate with `Authorization: Bearer <token>` from /api/auth/login. " +
+              'Every error has the shape {"error": {"code", "message", "details"}}.',
+          },
+          servers: [{ url: new URL(c.req.url).origin }],
+        }),
+      ),
+    ),
+  );
 
   app.notFound((c) => {
-    if (c.req.path.startsWith("/api/") || c.req.path === "/api" || c.req.path.startsWith("/webhooks/")) {
-      return c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404);
-    }
+    if (API_PREFIXES.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) return apiNotFound(c);
     return serveAsset(c);
   });
 

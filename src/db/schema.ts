@@ -166,3 +166,33 @@ export const devOutbox = sqliteTable("dev_outbox", {
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
 });
+
+// The D1 copy of each location's parties, written only by its Restaurant DO's outbox (DESIGN.md
+// rule 1): upserts keyed by id and guarded by version, so a replayed flush changes nothing.
+export const parties = sqliteTable(
+  "parties",
+  {
+    id: text("id").primaryKey(),
+    ...tenant,
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    size: integer("size").notNull(),
+    notes: text("notes").notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    quotedWait: integer("quoted_wait").notNull(),
+    source: text("source").notNull(),
+    smsConsent: integer("sms_consent", { mode: "boolean" }).notNull(),
+    state: text("state").notNull(),
+    ...created,
+    notifiedAt: integer("notified_at"),
+    notifyCount: integer("notify_count").notNull(),
+    seatedAt: integer("seated_at"),
+    closedAt: integer("closed_at"),
+    updatedAt: integer("updated_at").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [index("parties_location_closed_idx").on(t.locationId, t.closedAt), index("parties_account_idx").on(t.accountId)],
+);

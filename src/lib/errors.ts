@@ -14,6 +14,11 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "upgrade_required"
+  | "invalid_transition"
+  | "waitlist_closed"
+  | "waitlist_full"
+  | "idempotency_key_reused"
   | "internal_error";
 
 export interface ErrorDetail {

@@ -12,6 +12,7 @@ import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from 
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
 import { isValidTimeZone } from "../lib/timezone";
+import { restaurant } from "./restaurant-stub";
 
 export const LocationSchema = z
   .object({
@@ -26,11 +27,19 @@ export const LocationSchema = z
   })
   .openapi("Location");
 
+// Intl also accepts bare UTC offsets ("+01:00"), which are not IANA zones and carry no daylight-saving
+// rules, so a zone must also look like a tz database name ("UTC", "Europe/London", "Etc/GMT+1").
+const TZ_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const timezone = z
   .string()
   .trim()
   .max(64)
-  .refine(isValidTimeZone, { message: "Use an IANA time zone such as Europe/London or America/New_York." })
+  .refine((tz) => TZ_NAME.test(tz) && isValidTimeZone(tz), { message: "Use an IANA time zone such as Europe/London or America/New_York." })
+  // Zone names match case-insensitively; store the canonical spelling ("europe/london" → "Europe/London").
+  .transform((tz) => {
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
+  })
   .openapi({ example: "Europe/London" });
 const slug = z
   .string()
@@ -85,7 +94,10 @@ function isUniqueViolation(err: unknown) {
 }
 
 export const locationRoutes = router();
-locationRoutes.use("*", requireAuth);
+// Per path, not "*": the waitlist routes share the /api/locations prefix and the host WebSocket
+// under it authenticates with a ticket instead of a bearer token.
+locationRoutes.use("/", requireAuth);
+locationRoutes.use("/:locationId", requireAuth);
 
 locationRoutes.openapi(
   createRoute({
@@ -224,6 +236,8 @@ locationRoutes.openapi(
     const current = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
     const at = now();
     await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
+    // The live state goes with it: the DO drops its parties, sockets and alarm.
+    await restaurant(c.env, current).stub.destroy();
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
     return c.body(null, 204);
   },

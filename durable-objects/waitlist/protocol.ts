@@ -1,0 +1,137 @@
+// What travels between the Restaurant DO and its clients, and between the Worker and the DO.
+import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
+
+/** A party as hosts see it. Times are epoch milliseconds. */
+export interface PartyView {
+  id: string;
+  name: string;
+  phone: string | null;
+  size: number;
+  notes: string;
+  tags: string[];
+  quotedWait: number;
+  source: PartySource;
+  smsConsent: boolean;
+  state: PartyState;
+  rank: number;
+  createdAt: number;
+  notifiedAt: number | null;
+  notifyCount: number;
+  seatedAt: number | null;
+  closedAt: number | null;
+  updatedAt: number;
+  version: number;
+}
+
+/** A party in a list answer: its place in line and estimate, computed at answer time. */
+export interface RankedPartyView extends PartyView {
+  position: number | null;
+  ahead: number | null;
+  estimateMinutes: number | null;
+}
+
+export type Intervals = Record<SizeBand, { minutes: number; source: EstimateSource }>;
+
+export interface WaitlistSettings {
+  open: boolean;
+  /** Most active parties allowed in line; null = no limit. */
+  maxLength: number | null;
+  maxPartySize: number;
+  /** Default quoted wait by party size band, when the host gives none. */
+  quoteMinutes: BandMinutes;
+  /** Minutes between seatings by band when history is too thin to estimate from. */
+  intervalMinutes: BandMinutes;
+  /** Country calling code assumed for phone numbers entered without "+" (e.g. "1", "44"). */
+  phoneCountryCode: string;
+}
+
+export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
+  quoteMinutes?: Partial<BandMinutes>;
+  intervalMinutes?: Partial<BandMinutes>;
+};
+
+export const DEFAULT_SETTINGS: WaitlistSettings = {
+  open: true,
+  maxLength: null,
+  maxPartySize: 12,
+  quoteMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
+  intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
+  phoneCountryCode: "1",
+};
+
+export type EventType =
+  | "party.added"
+  | "party.updated"
+  | "party.state_changed"
+  | "party.moved"
+  | "settings.updated"
+  | "estimates.updated";
+
+// ---- server → host ----------------------------------------------------------------------------
+export type HostServerMessage =
+  | { type: "snapshot"; version: number; parties: RankedPartyView[]; settings: WaitlistSettings; intervals: Intervals }
+  | { type: "event"; version: number; event: "party.added" | "party.updated" | "party.state_changed" | "party.moved"; party: PartyView }
+  | { type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings }
+  | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
+  | { type: "error"; code: string; message: string };
+
+// ---- server → guest ---------------------------------------------------------------------------
+export interface GuestStatus {
+  state: PartyState;
+  position: number | null;
+  ahead: number | null;
+  estimateMinutes: number | null;
+  quotedWait: number;
+}
+export type GuestServerMessage = ({ type: "status"; version: number } & GuestStatus) | { type: "error"; code: string; message: string };
+
+// ---- client → server (hosts and guests) -------------------------------------------------------
+export type ClientMessage = { type: "resume"; version: number };
+
+export function parseClientMessage(data: string | ArrayBuffer): ClientMessage | null {
+  if (typeof data !== "string" || data.length > 1024) return null;
+  try {
+    const msg = JSON.parse(data) as unknown;
+    if (msg && typeof msg === "object" && (msg as { type?: unknown }).type === "resume") {
+      const version = (msg as { version?: unknown }).version;
+      if (typeof version === "number" && Number.isInteger(version) && version >= 0) return { type: "resume", version };
+    }
+  } catch {
+    // not JSON
+  }
+  return null;
+}
+
+export function partyView(p: Party): PartyView {
+  return {
+    id: p.id,
+    name: p.name,
+    phone: p.phone,
+    size: p.size,
+    notes: p.notes,
+    tags: p.tags,
+    quotedWait: p.quotedWait,
+    source: p.source,
+    smsConsent: p.smsConsent,
+    state: p.state,
+    rank: p.rank,
+    createdAt: p.createdAt,
+    notifiedAt: p.notifiedAt,
+    notifyCount: p.notifyCount,
+    seatedAt: p.seatedAt,
+    closedAt: p.closedAt,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
+
+/** Who the Worker says the location is; the DO keeps it for the outbox and guest pages. */
+export interface LocationRef {
+  id: string;
+  accountId: string;
+  name: string;
+  timezone: string;
+}
+
+/** Results of DO calls: errors are values, so their status and code survive the RPC boundary. */
+export type DoResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409 | 410 | 422; code: string; message: string };

@@ -1,0 +1,189 @@
+// Guests, with no account: a location's public page (open or closed, estimates), self check-in,
+// and a party's own status by its link token — never anyone else's.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { eq } from "drizzle-orm";
+import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
+import { PARTY_STATES } from "../../durable-objects/waitlist/model";
+import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { enforceRateLimit } from "../auth/throttle";
+import { db } from "../db/client";
+import { locations } from "../db/schema";
+import type { AppEnv } from "../env";
+import { HOUR, now } from "../lib/clock";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, notFound } from "../lib/errors";
+import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { clientIp } from "../lib/request";
+import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
+
+const GuestStatusSchema = z
+  .object({
+    restaurant: z.string(),
+    partyName: z.string(),
+    size: z.number().int(),
+    state: z.enum(PARTY_STATES),
+    position: z.number().int().nullable(),
+    ahead: z.number().int().nullable(),
+    estimateMinutes: z.number().int().nullable(),
+    quotedWait: z.number().int(),
+  })
+  .openapi("GuestStatus");
+
+const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
+const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
+
+async function locationBySlug(c: Context<AppEnv>, slug: string) {
+  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.slug, slug.toLowerCase()) });
+  if (!loc) throw notFound("Location");
+  return loc;
+}
+
+/** The location a guest token belongs to (its first 32 characters), or 404. */
+async function locationByToken(c: Context<AppEnv>, token: string) {
+  const id = locationIdFromGuestToken(token);
+  if (!id) throw new ApiError(404, "not_found", "This link is not valid.");
+  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) });
+  if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
+  return loc;
+}
+
+export const publicRoutes = router();
+const tags = ["Guests (public)"];
+
+publicRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/locations/{slug}",
+    tags,
+    summary: "A location's public waitlist: open or closed, and the current wait by party size",
+    request: { params: SlugParams },
+    responses: {
+      200: jsonResponse(
+        z
+          .object({
+            name: z.string(),
+            slug: z.string(),
+            open: z.boolean(),
+            full: z.boolean(),
+            maxPartySize: z.number().int(),
+            inLine: z.number().int(),
+            estimates: z.array(z.object({ size: z.number().int(), estimateMinutes: z.number().int() })),
+          })
+          .openapi("PublicLocation"),
+        "The location",
+      ),
+      ...errors(404),
+    },
+  }),
+  async (c) => {
+    const loc = await locationBySlug(c, c.req.valid("param").slug);
+    const { stub, ref } = restaurant(c.env, loc);
+    const info = await stub.publicInfo(ref);
+    return c.json({ name: loc.name, slug: loc.slug, ...info }, 200);
+  },
+);
+
+publicRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/locations/{slug}/waitlist",
+    tags,
+    summary: "Self check-in: join the line (when it is open) and get a status link",
+    description: "Rate limited per client IP and per phone number. SMS consent is recorded as given.",
+    request: {
+      params: SlugParams,
+      ...jsonBody(
+        z
+          .object({
+            name: z.string().trim().min(1).max(80),
+            phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
+            size: z.number().int().min(1).max(100),
+            smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
+            notes: z.string().trim().max(500).optional(),
+          })
+          .strict(),
+      ),
+    },
+    responses: {
+      201: jsonResponse(z.object({ token: z.string(), statusUrl: z.string(), status: GuestStatusSchema }), "In line"),
+      ...errors(400, 404, 409, 413, 429),
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const d = db(c.env.DB);
+    const at = now();
+    const loc = await locationBySlug(c, c.req.valid("param").slug);
+    const { stub, ref } = restaurant(c.env, loc);
+    await enforceRateLimit(d, `checkin-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many check-ins from this network. Ask the host.");
+    const settings = await stub.getSettings(ref);
+    const phone = normalizePhone(input.phone, settings.phoneCountryCode);
+    if (!phone) {
+      throw new ApiError(400, "validation_failed", "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
+        { path: "phone", message: "Not a valid phone number." },
+      ]);
+    }
+    await enforceRateLimit(d, `checkin-phone:${await sha256Hex(phone)}`, at, 3, HOUR, "This phone number has checked in too often. Ask the host.");
+    const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
+    const status = unwrap(await stub.guestStatus(ref, added.guestToken));
+    const base = c.env.APP_URL.replace(/\/+$/, "");
+    return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status }, 201);
+  },
+);
+
+publicRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/parties/{token}",
+    tags,
+    summary: "A guest's own status: position, parties ahead, estimated and quoted wait",
+    description: "The link stops working a day after the party closes.",
+    request: { params: TokenParams },
+    responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 410) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.guestStatus(ref, token)), 200);
+  },
+);
+
+publicRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/parties/{token}/cancel",
+    tags,
+    summary: "The guest leaves the line",
+    request: { params: TokenParams },
+    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true }), "Left"), ...errors(404, 409, 410) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.guestLeave(ref, token)), 200);
+  },
+);
+
+publicRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/parties/{token}/live",
+    tags,
+    summary: "Guest WebSocket: a status now, then one each time this party's own position, state or estimate changes",
+    request: { params: TokenParams },
+    responses: { 101: { description: "Switching protocols" }, ...errors(403, 404, 410) },
+  }),
+  async (c) => {
+    assertWebSocketUpgrade(c);
+    assertAllowedOrigin(c);
+    const { token } = c.req.valid("param");
+    const loc = await locationByToken(c, token);
+    const { stub } = restaurant(c.env, loc);
+    const url = new URL("https://restaurant/guest");
+    url.searchParams.set("token", token);
+    return stub.fetch(new Request(url, { headers: c.req.raw.headers }));
+  },
+);

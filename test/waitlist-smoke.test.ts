@@ -1,0 +1,29 @@
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { call, signUp } from "./helpers/api";
+
+describe("waitlist smoke", () => {
+  it("adds, lists, seats, flushes to D1, shows history", async () => {
+    const o = await signUp();
+    const base = `/api/locations/${o.locationId}`;
+    const a = await call("POST", `${base}/waitlist`, { token: o.token, body: { name: "Garcia", size: 4, phone: "212 555 0100" } });
+    expect(a.status).toBe(201);
+    expect(a.json.party.phone).toBe("+12125550100");
+    const b = await call("POST", `${base}/waitlist`, { token: o.token, body: { name: "Lee", size: 2 } });
+    const list = await call("GET", `${base}/waitlist`, { token: o.token });
+    expect(list.json.parties.map((p: any) => [p.name, p.position])).toEqual([["Garcia", 1], ["Lee", 2]]);
+    const seat = await call("POST", `${base}/waitlist/${a.json.party.id}/seat`, { token: o.token });
+    expect(seat.status).toBe(200);
+    expect(seat.json.state).toBe("seated");
+    const again = await call("POST", `${base}/waitlist/${a.json.party.id}/seat`, { token: o.token });
+    expect(again.status).toBe(409);
+    const stub = env.RESTAURANT.get(env.RESTAURANT.idFromName(o.locationId));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const hist = await call("GET", `${base}/history`, { token: o.token });
+    expect(hist.status).toBe(200);
+    expect(hist.json.parties.map((p: any) => p.name)).toEqual(["Garcia"]);
+    const guestToken = b.json.guestUrl.split("/w/")[1];
+    const g = await call("GET", `/api/public/parties/${guestToken}`);
+    expect(g.json).toMatchObject({ state: "waiting", position: 1, ahead: 0 });
+  });
+});

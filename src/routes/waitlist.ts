@@ -110,7 +110,7 @@ const IdempotencyHeader = z.object({
     .min(1)
     .max(255)
     .optional()
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "A retried add with the same key returns the first result." }),
+    .openapi({ description: "Idempotency-Key: a retried add with the same key returns the first result." }),
 });
 
 export const waitlistRoutes = router();

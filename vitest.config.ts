@@ -20,6 +20,16 @@ export default defineConfig(async () => {
             // The fake email provider (test/fakes/server.ts), a real HTTP server on 127.0.0.1.
             EMAIL_API_BASE_URL: inject<string>("fakesUrl") + "/resend",
             EMAIL_API_KEY: "re_test_key",
+            // The fake SMS providers (test/fakes/sms.ts) on the same local server.
+            SMS_PRIMARY_PROVIDER: "twilio",
+            TWILIO_API_BASE_URL: inject<string>("fakesUrl") + "/twilio",
+            TWILIO_ACCOUNT_SID: "ACfake0000000000000000000000000000",
+            TWILIO_AUTH_TOKEN: "twilio-fake-auth-token",
+            TWILIO_FROM: "+15005550006",
+            TELNYX_API_BASE_URL: inject<string>("fakesUrl") + "/telnyx",
+            TELNYX_API_KEY: "KEYfake-telnyx-api-key",
+            TELNYX_FROM: "+15005550007",
+            TELNYX_PUBLIC_KEY: inject<string>("telnyxPublicKey"),
           },
         },
       })),

@@ -35,11 +35,14 @@ import {
   type PartyView,
   type RankedPartyView,
   type SettingsPatch,
+  type SmsSettings,
   type WaitlistSettings,
 } from "./waitlist/protocol";
-import { flushOutbox } from "./waitlist/outbox";
+import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
+import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../src/messaging/sms/templates";
+import type { MessageView } from "../src/messaging/sms/send";
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** Events kept for clients that reconnect and resume. */
 const EVENT_LOG_SIZE = 1000;
 const TICKET_TTL_MS = 60_000;
@@ -92,6 +95,8 @@ function rowToParty(r: Row): Party {
     closedAt: (r.closed_at as number | null) ?? null,
     updatedAt: r.updated_at as number,
     version: r.version as number,
+    almostUpAt: (r.almost_up_at as number | null) ?? null,
+    onMyWayAt: (r.on_my_way_at as number | null) ?? null,
   };
 }
 
@@ -167,6 +172,13 @@ export class Restaurant extends DurableObject<Env> {
         CREATE TABLE tickets (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
       `);
     }
+    if (current < 2) {
+      this.sql.exec(`
+        ALTER TABLE parties ADD COLUMN almost_up_at INTEGER;
+        ALTER TABLE parties ADD COLUMN on_my_way_at INTEGER;
+        CREATE TABLE sms_outbox (id TEXT PRIMARY KEY, party_id TEXT, kind TEXT NOT NULL, to_phone TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
+      `);
+    }
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -213,18 +225,20 @@ export class Restaurant extends DurableObject<Env> {
     if (tokenHash !== undefined) {
       this.sql.exec(
         `INSERT INTO parties (id, name, phone, size, notes, tags, quoted_wait, source, sms_consent, state, restore_state, rank,
-           created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, token_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, token_hash, almost_up_at, on_my_way_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         p.id, p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.source, p.smsConsent ? 1 : 0, p.state,
         p.restoreState, p.rank, p.createdAt, p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, tokenHash,
+        p.almostUpAt ?? null, p.onMyWayAt ?? null,
       );
     } else {
       this.sql.exec(
         `UPDATE parties SET name = ?, phone = ?, size = ?, notes = ?, tags = ?, quoted_wait = ?, sms_consent = ?, state = ?,
-           restore_state = ?, rank = ?, notified_at = ?, notify_count = ?, seated_at = ?, closed_at = ?, updated_at = ?, version = ?
+           restore_state = ?, rank = ?, notified_at = ?, notify_count = ?, seated_at = ?, closed_at = ?, updated_at = ?, version = ?,
+           almost_up_at = ?, on_my_way_at = ?
          WHERE id = ?`,
         p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.smsConsent ? 1 : 0, p.state, p.restoreState,
-        p.rank, p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, p.id,
+        p.rank, p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, p.almostUpAt ?? null, p.onMyWayAt ?? null, p.id,
       );
     }
     if (isActive(p.state)) this.active.set(p.id, p);
@@ -349,8 +363,57 @@ export class Restaurant extends DurableObject<Env> {
         this.broadcast([g.ws], frame);
       }
     }
+    this.queueAlmostUp(at);
     this.scheduleAlarm(at + FLUSH_DELAY_MS);
     return version;
+  }
+
+  // ---- SMS ---------------------------------------------------------------------------------------
+
+  private smsSettings(): SmsSettings {
+    const raw = this.meta("sms");
+    const saved = raw ? (JSON.parse(raw) as Partial<SmsSettings>) : {};
+    return {
+      almostUpPosition: saved.almostUpPosition ?? 3,
+      primaryProvider: saved.primaryProvider ?? (this.env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio"),
+      templates: { ...DEFAULT_TEMPLATES, ...saved.templates },
+    };
+  }
+
+  /**
+   * Queues a text to a party, only with a phone number and the guest's consent. It is kept in this
+   * DO's SQLite with the change that caused it and carried to D1 and the queue by the alarm, so it is
+   * never lost and never sent without the change having happened.
+   */
+  private queueSms(p: Party, kind: TemplateKind | "custom", values: TemplateValues | { body: string }, at: number): string | null {
+    if (!p.phone || !p.smsConsent) return null;
+    let body: string;
+    if (kind === "custom") body = (values as { body: string }).body;
+    else {
+      const template = this.smsSettings().templates[kind];
+      if (!template.enabled) return null;
+      body = renderTemplate(template.body, { name: p.name, restaurant: this.location?.name ?? "", ...(values as TemplateValues) });
+    }
+    const id = crypto.randomUUID();
+    this.sql.exec("INSERT INTO sms_outbox (id, party_id, kind, to_phone, body, created_at) VALUES (?, ?, ?, ?, ?, ?)", id, p.id, kind, p.phone, body, at);
+    this.scheduleAlarm(at);
+    return id;
+  }
+
+  /** "Almost up": once per party, when it first reaches the configured position while waiting. */
+  private queueAlmostUp(at: number) {
+    const threshold = this.smsSettings().almostUpPosition;
+    const line = lineOrder([...this.active.values()]);
+    const pos = positions(line);
+    const intervals = this.intervals(at);
+    for (const p of line.slice(0, threshold)) {
+      if (p.state !== "waiting" || p.almostUpAt) continue;
+      const x = pos.get(p.id)!;
+      const marked: Party = { ...p, almostUpAt: at };
+      this.sql.exec("UPDATE parties SET almost_up_at = ? WHERE id = ?", at, p.id);
+      this.active.set(p.id, marked);
+      this.queueSms(marked, "almost_up", { position: x.position, wait: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) }, at);
+    }
   }
 
   /** Sends to every open socket; a socket that fails to take a frame is closed (1011), never retried. */
@@ -436,12 +499,20 @@ export class Restaurant extends DurableObject<Env> {
       closedAt: null,
       updatedAt: at,
       version: 0,
+      // Joining near the front: the "joined" text already says where they stand.
+      almostUpAt: this.active.size + 1 <= this.smsSettings().almostUpPosition ? at : null,
+      onMyWayAt: null,
     };
     this.commit(at, (version) => {
       party.version = version;
       return { party, tokenHash, message: (v) => ({ type: "event", version: v, event: "party.added", party: partyView(party) }) };
     });
     const result: AddedParty = { party: this.rankedOne(party, at), guestToken: token };
+    this.queueSms(party, "joined", {
+      position: result.party.position,
+      wait: result.party.estimateMinutes ?? party.quotedWait,
+      link: `${this.env.APP_URL.replace(/\/+$/, "")}/w/${token}`,
+    }, at);
     if (idempotency) {
       this.sql.exec(
         "INSERT INTO idempotency (key, request_hash, response, created_at) VALUES (?, ?, ?, ?)",
@@ -506,6 +577,8 @@ export class Restaurant extends DurableObject<Env> {
       next.version = version;
       return { party: next, message: (v) => ({ type: "event", version: v, event: "party.state_changed", party: partyView(next) }) };
     });
+    if (action === "notify") this.queueSms(next, "table_ready", {}, at);
+    else if (action === "cancel") this.queueSms(next, "cancelled", {}, at);
     return ok(this.rankedOne(next, at));
   }
 
@@ -554,10 +627,14 @@ export class Restaurant extends DurableObject<Env> {
       quoteMinutes: { ...this.settings.quoteMinutes, ...stripUndefined(patch.quoteMinutes) },
       intervalMinutes: { ...this.settings.intervalMinutes, ...stripUndefined(patch.intervalMinutes) },
     };
-    this.settings = next;
-    this.setMeta("settings", JSON.stringify(next));
-    this.intervalsCache = null;
-    this.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "settings.updated", settings: next }) }));
+    // Applied inside the commit, after it has taken the guests' statuses and the intervals as they
+    // were: new default intervals change estimates, which guests and hosts must then be sent.
+    this.commit(at, () => {
+      this.settings = next;
+      this.setMeta("settings", JSON.stringify(next));
+      this.intervalsCache = null;
+      return { message: (v) => ({ type: "event", version: v, event: "settings.updated", settings: next }) };
+    });
     return next;
   }
 
@@ -615,6 +692,91 @@ export class Restaurant extends DurableObject<Env> {
       inLine: parties.length,
       estimates: joinEstimates(parties, this.intervals(at), this.settings.maxPartySize),
     };
+  }
+
+  /**
+   * Retention: deletes the parties created before `before` (whatever their state), with everything
+   * that could still carry their data — outbox rows, the event log, idempotency answers — and closes
+   * their guests' sockets. Host screens get a fresh snapshot.
+   */
+  async purgeCustomerData(loc: LocationRef, before: number): Promise<number> {
+    this.useLocation(loc);
+    const doomed = this.sql.exec("SELECT id FROM parties WHERE created_at < ?", before).toArray().map((r) => r.id as string);
+    if (doomed.length === 0) return 0;
+    const gone = new Set(doomed);
+    this.sql.exec("DELETE FROM outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
+    this.sql.exec("DELETE FROM sms_outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
+    this.sql.exec("DELETE FROM parties WHERE created_at < ?", before);
+    this.sql.exec("DELETE FROM events");
+    this.sql.exec("DELETE FROM idempotency");
+    for (const id of gone) this.active.delete(id);
+    for (const g of this.guestSockets()) {
+      if (!gone.has(g.partyId)) continue;
+      try {
+        g.ws.close(1000, "deleted under the data retention policy");
+      } catch {
+        // already closed
+      }
+    }
+    this.nextVersion();
+    const at = Date.now();
+    for (const ws of this.ctx.getWebSockets("host")) this.sendCatchUp(ws, null, at);
+    return doomed.length;
+  }
+
+  async getSmsSettings(loc: LocationRef): Promise<SmsSettings> {
+    this.useLocation(loc);
+    return this.smsSettings();
+  }
+
+  async updateSmsSettings(loc: LocationRef, patch: { almostUpPosition?: number; primaryProvider?: SmsSettings["primaryProvider"]; templates?: Partial<Record<TemplateKind, Partial<Template>>> }): Promise<SmsSettings> {
+    this.useLocation(loc);
+    const current = this.smsSettings();
+    const templates = { ...current.templates };
+    for (const [kind, t] of Object.entries(patch.templates ?? {}) as [TemplateKind, Partial<Template>][]) {
+      templates[kind] = { ...templates[kind], ...stripUndefined(t) };
+    }
+    const next: SmsSettings = {
+      almostUpPosition: patch.almostUpPosition ?? current.almostUpPosition,
+      primaryProvider: patch.primaryProvider ?? current.primaryProvider,
+      templates,
+    };
+    this.setMeta("sms", JSON.stringify(next));
+    return next;
+  }
+
+  /** A host's own text to a party (needs a phone number and the guest's consent). */
+  async sendText(loc: LocationRef, partyId: string, body: string): Promise<DoResult<{ messageId: string }>> {
+    this.useLocation(loc);
+    const p = this.readParty(partyId);
+    if (!p) return fail(404, "not_found", "Party not found.");
+    if (!p.phone) return fail(409, "conflict", "This party has no phone number.");
+    if (!p.smsConsent) return fail(409, "conflict", "This guest has not agreed to texts.");
+    const id = this.queueSms(p, "custom", { body }, Date.now());
+    return id ? ok({ messageId: id }) : fail(409, "conflict", "This guest cannot be texted.");
+  }
+
+  /** A message's new status (sent, delivered, failed…) for the host screens. */
+  async messageUpdated(loc: LocationRef, message: MessageView): Promise<void> {
+    this.useLocation(loc);
+    this.commit(Date.now(), () => ({ message: (v) => ({ type: "event", version: v, event: "message.updated", message }) }));
+  }
+
+  /** A guest's reply: shown to hosts as part of the conversation; "1" and "9" act on the party. */
+  async inboundMessage(loc: LocationRef, message: MessageView, intent: "on_my_way" | "leave" | "message"): Promise<void> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const p = message.partyId ? this.readParty(message.partyId) : null;
+    if (p && isActive(p.state) && intent === "on_my_way") {
+      const next: Party = { ...p, onMyWayAt: at, updatedAt: at };
+      this.commit(at, (version) => {
+        next.version = version;
+        return { party: next, message: (v) => ({ type: "event", version: v, event: "party.updated", party: partyView(next) }) };
+      });
+    } else if (p && isActive(p.state) && intent === "leave") {
+      await this.act(loc, p.id, "leave");
+    }
+    this.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "message.received", message }) }));
   }
 
   /** Deletes everything this location holds (the location itself was deleted). */
@@ -737,7 +899,8 @@ export class Restaurant extends DurableObject<Env> {
     let pending = 0;
     if (loc) {
       try {
-        pending = await flushOutbox(this.sql, this.env.DB, loc);
+        pending += await flushSmsOutbox(this.sql, this.env.DB, this.env.OUTBOUND, loc, this.smsSettings().primaryProvider);
+        pending += await flushOutbox(this.sql, this.env.DB, loc);
         this.flushFailures = 0;
       } catch (err) {
         this.flushFailures += 1;

@@ -2,19 +2,15 @@
 // `npm start`: the whole service on this machine, offline. Creates local secrets, applies the D1
 // migrations, seeds a demo account and location, runs `wrangler dev`, prints the URLs, and prints
 // every email the dev outbox receives (invites, sign-up and reset links).
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import bcrypt from "bcryptjs";
+import { applyMigrations, ensureDevVars, run, startDev } from "./local.mjs";
 
-const root = new URL("..", import.meta.url).pathname;
 const PORT = Number(process.env.PORT ?? 8787);
 const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
-// Fully offline: no metrics, and no fetch of the `Request.cf` sample from Cloudflare.
-const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 export const DEMO = {
   accountId: "00000000-0000-4000-8000-000000000001",
@@ -27,22 +23,7 @@ export const DEMO = {
   timezone: "America/New_York",
 };
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: wranglerEnv });
-  if (r.status !== 0) {
-    console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${r.status}).`);
-    process.exit(r.status ?? 1);
-  }
-}
 
-function ensureDevVars() {
-  const file = join(root, ".dev.vars");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
-  if (/^JWT_SECRET=/m.test(current)) return;
-  const line = `JWT_SECRET=${randomBytes(32).toString("hex")}\n`;
-  writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + line, { mode: 0o600 });
-  console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
-}
 
 function sqlString(s) {
   return `'${String(s).replace(/'/g, "''")}'`;
@@ -65,20 +46,6 @@ INSERT OR IGNORE INTO locations (id, account_id, name, slug, timezone, phone, ad
   run("npx", ["wrangler", "d1", "execute", "DB", "--local", `--file=${file}`]);
 }
 
-async function waitUntilUp(child) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${BASE}/api/openapi.json`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("wrangler dev did not answer within 120 s");
-}
 
 function banner() {
   const lines = [
@@ -119,24 +86,17 @@ async function printOutbox(seen) {
 }
 
 async function main() {
-  ensureDevVars();
+  if (ensureDevVars()) console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
   console.log("• Applying D1 migrations (local)…");
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+  applyMigrations();
   console.log("• Seeding the demo account…");
   seed();
   console.log(`• Starting wrangler dev on ${BASE}…`);
-  const child = spawn("npx", ["wrangler", "dev", "--ip", HOST, "--port", String(PORT), "--log-level", "warn"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: wranglerEnv,
-  });
-  const stop = () => {
-    child.kill("SIGTERM");
-  };
+  const { child } = await startDev({ host: HOST, port: PORT });
+  const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => process.exit(code ?? 0));
-  await waitUntilUp(child);
   const seen = new Set();
   // Emails already in the outbox from earlier runs are not news.
   try {

@@ -10,13 +10,17 @@ import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors
 import { log } from "./lib/log";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./lib/openapi";
+import { accountRoutes } from "./routes/account";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
+import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
 import { publicInviteRoutes } from "./routes/invites";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
+import { messageRoutes } from "./routes/messages";
 import { waitlistRoutes } from "./routes/waitlist";
+import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -111,13 +115,12 @@ export function createApp() {
       maxAge: 600,
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KiB.`), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KiB.`), 413),
+  });
+  app.use("/api/*", limitBody);
+  app.use("/webhooks/*", limitBody);
   // Before the method check, so a production deployment answers 404 for every method there.
   app.use("/api/dev/*", devOnly);
   app.use(
@@ -132,6 +135,18 @@ export function createApp() {
     }),
   );
 
+  // Hono hands only Error instances to onError and lets anything else escape the Worker without our
+  // error shape or headers; some libraries throw plain objects (zod-to-openapi's ConflictError).
+  app.use("*", async (_c, next) => {
+    try {
+      await next();
+    } catch (err) {
+      if (err instanceof Error) throw err;
+      const message = err && typeof err === "object" && "message" in err ? String(err.message) : String(err);
+      throw new Error(`non-Error thrown: ${message}`, { cause: err });
+    }
+  });
+
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 
   app.route("/api/auth", authRoutes);
@@ -140,9 +155,13 @@ export function createApp() {
   app.route("/api/team", teamRoutes);
   app.route("/api/locations", locationRoutes);
   app.route("/api/locations", waitlistRoutes);
+  app.route("/api/locations", messageRoutes);
+  app.route("/webhooks", webhookRoutes);
   app.route("/api/public", publicRoutes);
+  app.route("/api", accountRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
+  app.route("/api/dev", devBackupRoutes);
 
   app.get("/api/openapi.json", (c) =>
     c.json(

@@ -15,14 +15,25 @@ export interface Env {
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
+  SMS_PRIMARY_PROVIDER: "twilio" | "telnyx";
+  TWILIO_API_BASE_URL: string;
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_FROM?: string;
+  TELNYX_API_BASE_URL: string;
+  TELNYX_FROM?: string;
+  TELNYX_MESSAGING_PROFILE_ID?: string;
+  /** Telnyx's webhook public key (base64 Ed25519), from the Mission Control portal. */
+  TELNYX_PUBLIC_KEY?: string;
 
   // Secrets.
   JWT_SECRET: string;
   EMAIL_API_KEY?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TELNYX_API_KEY?: string;
 }
 
-/** Messages on the `outbound` queue. The SMS issue adds its kinds here. */
-export type OutboundMessage = never;
+/** Messages on the `outbound` queue (and its dead-letter queue). */
+export type OutboundMessage = { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" };
 
 export interface Variables {
   requestId: string;

@@ -2,6 +2,7 @@
 declare module "vitest" {
   interface ProvidedContext {
     fakesUrl: string;
+    telnyxPublicKey: string;
   }
 }
 export {};

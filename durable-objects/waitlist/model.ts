@@ -41,6 +41,10 @@ export interface Party {
   updatedAt: number;
   /** The location version at this party's last change. */
   version: number;
+  /** When the guest replied that they are on their way (SMS "1"). */
+  onMyWayAt?: number | null;
+  /** When the "almost up" text went out (or was skipped because the party joined near the front). */
+  almostUpAt?: number | null;
 }
 
 export function isActive(state: PartyState): state is ActiveState {

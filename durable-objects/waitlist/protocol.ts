@@ -1,4 +1,7 @@
 // What travels between the Restaurant DO and its clients, and between the Worker and the DO.
+import type { MessageView } from "../../src/messaging/sms/send";
+import type { ProviderName } from "../../src/messaging/sms/providers/provider";
+import type { Templates } from "../../src/messaging/sms/templates";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 
 /** A party as hosts see it. Times are epoch milliseconds. */
@@ -21,6 +24,7 @@ export interface PartyView {
   closedAt: number | null;
   updatedAt: number;
   version: number;
+  onMyWayAt: number | null;
 }
 
 /** A party in a list answer: its place in line and estimate, computed at answer time. */
@@ -59,13 +63,22 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   phoneCountryCode: "1",
 };
 
+export interface SmsSettings {
+  templates: Templates;
+  /** The "almost up" text goes out when a party reaches this position. */
+  almostUpPosition: number;
+  primaryProvider: ProviderName;
+}
+
 export type EventType =
   | "party.added"
   | "party.updated"
   | "party.state_changed"
   | "party.moved"
   | "settings.updated"
-  | "estimates.updated";
+  | "estimates.updated"
+  | "message.updated"
+  | "message.received";
 
 // ---- server → host ----------------------------------------------------------------------------
 export type HostServerMessage =
@@ -73,6 +86,7 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "party.added" | "party.updated" | "party.state_changed" | "party.moved"; party: PartyView }
   | { type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings }
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
+  | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------
@@ -122,6 +136,7 @@ export function partyView(p: Party): PartyView {
     closedAt: p.closedAt,
     updatedAt: p.updatedAt,
     version: p.version,
+    onMyWayAt: p.onMyWayAt ?? null,
   };
 }
 

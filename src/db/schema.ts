@@ -1,7 +1,7 @@
 // The D1 schema. drizzle-kit generates migrations/ from this file; queries are typed from it.
 // Times are integer milliseconds since the epoch (UTC): one clock, no time-zone ambiguity in storage.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["owner", "admin", "host"] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,6 +18,9 @@ export const accounts = sqliteTable("accounts", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   ...created,
+  // Data retention: null = the default (customer data deleted 18 months after the account's last
+  // sign-in); N = customer data deleted N days (1-540) after it was created.
+  retentionDays: integer("retention_days"),
 });
 
 export const users = sqliteTable(
@@ -196,3 +199,63 @@ export const parties = sqliteTable(
   },
   (t) => [index("parties_location_closed_idx").on(t.locationId, t.closedAt), index("parties_account_idx").on(t.accountId)],
 );
+
+// Every SMS, out and in. Outbound rows are written by the location's DO (through its SMS outbox)
+// and advanced by the queue consumer and the providers' status callbacks — never backwards.
+export const MESSAGE_STATUSES = ["queued", "sending", "retrying", "sent", "delivered", "undelivered", "failed", "refused", "received"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    ...tenant,
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    partyId: text("party_id"),
+    direction: text("direction", { enum: ["outbound", "inbound"] }).notNull(),
+    kind: text("kind").notNull(),
+    toPhone: text("to_phone").notNull(),
+    fromPhone: text("from_phone"),
+    body: text("body").notNull(),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
+    provider: text("provider"),
+    providerMessageId: text("provider_message_id"),
+    attempts: integer("attempts").notNull().default(0),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    ...created,
+    updatedAt: integer("updated_at").notNull(),
+    sentAt: integer("sent_at"),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [
+    index("messages_party_idx").on(t.locationId, t.partyId, t.createdAt),
+    index("messages_provider_idx").on(t.providerMessageId),
+    index("messages_to_idx").on(t.toPhone, t.createdAt),
+    index("messages_account_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+// Our own opt-out ledger: each provider only blocks its own traffic, so STOP is honoured across both.
+export const smsOptOuts = sqliteTable(
+  "sms_opt_outs",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    source: text("source").notNull(),
+    ...created,
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
+);
+
+// A circuit breaker per provider: after repeated transient failures it is skipped for a cool-down.
+export const providerHealth = sqliteTable("provider_health", {
+  provider: text("provider").primaryKey(),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  openUntil: integer("open_until").notNull().default(0),
+  updatedAt: integer("updated_at").notNull(),
+});

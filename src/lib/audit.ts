@@ -20,7 +20,9 @@ export type AuditAction =
   | "member.removed"
   | "location.created"
   | "location.updated"
-  | "location.deleted";
+  | "location.deleted"
+  | "account.retention_changed"
+  | "account.exported";
 
 export interface AuditEntry {
   accountId: string | null;

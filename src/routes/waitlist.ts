@@ -4,11 +4,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../durable-objects/waitlist/model";
 import type { RankedPartyView } from "../../durable-objects/waitlist/protocol";
-import { requireAuth, requireRole } from "../auth/middleware";
+import { hasRole, requireAuth } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { base64url, sha256Hex } from "../lib/crypto";
-import { notFound, validationFailed } from "../lib/errors";
+import { forbidden, notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
 import { loadLocation } from "./locations";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
@@ -37,6 +37,7 @@ export const PartySchema = z
     closedAt: z.string().nullable(),
     updatedAt: z.string(),
     version: z.number().int(),
+    onMyWayAt: z.string().nullable().openapi({ description: "When the guest replied that they are on their way." }),
   })
   .openapi("Party");
 
@@ -62,6 +63,7 @@ export function restParty(p: Omit<RankedPartyView, "rank"> & { rank?: number }) 
     closedAt: iso(p.closedAt),
     updatedAt: iso(p.updatedAt)!,
     version: p.version,
+    onMyWayAt: iso(p.onMyWayAt),
   };
 }
 
@@ -79,9 +81,10 @@ export const SettingsSchema = z
   })
   .openapi("WaitlistSettings");
 
+// Bands are strict too: a misspelt band ("1-3") is an error, not a change silently dropped.
 const SettingsPatch = SettingsSchema.extend({
-  quoteMinutes: BandMinutesSchema(0, 600).partial(),
-  intervalMinutes: BandMinutesSchema(1, 240).partial(),
+  quoteMinutes: BandMinutesSchema(0, 600).partial().strict(),
+  intervalMinutes: BandMinutesSchema(1, 240).partial().strict(),
 })
   .partial()
   .strict()
@@ -281,12 +284,15 @@ waitlistRoutes.openapi(
     tags,
     summary: "Change waitlist settings (admin or owner)",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(SettingsPatch) },
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 403, 404, 413) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const auth = c.get("auth");
+    // The location first, then the role: another account's location is 404 for every caller,
+    // never 403 (DESIGN.md rule 3).
+    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
+    if (!hasRole(auth.role, "admin")) throw forbidden("This needs the admin role or higher; you are a host.");
     const { stub, ref } = restaurant(c.env, loc);
     return c.json(await stub.updateSettings(ref, c.req.valid("json")), 200);
   },
@@ -365,7 +371,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.map((r) =>
-          restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], position: null, ahead: null, estimateMinutes: null }),
+          restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], position: null, ahead: null, estimateMinutes: null, onMyWayAt: null }),
         ),
         nextCursor: rows.length > q.limit && last ? encodeCursor(last.closedAt!, last.id) : null,
       },

@@ -6,5 +6,6 @@ import { startFakes } from "./server";
 export default async function setup(project: TestProject) {
   const fakes = await startFakes();
   project.provide("fakesUrl", fakes.url);
+  project.provide("telnyxPublicKey", fakes.telnyxPublicKey);
   return async () => fakes.close();
 }

@@ -2,6 +2,7 @@
 // fake received, or tell it how to behave next, through its /__control endpoints.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSmsFakes } from "./sms";
 
 interface Recorded {
   id: string;
@@ -12,9 +13,12 @@ interface Recorded {
 
 export async function startFakes() {
   const received: Record<string, Recorded[]> = { resend: [] };
-  // Status codes the next requests to a provider will get, in order (then back to normal).
-  const failures: Record<string, number[]> = { resend: [] };
+  // Status codes the next requests to a provider will get, in order (then back to normal). A failure
+  // with `to` only hits messages to that address, so test files running in parallel cannot take
+  // each other's failures.
+  const failures: Record<string, { status: number; to?: string }[]> = { resend: [] };
   let seq = 0;
+  const sms = createSmsFakes();
 
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
@@ -33,13 +37,18 @@ export async function startFakes() {
     if (!/^Bearer re_\w+$/.test(auth)) {
       return json(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
     }
-    const forced = failures.resend!.shift();
-    if (forced) return json(res, forced, { statusCode: forced, name: "application_error", message: "Forced failure." });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(await readBody(req));
     } catch {
       return json(res, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON." });
+    }
+    const recipients = ([] as unknown[]).concat(body.to ?? []);
+    const queue = failures.resend!;
+    const at = queue.findIndex((f) => f.to === undefined || recipients.includes(f.to));
+    if (at >= 0) {
+      const [forced] = queue.splice(at, 1);
+      return json(res, forced!.status, { statusCode: forced!.status, name: "application_error", message: "Forced failure." });
     }
     for (const field of ["from", "to", "subject"]) {
       if (!body[field]) return json(res, 422, { statusCode: 422, name: "missing_required_field", message: `Missing \`${field}\` field.` });
@@ -54,14 +63,20 @@ export async function startFakes() {
     const [, provider, ...rest] = url.pathname.split("/");
     const path = "/" + rest.join("/");
     try {
+      if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path, await readBody(req));
+      if (provider === "__control" && rest[0] === "sms" && rest[1] && req.method === "POST") {
+        const raw = await readBody(req);
+        return sms.control(rest[1], raw ? JSON.parse(raw) : {}, res);
+      }
       if (provider === "__control") {
         // GET /__control/received/:provider, DELETE /__control/received/:provider,
-        // POST /__control/fail/:provider {statuses: number[]}
+        // POST /__control/fail/:provider {statuses: number[], to?: string} (replaces earlier ones for that `to`)
         const [what, name] = rest;
         if (what === "received" && name && req.method === "GET") return json(res, 200, received[name] ?? []);
         if (what === "received" && name && req.method === "DELETE") return (received[name] = []), json(res, 200, {});
         if (what === "fail" && name && req.method === "POST") {
-          failures[name] = (JSON.parse(await readBody(req)) as { statuses: number[] }).statuses;
+          const { statuses, to } = JSON.parse(await readBody(req)) as { statuses: number[]; to?: string };
+          failures[name] = (failures[name] ?? []).filter((f) => f.to !== to).concat(statuses.map((status) => ({ status, to })));
           return json(res, 200, {});
         }
         return json(res, 404, {});
@@ -76,6 +91,7 @@ export async function startFakes() {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    telnyxPublicKey: sms.publicKeyBase64,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

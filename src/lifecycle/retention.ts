@@ -1,0 +1,122 @@
+// Data retention, as our security page promises: customer application data is deleted 18 months
+// after the account's last sign-in by default, or N days (1-540) after it was created when the
+// account chose that; logs kept in D1 are deleted after 30 days. Runs from the hourly cron; each
+// run is idempotent and bounded, so an interrupted sweep simply continues at the next one.
+import { and, asc, eq, gt, lt, max, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { accounts, locations, parties, users } from "../db/schema";
+import type { Env } from "../env";
+import { DAY } from "../lib/clock";
+import { restaurant } from "../routes/restaurant-stub";
+
+export const DEFAULT_RETENTION_MONTHS = 18;
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 540;
+export const LOG_RETENTION_DAYS = 30;
+
+/** Rows deleted per statement; D1 statements stay small and quick. */
+const CHUNK = 500;
+/** Statements per table per account per run, so one sweep never runs unbounded. */
+const MAX_CHUNKS = 40;
+const ACCOUNTS_PER_PAGE = 100;
+
+/** `at` moved back by whole calendar months (UTC), the day clamped to the target month's length. */
+export function minusMonths(at: number, months: number): number {
+  const d = new Date(at);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return Date.UTC(
+    target.getUTCFullYear(),
+    target.getUTCMonth(),
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
+}
+
+/** A cutoff after every possible creation time: all of the account's customer data. */
+export const ALL = Number.MAX_SAFE_INTEGER;
+
+/**
+ * What the policy deletes now: customer data created before the returned time, or null for nothing.
+ * Default policy: everything (ALL), once the last sign-in is 18 months old or more.
+ */
+export function retentionCutoff(retentionDays: number | null, lastActivity: number, at: number): number | null {
+  if (retentionDays !== null) return at - retentionDays * DAY;
+  return lastActivity <= minusMonths(at, DEFAULT_RETENTION_MONTHS) ? ALL : null;
+}
+
+/** Deletes matching rows in chunks of CHUNK by rowid; returns the number deleted. */
+async function deleteInChunks(d: Db, table: "parties" | "audit_log" | "dev_outbox", where: ReturnType<typeof sql>): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    const res = await d.run(
+      sql`DELETE FROM ${sql.identifier(table)} WHERE rowid IN (SELECT rowid FROM ${sql.identifier(table)} WHERE ${where} LIMIT ${CHUNK})`,
+    );
+    const changes = res.meta.changes ?? 0;
+    total += changes;
+    if (changes < CHUNK) break;
+  }
+  return total;
+}
+
+export interface SweepResult {
+  accountsPurged: number;
+  partiesDeleted: number;
+  logsDeleted: number;
+}
+
+/** Deletes one account's customer data created before `before`: every location's DO, then D1. */
+export async function purgeAccountData(env: Env, d: Db, accountId: string, before: number): Promise<number> {
+  const locs = await d.select().from(locations).where(eq(locations.accountId, accountId));
+  // The DOs first: their outboxes would otherwise carry purged parties back into D1.
+  for (const loc of locs) {
+    const { stub, ref } = restaurant(env, loc);
+    await stub.purgeCustomerData(ref, before);
+  }
+  return deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`);
+}
+
+export async function retentionSweep(env: Env, d: Db, at: number): Promise<SweepResult> {
+  const result: SweepResult = { accountsPurged: 0, partiesDeleted: 0, logsDeleted: 0 };
+  let cursor = "";
+  for (;;) {
+    const page = await d
+      .select({
+        id: accounts.id,
+        createdAt: accounts.createdAt,
+        retentionDays: accounts.retentionDays,
+        lastLogin: max(users.lastLoginAt),
+      })
+      .from(accounts)
+      .leftJoin(users, eq(users.accountId, accounts.id))
+      .where(gt(accounts.id, cursor))
+      .groupBy(accounts.id)
+      .orderBy(asc(accounts.id))
+      .limit(ACCOUNTS_PER_PAGE);
+    for (const a of page) {
+      const lastActivity = Math.max(a.createdAt, a.lastLogin ?? 0);
+      const before = retentionCutoff(a.retentionDays, lastActivity, at);
+      if (before === null) continue;
+      // Skip the DO round trips when D1 holds nothing in scope and the policy is the inactivity one
+      // (an inactive account's DOs were purged by the sweep that first found it inactive).
+      const inScope = await d
+        .select({ id: parties.id })
+        .from(parties)
+        .where(and(eq(parties.accountId, a.id), lt(parties.createdAt, before)))
+        .limit(1);
+      const deleted = inScope.length > 0 || a.retentionDays !== null ? await purgeAccountData(env, d, a.id, before) : 0;
+      if (deleted > 0) result.accountsPurged += 1;
+      result.partiesDeleted += deleted;
+    }
+    if (page.length < ACCOUNTS_PER_PAGE) break;
+    cursor = page.at(-1)!.id;
+  }
+  const logCutoff = at - LOG_RETENTION_DAYS * DAY;
+  result.logsDeleted += await deleteInChunks(d, "audit_log", sql`created_at < ${logCutoff}`);
+  result.logsDeleted += await deleteInChunks(d, "dev_outbox", sql`created_at < ${logCutoff}`);
+  return result;
+}
+

@@ -1,0 +1,219 @@
+// The account's own data: retention settings, export (JSON or CSV), and deleting the account.
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { requireAuth, requireRole } from "../auth/middleware";
+import { PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
+import { db, type Db } from "../db/client";
+import { accounts, auditLog, locations, parties, users } from "../db/schema";
+import { audit } from "../lib/audit";
+import { now } from "../lib/clock";
+import { ApiError, validationFailed } from "../lib/errors";
+import { bearer, errors, jsonBody, jsonResponse, password, router } from "../lib/openapi";
+import { clientIp } from "../lib/request";
+import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
+import { restaurant } from "./restaurant-stub";
+
+const RetentionSchema = z
+  .object({
+    policy: z.enum(["default", "days"]).openapi({
+      description: `default: customer data is deleted ${DEFAULT_RETENTION_MONTHS} months after the account's last sign-in. days: deleted \`days\` days after it was created.`,
+    }),
+    days: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).nullable(),
+  })
+  .openapi("Retention");
+
+const RetentionInput = z.discriminatedUnion("policy", [
+  z.object({ policy: z.literal("default") }).strict(),
+  z.object({ policy: z.literal("days"), days: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS) }).strict(),
+]);
+
+export const accountRoutes = router();
+accountRoutes.use("/settings/*", requireAuth);
+accountRoutes.use("/account", requireAuth);
+accountRoutes.use("/account/*", requireAuth);
+
+accountRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/settings/retention",
+    tags: ["Account"],
+    summary: "The account's data retention policy (owner/admin)",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    responses: { 200: jsonResponse(RetentionSchema, "Policy"), ...errors(401, 403) },
+  }),
+  async (c) => {
+    const account = await db(c.env.DB).query.accounts.findFirst({ where: eq(accounts.id, c.get("auth").accountId) });
+    const days = account?.retentionDays ?? null;
+    return c.json({ policy: days === null ? ("default" as const) : ("days" as const), days }, 200);
+  },
+);
+
+accountRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/settings/retention",
+    tags: ["Account"],
+    summary: "Set the data retention policy (owner/admin); applied at the next hourly sweep",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: jsonBody(RetentionInput),
+    responses: { 200: jsonResponse(RetentionSchema, "Policy"), ...errors(400, 401, 403) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const input = c.req.valid("json");
+    const days = input.policy === "days" ? input.days : null;
+    const d = db(c.env.DB);
+    await d.update(accounts).set({ retentionDays: days }).where(eq(accounts.id, auth.accountId));
+    await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "account.retention_changed", ip: clientIp(c), detail: { days }, at: now() });
+    return c.json({ policy: input.policy, days }, 200);
+  },
+);
+
+// ---- export ---------------------------------------------------------------------------------------
+
+const PARTY_COLUMNS = [
+  "id", "locationId", "name", "phone", "size", "notes", "tags", "quotedWait", "source", "smsConsent", "state",
+  "createdAt", "notifiedAt", "notifyCount", "seatedAt", "closedAt", "updatedAt",
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let s = Array.isArray(value) ? value.join("; ") : String(value);
+  // Cells that a spreadsheet would run as a formula are prefixed (CSV injection).
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function partyRecord(p: typeof parties.$inferSelect) {
+  return {
+    id: p.id,
+    locationId: p.locationId,
+    name: p.name,
+    phone: p.phone,
+    size: p.size,
+    notes: p.notes,
+    tags: p.tags,
+    quotedWait: p.quotedWait,
+    source: p.source,
+    smsConsent: p.smsConsent,
+    state: p.state,
+    createdAt: isoOrNull(p.createdAt),
+    notifiedAt: isoOrNull(p.notifiedAt),
+    notifyCount: p.notifyCount,
+    seatedAt: isoOrNull(p.seatedAt),
+    closedAt: isoOrNull(p.closedAt),
+    updatedAt: isoOrNull(p.updatedAt),
+  };
+}
+
+/** Pages through the account's parties (by id) without holding them all in memory. */
+async function* accountParties(d: Db, accountId: string) {
+  let cursor = "";
+  for (;;) {
+    const page = await d
+      .select()
+      .from(parties)
+      .where(and(eq(parties.accountId, accountId), gt(parties.id, cursor)))
+      .orderBy(asc(parties.id))
+      .limit(500);
+    for (const p of page) yield partyRecord(p);
+    if (page.length < 500) return;
+    cursor = page.at(-1)!.id;
+  }
+}
+
+accountRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/account/export",
+    tags: ["Account"],
+    summary: "Export the account's data (owner): JSON (everything) or CSV (parties)",
+    security: bearer,
+    middleware: [requireRole("owner")] as const,
+    request: { query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
+    responses: { 200: { description: "A download" }, ...errors(400, 401, 403) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const { format } = c.req.valid("query");
+    const d = db(c.env.DB);
+    await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "account.exported", ip: clientIp(c), detail: { format }, at: now() });
+    const stamp = new Date(now()).toISOString().slice(0, 10);
+    const encoder = new TextEncoder();
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = writable.getWriter();
+    const write = (s: string) => writer.write(encoder.encode(s));
+    const produce = async () => {
+      if (format === "csv") {
+        await write(PARTY_COLUMNS.join(",") + "\r\n");
+        for await (const p of accountParties(d, auth.accountId)) await write(PARTY_COLUMNS.map((col) => csvCell(p[col])).join(",") + "\r\n");
+      } else {
+        const account = await d.query.accounts.findFirst({ where: eq(accounts.id, auth.accountId) });
+        const members = await d.select().from(users).where(eq(users.accountId, auth.accountId));
+        const locs = await d.select().from(locations).where(eq(locations.accountId, auth.accountId));
+        const log = await d.select().from(auditLog).where(eq(auditLog.accountId, auth.accountId)).orderBy(asc(auditLog.createdAt));
+        const head = {
+          format: "seatline-export/1",
+          exportedAt: new Date(now()).toISOString(),
+          account: { id: account?.id, name: account?.name, createdAt: isoOrNull(account?.createdAt ?? null), retentionDays: account?.retentionDays ?? null },
+          // Password hashes stay behind.
+          users: members.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: isoOrNull(u.createdAt), lastLoginAt: isoOrNull(u.lastLoginAt) })),
+          locations: locs.map((l) => ({ id: l.id, name: l.name, slug: l.slug, timezone: l.timezone, phone: l.phone, address: l.address, createdAt: isoOrNull(l.createdAt) })),
+          auditLog: log.map((e) => ({ action: e.action, userId: e.userId, targetType: e.targetType, targetId: e.targetId, ip: e.ip, detail: e.detail, at: isoOrNull(e.createdAt) })),
+        };
+        await write(JSON.stringify(head).slice(0, -1) + ',"parties":[');
+        let first = true;
+        for await (const p of accountParties(d, auth.accountId)) {
+          await write((first ? "" : ",") + JSON.stringify(p));
+          first = false;
+        }
+        await write("]}");
+      }
+    };
+    c.executionCtx.waitUntil(produce().then(() => writer.close(), (err) => writer.abort(err)));
+    return new Response(readable, {
+      headers: {
+        "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="seatline-export-${stamp}.${format}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  },
+);
+
+// ---- delete -----------------------------------------------------------------------------------------
+
+accountRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/account",
+    tags: ["Account"],
+    summary: "Delete the account and all its data (owner; confirm with the account's name and your password)",
+    security: bearer,
+    middleware: [requireRole("owner")] as const,
+    request: jsonBody(z.object({ confirmAccountName: z.string().max(200), password }).strict()),
+    responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const body = c.req.valid("json");
+    const d = db(c.env.DB);
+    const account = await d.query.accounts.findFirst({ where: eq(accounts.id, auth.accountId) });
+    const user = await d.query.users.findFirst({ where: eq(users.id, auth.userId) });
+    if (!account || !user) throw new ApiError(401, "unauthorized", "Sign in again.");
+    if (body.confirmAccountName !== account.name) {
+      throw validationFailed("Type the account's name exactly to confirm.", [{ path: "confirmAccountName", message: "Does not match the account's name." }]);
+    }
+    const passwordOk = new TextEncoder().encode(body.password).length <= PASSWORD_MAX_BYTES && (await verifyPassword(body.password, user.passwordHash));
+    if (!passwordOk) throw validationFailed("The password is incorrect.", [{ path: "password", message: "The password is incorrect." }]);
+    const locs = await d.select().from(locations).where(eq(locations.accountId, auth.accountId));
+    for (const loc of locs) await restaurant(c.env, loc).stub.destroy();
+    // Every account-owned table cascades from accounts (sessions, users, invites, locations, parties, audit).
+    await d.delete(accounts).where(eq(accounts.id, auth.accountId));
+    return c.body(null, 204);
+  },
+);

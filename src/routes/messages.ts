@@ -1,0 +1,187 @@
+// SMS for hosts and admins: a location's templates and switches, a party's conversation, and a
+// host's own text to a party.
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { requireAuth, requireRole } from "../auth/middleware";
+import { db } from "../db/client";
+import { messages } from "../db/schema";
+import { ApiError } from "../lib/errors";
+import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { segmentInfo } from "../messaging/sms/segments";
+import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../messaging/sms/templates";
+import type { SmsSettings } from "../../durable-objects/waitlist/protocol";
+import { loadLocation } from "./locations";
+import { restaurant, unwrap } from "./restaurant-stub";
+
+const SegmentSchema = z
+  .object({ encoding: z.enum(["GSM-7", "UCS-2"]), units: z.number().int(), segments: z.number().int(), remaining: z.number().int() })
+  .openapi("SmsSegments");
+
+const TemplateView = z.object({
+  enabled: z.boolean(),
+  body: z.string(),
+  placeholders: z.array(z.string()),
+  segments: SegmentSchema.openapi({ description: "For the template as written; placeholders make the real text longer or shorter." }),
+});
+
+const SmsSettingsSchema = z
+  .object({
+    almostUpPosition: z.number().int(),
+    primaryProvider: z.enum(["twilio", "telnyx"]),
+    templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplateView])) as Record<TemplateKind, typeof TemplateView>),
+  })
+  .openapi("SmsSettings");
+
+const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH).optional() }).strict();
+const SmsSettingsPatch = z
+  .object({
+    almostUpPosition: z.number().int().min(1).max(50).optional(),
+    primaryProvider: z.enum(["twilio", "telnyx"]).optional(),
+    templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplatePatch.optional()])) as Record<TemplateKind, z.ZodOptional<typeof TemplatePatch>>).strict().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
+
+function settingsView(s: SmsSettings) {
+  return {
+    almostUpPosition: s.almostUpPosition,
+    primaryProvider: s.primaryProvider,
+    templates: Object.fromEntries(
+      TEMPLATE_KINDS.map((k) => [k, { ...s.templates[k], placeholders: allowedPlaceholders(k).map((p) => `{${p}}`), segments: segmentInfo(s.templates[k].body) }]),
+    ) as Record<TemplateKind, z.infer<typeof TemplateView>>,
+  };
+}
+
+const MessageSchema = z
+  .object({
+    id: z.string(),
+    direction: z.enum(["outbound", "inbound"]),
+    kind: z.string(),
+    body: z.string(),
+    status: z.string(),
+    provider: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Message");
+
+const LocationParams = z.object({ locationId: uuidParam("locationId") });
+const PartyParams = z.object({ locationId: uuidParam("locationId"), partyId: uuidParam("partyId") });
+
+export const messageRoutes = router();
+messageRoutes.use("/:locationId/sms-settings", requireAuth);
+messageRoutes.use("/:locationId/waitlist/:partyId/messages", requireAuth);
+
+messageRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{locationId}/sms-settings",
+    tags: ["SMS"],
+    summary: "SMS templates, switches and segment counts for a location",
+    security: bearer,
+    request: { params: LocationParams },
+    responses: { 200: jsonResponse(SmsSettingsSchema, "Settings"), ...errors(400, 401, 404) },
+  }),
+  async (c) => {
+    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.getSmsSettings(ref)), 200);
+  },
+);
+
+messageRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/{locationId}/sms-settings",
+    tags: ["SMS"],
+    summary: "Change SMS templates and switches (admin or owner)",
+    description: "Placeholders: {name}, {restaurant}, {position}, {wait}, and {link} where the message carries the guest's link. Unknown ones are refused.",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: { params: LocationParams, ...jsonBody(SmsSettingsPatch) },
+    responses: { 200: jsonResponse(SmsSettingsSchema, "Settings"), ...errors(400, 401, 403, 404, 413) },
+  }),
+  async (c) => {
+    const patch = c.req.valid("json");
+    const unknown = Object.entries(patch.templates ?? {}).flatMap(([kind, t]) =>
+      t?.body ? unknownPlaceholders(t.body, kind as TemplateKind).map((placeholder) => ({ kind, placeholder })) : [],
+    );
+    if (unknown.length > 0) {
+      throw new ApiError(
+        400,
+        "validation_failed",
+        `Unknown placeholders: ${unknown.map((u) => `${u.placeholder} in ${u.kind}`).join(", ")}.`,
+        unknown.map((u) => ({ path: `templates.${u.kind}.body`, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
+      );
+    }
+    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.updateSmsSettings(ref, patch)), 200);
+  },
+);
+
+messageRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{locationId}/waitlist/{partyId}/messages",
+    tags: ["SMS"],
+    summary: "A party's SMS conversation, oldest first",
+    security: bearer,
+    request: { params: PartyParams },
+    responses: { 200: jsonResponse(z.object({ messages: z.array(MessageSchema) }), "Messages"), ...errors(400, 401, 404) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const { locationId, partyId } = c.req.valid("param");
+    const d = db(c.env.DB);
+    const loc = await loadLocation(d, auth.accountId, locationId);
+    const rows = await d
+      .select()
+      .from(messages)
+      .where(and(eq(messages.accountId, auth.accountId), eq(messages.locationId, loc.id), eq(messages.partyId, partyId)))
+      .orderBy(asc(messages.createdAt))
+      .limit(500);
+    return c.json(
+      {
+        messages: rows.map((m) => ({
+          id: m.id,
+          direction: m.direction,
+          kind: m.kind,
+          body: m.body,
+          status: m.status,
+          provider: m.provider,
+          errorCode: m.errorCode,
+          errorMessage: m.errorMessage,
+          createdAt: new Date(m.createdAt).toISOString(),
+          updatedAt: new Date(m.updatedAt).toISOString(),
+        })),
+      },
+      200,
+    );
+  },
+);
+
+messageRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{locationId}/waitlist/{partyId}/messages",
+    tags: ["SMS"],
+    summary: "Text a party (hosts and up); needs a phone number and the guest's consent",
+    security: bearer,
+    request: { params: PartyParams, ...jsonBody(z.object({ body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH) }).strict()) },
+    responses: {
+      202: jsonResponse(z.object({ messageId: z.string(), segments: SegmentSchema }), "Queued"),
+      ...errors(400, 401, 404, 409, 413),
+    },
+  }),
+  async (c) => {
+    const { locationId, partyId } = c.req.valid("param");
+    const { body } = c.req.valid("json");
+    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
+    const { stub, ref } = restaurant(c.env, loc);
+    const { messageId } = unwrap(await stub.sendText(ref, partyId, body));
+    return c.json({ messageId, segments: segmentInfo(body) }, 202);
+  },
+);

@@ -1,0 +1,86 @@
+// Provider callbacks. Public, so every request proves it comes from the provider: Twilio's HMAC
+// over the URL and parameters, Telnyx's Ed25519 over timestamp and body. A forged, missing or stale
+// signature is refused (403) before anything is read or changed.
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { now } from "../lib/clock";
+import { ApiError } from "../lib/errors";
+import { log } from "../lib/log";
+import { applyDeliveryReport, handleInbound, mapProviderStatus } from "../messaging/sms/inbound";
+import { verifyTelnyxSignature, verifyTwilioSignature } from "../messaging/sms/signatures";
+
+const forged = () => new ApiError(403, "forbidden", "The webhook signature is missing, forged or stale.");
+// An empty TwiML answer: Twilio sends nothing back on its own; replies go through our queue.
+const twiml = () => new Response("<Response></Response>", { headers: { "Content-Type": "text/xml" } });
+
+async function twilioParams(c: { req: { text(): Promise<string>; header(n: string): string | undefined; url: string }; env: AppEnv["Bindings"] }) {
+  const raw = await c.req.text();
+  const params = [...new URLSearchParams(raw).entries()];
+  const ok = await verifyTwilioSignature(c.env.TWILIO_AUTH_TOKEN ?? "", c.req.header("X-Twilio-Signature"), c.req.url, params);
+  if (!ok) throw forged();
+  return new Map(params);
+}
+
+export const webhookRoutes = new Hono<AppEnv>();
+
+webhookRoutes.post("/twilio/status", async (c) => {
+  const p = await twilioParams(c);
+  const sid = p.get("MessageSid") ?? p.get("SmsSid");
+  const status = mapProviderStatus("twilio", p.get("MessageStatus") ?? p.get("SmsStatus") ?? "");
+  if (sid && status) await applyDeliveryReport(c.env, "twilio", sid, status, p.get("ErrorCode") || null, now());
+  return c.body(null, 204);
+});
+
+webhookRoutes.post("/twilio/inbound", async (c) => {
+  const p = await twilioParams(c);
+  const from = p.get("From");
+  const sid = p.get("MessageSid") ?? p.get("SmsSid");
+  if (from && sid) {
+    const result = await handleInbound(c.env, "twilio", { from, to: p.get("To") ?? "", body: p.get("Body") ?? "", providerMessageId: sid }, now());
+    if (result === "unmatched") log("info", "inbound sms from an unknown number", { from });
+  }
+  return twiml();
+});
+
+interface TelnyxEvent {
+  data?: {
+    event_type?: string;
+    payload?: {
+      id?: string;
+      text?: string;
+      from?: { phone_number?: string };
+      to?: { phone_number?: string; status?: string }[];
+      errors?: { code?: string | number }[];
+    };
+  };
+}
+
+webhookRoutes.post("/telnyx", async (c) => {
+  const raw = await c.req.text();
+  const ok = await verifyTelnyxSignature(
+    c.env.TELNYX_PUBLIC_KEY ?? "",
+    c.req.header("telnyx-signature-ed25519"),
+    c.req.header("telnyx-timestamp"),
+    raw,
+    now(),
+  );
+  if (!ok) throw forged();
+  let event: TelnyxEvent;
+  try {
+    event = JSON.parse(raw) as TelnyxEvent;
+  } catch {
+    throw new ApiError(400, "validation_failed", "The body is not JSON.");
+  }
+  const type = event.data?.event_type;
+  const payload = event.data?.payload;
+  if (!payload?.id) return c.body(null, 204);
+  if (type === "message.received") {
+    const from = payload.from?.phone_number;
+    if (from) await handleInbound(c.env, "telnyx", { from, to: payload.to?.[0]?.phone_number ?? "", body: payload.text ?? "", providerMessageId: payload.id }, now());
+  } else if (type === "message.sent" || type === "message.finalized") {
+    const status = mapProviderStatus("telnyx", payload.to?.[0]?.status ?? "");
+    const code = payload.errors?.[0]?.code;
+    if (status) await applyDeliveryReport(c.env, "telnyx", payload.id, status, code === undefined ? null : String(code), now());
+  }
+  return c.body(null, 204);
+});

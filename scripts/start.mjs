@@ -78,7 +78,8 @@ async function printOutbox(seen) {
       if (seen.has(e.id)) continue;
       seen.add(e.id);
       const link = (e.text.match(/https?:\/\/\S+/g) ?? []).find((u) => /\/(invite|signup|reset-password)\//.test(u));
-      console.log(`\n✉  To ${e.to}: ${e.subject}${link ? `\n   ${link}` : ""}`);
+      if (e.subject.startsWith("SMS")) console.log(`\n📱 ${e.subject} to ${e.to}: ${e.text}`);
+      else console.log(`\n✉  To ${e.to}: ${e.subject}${link ? `\n   ${link}` : ""}`);
     }
   } catch {
     // the server is restarting; try again next tick

@@ -3,7 +3,7 @@
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { db } from "../../db/client";
-import { locations, messages, providerHealth, smsOptOuts, type MessageStatus } from "../../db/schema";
+import { devOutbox, locations, messages, providerHealth, smsOptOuts, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
 import { restaurant } from "../../routes/restaurant-stub";
@@ -138,6 +138,12 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
     }
   }
   const providers = configuredProviders(env);
+  if (providers.size === 0 && env.ENVIRONMENT === "development") {
+    // `npm start` without provider credentials: texts land in the dev outbox, which it prints.
+    await d.insert(devOutbox).values({ id: id, to: row.toPhone, subject: `SMS (${row.kind})`, text: row.body, html: "", createdAt: at }).onConflictDoNothing();
+    await finish(env, d, id, { status: "sent", provider: "dev-outbox", sentAt: at, updatedAt: at });
+    return { outcome: "sent" };
+  }
   if (providers.size === 0) {
     await finish(env, d, id, { status: "failed", errorCode: "no_provider", errorMessage: "No SMS provider is configured.", updatedAt: at });
     return { outcome: "failed", error: "no_provider" };

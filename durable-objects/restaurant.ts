@@ -397,6 +397,10 @@ export class Restaurant extends DurableObject<Env> {
     const id = crypto.randomUUID();
     this.sql.exec("INSERT INTO sms_outbox (id, party_id, kind, to_phone, body, created_at) VALUES (?, ?, ?, ?, ?, ?)", id, p.id, kind, p.phone, body, at);
     this.scheduleAlarm(at);
+    this.emit({
+      event: "message.updated",
+      message: { id, partyId: p.id, direction: "outbound", kind, body, status: "queued", provider: null, errorCode: null, errorMessage: null, createdAt: at, updatedAt: at },
+    });
     return id;
   }
 
@@ -759,7 +763,18 @@ export class Restaurant extends DurableObject<Env> {
   /** A message's new status (sent, delivered, failed…) for the host screens. */
   async messageUpdated(loc: LocationRef, message: MessageView): Promise<void> {
     this.useLocation(loc);
-    this.commit(Date.now(), () => ({ message: (v) => ({ type: "event", version: v, event: "message.updated", message }) }));
+    this.emit({ event: "message.updated", message });
+  }
+
+  /**
+   * An event that changes no party (message traffic): versioned and logged for resume like every
+   * other, sent to hosts only — guests' positions cannot have moved.
+   */
+  private emit(e: { event: "message.updated" | "message.received"; message: MessageView }) {
+    const version = this.nextVersion();
+    const frame = JSON.stringify({ type: "event", version, ...e } satisfies HostServerMessage);
+    this.sql.exec("INSERT INTO events (version, message) VALUES (?, ?)", version, frame);
+    this.broadcast(this.ctx.getWebSockets("host"), frame);
   }
 
   /** A guest's reply: shown to hosts as part of the conversation; "1" and "9" act on the party. */
@@ -776,7 +791,7 @@ export class Restaurant extends DurableObject<Env> {
     } else if (p && isActive(p.state) && intent === "leave") {
       await this.act(loc, p.id, "leave");
     }
-    this.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "message.received", message }) }));
+    this.emit({ event: "message.received", message });
   }
 
   /** Deletes everything this location holds (the location itself was deleted). */

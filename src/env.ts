@@ -33,7 +33,9 @@ export interface Env {
 }
 
 /** Messages on the `outbound` queue (and its dead-letter queue). */
-export type OutboundMessage = { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" };
+export type OutboundMessage =
+  | { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" }
+  | { kind: "email"; ref: string; email: import("./messaging/email/sender").EmailMessage };
 
 export interface Variables {
   requestId: string;

@@ -7,6 +7,7 @@ import { DAILY, HOURLY } from "./lifecycle/crons";
 import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
+import { deliverEmail } from "./messaging/email/deliver";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./messaging/sms/send";
 
 export { Restaurant } from "../durable-objects/restaurant";
@@ -22,6 +23,15 @@ export default {
     for (const message of batch.messages) {
       const body = message.body;
       try {
+        if (body?.kind === "email") {
+          if (deadLetters) log("error", "email dead-lettered after its retries", { ref: body.ref });
+          else if ((await deliverEmail(env, body.email, body.ref)) === "retry") {
+            message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+            continue;
+          }
+          message.ack();
+          continue;
+        }
         if (body?.kind !== "sms") {
           log("warn", "outbound message of unknown kind", { id: message.id });
           message.ack();

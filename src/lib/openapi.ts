@@ -42,9 +42,38 @@ const ERROR_TEXT: Record<number, string> = {
   404: "Not found (including other accounts' resources)",
   409: "Conflicts with the current state",
   410: "No longer valid",
-  413: "Body too large",
+  413: "Body too large (the limit is 64 KiB)",
+  415: "The body is not JSON (send Content-Type: application/json)",
   429: "Rate limited",
 };
+
+const errorResponse = (code: number, description = ERROR_TEXT[code] ?? "Error") => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+type Operation = { requestBody?: { content?: Record<string, unknown> }; security?: unknown[]; responses?: Record<string, unknown> };
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/**
+ * Adds the answers the app's middleware gives to every route, which route definitions do not repeat:
+ * a JSON body can be malformed (400), too large (413) or not JSON (415); a bearer route can be refused (401).
+ */
+export function withSharedResponses<T extends { paths?: object }>(doc: T): T {
+  for (const item of Object.values(doc.paths ?? {}) as Partial<Record<(typeof METHODS)[number], Operation>>[]) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const responses = (op.responses ??= {});
+      const shared = [...(op.requestBody ? [400, 413, 415] : []), ...(op.security?.length ? [401] : [])];
+      const types = Object.keys(op.requestBody?.content ?? {});
+      // Webhooks take form bodies; only JSON routes get the JSON wording.
+      const unsupported = types.includes("application/json") ? undefined : `The body is not ${types.join(" or ")}`;
+      for (const code of shared) responses[code] ??= errorResponse(code, code === 415 ? unsupported : undefined);
+    }
+  }
+  return doc;
+}
 
 export function errors(...codes: number[]) {
   return Object.fromEntries(

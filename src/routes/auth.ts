@@ -16,7 +16,7 @@ import {
   recordFailure,
   recordSuccess,
 } from "../auth/throttle";
-import { db } from "../db/client";
+import { db, type Db } from "../db/client";
 import { accounts, locations, passwordResets, pendingSignups, users } from "../db/schema";
 import { audit, auditInsert } from "../lib/audit";
 import { DAY, HOUR, now } from "../lib/clock";
@@ -26,7 +26,7 @@ import { log } from "../lib/log";
 import { bearer, email, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { slugify, slugWithSuffix } from "../lib/slug";
-import { isValidTimeZone } from "../lib/timezone";
+import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
 import { emailSender } from "../messaging/email/sender";
 import { passwordResetEmail, signupConfirmEmail, signupExistingEmail } from "../messaging/email/templates";
 
@@ -38,6 +38,15 @@ const ipKey = (kind: string, ip: string | null) => `${kind}-ip:${ip ?? "unknown"
 
 function utf8Bytes(s: string) {
   return new TextEncoder().encode(s).length;
+}
+
+// Once the password has been set, links asked for earlier must not set it again: whoever could read
+// that mailbox before (the reason someone changes a password) could otherwise still take the account.
+function retireResetLinksQuery(d: Db, userId: string, at: number) {
+  return d
+    .update(passwordResets)
+    .set({ usedAt: at })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 export const authRoutes = router();
@@ -77,6 +86,7 @@ authRoutes.openapi(
     if (!isValidTimeZone(timezone)) {
       throw validationFailed("Unknown time zone.", [{ path: "timezone", message: "Use an IANA time zone such as Europe/London." }]);
     }
+    const zone = canonicalTimeZone(timezone);
     // Both outcomes pay for the hash, and both finish their work after the response.
     const passwordHash = await hashPassword(body.password, bcryptCost(c.env));
     const token = randomToken();
@@ -96,7 +106,7 @@ authRoutes.openapi(
           email: body.email,
           name: body.name,
           accountName: body.accountName,
-          timezone,
+          timezone: zone,
           passwordHash,
           tokenHash: await sha256Hex(token),
           createdAt: at,
@@ -311,6 +321,7 @@ authRoutes.openapi(
     await d.batch([
       d.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, user.id)),
       endUserSessionsQuery(d, user.id, at, "password_reset"),
+      retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: user.accountId, userId: user.id, action: "auth.password_reset", ip: clientIp(c), at }),
     ]);
     // Proving control of the email clears the failure count that may have locked the account.
@@ -353,6 +364,7 @@ authRoutes.openapi(
     await d.batch([
       d.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, user.id)),
       endUserSessionsQuery(d, user.id, at, "password_changed", auth.sessionId),
+      retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: auth.accountId, userId: auth.userId, action: "auth.password_changed", ip: clientIp(c), at }),
     ]);
     await recordSuccess(d, key, at);

@@ -1,17 +1,21 @@
 // Development only: the email outbox. Absent (404) unless ENVIRONMENT is development or test.
 import { createRoute, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
 import { db } from "../db/client";
 import { devOutbox } from "../db/schema";
+import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
 import { jsonResponse, router } from "../lib/openapi";
 
 export const devRoutes = router();
 
-devRoutes.use("*", async (c, next) => {
+export const devOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.env.ENVIRONMENT !== "development" && c.env.ENVIRONMENT !== "test") throw notFound("Route");
   await next();
 });
+
+devRoutes.use("*", devOnly);
 
 devRoutes.openapi(
   createRoute({

@@ -11,7 +11,7 @@ import { conflict, notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
-import { isValidTimeZone } from "../lib/timezone";
+import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
 import { restaurant } from "./restaurant-stub";
 
 export const LocationSchema = z
@@ -27,19 +27,12 @@ export const LocationSchema = z
   })
   .openapi("Location");
 
-// Intl also accepts bare UTC offsets ("+01:00"), which are not IANA zones and carry no daylight-saving
-// rules, so a zone must also look like a tz database name ("UTC", "Europe/London", "Etc/GMT+1").
-const TZ_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const timezone = z
   .string()
   .trim()
   .max(64)
-  .refine((tz) => TZ_NAME.test(tz) && isValidTimeZone(tz), { message: "Use an IANA time zone such as Europe/London or America/New_York." })
-  // Zone names match case-insensitively; store the canonical spelling ("europe/london" → "Europe/London").
-  .transform((tz) => {
-    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-    return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
-  })
+  .refine(isValidTimeZone, { message: "Use an IANA time zone such as Europe/London or America/New_York." })
+  .transform(canonicalTimeZone)
   .openapi({ example: "Europe/London" });
 const slug = z
   .string()
@@ -149,8 +142,17 @@ locationRoutes.openapi(
     try {
       await d.insert(locations).values(row);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`The address /${chosen} is taken; choose another slug.`, [{ path: "slug", message: "Taken." }]);
-      throw err;
+      if (!isUniqueViolation(err)) throw err;
+      // A slug we generated lost a race for the name between the check above and the insert: the
+      // caller never chose it, so pick another rather than report a conflict they cannot act on.
+      if (input.slug) throw conflict(`The address /${chosen} is taken; choose another slug.`, [{ path: "slug", message: "Taken." }]);
+      row.slug = slugWithSuffix(slugify(input.name));
+      try {
+        await d.insert(locations).values(row);
+      } catch (retryErr) {
+        if (isUniqueViolation(retryErr)) throw conflict("Could not find a free address for this name; send a slug.", [{ path: "slug", message: "Taken." }]);
+        throw retryErr;
+      }
     }
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.created", targetType: "location", targetId: row.id, ip: clientIp(c), at });
     return c.json(locationView(row), 201);

@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
-import { messages } from "../db/schema";
+import { messages, parties } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
 import { segmentInfo } from "../messaging/sms/segments";
@@ -137,6 +137,17 @@ messageRoutes.openapi(
     const { locationId, partyId } = c.req.valid("param");
     const d = db(c.env.DB);
     const loc = await loadLocation(d, auth.accountId, locationId);
+    // A party id that is not this location's is 404 (DESIGN rule 3), not an empty conversation. The
+    // party is in D1 once flushed, and in the DO until then (and while it is in line).
+    const [flushed] = await d
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.id, partyId), eq(parties.accountId, auth.accountId), eq(parties.locationId, loc.id)))
+      .limit(1);
+    if (!flushed) {
+      const { stub, ref } = restaurant(c.env, loc);
+      unwrap(await stub.getParty(ref, partyId));
+    }
     const rows = await d
       .select()
       .from(messages)

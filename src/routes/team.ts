@@ -1,22 +1,19 @@
 // The team: members and their roles, and invitations (owner/admin).
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { RoleSchema, UserSchema, userView } from "../auth/schemas";
-import { endUserSessionsQuery } from "../auth/sessions";
 import { enforceRateLimit } from "../auth/throttle";
 import { db, type Db } from "../db/client";
-import { accounts, invites, users, type Role } from "../db/schema";
+import { accounts, auditLog, invites, sessions, users, type Role } from "../db/schema";
 import type { AppEnv } from "../env";
-import { audit, auditInsert } from "../lib/audit";
+import { auditInsert, type AuditEntry } from "../lib/audit";
 import { DAY, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { conflict, forbidden, notFound } from "../lib/errors";
-import { log } from "../lib/log";
 import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
 import { clientIp } from "../lib/request";
-import { emailSender } from "../messaging/email/sender";
 import { inviteEmail } from "../messaging/email/templates";
 
 export const INVITE_TTL = 30 * DAY;
@@ -43,8 +40,7 @@ const InviteSchema = z
   .openapi("Invite");
 
 const EmailDelivery = z.object({
-  status: z.enum(["sent", "failed"]),
-  message: z.string().optional(),
+  status: z.enum(["queued"]).openapi({ description: "The email is on the outbound queue (retried on provider errors)." }),
 });
 
 type InviteRow = typeof invites.$inferSelect;
@@ -72,20 +68,17 @@ async function loadInvite(d: Db, accountId: string, inviteId: string) {
   return row;
 }
 
+/**
+ * The invitation email goes through the outbound queue, with its retries and dead-letter queue, so a
+ * provider outage delays it instead of losing it.
+ */
 async function sendInvite(c: Context<AppEnv>, d: Db, invite: InviteRow, token: string) {
   const auth = c.get("auth");
   const account = await d.query.accounts.findFirst({ where: eq(accounts.id, auth.accountId) });
   const url = `${c.env.APP_URL.replace(/\/+$/, "")}/invite/${token}`;
-  try {
-    await emailSender(c.env).send(
-      inviteEmail(invite.email, { inviterName: auth.name, accountName: account?.name ?? "", role: invite.role, url, expiresAt: invite.expiresAt }),
-    );
-    return { status: "sent" as const };
-  } catch (err) {
-    // The invite stands; the admin sees the failure and can resend.
-    log("error", "invite email failed", { inviteId: invite.id, error: String(err) });
-    return { status: "failed" as const, message: "The invitation was saved but its email could not be sent. Try resending." };
-  }
+  const email = inviteEmail(invite.email, { inviterName: auth.name, accountName: account?.name ?? "", role: invite.role, url, expiresAt: invite.expiresAt });
+  await c.env.OUTBOUND.send({ kind: "email", ref: `invite:${invite.id}`, email });
+  return { status: "queued" as const };
 }
 
 const InviteParams = z.object({ inviteId: uuidParam("inviteId") });
@@ -120,6 +113,40 @@ async function ownerCount(d: Db, accountId: string) {
   return owners.length;
 }
 
+/**
+ * True (in SQL) while the member still has the role we checked and, when that role is owner, is not
+ * the account's last owner. Role changes and removals write only under this guard, in one batch:
+ * checking the owner count first and writing after let concurrent requests (say, every owner
+ * demoting themselves at once) leave an account with no owner.
+ */
+function memberUnchanged(accountId: string, memberId: string, role: Role): SQL {
+  const lastOwnerGuard =
+    role === "owner"
+      ? sql`(SELECT count(*) FROM ${users} AS o WHERE o.account_id = ${accountId} AND o.role = 'owner') > 1`
+      : undefined;
+  return and(eq(users.id, memberId), eq(users.accountId, accountId), eq(users.role, role), lastOwnerGuard)!;
+}
+
+/** An audit row written only if `guard` holds for some user row (same batch, same snapshot). */
+function auditIf(d: Db, guard: SQL, e: AuditEntry) {
+  // Values in the audit_log column order of src/db/schema.ts (drizzle inserts a SELECT into every column).
+  return d.insert(auditLog).select(
+    sql`SELECT ${newId()}, ${e.accountId}, ${e.userId}, ${e.action}, ${e.targetType ?? null}, ${e.targetId ?? null}, ${e.ip},
+      ${e.detail ? JSON.stringify(e.detail) : null}, ${e.at}
+    WHERE EXISTS (SELECT 1 FROM ${users} WHERE ${guard})`,
+  );
+}
+
+/** Why a guarded write changed nothing: the member left, or the last-owner rule now applies. */
+async function guardFailure(d: Db, accountId: string, memberId: string, what: "demoted" | "removed") {
+  const member = await d.query.users.findFirst({ where: and(eq(users.id, memberId), eq(users.accountId, accountId)) });
+  if (!member) return notFound("Member");
+  if (member.role === "owner" && (await ownerCount(d, accountId)) <= 1) {
+    return conflict(`The last owner cannot be ${what}. Make someone else an owner first.`);
+  }
+  return conflict("This member changed while you were editing. Reload and try again.");
+}
+
 teamRoutes.openapi(
   createRoute({
     method: "patch",
@@ -146,9 +173,9 @@ teamRoutes.openapi(
       throw conflict("The last owner cannot be demoted. Make someone else an owner first.");
     }
     const at = now();
-    await d.batch([
-      d.update(users).set({ role }).where(and(eq(users.id, member.id), eq(users.accountId, auth.accountId))),
-      auditInsert(d, {
+    const guard = memberUnchanged(auth.accountId, member.id, member.role);
+    const [, changed] = await d.batch([
+      auditIf(d, guard, {
         accountId: auth.accountId,
         userId: auth.userId,
         action: "member.role_changed",
@@ -158,7 +185,9 @@ teamRoutes.openapi(
         detail: { from: member.role, to: role },
         at,
       }),
+      d.update(users).set({ role }).where(guard).returning({ id: users.id }),
     ]);
+    if (changed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "demoted");
     return c.json(userView({ ...member, role }), 200);
   },
 );
@@ -186,10 +215,13 @@ teamRoutes.openapi(
       throw conflict("The last owner cannot be removed. Make someone else an owner first.");
     }
     const at = now();
-    await d.batch([
-      endUserSessionsQuery(d, member.id, at, "removed"),
-      d.delete(users).where(and(eq(users.id, member.id), eq(users.accountId, auth.accountId))),
-      auditInsert(d, {
+    const guard = memberUnchanged(auth.accountId, member.id, member.role);
+    const [, , removed] = await d.batch([
+      d
+        .update(sessions)
+        .set({ endedAt: at, endReason: "removed" })
+        .where(and(eq(sessions.userId, member.id), isNull(sessions.endedAt), exists(d.select({ one: sql`1` }).from(users).where(guard)))),
+      auditIf(d, guard, {
         accountId: auth.accountId,
         userId: auth.userId,
         action: "member.removed",
@@ -199,7 +231,9 @@ teamRoutes.openapi(
         detail: { role: member.role },
         at,
       }),
+      d.delete(users).where(guard).returning({ id: users.id }),
     ]);
+    if (removed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "removed");
     return c.body(null, 204);
   },
 );
@@ -243,6 +277,12 @@ teamRoutes.openapi(
     assertMayManage(auth.role, body.role);
     const d = db(c.env.DB);
     const at = now();
+    // A new invitation revokes the open one to the same email, so replacing an owner's invitation
+    // is changing it: as with revoke and resend, only an owner may.
+    const open = await d.query.invites.findMany({
+      where: and(eq(invites.accountId, auth.accountId), eq(invites.email, body.email), isNull(invites.acceptedAt), isNull(invites.revokedAt)),
+    });
+    for (const i of open) assertMayManage(auth.role, i.role);
     await enforceRateLimit(d, `invites:${auth.accountId}`, at, 100, DAY, "Too many invitations today. Try again tomorrow.");
     const member = await d.query.users.findFirst({ where: and(eq(users.email, body.email), eq(users.accountId, auth.accountId)) });
     if (member) throw conflict("This person is already a member of your team.", [{ path: "email", message: "Already a member." }]);

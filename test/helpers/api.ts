@@ -55,7 +55,7 @@ export async function outbox(to?: string): Promise<OutboxEmail[]> {
 }
 
 /** The link (path after the origin) in the newest email to `to` whose subject matches. */
-export async function linkFromEmail(to: string, subject: RegExp, timeoutMs = 5000): Promise<string> {
+export async function linkFromEmail(to: string, subject: RegExp, timeoutMs = 10_000): Promise<string> {
   const email = await waitFor(async () => (await outbox(to)).filter((e) => subject.test(e.subject)).at(-1), timeoutMs, `email to ${to}`);
   const match = /https?:\/\/[^\s]+/.exec(email.text.split("\n").find((l) => /https?:\/\/\S+\/(invite|signup|reset)/.test(l)) ?? "");
   if (!match) throw new Error(`no link in email: ${email.text}`);

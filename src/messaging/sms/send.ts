@@ -127,7 +127,11 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
     .returning();
   if (!row) {
     const exists = await d.query.messages.findFirst({ where: eq(messages.id, id) });
-    return { outcome: exists ? "already_done" : "missing" };
+    if (!exists) return { outcome: "missing" };
+    // Claimed by another delivery that has not finished, or that died mid-send: acking here would
+    // leave the row in "sending" for good. Come back later: it is done by then, or stale and ours.
+    if (exists.status === "sending") return { outcome: "retry", error: "in_flight" };
+    return { outcome: "already_done" };
   }
   // Opt-outs are checked at send time, against our own ledger (keyword replies to STOP are exempt).
   if (row.kind !== "keyword_reply") {

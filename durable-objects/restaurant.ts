@@ -8,6 +8,7 @@ import {
   bandOf,
   estimateMinutes,
   GUEST_TOKEN_GRACE_MS,
+  RESTORE_WINDOW_MS,
   HISTORY_WINDOW_MS,
   isActive,
   joinEstimates,
@@ -110,9 +111,15 @@ function randomToken(bytes = 32): string {
   return btoa(String.fromCharCode(...raw)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Guest tokens start with the location id (32 hex) so the Worker can route them; the rest is 256 random bits. */
-export function guestTokenFor(locationId: string): string {
-  return locationId.replace(/-/g, "") + randomToken(32);
+/**
+ * Guest tokens start with the location id (32 hex) so the Worker can route them; the rest is a
+ * 256-bit HMAC of the party id under a key derived from JWT_SECRET. Only its SHA-256 is stored; being
+ * derived, the same link can be handed again to an idempotent retry without ever keeping it in clear.
+ */
+export async function guestTokenFor(secret: string, locationId: string, partyId: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(`seatline guest links|${secret}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(partyId)));
+  return locationId.replace(/-/g, "") + btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 export function locationIdFromGuestToken(token: string): string | null {
@@ -466,9 +473,11 @@ export class Restaurant extends DurableObject<Env> {
         if (prior.request_hash !== idempotency.requestHash) {
           return fail(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
         }
-        const first = JSON.parse(prior.response as string) as AddedParty;
+        // The stored answer has no token (tokens are never kept in clear); the link is derived again.
+        const first = JSON.parse(prior.response as string) as { party: RankedPartyView };
         const current = this.readParty(first.party.id);
-        return ok({ ...first, party: current ? this.rankedOne(current, at) : first.party });
+        const guestToken = await guestTokenFor(this.env.JWT_SECRET, loc.id, first.party.id);
+        return ok({ party: current ? this.rankedOne(current, at) : first.party, guestToken });
       }
     }
     if (input.source === "self_check_in") {
@@ -479,12 +488,15 @@ export class Restaurant extends DurableObject<Env> {
     }
     const checked = this.checkInput(input);
     if (!checked.ok) return checked;
-    const token = guestTokenFor(loc.id);
+    const id = crypto.randomUUID();
+    const token = await guestTokenFor(this.env.JWT_SECRET, loc.id, id);
     const tokenHash = await sha256Hex(token);
-    const maxRank = Math.max(0, ...[...this.active.values()].map((p) => p.rank));
+    // After everyone in line and everyone who could still be restored, so a restored party never
+    // lands behind someone who joined after it.
+    const maxRank = Math.max(0, ...this.restorableAndActive(at).map((p) => p.rank));
     const size = input.size;
     const party: Party = {
-      id: crypto.randomUUID(),
+      id,
       name: input.name,
       phone: checked.value.phone,
       size,
@@ -522,7 +534,7 @@ export class Restaurant extends DurableObject<Env> {
         "INSERT INTO idempotency (key, request_hash, response, created_at) VALUES (?, ?, ?, ?)",
         idempotency.key,
         idempotency.requestHash,
-        JSON.stringify(result),
+        JSON.stringify({ party: result.party }),
         at,
       );
     }
@@ -595,8 +607,8 @@ export class Restaurant extends DurableObject<Env> {
     const others = lineOrder([...this.active.values()]).filter((p) => p.id !== partyId);
     let rank = rankForPosition(others, position);
     if (rank === null) {
-      // Ranks too close to split: renumber the line (rare), then place.
-      this.commitRenumber(at, others);
+      // Ranks too close to split: renumber (rare), then place.
+      this.commitRenumber(at, partyId);
       rank = rankForPosition(lineOrder([...this.active.values()]).filter((p) => p.id !== partyId), position)!;
     }
     const next: Party = { ...this.readParty(partyId)!, rank, updatedAt: at };
@@ -607,9 +619,30 @@ export class Restaurant extends DurableObject<Env> {
     return ok(this.rankedOne(next, at));
   }
 
-  private commitRenumber(at: number, inOrder: Party[]) {
-    inOrder.forEach((p, i) => {
+  /** Parties in line and parties closed recently enough to be restored (they keep a place). */
+  private restorableAndActive(at: number): Party[] {
+    const closed = this.sql
+      .exec("SELECT * FROM parties WHERE closed_at IS NOT NULL AND closed_at >= ?", at - RESTORE_WINDOW_MS)
+      .toArray()
+      .map(rowToParty);
+    return [...this.active.values(), ...closed];
+  }
+
+  /**
+   * Renumbers ranks 1..n over the line and the restorable closed parties together, so a closed party
+   * keeps its place between the same neighbours. Parties in line are announced; closed ones, which
+   * hosts do not show, change silently (their rank travels with them if restored).
+   */
+  private commitRenumber(at: number, except: string) {
+    const all = this.restorableAndActive(at)
+      .filter((p) => p.id !== except)
+      .sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    all.forEach((p, i) => {
       const next: Party = { ...p, rank: i + 1, updatedAt: at };
+      if (!isActive(p.state)) {
+        this.sql.exec("UPDATE parties SET rank = ? WHERE id = ?", next.rank, p.id);
+        return;
+      }
       this.commit(at, (version) => {
         next.version = version;
         return { party: next, message: (v) => ({ type: "event", version: v, event: "party.moved", party: partyView(next) }) };

@@ -17,13 +17,16 @@ export interface FailurePolicy {
 }
 
 // Per sign-in identity (the email, hashed): 10 consecutive failures, then 30 s doubling up to 15
-// minutes; never more than 100 failures an hour (ASVS 2.2.1).
+// minutes; never more than 100 failures in any hour (ASVS 2.2.1). Failures are counted in fixed
+// one-hour windows, and any rolling hour overlaps at most two of them, so each window allows 50:
+// with 100 per window, 99 failures just before a window closed and 99 just after it opened would
+// all get through within minutes (the real user signing in between clears the consecutive count).
 export const ACCOUNT_LOGIN_POLICY: FailurePolicy = {
   freeConsecutive: 10,
   baseDelayMs: 30 * SECOND,
   maxDelayMs: 15 * MINUTE,
   windowMs: HOUR,
-  windowMax: 100,
+  windowMax: 50,
 };
 
 // Per client IP: many emails tried from one address (credential stuffing).

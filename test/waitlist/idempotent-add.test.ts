@@ -1,0 +1,84 @@
+// Idempotency-Key on POST .../waitlist: a retried add returns the first result, never a second
+// party; the same key with a different body is refused; keys are per user.
+import { evictDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { addMember, call } from "../helpers/api";
+import { addParty, freshPlace, list } from "./support";
+
+const key = (k: string) => ({ "Idempotency-Key": k });
+
+describe("idempotent add", () => {
+  it("the same key and body twice make one party and answer with it both times", async () => {
+    const p = await freshPlace();
+    const first = await addParty(p, { name: "Garcia", size: 4 }, key("k-1"));
+    expect(first.status).toBe(201);
+    const versionAfterFirst = (await list(p)).version;
+    const second = await addParty(p, { name: "Garcia", size: 4 }, key("k-1"));
+    expect(second.status).toBe(201);
+    expect(second.json.party.id).toBe(first.json.party.id);
+    expect(second.json.guestUrl).toBe(first.json.guestUrl);
+    const after = await list(p);
+    expect(after.parties.map((x) => x.id)).toEqual([first.json.party.id]);
+    expect(after.version, "a replay is not a change").toBe(versionAfterFirst);
+  });
+
+  it("the same key sent twice at once still makes one party", async () => {
+    const p = await freshPlace();
+    const [a, b] = await Promise.all([addParty(p, { name: "Lee", size: 2 }, key("k-race")), addParty(p, { name: "Lee", size: 2 }, key("k-race"))]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.json.party.id).toBe(a.json.party.id);
+    expect((await list(p)).parties).toHaveLength(1);
+  });
+
+  it("the same key with a different body is 422 idempotency_key_reused and adds nothing", async () => {
+    const p = await freshPlace();
+    const first = await addParty(p, { name: "Garcia", size: 4 }, key("k-2"));
+    expect(first.status).toBe(201);
+    const other = await addParty(p, { name: "Garcia", size: 5 }, key("k-2"));
+    expect(other.status).toBe(422);
+    expect(other.json.error.code).toBe("idempotency_key_reused");
+    expect((await list(p)).parties.map((x) => x.id)).toEqual([first.json.party.id]);
+  });
+
+  it("different users' same key are independent", async () => {
+    const p = await freshPlace();
+    const host = await addMember(p, "host");
+    const mine = await addParty(p, { name: "Okafor", size: 2 }, key("shared"));
+    const theirs = await call("POST", `${p.base}/waitlist`, { token: host.token, body: { name: "Okafor", size: 2 }, headers: key("shared") });
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.json.party.id).not.toBe(mine.json.party.id);
+    // And each user's replay still finds their own party.
+    const theirsAgain = await call("POST", `${p.base}/waitlist`, { token: host.token, body: { name: "Okafor", size: 2 }, headers: key("shared") });
+    expect(theirsAgain.json.party.id).toBe(theirs.json.party.id);
+    expect((await list(p)).parties).toHaveLength(2);
+  });
+
+  it("without a key, two identical adds are two parties", async () => {
+    const p = await freshPlace();
+    const a = await addParty(p, { name: "Lee", size: 2 });
+    const b = await addParty(p, { name: "Lee", size: 2 });
+    expect(b.json.party.id).not.toBe(a.json.party.id);
+    expect((await list(p)).parties).toHaveLength(2);
+  });
+
+  it("a retry after the DO was evicted still finds the first party", async () => {
+    const p = await freshPlace();
+    const first = await addParty(p, { name: "Müller", size: 3 }, key("k-evict"));
+    await evictDurableObject(p.stub);
+    const again = await addParty(p, { name: "Müller", size: 3 }, key("k-evict"));
+    expect(again.status).toBe(201);
+    expect(again.json.party.id).toBe(first.json.party.id);
+    expect((await list(p)).parties).toHaveLength(1);
+  });
+
+  it("a retry after the party moved on answers with the same party, not a new one", async () => {
+    const p = await freshPlace();
+    const first = await addParty(p, { name: "José", size: 2 }, key("k-seated"));
+    expect((await call("POST", `${p.base}/waitlist/${first.json.party.id}/seat`, { token: p.token })).status).toBe(200);
+    const again = await addParty(p, { name: "José", size: 2 }, key("k-seated"));
+    expect(again.status).toBe(201);
+    expect(again.json.party.id).toBe(first.json.party.id);
+    expect((await list(p)).parties).toHaveLength(0);
+  });
+});

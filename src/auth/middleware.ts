@@ -9,7 +9,8 @@ import { authenticate, type SessionUser } from "./sessions";
 
 export type AuthContext = SessionUser;
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+// The scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 function unauthorized(message: string) {
   return new ApiError(401, "unauthorized", message, [], { "WWW-Authenticate": 'Bearer realm="seatline"' });

@@ -23,7 +23,7 @@ import { DAY, HOUR, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, validationFailed } from "../lib/errors";
 import { log } from "../lib/log";
-import { bearer, email, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
+import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
@@ -196,7 +196,11 @@ authRoutes.openapi(
       "in any case, and at logout. After 10 consecutive failures for one email each further attempt waits longer " +
       "(429 with Retry-After); a client IP has its own limit.",
     request: jsonBody(z.object({ email, password })),
-    responses: { 200: jsonResponse(SessionSchema, "Signed in"), ...errors(400, 401, 429) },
+    responses: {
+      200: jsonResponse(SessionSchema, "Signed in"),
+      ...errors(400, 429),
+      401: jsonResponse(ErrorSchema, "The email or password is incorrect (invalid_credentials); the same answer whether or not the email exists"),
+    },
   }),
   async (c) => {
     const body = c.req.valid("json");

@@ -162,6 +162,14 @@ describe("forged tokens are refused with 401", () => {
 });
 
 describe("tokens are taken only from Authorization: Bearer", () => {
+  it("accepts the scheme name in any case (it is case-insensitive), never the token's", async () => {
+    for (const scheme of ["bearer", "BEARER", "BeArEr"]) {
+      expect((await call("GET", "/api/me", { headers: { Authorization: `${scheme} ${real.token}` } })).status).toBe(200);
+    }
+    const flipped = real.token.replace(/[a-z]/, (ch) => ch.toUpperCase());
+    expect((await call("GET", "/api/me", { headers: { Authorization: `Bearer ${flipped}` } })).status).toBe(401);
+  });
+
   it.each([
     ["no scheme", (t: string) => t],
     ["Basic scheme", (t: string) => `Basic ${t}`],

@@ -23,6 +23,9 @@ interface Sent {
 export function createSmsFakes() {
   const behaviours = new Map<string, Behaviour>(); // `${provider}:${to}`
   const sent: Record<"twilio" | "telnyx", Sent[]> = { twilio: [], telnyx: [] };
+  // Every authenticated send request, whatever its answer, so tests can count attempts (a failed
+  // attempt is not in `sent`).
+  const attempts: Record<"twilio" | "telnyx", { to: string; body: string; behaviour: Behaviour["mode"] }[]> = { twilio: [], telnyx: [] };
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   let seq = 0;
 
@@ -45,6 +48,7 @@ export function createSmsFakes() {
     const form = new URLSearchParams(body);
     const to = form.get("To") ?? "";
     const b = behaviour("twilio", to);
+    attempts.twilio.push({ to, body: form.get("Body") ?? "", behaviour: b.mode });
     if (b.mode === "network") return req.socket.destroy();
     if (b.mode === "down") return json(res, 503, { code: 20503, message: "Service unavailable", status: 503 });
     if (b.mode === "error") return json(res, b.status, { code: Number(b.code), message: `Error ${b.code}`, status: b.status });
@@ -68,6 +72,7 @@ export function createSmsFakes() {
     }
     const to = msg.to ?? "";
     const b = behaviour("telnyx", to);
+    attempts.telnyx.push({ to, body: msg.text ?? "", behaviour: b.mode });
     if (b.mode === "network") return req.socket.destroy();
     if (b.mode === "down") return json(res, 503, { errors: [{ code: "10007", title: "Unexpected error" }] });
     if (b.mode === "error") return json(res, b.status, { errors: [{ code: String(b.code), title: `Error ${b.code}`, detail: `Error ${b.code}` }] });
@@ -82,7 +87,7 @@ export function createSmsFakes() {
     handle(provider: "twilio" | "telnyx", req: IncomingMessage, res: ServerResponse, path: string, body: string) {
       return provider === "twilio" ? twilioApi(req, res, path, body) : telnyxApi(req, res, path, body);
     },
-    /** /__control/sms/…: behave, received, clear, sign. */
+    /** /__control/sms/…: behave, received, attempts, sign. */
     control(action: string, input: Record<string, unknown>, res: ServerResponse) {
       switch (action) {
         case "behave":
@@ -92,6 +97,8 @@ export function createSmsFakes() {
           const list = sent[input.provider as "twilio" | "telnyx"].filter((m) => !input.to || m.to === input.to);
           return json(res, 200, list);
         }
+        case "attempts":
+          return json(res, 200, attempts[input.provider as "twilio" | "telnyx"].filter((m) => !input.to || m.to === input.to));
         case "sign-twilio":
           // The reference: Twilio's own SDK computes the signature.
           return json(res, 200, {

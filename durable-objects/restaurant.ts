@@ -779,6 +779,8 @@ export class Restaurant extends DurableObject<Env> {
       templates,
     };
     this.setMeta("sms", JSON.stringify(next));
+    // A nearer threshold may already be reached by parties in line.
+    this.queueAlmostUp(Date.now());
     return next;
   }
 

@@ -10,8 +10,9 @@ import { DAY } from "../lib/clock";
 // Ended rows are kept a day so a support question about "why was I signed out" can be answered, and
 // a link followed again answers 410 "already used" or "expired" rather than 404 "not valid".
 export const GRACE = DAY;
-// Invitations stay a week after they end (expired, revoked or accepted): the team page lists them
-// with that status and an expired one can still be resent (POST /api/team/invites/:id/resend).
+// An invitation past its 30 days is deleted at the next sweep (the security page: links expire after
+// 30 days). Accepted and revoked ones, whose links are already dead, stay a week so the team page can
+// show what happened to them.
 export const INVITE_KEEP = 7 * DAY;
 // Throttle rows untouched this long hold no window (the longest is a day) and no lock.
 export const THROTTLE_KEEP = DAY;
@@ -23,7 +24,7 @@ export async function purgeExpiredCredentials(d: Db, at: number) {
       .where(or(lt(sessions.expiresAt, at - GRACE), lt(sessions.lastSeenAt, at - SESSION_IDLE_TIMEOUT - GRACE), lt(sessions.endedAt, at - GRACE))),
     d
       .delete(invites)
-      .where(or(lt(invites.expiresAt, at - INVITE_KEEP), lt(invites.revokedAt, at - INVITE_KEEP), lt(invites.acceptedAt, at - INVITE_KEEP))),
+      .where(or(lt(invites.expiresAt, at), lt(invites.revokedAt, at - INVITE_KEEP), lt(invites.acceptedAt, at - INVITE_KEEP))),
     d.delete(passwordResets).where(or(lt(passwordResets.expiresAt, at - GRACE), lt(passwordResets.usedAt, at - GRACE))),
     d.delete(pendingSignups).where(or(lt(pendingSignups.expiresAt, at - GRACE), lt(pendingSignups.usedAt, at - GRACE))),
     d.delete(throttles).where(and(lt(throttles.updatedAt, at - THROTTLE_KEEP), lt(throttles.lockedUntil, at))),

@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { messages, parties } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { messageView } from "../messaging/sms/send";
 import { segmentInfo } from "../messaging/sms/segments";
 import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../messaging/sms/templates";
 import type { SmsSettings } from "../../durable-objects/waitlist/protocol";
@@ -156,18 +157,11 @@ messageRoutes.openapi(
       .limit(500);
     return c.json(
       {
-        messages: rows.map((m) => ({
-          id: m.id,
-          direction: m.direction,
-          kind: m.kind,
-          body: m.body,
-          status: m.status,
-          provider: m.provider,
-          errorCode: m.errorCode,
-          errorMessage: m.errorMessage,
-          createdAt: new Date(m.createdAt).toISOString(),
-          updatedAt: new Date(m.updatedAt).toISOString(),
-        })),
+        // The same view host sockets get (message.updated), with REST's ISO times.
+        messages: rows.map((m) => {
+          const { partyId: _party, ...view } = messageView(m);
+          return { ...view, createdAt: new Date(m.createdAt).toISOString(), updatedAt: new Date(m.updatedAt).toISOString() };
+        }),
       },
       200,
     );

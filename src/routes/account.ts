@@ -6,7 +6,7 @@ import { PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { db, type Db } from "../db/client";
 import { accounts, auditLog, locations, parties, users } from "../db/schema";
 import { audit } from "../lib/audit";
-import { now } from "../lib/clock";
+import { isoOrNull, now } from "../lib/clock";
 import { ApiError, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, password, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
@@ -86,7 +86,6 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function partyRecord(p: typeof parties.$inferSelect) {
   return {

@@ -7,13 +7,13 @@ import type { RankedPartyView } from "../../durable-objects/waitlist/protocol";
 import { hasRole, requireAuth } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
+import { isoOrNull } from "../lib/clock";
 import { base64url, sha256Hex } from "../lib/crypto";
 import { forbidden, notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
 import { loadLocation } from "./locations";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const PartySchema = z
   .object({
@@ -56,14 +56,14 @@ export function restParty(p: Omit<RankedPartyView, "rank"> & { rank?: number }) 
     position: p.position,
     ahead: p.ahead,
     estimateMinutes: p.estimateMinutes,
-    createdAt: iso(p.createdAt)!,
-    notifiedAt: iso(p.notifiedAt),
+    createdAt: isoOrNull(p.createdAt)!,
+    notifiedAt: isoOrNull(p.notifiedAt),
     notifyCount: p.notifyCount,
-    seatedAt: iso(p.seatedAt),
-    closedAt: iso(p.closedAt),
-    updatedAt: iso(p.updatedAt)!,
+    seatedAt: isoOrNull(p.seatedAt),
+    closedAt: isoOrNull(p.closedAt),
+    updatedAt: isoOrNull(p.updatedAt)!,
     version: p.version,
-    onMyWayAt: iso(p.onMyWayAt),
+    onMyWayAt: isoOrNull(p.onMyWayAt),
   };
 }
 

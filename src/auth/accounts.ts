@@ -1,6 +1,7 @@
 // Queries and steps shared by sign-up, sign-in and invite acceptance.
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { accounts, users, type Role } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -8,7 +9,7 @@ import { ApiError } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request";
 import { checkPassword } from "./passwords";
 import { userView } from "./schemas";
-import { createSession } from "./sessions";
+import { sessionInsert } from "./sessions";
 
 export function findUserByEmail(d: Db, email: string) {
   return d.query.users.findFirst({ where: eq(users.email, email) });
@@ -27,15 +28,20 @@ export function assertPasswordAcceptable(password: string, field = "password") {
   }
 }
 
-/** Starts a session for the user and returns the public Session shape. */
+/**
+ * Starts a session for the user and returns the public Session shape. `alsoWrite` joins the session
+ * insert in one D1 batch (one round trip, all or nothing).
+ */
 export async function signIn(
   c: Context<AppEnv>,
   d: Db,
   user: { id: string; accountId: string; email: string; name: string; role: Role },
   at: number,
+  alsoWrite: BatchItem<"sqlite">[] = [],
 ) {
-  const account = await d.query.accounts.findFirst({ where: eq(accounts.id, user.accountId) });
-  const issued = await createSession(d, c.env.JWT_SECRET, user, at, { ip: clientIp(c), userAgent: userAgent(c) });
+  const session = sessionInsert(d, user, at, { ip: clientIp(c), userAgent: userAgent(c) });
+  const [account] = await d.batch([d.query.accounts.findFirst({ where: eq(accounts.id, user.accountId) }), session.query, ...alsoWrite]);
+  const issued = await session.issue(c.env.JWT_SECRET);
   return {
     token: issued.token,
     tokenType: "Bearer" as const,

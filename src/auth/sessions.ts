@@ -28,16 +28,19 @@ export interface IssuedSession {
   idleTimeoutSeconds: number;
 }
 
-export async function createSession(
+/**
+ * A new session row as a query, so a caller can write it in one batch with its other writes
+ * (sign-in records its success and audit entry in the same round trip); `issue` signs its JWT.
+ */
+export function sessionInsert(
   d: Db,
-  secret: string,
   user: { id: string; accountId: string },
   at: number,
   meta: { ip: string | null; userAgent: string | null },
-): Promise<IssuedSession> {
+) {
   const id = newId();
   const expiresAt = at + SESSION_MAX_LIFETIME;
-  await d.insert(sessions).values({
+  const query = d.insert(sessions).values({
     id,
     accountId: user.accountId,
     userId: user.id,
@@ -47,8 +50,13 @@ export async function createSession(
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
-  const token = await signSessionToken(secret, { sub: user.id, sid: id, acc: user.accountId }, at, expiresAt);
-  return { token, sessionId: id, expiresAt, idleTimeoutSeconds: SESSION_IDLE_TIMEOUT / 1000 };
+  const issue = async (secret: string): Promise<IssuedSession> => ({
+    token: await signSessionToken(secret, { sub: user.id, sid: id, acc: user.accountId }, at, expiresAt),
+    sessionId: id,
+    expiresAt,
+    idleTimeoutSeconds: SESSION_IDLE_TIMEOUT / 1000,
+  });
+  return { query, issue };
 }
 
 /** The signed-in user behind a bearer token, or null. Ends sessions found idle for too long. */

@@ -84,11 +84,12 @@ export async function recordFailure(d: Db, key: string, at: number, policy: Fail
 }
 
 /** A success clears the consecutive count (the hourly window keeps counting failures). */
+export function recordSuccessQuery(d: Db, key: string, at: number) {
+  return d.update(throttles).set({ consecutiveFailures: 0, updatedAt: at }).where(eq(throttles.key, key));
+}
+
 export async function recordSuccess(d: Db, key: string, at: number): Promise<void> {
-  await d
-    .update(throttles)
-    .set({ consecutiveFailures: 0, updatedAt: at })
-    .where(eq(throttles.key, key));
+  await recordSuccessQuery(d, key, at);
 }
 
 /**

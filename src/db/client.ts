@@ -1,8 +1,17 @@
-import { drizzle } from "drizzle-orm/d1";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
-export type Db = ReturnType<typeof db>;
+export type Db = DrizzleD1Database<typeof schema>;
 
-export function db(d1: D1Database) {
-  return drizzle(d1, { schema });
+// Building a drizzle instance walks the whole schema; the bench profile showed it on every request.
+// The binding object lives as long as the isolate, so one instance per binding serves them all.
+const cache = new WeakMap<D1Database, Db>();
+
+export function db(d1: D1Database): Db {
+  let instance = cache.get(d1);
+  if (!instance) {
+    instance = drizzle(d1, { schema });
+    cache.set(d1, instance);
+  }
+  return instance;
 }

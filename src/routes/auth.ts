@@ -15,6 +15,7 @@ import {
   rateLimited,
   recordFailure,
   recordSuccess,
+  recordSuccessQuery,
 } from "../auth/throttle";
 import { db, type Db } from "../db/client";
 import { accounts, locations, passwordResets, pendingSignups, users } from "../db/schema";
@@ -209,25 +210,30 @@ authRoutes.openapi(
     const ip = clientIp(c);
     const accountKey = await loginKey(body.email);
     const ipLoginKey = ipKey("login", ip);
-    const wait = Math.max(await lockedFor(d, accountKey, at), await lockedFor(d, ipLoginKey, at));
+    // The reads are independent: one round trip's worth of waiting instead of three.
+    const [accountWait, ipWait, user] = await Promise.all([lockedFor(d, accountKey, at), lockedFor(d, ipLoginKey, at), findUserByEmail(d, body.email)]);
+    const wait = Math.max(accountWait, ipWait);
     if (wait > 0) throw rateLimited(wait, "Too many failed sign-in attempts. Wait a moment, then try again.");
 
-    const user = await findUserByEmail(d, body.email);
     // Unknown emails are compared against a dummy hash so they take as long as a wrong password.
     const hash = user?.passwordHash ?? (await dummyHash(bcryptCost(c.env)));
     const matches = await verifyPassword(body.password, hash);
     // bcrypt ignores bytes past 72: a longer password can never be the one that was set.
     const ok = matches && user !== undefined && utf8Bytes(body.password) <= PASSWORD_MAX_BYTES;
     if (!ok) {
-      await recordFailure(d, accountKey, at, ACCOUNT_LOGIN_POLICY);
-      await recordFailure(d, ipLoginKey, at, IP_LOGIN_POLICY);
-      await audit(d, { accountId: user?.accountId ?? null, userId: user?.id ?? null, action: "auth.login_failed", ip, at });
+      await Promise.all([
+        recordFailure(d, accountKey, at, ACCOUNT_LOGIN_POLICY),
+        recordFailure(d, ipLoginKey, at, IP_LOGIN_POLICY),
+        audit(d, { accountId: user?.accountId ?? null, userId: user?.id ?? null, action: "auth.login_failed", ip, at }),
+      ]);
       throw new ApiError(401, "invalid_credentials", "The email or password is incorrect.");
     }
-    await recordSuccess(d, accountKey, at);
-    await d.update(users).set({ lastLoginAt: at }).where(eq(users.id, user.id));
-    await audit(d, { accountId: user.accountId, userId: user.id, action: "auth.login", ip, at });
-    return c.json(await signIn(c, d, user, at), 200);
+    const session = await signIn(c, d, user, at, [
+      recordSuccessQuery(d, accountKey, at),
+      d.update(users).set({ lastLoginAt: at }).where(eq(users.id, user.id)),
+      auditInsert(d, { accountId: user.accountId, userId: user.id, action: "auth.login", ip, at }),
+    ]);
+    return c.json(session, 200);
   },
 );
 

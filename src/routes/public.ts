@@ -48,6 +48,29 @@ async function locationByToken(c: Context<AppEnv>, token: string) {
   return loc;
 }
 
+/**
+ * Guest sockets connect in storms (a whole line opening their links at once) and need only the DO,
+ * which alone judges the token. The D1 lookup is there so a made-up location id never creates an
+ * object; a location known to exist is remembered for a minute in this isolate. A location deleted
+ * meanwhile is harmless: its DO was emptied, so every token answers 404 there.
+ */
+const knownLocations = new Map<string, number>();
+const KNOWN_LOCATION_TTL_MS = 60_000;
+const KNOWN_LOCATIONS_MAX = 5_000;
+
+async function guestSocketStub(c: Context<AppEnv>, token: string) {
+  const id = locationIdFromGuestToken(token);
+  if (!id) throw new ApiError(404, "not_found", "This link is not valid.");
+  const at = Date.now();
+  const seen = knownLocations.get(id);
+  if (seen === undefined || at - seen > KNOWN_LOCATION_TTL_MS) {
+    await locationByToken(c, token);
+    if (knownLocations.size >= KNOWN_LOCATIONS_MAX) knownLocations.clear();
+    knownLocations.set(id, at);
+  }
+  return c.env.RESTAURANT.get(c.env.RESTAURANT.idFromName(id));
+}
+
 export const publicRoutes = router();
 const tags = ["Guests (public)"];
 
@@ -180,8 +203,7 @@ publicRoutes.openapi(
     assertWebSocketUpgrade(c);
     assertAllowedOrigin(c);
     const { token } = c.req.valid("param");
-    const loc = await locationByToken(c, token);
-    const { stub } = restaurant(c.env, loc);
+    const stub = await guestSocketStub(c, token);
     const url = new URL("https://restaurant/guest");
     url.searchParams.set("token", token);
     return stub.fetch(new Request(url, { headers: c.req.raw.headers }));

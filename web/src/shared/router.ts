@@ -16,6 +16,8 @@ export function usePath(): string {
     const update = () => setPath(location.pathname);
     listeners.add(update);
     addEventListener("popstate", update);
+    // A child's effect may have navigated before this effect subscribed (children's effects run first).
+    update();
     return () => {
       listeners.delete(update);
       removeEventListener("popstate", update);

@@ -18,7 +18,7 @@ import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
-const GuestStatusSchema = z
+export const GuestStatusSchema = z
   .object({
     restaurant: z.string(),
     partyName: z.string(),

@@ -12,6 +12,8 @@ const suites = [authFlows, liveFlows, settingsFlows, bookingFlows];
 
 let stack;
 let browser;
+// Ctrl-C or a kill still stops the stack (its own process group).
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => { stack?.stop(); process.exit(130); });
 let failed = 0;
 let passed = 0;
 let skipped = 0;

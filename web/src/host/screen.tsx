@@ -115,8 +115,12 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const rows = useMemo(() => activeRows(line), [line]);
   const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
 
+  const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   function show(text: string, error = false, link?: string) {
     setToast({ text, error, link });
+    if (toastTimer.current) clearTimeout(toastTimer.current);
+    // Long enough to read or tap the guest link; errors stay until dismissed.
+    if (!error) toastTimer.current = setTimeout(() => setToast(null), 12_000);
   }
 
   async function act(p: PartyView, action: string, label: string) {

@@ -55,6 +55,8 @@ function banner() {
     "",
     "  Seatline is running locally (offline: D1, Durable Objects, Queues and R2 all on this machine).",
     "",
+    `  Host screen     ${BASE}/app   (sign in as the demo owner below)`,
+    `  Self check-in   ${BASE}/join/${DEMO.slug}`,
     `  API docs        ${BASE}/api/docs`,
     `  OpenAPI         ${BASE}/api/openapi.json`,
     `  Sign in (API)   POST ${BASE}/api/auth/login`,

@@ -90,11 +90,14 @@ export const liveFlows = [
     },
   ],
   [
-    "host actions: seat, cancel from the party panel, restore, and keyboard move up",
+    "host actions: move up, drag to reorder, seat, cancel from the party panel, restore",
     async (ctx) => {
       const a = ctx.hostA;
       await row(a, "Nguyen").getByRole("button", { name: "Move Nguyen up" }).click();
       await waitFor(async () => (await row(ctx.hostB, "Nguyen").locator(".pos").textContent()) === "1", "Nguyen moved to #1 on B");
+      // Drag Garcia by the grip back above Nguyen.
+      await row(a, "Garcia").locator(".grip").dragTo(row(a, "Nguyen"), { targetPosition: { x: 200, y: 5 } });
+      await waitFor(async () => (await row(ctx.hostB, "Garcia").locator(".pos").textContent()) === "1", "Garcia dragged back to #1 on B");
       await row(a, "Garcia").getByRole("button", { name: "Seat" }).click();
       await ctx.guest.locator("[data-state=seated]").waitFor({ timeout: WAIT });
       await screenshots(ctx.guest, "guest-seated");

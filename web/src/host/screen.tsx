@@ -133,8 +133,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
     }
   }
 
-  async function move(p: Row, position: number) {
-    if (position < 1 || position > rows.length || position === p.position) return;
+  async function move(p: Row, position: number, length = rows.length) {
+    if (position < 1 || position > length || position === p.position) return;
     try {
       await authed<RestParty>(`/api/locations/${loc.id}/waitlist/${p.id}/move`, { body: { position } });
       show(`${p.name} moved to #${position}`);
@@ -172,10 +172,34 @@ export function HostScreen({ location: loc }: { location: Location }) {
     for (const item of items) if (!(await send(item))) return;
   }
 
-  function onDrop(target: Row) {
-    const from = rows.find((r) => r.id === dragId);
-    setDragId(null);
-    if (from && from.id !== target.id) void move(from, target.position);
+  // Drag to reorder by the grip, with pointer events so it works the same with a finger, a pen or a
+  // mouse (HTML5 drag and drop does not fire for touch on most tablets). Keyboard users have ↑/↓.
+  const [dropId, setDropId] = useState<string | null>(null);
+  function startDrag(e: PointerEvent, id: string) {
+    e.preventDefault();
+    const grip = e.currentTarget as HTMLElement;
+    grip.setPointerCapture(e.pointerId);
+    setDragId(id);
+    let over: string | null = null;
+    const rowAt = (ev: PointerEvent) => (document.elementFromPoint(ev.clientX, ev.clientY)?.closest("li.party") as HTMLElement | null)?.dataset.id ?? null;
+    const onMove = (ev: PointerEvent) => {
+      over = rowAt(ev) ?? over;
+      setDropId(over);
+    };
+    const onUp = () => {
+      grip.removeEventListener("pointermove", onMove);
+      grip.removeEventListener("pointerup", onUp);
+      grip.removeEventListener("pointercancel", onUp);
+      setDragId(null);
+      setDropId(null);
+      const list = activeRows(lineRef.current);
+      const from = list.find((r) => r.id === id);
+      const to = list.find((r) => r.id === over);
+      if (from && to && from.id !== to.id) void move(from, to.position, list.length);
+    };
+    grip.addEventListener("pointermove", onMove);
+    grip.addEventListener("pointerup", onUp);
+    grip.addEventListener("pointercancel", onUp);
   }
 
   const selectedParty = selected ? line.parties.get(selected) ?? null : null;
@@ -213,22 +237,12 @@ export function HostScreen({ location: loc }: { location: Location }) {
               return (
                 <li
                   key={p.id}
-                  class={`party ${p.state} ${dragId === p.id ? "dragging" : ""} ${selected === p.id ? "selected" : ""}`}
+                  class={`party ${p.state} ${dragId === p.id ? "dragging" : ""} ${dropId === p.id && dragId !== p.id ? "drop-target" : ""} ${selected === p.id ? "selected" : ""}`}
                   data-party={p.name}
                   data-state={p.state}
-                  draggable
-                  onDragStart={(e) => {
-                    setDragId(p.id);
-                    e.dataTransfer?.setData("text/plain", p.id);
-                  }}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    onDrop(p);
-                  }}
-                  onDragEnd={() => setDragId(null)}
+                  data-id={p.id}
                 >
-                  <span class="grip" aria-hidden="true"><Icon name="grip" /></span>
+                  <span class="grip" aria-hidden="true" onPointerDown={(e) => startDrag(e, p.id)}><Icon name="grip" /></span>
                   <span class="pos" aria-label={`Position ${p.position}`}>{p.position}</span>
                   <button class="who linkish" onClick={() => setSelected(p.id === selected ? null : p.id)} aria-expanded={selected === p.id}>
                     <span class="name">{p.name}</span>

@@ -5,10 +5,11 @@ import { launchBrowser, SCREENSHOTS, startStack } from "./harness.mjs";
 import { authFlows } from "./auth.flow.mjs";
 import { liveFlows } from "./live.flow.mjs";
 import { settingsFlows } from "./settings.flow.mjs";
+import { conversationFlows } from "./conversation.flow.mjs";
 import { bookingFlows } from "./booking.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, settingsFlows, bookingFlows];
+const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows];
 
 let stack;
 let browser;

@@ -88,7 +88,7 @@ export function AddParty({ settings, onAdd, onClose }: { settings: WaitlistSetti
         <legend>Quoted wait{defaultQuote !== undefined && quote === null ? ` (default ${defaultQuote} min)` : ""}</legend>
         <div class="choices quotes" role="group">
           {QUOTES.map((q) => (
-            <button type="button" class="choice small" aria-pressed={quote === q} onClick={() => setQuote(quote === q ? null : q)} key={q}>{q}</button>
+            <button type="button" class="choice small" aria-pressed={quote === q} aria-label={`${q} minutes`} onClick={() => setQuote(quote === q ? null : q)} key={q}>{q}</button>
           ))}
         </div>
       </fieldset>

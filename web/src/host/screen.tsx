@@ -110,6 +110,15 @@ export function HostScreen({ location: loc }: { location: Location }) {
 
   useEffect(() => {
     localStorage.setItem(`seatline.pending.${loc.id}`, JSON.stringify(pending));
+    if (pending.length === 0) return;
+    // Queued adds go out as soon as the network is back (the socket may never have noticed it was gone).
+    const retry = () => void flushPending();
+    const t = setInterval(retry, 5000);
+    addEventListener("online", retry);
+    return () => {
+      clearInterval(t);
+      removeEventListener("online", retry);
+    };
   }, [pending]);
 
   const rows = useMemo(() => activeRows(line), [line]);
@@ -167,9 +176,16 @@ export function HostScreen({ location: loc }: { location: Location }) {
     }
   }
 
+  const flushing = useRef(false);
   async function flushPending() {
-    const items: Pending[] = JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]");
-    for (const item of items) if (!(await send(item))) return;
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      const items: Pending[] = JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]");
+      for (const item of items) if (!(await send(item))) return;
+    } finally {
+      flushing.current = false;
+    }
   }
 
   // Drag to reorder by the grip, with pointer events so it works the same with a finger, a pen or a
@@ -215,7 +231,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
           <button class="btn" onClick={() => socketRef.current?.retryNow()}>Retry now</button>
         </div>
       ) : null}
-      {pending.length ? <div class="banner pending" role="status">{pending.length} {pending.length === 1 ? "party" : "parties"} waiting to be added…</div> : null}
+      {pending.length ? <div class="banner pending" role="status" data-testid="pending-banner">{pending.length} {pending.length === 1 ? "party" : "parties"} waiting to be added…</div> : null}
       <section class="line" aria-labelledby="line-title">
         <div class="line-head">
           <h2 id="line-title">Waitlist</h2>

@@ -14,6 +14,8 @@ import { authed, getSession, signOut } from "./session";
 function App() {
   const path = usePath();
   let m: Record<string, string> | null;
+  // Already signed in: the sign-in page is one tap from the host screen, never a dead end.
+  if (path === "/login" && getSession() && !new URLSearchParams(location.search).has("next")) return <SignedInAlready />;
   if (path === "/login") return <LoginPage />;
   if (path === "/signup") return <SignupPage />;
   if ((m = match("/signup/confirm/:token", path))) return <ConfirmSignupPage token={m.token!} />;
@@ -21,6 +23,19 @@ function App() {
   if (path === "/forgot-password") return <ForgotPage />;
   if ((m = match("/reset-password/:token", path))) return <ResetPage token={m.token!} />;
   return <Signed path={path} />;
+}
+
+function SignedInAlready() {
+  const s = getSession()!;
+  return (
+    <main class="narrow">
+      <div class="card auth-card stack">
+        <h1>You're signed in</h1>
+        <p>As {s.user.name} ({s.user.email}) at {s.account.name}.</p>
+        <p class="row"><a class="btn primary" href="/app">Open the host screen</a><button class="btn" onClick={signOut}>Sign out</button></p>
+      </div>
+    </main>
+  );
 }
 
 function Signed({ path }: { path: string }) {

@@ -18,11 +18,32 @@ export class LiveSocket<M extends { type: string }> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pinger: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private deadline: ReturnType<typeof setTimeout> | null = null;
   private readonly onOnline = () => this.retryNow();
+  // A phone waking up or a tablet back on Wi-Fi may hold a socket that is silently dead: check it.
+  private readonly onVisible = () => {
+    if (document.visibilityState === "visible") {
+      if (this.ws) this.ping();
+      else this.retryNow();
+    }
+  };
 
   constructor(private readonly opts: LiveOptions<M>) {
     addEventListener("online", this.onOnline);
+    document.addEventListener("visibilitychange", this.onVisible);
     void this.open();
+  }
+
+  /** "ping" must be answered (by "pong" or any frame) within 10 s, else the socket is dropped and redialled. */
+  private ping() {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    ws.send("ping");
+    if (this.deadline) return;
+    this.deadline = setTimeout(() => {
+      this.deadline = null;
+      if (this.ws === ws) ws.close(4001, "no answer to ping");
+    }, 10_000);
   }
 
   private async open() {
@@ -45,9 +66,11 @@ export class LiveSocket<M extends { type: string }> {
       opened = true;
       this.attempt = 0;
       this.opts.onState("open", 0);
-      this.pinger = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send("ping"), 25_000);
+      this.pinger = setInterval(() => this.ping(), 25_000);
     };
     ws.onmessage = (e) => {
+      if (this.deadline) clearTimeout(this.deadline);
+      this.deadline = null;
       if (typeof e.data !== "string" || e.data === "pong") return;
       try {
         const msg = JSON.parse(e.data) as M & { code?: string; message?: string };
@@ -60,6 +83,8 @@ export class LiveSocket<M extends { type: string }> {
     ws.onclose = () => {
       if (this.pinger) clearInterval(this.pinger);
       this.pinger = null;
+      if (this.deadline) clearTimeout(this.deadline);
+      this.deadline = null;
       if (this.ws !== ws) return;
       this.ws = null;
       if (!opened) this.attempt += 1;
@@ -100,6 +125,8 @@ export class LiveSocket<M extends { type: string }> {
   stop() {
     this.stopped = true;
     removeEventListener("online", this.onOnline);
+    document.removeEventListener("visibilitychange", this.onVisible);
+    if (this.deadline) clearTimeout(this.deadline);
     if (this.timer) clearTimeout(this.timer);
     if (this.pinger) clearInterval(this.pinger);
     const ws = this.ws;

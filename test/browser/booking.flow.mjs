@@ -13,6 +13,17 @@ export const bookingFlows = [
         ctx.skipReason = "GET /api/public/locations/:slug/availability answered 404 (the reservations API is not on this branch)";
         return "skipped";
       }
+      // A new location may have no tables yet: give it one through the API (contract: POST …/tables).
+      let slots = (await probe.json()).slots ?? [];
+      if (slots.length === 0) {
+        const session = await ctx.hostA.evaluate(() => JSON.parse(localStorage.getItem("seatline.session")));
+        const auth = { authorization: `Bearer ${session.token}`, "content-type": "application/json" };
+        const locs = await (await fetch(`${ctx.base}/api/locations`, { headers: auth })).json();
+        const created = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/tables`, { method: "POST", headers: auth, body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) });
+        assert(created.ok, `creating a table answered ${created.status} ${await created.text()}`);
+        slots = (await (await fetch(`${ctx.base}/api/public/locations/${ctx.slug}/availability?date=${date}&partySize=2`)).json()).slots ?? [];
+      }
+      assert(slots.length > 0, "the location offers times two days ahead (booking settings may need switching on)");
       const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const page = await newPage(context, ctx.base);
       await page.goto(`${ctx.base}/book/${ctx.slug}`);

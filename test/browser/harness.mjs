@@ -93,8 +93,24 @@ export function assertNoExternal(page) {
   if (csp.length) throw new Error(`CSP violations: ${csp.join("; ")}`);
 }
 
+/** Every visible control has an accessible name (a label, aria-label or text). */
+export async function assertLabelled(page) {
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button, a[href]")]
+      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+      .filter((el) => {
+        const text = (el.getAttribute("aria-label") ?? "") + (el.labels ? [...el.labels].map((l) => l.textContent).join("") : "");
+        const own = el.matches("button, a") ? el.textContent : "";
+        return !(text + own).trim() && !el.getAttribute("aria-labelledby");
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  if (unnamed.length) throw new Error(`controls without an accessible name on ${page.url()}:\n${unnamed.join("\n")}`);
+}
+
 /** Screenshots of the page as it is now at tablet and phone sizes, then back to tablet. */
 export async function screenshots(page, name) {
+  await assertLabelled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const before = page.viewportSize();
   for (const [size, viewport] of Object.entries(SIZES)) {

@@ -30,6 +30,14 @@ export function Conversation(props: {
     );
   }, [p.id]);
   useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [messages.length]);
+  // Keyboard users land in the panel they opened, and Escape takes them back.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [p.id]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && props.onClose();
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, []);
 
   async function send(e: Event) {
     e.preventDefault();
@@ -50,7 +58,7 @@ export function Conversation(props: {
   return (
     <section class="detail" aria-labelledby="detail-title">
       <div class="row">
-        <h2 id="detail-title">{p.name} ({p.size})</h2>
+        <h2 id="detail-title" tabIndex={-1} ref={heading}>{p.name} ({p.size})</h2>
         <span class="spacer" />
         <button class="btn ghost icon" aria-label="Close" onClick={props.onClose}><Icon name="x" /></button>
       </div>

@@ -1,8 +1,12 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
+  // wrangler.toml's assets directory must exist for the Worker to load; `npm test` builds the web app
+  // into it first, and a run of single files without a build still starts (only page tests need it).
+  mkdirSync(path.join(import.meta.dirname, "web/dist"), { recursive: true });
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
     plugins: [

@@ -52,7 +52,7 @@ async function main() {
   // Scratch state (persisted D1/DO data, builds, logs, profiles) never belongs in git.
   writeFileSync(join(STATE, ".gitignore"), "*\n");
   // The assets directory is not in git (it is empty until the web app is built); wrangler needs it.
-  mkdirSync(join(ROOT, "web/static"), { recursive: true });
+  mkdirSync(join(ROOT, "web/dist"), { recursive: true });
   const jwtSecret = randomBytes(32).toString("hex");
   const vars = (base) => ({ JWT_SECRET: jwtSecret, APP_URL: base, ENVIRONMENT: "development", EMAIL_PROVIDER: "dev-outbox" });
   const bcryptCost = 10; // BCRYPT_COST in wrangler.toml

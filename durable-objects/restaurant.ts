@@ -30,6 +30,7 @@ import {
   partyView,
   type DoResult,
   type GuestStatus,
+  type GuestStatusAnswer,
   type HostServerMessage,
   type Intervals,
   type LocationRef,
@@ -695,14 +696,34 @@ export class Restaurant extends DurableObject<Env> {
     return ok(p);
   }
 
-  async guestStatus(loc: LocationRef, token: string): Promise<DoResult<GuestStatus & { restaurant: string; partyName: string; size: number }>> {
+  async guestStatus(loc: LocationRef, token: string): Promise<DoResult<GuestStatusAnswer>> {
     this.useLocation(loc);
     const at = Date.now();
     const found = await this.partyByToken(token, at);
     if (!found.ok) return found;
     const p = found.value;
     const status = JSON.parse(this.guestStatuses(at, new Set([p.id])).get(p.id)!) as GuestStatus;
-    return ok({ restaurant: loc.name, partyName: p.name, size: p.size, ...status });
+    return ok({ restaurant: loc.name, partyName: p.name, size: p.size, ...status, onMyWayAt: p.onMyWayAt ?? null });
+  }
+
+  /** The guest taps "I'm on my way": the same mark as an SMS reply of "1"; repeating it changes nothing. */
+  async guestOnMyWay(loc: LocationRef, token: string): Promise<DoResult<GuestStatusAnswer>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const found = await this.partyByToken(token, at);
+    if (!found.ok) return found;
+    const p = this.active.get(found.value.id) ?? found.value;
+    if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
+    if (!p.onMyWayAt) this.markOnMyWay(p, at);
+    return this.guestStatus(loc, token);
+  }
+
+  private markOnMyWay(p: Party, at: number) {
+    const next: Party = { ...p, onMyWayAt: at, updatedAt: at };
+    this.commit(at, (version) => {
+      next.version = version;
+      return { party: next, message: (v) => ({ type: "event", version: v, event: "party.updated", party: partyView(next) }) };
+    });
   }
 
   async guestLeave(loc: LocationRef, token: string): Promise<DoResult<GuestStatus>> {
@@ -818,11 +839,7 @@ export class Restaurant extends DurableObject<Env> {
     const at = Date.now();
     const p = message.partyId ? this.readParty(message.partyId) : null;
     if (p && isActive(p.state) && intent === "on_my_way") {
-      const next: Party = { ...p, onMyWayAt: at, updatedAt: at };
-      this.commit(at, (version) => {
-        next.version = version;
-        return { party: next, message: (v) => ({ type: "event", version: v, event: "party.updated", party: partyView(next) }) };
-      });
+      this.markOnMyWay(p, at);
     } else if (p && isActive(p.state) && intent === "leave") {
       await this.act(loc, p.id, "leave");
     }

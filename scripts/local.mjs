@@ -27,13 +27,18 @@ export function ensureDevVars() {
   return true;
 }
 
+/** `--persist-to <dir>` when a state directory other than .wrangler/state is asked for. */
+export const persistArgs = (dir) => (dir ? ["--persist-to", dir] : []);
+
 export function applyMigrations(opts = {}) {
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"], opts);
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...persistArgs(opts.persistTo)], opts);
 }
 
 /** Starts `wrangler dev` on host:port and resolves once it answers. */
-export async function startDev({ host = "127.0.0.1", port = 8787, logLevel = "warn", stdio = "inherit" } = {}) {
-  const child = spawn("npx", ["wrangler", "dev", "--ip", host, "--port", String(port), "--log-level", logLevel], {
+export async function startDev({ host = "127.0.0.1", port = 8787, logLevel = "warn", stdio = "inherit", persistTo, vars = {} } = {}) {
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const args = ["wrangler", "dev", "--ip", host, "--port", String(port), "--log-level", logLevel, ...persistArgs(persistTo), ...varArgs];
+  const child = spawn("npx", args, {
     cwd: root,
     stdio: ["ignore", stdio, stdio],
     env: wranglerEnv,

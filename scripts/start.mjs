@@ -6,9 +6,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import bcrypt from "bcryptjs";
-import { applyMigrations, ensureDevVars, run, startDev } from "./local.mjs";
+import { applyMigrations, ensureDevVars, persistArgs, run, startDev } from "./local.mjs";
 
 const PORT = Number(process.env.PORT ?? 8787);
+// Local state (D1, Durable Objects, queues, R2) lives in .wrangler/state unless SEATLINE_PERSIST_DIR
+// names another directory (the browser tests start from an empty one).
+const PERSIST = process.env.SEATLINE_PERSIST_DIR || undefined;
 const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
 
@@ -43,7 +46,7 @@ INSERT OR IGNORE INTO locations (id, account_id, name, slug, timezone, phone, ad
   const dir = mkdtempSync(join(tmpdir(), "seatline-seed-"));
   const file = join(dir, "seed.sql");
   writeFileSync(file, sql);
-  run("npx", ["wrangler", "d1", "execute", "DB", "--local", `--file=${file}`]);
+  run("npx", ["wrangler", "d1", "execute", "DB", "--local", `--file=${file}`, ...persistArgs(PERSIST)]);
 }
 
 
@@ -52,6 +55,8 @@ function banner() {
     "",
     "  Seatline is running locally (offline: D1, Durable Objects, Queues and R2 all on this machine).",
     "",
+    `  Host screen     ${BASE}/app   (sign in as the demo owner below)`,
+    `  Self check-in   ${BASE}/join/${DEMO.slug}`,
     `  API docs        ${BASE}/api/docs`,
     `  OpenAPI         ${BASE}/api/openapi.json`,
     `  Sign in (API)   POST ${BASE}/api/auth/login`,
@@ -89,11 +94,13 @@ async function printOutbox(seen) {
 async function main() {
   if (ensureDevVars()) console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
   console.log("• Applying D1 migrations (local)…");
-  applyMigrations();
+  applyMigrations({ persistTo: PERSIST });
   console.log("• Seeding the demo account…");
   seed();
   console.log(`• Starting wrangler dev on ${BASE}…`);
-  const { child } = await startDev({ host: HOST, port: PORT });
+  // Links in emails point at this server when it runs on another port than wrangler.toml's APP_URL.
+  const vars = PORT === 8787 ? {} : { APP_URL: BASE };
+  const { child } = await startDev({ host: HOST, port: PORT, persistTo: PERSIST, vars });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

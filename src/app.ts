@@ -19,6 +19,7 @@ import { publicInviteRoutes } from "./routes/invites";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { messageRoutes } from "./routes/messages";
+import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
@@ -162,6 +163,7 @@ export function createApp() {
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);
+  app.route("/", pageRoutes);
 
   app.get("/api/openapi.json", (c) =>
     c.json(

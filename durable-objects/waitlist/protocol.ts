@@ -1,5 +1,5 @@
 // What travels between the Restaurant DO and its clients, and between the Worker and the DO.
-import type { MessageView } from "../../src/messaging/sms/send";
+import type { MessageView } from "../../src/messaging/sms/message-view";
 import type { ProviderName } from "../../src/messaging/sms/providers/provider";
 import type { Templates } from "../../src/messaging/sms/templates";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
@@ -97,6 +97,8 @@ export interface GuestStatus {
   estimateMinutes: number | null;
   quotedWait: number;
 }
+/** A guest's status as their own page reads it over REST. */
+export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: number | null };
 export type GuestServerMessage = ({ type: "status"; version: number } & GuestStatus) | { type: "error"; code: string; message: string };
 
 // ---- client → server (hosts and guests) -------------------------------------------------------

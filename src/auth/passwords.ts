@@ -1,17 +1,9 @@
 // Password rules (the seed's promise) and bcrypt hashing.
 import bcrypt from "bcryptjs";
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
+import { COMMON_PASSWORD_MESSAGE, passwordRuleResults, type PasswordProblem } from "./password-rules";
 
-export const PASSWORD_MIN_LENGTH = 8;
-// bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
-export const PASSWORD_MAX_BYTES = 72;
-
-export type PasswordRule = "min_length" | "max_bytes" | "uppercase" | "number" | "symbol" | "common";
-
-export interface PasswordProblem {
-  rule: PasswordRule;
-  message: string;
-}
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, type PasswordProblem, type PasswordRule } from "./password-rules";
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
@@ -21,26 +13,10 @@ function commonPasswords(): Set<string> {
 
 /** Every rule the password breaks, in the order a person would fix them; empty when it is acceptable. */
 export function checkPassword(password: string): PasswordProblem[] {
-  const problems: PasswordProblem[] = [];
-  if ([...password].length < PASSWORD_MIN_LENGTH) {
-    problems.push({ rule: "min_length", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` });
-  }
-  if (new TextEncoder().encode(password).length > PASSWORD_MAX_BYTES) {
-    problems.push({ rule: "max_bytes", message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about 72 plain letters).` });
-  }
-  if (!/\p{Lu}/u.test(password)) {
-    problems.push({ rule: "uppercase", message: "Include at least one uppercase letter." });
-  }
-  if (!/\p{Nd}/u.test(password)) {
-    problems.push({ rule: "number", message: "Include at least one number." });
-  }
-  // A symbol: anything that is not a letter, a digit or whitespace (punctuation, marks, emoji...).
-  if (!/[^\p{L}\p{Nd}\s]/u.test(password)) {
-    problems.push({ rule: "symbol", message: "Include at least one symbol, such as ! ? # or -." });
-  }
-  if (commonPasswords().has(password.toLowerCase())) {
-    problems.push({ rule: "common", message: "This password is one of the most common ones; choose another." });
-  }
+  const problems: PasswordProblem[] = passwordRuleResults(password)
+    .filter((r) => !r.ok)
+    .map(({ rule, message }) => ({ rule, message }));
+  if (commonPasswords().has(password.toLowerCase())) problems.push({ rule: "common", message: COMMON_PASSWORD_MESSAGE });
   return problems;
 }
 

@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
-import { messages, parties } from "../db/schema";
+import { MESSAGE_STATUSES, messages, parties } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
 import { messageView } from "../messaging/sms/send";
@@ -25,7 +25,7 @@ const TemplateView = z.object({
   segments: SegmentSchema.openapi({ description: "For the template as written; placeholders make the real text longer or shorter." }),
 });
 
-const SmsSettingsSchema = z
+export const SmsSettingsSchema = z
   .object({
     almostUpPosition: z.number().int(),
     primaryProvider: z.enum(["twilio", "telnyx"]),
@@ -53,13 +53,13 @@ function settingsView(s: SmsSettings) {
   };
 }
 
-const MessageSchema = z
+export const MessageSchema = z
   .object({
     id: z.string(),
     direction: z.enum(["outbound", "inbound"]),
     kind: z.string(),
     body: z.string(),
-    status: z.string(),
+    status: z.enum(MESSAGE_STATUSES),
     provider: z.string().nullable(),
     errorCode: z.string().nullable(),
     errorMessage: z.string().nullable(),

@@ -5,19 +5,20 @@ import type { Context } from "hono";
 import { eq } from "drizzle-orm";
 import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
 import { PARTY_STATES } from "../../durable-objects/waitlist/model";
+import type { GuestStatusAnswer } from "../../durable-objects/waitlist/protocol";
 import { normalizePhone } from "../../durable-objects/waitlist/phone";
 import { enforceRateLimit } from "../auth/throttle";
 import { db } from "../db/client";
 import { locations } from "../db/schema";
 import type { AppEnv } from "../env";
-import { HOUR, now } from "../lib/clock";
+import { HOUR, isoOrNull, now } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
-const GuestStatusSchema = z
+export const GuestStatusSchema = z
   .object({
     restaurant: z.string(),
     partyName: z.string(),
@@ -27,8 +28,14 @@ const GuestStatusSchema = z
     ahead: z.number().int().nullable(),
     estimateMinutes: z.number().int().nullable(),
     quotedWait: z.number().int(),
+    onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
   })
   .openapi("GuestStatus");
+
+/** The DO's guest answer with REST's ISO time. */
+function guestView(s: GuestStatusAnswer) {
+  return { ...s, onMyWayAt: isoOrNull(s.onMyWayAt) };
+}
 
 const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
 const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
@@ -151,7 +158,7 @@ publicRoutes.openapi(
     const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
     const status = unwrap(await stub.guestStatus(ref, added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");
-    return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status }, 201);
+    return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
   },
 );
 
@@ -169,7 +176,27 @@ publicRoutes.openapi(
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
     const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.guestStatus(ref, token)), 200);
+    return c.json(guestView(unwrap(await stub.guestStatus(ref, token))), 200);
+  },
+);
+
+publicRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/parties/{token}/on-my-way",
+    tags,
+    summary: "The guest says they are on their way (as an SMS reply of 1 does); host screens see it at once",
+    description: "Only while the party is waiting or notified (else 409 invalid_transition). Repeating it keeps the first time.",
+    request: { params: TokenParams },
+    responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 409, 410, 429) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const at = now();
+    await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json(guestView(unwrap(await stub.guestOnMyWay(ref, token))), 200);
   },
 );
 
@@ -180,7 +207,7 @@ publicRoutes.openapi(
     tags,
     summary: "The guest leaves the line",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true }), "Left"), ...errors(404, 409, 410) },
+    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true }), "Left"), ...errors(404, 409, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");

@@ -24,6 +24,7 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
       ahead: 0,
       estimateMinutes: 10,
       quotedWait: 20,
+      onMyWayAt: null,
     });
     // The link works at once, on the page and the socket.
     expect((await call("GET", `/api/public/parties/${res.json.token}`)).json).toEqual(res.json.status);

@@ -23,6 +23,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
       // One party of the same size band ahead: two intervals of the default 8 minutes.
       estimateMinutes: 16,
       quotedWait: 25,
+      onMyWayAt: null,
     });
   });
 
@@ -34,7 +35,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
     expect(res.status).toBe(200);
     for (const secret of ["Zelda", "+12125550199", "5550199", "VIP-NOTE-XYZ", "booth-tag-q"]) expect(res.text).not.toContain(secret);
     // No ids, tokens or list of any kind.
-    expect(Object.keys(res.json).sort()).toEqual(["ahead", "estimateMinutes", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
+    expect(Object.keys(res.json).sort()).toEqual(["ahead", "estimateMinutes", "onMyWayAt", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
   });
 
   it("shows a closed party as closed, with no place in line", async () => {

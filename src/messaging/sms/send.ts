@@ -6,6 +6,7 @@ import { db } from "../../db/client";
 import { devOutbox, locations, messages, providerHealth, smsOptOuts, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
+import type { MessageView } from "./message-view";
 import { restaurant } from "../../routes/restaurant-stub";
 import { PROVIDERS, SmsSendError, type ProviderName, type SmsProvider } from "./providers/provider";
 import { TelnyxProvider } from "./providers/telnyx";
@@ -77,6 +78,8 @@ export type SendOutcome = "sent" | "already_done" | "failed" | "refused" | "retr
 
 type MessageRow = typeof messages.$inferSelect;
 
+export type { MessageView } from "./message-view";
+
 /** Tells the location's DO (and so its host screens) about a message's new status. */
 export async function announce(env: Env, d: Db, row: MessageRow) {
   const loc = await d.query.locations.findFirst({ where: eq(locations.id, row.locationId) });
@@ -85,7 +88,7 @@ export async function announce(env: Env, d: Db, row: MessageRow) {
   await stub.messageUpdated(ref, messageView(row));
 }
 
-export function messageView(m: MessageRow) {
+export function messageView(m: MessageRow): MessageView {
   return {
     id: m.id,
     partyId: m.partyId,
@@ -100,7 +103,6 @@ export function messageView(m: MessageRow) {
     updatedAt: m.updatedAt,
   };
 }
-export type MessageView = ReturnType<typeof messageView>;
 
 async function finish(env: Env, d: Db, id: string, set: Partial<MessageRow>) {
   const [row] = await d.update(messages).set(set).where(eq(messages.id, id)).returning();

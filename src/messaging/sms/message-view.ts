@@ -1,0 +1,15 @@
+// A message as host screens see it (times in epoch ms). Kept free of imports so the web app can share
+// the type; send.ts's messageView() is checked against it.
+export interface MessageView {
+  id: string;
+  partyId: string | null;
+  direction: "outbound" | "inbound";
+  kind: string;
+  body: string;
+  status: "queued" | "sending" | "retrying" | "sent" | "delivered" | "undelivered" | "failed" | "refused" | "received";
+  provider: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+}

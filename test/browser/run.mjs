@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Browser tests: one stack start for all of them. Usage: node test/browser/run.mjs
+// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser).
+import { launchBrowser, SCREENSHOTS, startStack } from "./harness.mjs";
+import { authFlows } from "./auth.flow.mjs";
+import { liveFlows } from "./live.flow.mjs";
+import { settingsFlows } from "./settings.flow.mjs";
+import { conversationFlows } from "./conversation.flow.mjs";
+import { bookingFlows } from "./booking.flow.mjs";
+
+const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
+const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows];
+
+let stack;
+let browser;
+// Ctrl-C or a kill still stops the stack (its own process group).
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => { stack?.stop(); process.exit(130); });
+let failed = 0;
+let passed = 0;
+let skipped = 0;
+const started = Date.now();
+try {
+  console.log(`• Starting the stack on port ${port} with empty local state…`);
+  stack = await startStack(port);
+  browser = await launchBrowser();
+  const ctx = { base: stack.base, browser };
+  for (const suite of suites) {
+    for (const [name, fn] of suite) {
+      const t = Date.now();
+      try {
+        const result = await fn(ctx);
+        if (result === "skipped") {
+          skipped += 1;
+          console.log(`  - ${name} (skipped: ${ctx.skipReason})`);
+        } else {
+          passed += 1;
+          console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
+        }
+      } catch (err) {
+        failed += 1;
+        console.log(`  ✗ ${name}\n${String(err.stack ?? err).replace(/^/gm, "      ")}`);
+        // Later flows build on earlier ones; stop at the first failure.
+        break;
+      }
+    }
+    if (failed) break;
+  }
+} catch (err) {
+  failed += 1;
+  console.error(`✗ ${err.stack ?? err}`);
+} finally {
+  await browser?.close().catch(() => {});
+  stack?.stop();
+}
+console.log(`\nBrowser tests: ${passed} passed, ${failed} failed, ${skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s. Screenshots: ${SCREENSHOTS}`);
+process.exit(failed ? 1 : 0);

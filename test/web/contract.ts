@@ -1,0 +1,21 @@
+// Compile-time check (tsc, not vitest) that the web app's REST types are exactly what the server's
+// zod schemas produce: change a schema and `npm run typecheck` fails until the web app follows.
+import type { z } from "@hono/zod-openapi";
+import type { SessionSchema } from "../../src/auth/schemas";
+import type { LocationSchema } from "../../src/routes/locations";
+import type { MessageSchema, SmsSettingsSchema } from "../../src/routes/messages";
+import type { GuestStatusSchema } from "../../src/routes/public";
+import type { PartySchema, SettingsSchema } from "../../src/routes/waitlist";
+import type * as Web from "../../web/src/shared/types";
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const webTypesMatchTheApi: [
+  Same<Web.RestParty, z.infer<typeof PartySchema>>,
+  Same<Web.WaitlistSettings, z.infer<typeof SettingsSchema>>,
+  Same<Web.Location, z.infer<typeof LocationSchema>>,
+  Same<Web.Session, z.infer<typeof SessionSchema>>,
+  Same<Web.RestMessage, z.infer<typeof MessageSchema>>,
+  Same<Web.GuestStatusAnswer, z.infer<typeof GuestStatusSchema>>,
+  Same<Web.SmsSettingsView, z.infer<typeof SmsSettingsSchema>>,
+] = [true, true, true, true, true, true, true];

@@ -1,0 +1,56 @@
+// Prints each page's gzipped JavaScript and CSS (its entry chunk plus every chunk it imports
+// statically) and fails the build when a page is over its budget.
+import { gzipSync } from "node:zlib";
+import type { Plugin } from "vite";
+
+interface Chunkish {
+  type: "chunk" | "asset";
+  fileName: string;
+  code?: string;
+  source?: string | Uint8Array;
+  imports?: string[];
+  facadeModuleId?: string | null;
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+const gz = (s: string | Uint8Array) => gzipSync(typeof s === "string" ? Buffer.from(s) : s, { level: 9 }).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export function pageWeights(budgets: Record<string, number>): Plugin {
+  return {
+    name: "seatline-page-weights",
+    apply: "build",
+    writeBundle(_options, bundle) {
+      const files = bundle as unknown as Record<string, Chunkish>;
+      const rows: string[] = [];
+      const over: string[] = [];
+      for (const html of Object.values(files).filter((f) => f.type === "asset" && f.fileName.endsWith(".html"))) {
+        const page = html.fileName.replace(/\.html$/, "");
+        const source = String(html.source ?? "");
+        const entries = [...source.matchAll(/<script[^>]+src="\/([^"]+)"/g)].map((m) => m[1]!);
+        const seen = new Set<string>();
+        const walk = (name: string) => {
+          if (seen.has(name)) return;
+          seen.add(name);
+          for (const dep of files[name]?.imports ?? []) walk(dep);
+        };
+        entries.forEach(walk);
+        let js = 0;
+        const css = new Set<string>();
+        for (const name of seen) {
+          const chunk = files[name];
+          if (!chunk || chunk.type !== "chunk") continue;
+          js += gz(chunk.code ?? "");
+          for (const c of chunk.viteMetadata?.importedCss ?? []) css.add(c);
+        }
+        for (const m of source.matchAll(/<link[^>]+href="\/([^"]+\.css)"/g)) css.add(m[1]!);
+        const cssBytes = [...css].reduce((n, c) => n + gz(files[c]?.source ?? ""), 0);
+        const budget = budgets[page];
+        rows.push(`  ${page.padEnd(8)} JS ${kb(js).padStart(9)} gzip   CSS ${kb(cssBytes).padStart(8)} gzip${budget ? `   (JS budget ${kb(budget)})` : ""}`);
+        if (budget && js > budget) over.push(`${page}: ${kb(js)} > ${kb(budget)}`);
+      }
+      console.log(`\nPage weights (gzip -9, entry + static imports):\n${rows.sort().join("\n")}\n`);
+      if (over.length) throw new Error(`Page weight over budget: ${over.join("; ")}`);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The host screen's copy of the line: a snapshot, then events applied on top by version. Positions
+// and estimates are derived with the waitlist's own rules (durable-objects/waitlist/model.ts).
+import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../durable-objects/waitlist/model";
+import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
+
+export interface Line {
+  version: number;
+  parties: Map<string, PartyView>;
+  settings: WaitlistSettings | null;
+  intervals: Intervals | null;
+  /** Messages by party id, oldest first. */
+  messages: Map<string, MessageView[]>;
+  reservations: Map<string, ReservationView>;
+}
+
+export const emptyLine = (): Line => ({ version: -1, parties: new Map(), settings: null, intervals: null, messages: new Map(), reservations: new Map() });
+
+function putParty(parties: Map<string, PartyView>, p: PartyView) {
+  const old = parties.get(p.id);
+  if (!old || old.version <= p.version) parties.set(p.id, p);
+}
+
+export function putMessage(messages: Map<string, MessageView[]>, m: MessageView) {
+  if (!m.partyId) return messages;
+  const next = new Map(messages);
+  const list = [...(next.get(m.partyId) ?? [])];
+  const i = list.findIndex((x) => x.id === m.id);
+  if (i >= 0) {
+    if (list[i]!.updatedAt <= m.updatedAt) list[i] = m;
+  } else list.push(m);
+  list.sort((a, b) => a.createdAt - b.createdAt);
+  next.set(m.partyId, list);
+  return next;
+}
+
+type ReservationEvent = { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView };
+export type HostMessage = HostServerMessage | ReservationEvent | { type: "event"; version: number; event: "tables.updated" };
+
+export function apply(line: Line, msg: HostMessage): Line {
+  if (msg.type === "error") return line;
+  if (msg.type === "snapshot") {
+    const parties = new Map<string, PartyView>();
+    // Closed parties the snapshot no longer lists stay for a while, so they can be restored.
+    for (const p of line.parties.values()) if (!isActive(p.state)) parties.set(p.id, p);
+    for (const p of msg.parties) parties.set(p.id, p);
+    return { ...line, version: msg.version, parties, settings: msg.settings, intervals: msg.intervals };
+  }
+  if (msg.version <= line.version) return line;
+  const next: Line = { ...line, version: msg.version };
+  switch (msg.event) {
+    case "party.added":
+    case "party.updated":
+    case "party.state_changed":
+    case "party.moved":
+      next.parties = new Map(line.parties);
+      putParty(next.parties, msg.party);
+      return next;
+    case "settings.updated":
+      return { ...next, settings: msg.settings };
+    case "estimates.updated":
+      return { ...next, intervals: msg.intervals };
+    case "message.updated":
+    case "message.received":
+      return { ...next, messages: putMessage(line.messages, msg.message) };
+    case "reservation.created":
+    case "reservation.updated": {
+      const reservations = new Map(line.reservations);
+      const old = reservations.get(msg.reservation.id);
+      if (!old || old.version <= msg.reservation.version) reservations.set(msg.reservation.id, msg.reservation);
+      return { ...next, reservations };
+    }
+    default:
+      return next;
+  }
+}
+
+/** A REST party (ISO times) as the socket's view (epoch ms), to apply an action's answer at once. */
+export function fromRest(p: RestParty, rank: number): PartyView {
+  const ms = (s: string | null) => (s === null ? null : Date.parse(s));
+  const { position: _p, ahead: _a, estimateMinutes: _e, ...rest } = p;
+  return { ...rest, rank, createdAt: Date.parse(p.createdAt), updatedAt: Date.parse(p.updatedAt), notifiedAt: ms(p.notifiedAt), seatedAt: ms(p.seatedAt), closedAt: ms(p.closedAt), onMyWayAt: ms(p.onMyWayAt) };
+}
+
+export function applyRest(line: Line, p: RestParty): Line {
+  const rank = line.parties.get(p.id)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const parties = new Map(line.parties);
+  putParty(parties, fromRest(p, rank));
+  return { ...line, parties };
+}
+
+export interface Row extends PartyView {
+  position: number;
+  ahead: number;
+  estimateMinutes: number | null;
+}
+
+export function activeRows(line: Line): Row[] {
+  const list = lineOrder([...line.parties.values()]);
+  const pos = positions(list);
+  return list.map((p) => {
+    const x = pos.get(p.id)!;
+    const interval = line.intervals?.[bandOf(p.size)]?.minutes;
+    return { ...p, position: x.position, ahead: x.ahead, estimateMinutes: interval === undefined ? null : estimateMinutes(interval, x.sameBandAhead) };
+  });
+}
+
+/** Parties closed in the last 15 minutes, newest first: the ones "restore" still works for. */
+export function recentlyClosed(line: Line, at: number): PartyView[] {
+  return [...line.parties.values()]
+    .filter((p) => !isActive(p.state) && p.closedAt !== null && at - p.closedAt < RESTORE_WINDOW_MS)
+    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+}
+
+/** The status icon of a party's texts: its latest outbound message, or a reply. */
+export function smsStatus(messages: MessageView[] | undefined): { icon: "sms" | "smsOk" | "smsFail" | "chat"; label: string; error: string | null } | null {
+  if (!messages?.length) return null;
+  const last = messages[messages.length - 1]!;
+  if (last.direction === "inbound") return { icon: "chat", label: "Guest replied", error: null };
+  if (last.status === "failed" || last.status === "undelivered" || last.status === "refused") {
+    return { icon: "smsFail", label: `Text ${last.status}`, error: last.errorMessage };
+  }
+  if (last.status === "delivered" || last.status === "sent") return { icon: "smsOk", label: `Text ${last.status}`, error: null };
+  return { icon: "sms", label: "Text sending", error: null };
+}

@@ -1,0 +1,300 @@
+// Settings: locations, waitlist rules, SMS templates (live segment count), team and invitations,
+// data retention, and the developer page.
+import { useEffect, useState } from "preact/hooks";
+import { segmentInfo } from "../../../src/messaging/sms/segments";
+import { errorText } from "../shared/api";
+import { Icon } from "../shared/icons";
+import type { BandMinutes, Invite, Location, Member, Retention, Role, Session, SmsSettingsView, TemplateKind, WaitlistSettings } from "../shared/types";
+import { authed } from "./session";
+
+export const SECTIONS = [
+  ["locations", "Locations"],
+  ["waitlist", "Waitlist rules"],
+  ["sms", "SMS templates"],
+  ["team", "Team"],
+  ["retention", "Data retention"],
+  ["developer", "Developer"],
+] as const;
+export type Section = (typeof SECTIONS)[number][0];
+
+function useSaved() {
+  const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+  const run = async (fn: () => Promise<unknown>, ok = "Saved.") => {
+    setMsg(null);
+    try {
+      await fn();
+      setMsg({ text: ok, error: false });
+      return true;
+    } catch (e) {
+      setMsg({ text: errorText(e), error: true });
+      return false;
+    }
+  };
+  const view = msg ? <div class={`alert ${msg.error ? "error" : "success"}`} role={msg.error ? "alert" : "status"}>{msg.text}</div> : null;
+  return [run, view] as const;
+}
+
+export function Settings({ section, session, location, locations, reloadLocations }: { section: Section; session: Session; location: Location; locations: Location[]; reloadLocations: () => Promise<void> }) {
+  const admin = session.user.role !== "host";
+  return (
+    <div class="settings">
+      <nav class="settings-nav" aria-label="Settings">
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`/app/settings/${id}`} aria-current={section === id ? "page" : undefined}>{label}</a>
+        ))}
+      </nav>
+      <div class="settings-body">
+        {!admin && section !== "developer" ? <div class="alert info">Only admins and owners can change settings. You can look.</div> : null}
+        {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
+        {section === "waitlist" ? <WaitlistRules location={location} /> : null}
+        {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "team" ? <Team session={session} /> : null}
+        {section === "retention" ? <RetentionSettings /> : null}
+        {section === "developer" ? <Developer /> : null}
+      </div>
+    </div>
+  );
+}
+
+function Locations({ locations, reload }: { locations: Location[]; reload: () => Promise<void> }) {
+  const [run, saved] = useSaved();
+  const [editing, setEditing] = useState<Partial<Location> & { id?: string } | null>(null);
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!editing) return;
+    const body = { name: editing.name, timezone: editing.timezone, slug: editing.slug || undefined, phone: editing.phone || null, address: editing.address || null };
+    const ok = await run(() => (editing.id ? authed(`/api/locations/${editing.id}`, { method: "PATCH", body }) : authed("/api/locations", { body })));
+    if (ok) {
+      setEditing(null);
+      await reload();
+    }
+  }
+  const set = (k: keyof Location) => (e: Event) => setEditing({ ...editing, [k]: (e.currentTarget as HTMLInputElement).value });
+  return (
+    <section>
+      <h2>Locations</h2>
+      {saved}
+      <ul class="cards">
+        {locations.map((l) => (
+          <li class="card" key={l.id}>
+            <div class="row">
+              <b>{l.name}</b>
+              <span class="muted">{l.timezone}</span>
+              <span class="spacer" />
+              <button class="btn" onClick={() => setEditing(l)}>Edit</button>
+            </div>
+            <p class="small">
+              Self check-in (for the QR code at the door): <a href={`/join/${l.slug}`} target="_blank">{location.origin}/join/{l.slug}</a>
+              <br />
+              Online booking: <a href={`/book/${l.slug}`} target="_blank">{location.origin}/book/{l.slug}</a>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {editing ? (
+        <form class="card" onSubmit={save}>
+          <h3>{editing.id ? `Edit ${editing.name}` : "New location"}</h3>
+          <div class="field"><label for="loc-name">Name</label><input id="loc-name" type="text" value={editing.name ?? ""} onInput={set("name")} maxLength={120} /></div>
+          <div class="field"><label for="loc-slug">Address of its pages (slug)</label><input id="loc-slug" type="text" value={editing.slug ?? ""} onInput={set("slug")} maxLength={63} /></div>
+          <div class="field"><label for="loc-tz">Time zone</label><input id="loc-tz" type="text" value={editing.timezone ?? ""} onInput={set("timezone")} maxLength={64} /></div>
+          <div class="field"><label for="loc-phone">Phone</label><input id="loc-phone" type="tel" value={editing.phone ?? ""} onInput={set("phone")} maxLength={32} /></div>
+          <div class="field"><label for="loc-address">Address</label><input id="loc-address" type="text" value={editing.address ?? ""} onInput={set("address")} maxLength={500} /></div>
+          <div class="row"><button class="btn primary">Save</button><button type="button" class="btn" onClick={() => setEditing(null)}>Cancel</button></div>
+        </form>
+      ) : (
+        <button class="btn" onClick={() => setEditing({ name: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone })}><Icon name="plus" /> Add a location</button>
+      )}
+    </section>
+  );
+}
+
+const BANDS = ["1-2", "3-4", "5-6", "7+"] as const;
+
+function WaitlistRules({ location }: { location: Location }) {
+  const [s, setS] = useState<WaitlistSettings | null>(null);
+  const [run, saved] = useSaved();
+  useEffect(() => {
+    authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`).then(setS, () => {});
+  }, [location.id]);
+  if (!s) return <span class="spinner" />;
+  const band = (k: "quoteMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
+  async function save(e: Event) {
+    e.preventDefault();
+    await run(async () => setS(await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s })));
+  }
+  return (
+    <form onSubmit={save}>
+      <h2>Waitlist rules — {location.name}</h2>
+      {saved}
+      <div class="field">
+        <label class="check"><input type="checkbox" checked={s.open} onChange={(e) => setS({ ...s, open: e.currentTarget.checked })} /><span>Self check-in is open (guests can join from /join)</span></label>
+      </div>
+      <div class="grid2">
+        <div class="field"><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })} /></div>
+        <div class="field"><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })} /></div>
+        <div class="field"><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} /></div>
+      </div>
+      <table class="bands">
+        <caption>Minutes by party size</caption>
+        <thead><tr><th scope="col">Party size</th><th scope="col">Default quote</th><th scope="col">Minutes between seatings (until there is history)</th></tr></thead>
+        <tbody>
+          {BANDS.map((b) => (
+            <tr key={b}>
+              <th scope="row">{b}</th>
+              <td><input aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} /></td>
+              <td><input aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button class="btn primary">Save rules</button>
+    </form>
+  );
+}
+
+const KIND_LABELS: Record<TemplateKind, string> = {
+  joined: "Joined the line",
+  almost_up: "Almost up",
+  table_ready: "Table ready",
+  cancelled: "Cancelled",
+  reservation_confirmation: "Reservation confirmed",
+  reservation_reminder: "Reservation reminder",
+};
+
+function SmsTemplates({ location }: { location: Location }) {
+  const [s, setS] = useState<SmsSettingsView | null>(null);
+  const [run, saved] = useSaved();
+  useEffect(() => {
+    authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`).then(setS, () => {});
+  }, [location.id]);
+  if (!s) return <span class="spinner" />;
+  async function save(e: Event) {
+    e.preventDefault();
+    const templates = Object.fromEntries(Object.entries(s!.templates).map(([k, t]) => [k, { enabled: t.enabled, body: t.body }]));
+    await run(async () => setS(await authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`, { method: "PATCH", body: { almostUpPosition: s!.almostUpPosition, templates } })));
+  }
+  return (
+    <form onSubmit={save}>
+      <h2>SMS templates — {location.name}</h2>
+      {saved}
+      <div class="field"><label for="sms-almost">Send "almost up" at position</label><input id="sms-almost" type="number" min={1} max={50} value={s.almostUpPosition} onInput={(e) => setS({ ...s, almostUpPosition: Number(e.currentTarget.value) })} /></div>
+      {(Object.keys(s.templates) as TemplateKind[]).map((k) => {
+        const t = s.templates[k];
+        const seg = segmentInfo(t.body);
+        const set = (patch: Partial<typeof t>) => setS({ ...s, templates: { ...s.templates, [k]: { ...t, ...patch } } });
+        return (
+          <fieldset class="card template" key={k}>
+            <legend>{KIND_LABELS[k]}</legend>
+            <label class="check"><input type="checkbox" checked={t.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} /><span>Send this text</span></label>
+            <label for={`tpl-${k}`} class="sr-only">{KIND_LABELS[k]} text</label>
+            <textarea id={`tpl-${k}`} value={t.body} maxLength={640} onInput={(e) => set({ body: e.currentTarget.value })} />
+            <p class="hint small" aria-live="polite" data-testid={`segments-${k}`}>
+              {seg.units} {seg.encoding === "GSM-7" ? "characters" : "UCS-2 units"} · {seg.encoding} · <b>{seg.segments} {seg.segments === 1 ? "segment" : "segments"}</b> as written · Placeholders: {t.placeholders.join(" ")}
+            </p>
+          </fieldset>
+        );
+      })}
+      <button class="btn primary">Save templates</button>
+    </form>
+  );
+}
+
+function Team({ session }: { session: Session }) {
+  const [members, setMembers] = useState<Member[]>([]);
+  const [invites, setInvites] = useState<Invite[] | null>(null);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("host");
+  const [run, saved] = useSaved();
+  const load = async () => {
+    setMembers((await authed<{ members: Member[] }>("/api/team/members")).members);
+    try {
+      setInvites((await authed<{ invites: Invite[] }>("/api/team/invites")).invites);
+    } catch {
+      setInvites(null);
+    }
+  };
+  useEffect(() => void load().catch(() => {}), []);
+  const me = session.user;
+  return (
+    <section>
+      <h2>Team</h2>
+      {saved}
+      <table class="list">
+        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}{m.id === me.id ? " (you)" : ""}</td>
+              <td>{m.email}</td>
+              <td>
+                <select aria-label={`Role of ${m.name}`} value={m.role} disabled={me.role === "host" || m.id === me.id} onChange={(e) => run(async () => { await authed(`/api/team/members/${m.id}`, { method: "PATCH", body: { role: e.currentTarget.value } }); await load(); })}>
+                  <option value="owner">Owner</option><option value="admin">Admin</option><option value="host">Host</option>
+                </select>
+              </td>
+              <td>{me.role !== "host" && m.id !== me.id ? <button class="btn danger" onClick={() => confirm(`Remove ${m.name}?`) && run(async () => { await authed(`/api/team/members/${m.id}`, { method: "DELETE" }); await load(); }, "Removed.")}>Remove</button> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {invites ? (
+        <>
+          <h3>Invitations</h3>
+          <form class="row" onSubmit={(e) => { e.preventDefault(); void run(async () => { await authed("/api/team/invites", { body: { email, role } }); setEmail(""); await load(); }, "Invitation sent."); }}>
+            <label for="inv-email" class="sr-only">Email to invite</label>
+            <input id="inv-email" type="email" placeholder="name@example.com" value={email} onInput={(e) => setEmail(e.currentTarget.value)} class="spacer" />
+            <label for="inv-role" class="sr-only">Role</label>
+            <select id="inv-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} class="auto">
+              <option value="host">Host</option><option value="admin">Admin</option>{me.role === "owner" ? <option value="owner">Owner</option> : null}
+            </select>
+            <button class="btn primary">Invite</button>
+          </form>
+          <ul class="plain">
+            {invites.map((i) => (
+              <li key={i.id} class="row">
+                <span class="spacer">{i.email} · {i.role} · <span class="tag">{i.status}</span></span>
+                {i.status === "pending" || i.status === "expired" ? <button class="btn" onClick={() => run(async () => { await authed(`/api/team/invites/${i.id}/resend`, { method: "POST" }); await load(); }, "Sent again.")}>Resend</button> : null}
+                {i.status === "pending" ? <button class="btn danger" onClick={() => run(async () => { await authed(`/api/team/invites/${i.id}`, { method: "DELETE" }); await load(); }, "Revoked.")}>Revoke</button> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function RetentionSettings() {
+  const [r, setR] = useState<Retention | null>(null);
+  const [run, saved] = useSaved();
+  useEffect(() => {
+    authed<Retention>("/api/settings/retention").then(setR, () => setR({ policy: "default", days: null }));
+  }, []);
+  if (!r) return <span class="spinner" />;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void run(async () => setR(await authed<Retention>("/api/settings/retention", { method: "PUT", body: r.policy === "default" ? { policy: "default" } : { policy: "days", days: r.days ?? 30 } }))); }}>
+      <h2>Data retention</h2>
+      {saved}
+      <p>Guests' data (parties, their history and texts) is deleted automatically. The account and its users stay.</p>
+      <fieldset class="bare">
+        <legend class="sr-only">Policy</legend>
+        <label class="check"><input type="radio" name="ret" checked={r.policy === "default"} onChange={() => setR({ policy: "default", days: null })} /><span>18 months after anyone on the team last signed in (default)</span></label>
+        <label class="check"><input type="radio" name="ret" checked={r.policy === "days"} onChange={() => setR({ policy: "days", days: r.days ?? 30 })} /><span>A fixed number of days after it was created</span></label>
+      </fieldset>
+      {r.policy === "days" ? <div class="field"><label for="ret-days">Days (1–540)</label><input id="ret-days" type="number" min={1} max={540} value={r.days ?? 30} onInput={(e) => setR({ ...r, days: Number(e.currentTarget.value) })} /></div> : null}
+      <button class="btn primary">Save</button>
+    </form>
+  );
+}
+
+function Developer() {
+  return (
+    <section>
+      <h2>Developer</h2>
+      <p>Everything in Seatline has a REST API. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/login</code>.</p>
+      <ul class="plain">
+        <li><a href="/api/docs" target="_blank">API documentation</a></li>
+        <li><a href="/api/openapi.json" target="_blank">OpenAPI 3.1 document</a></li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// The API's own types, imported type-only from the server code so the web app cannot drift from it.
+// REST answers carry ISO times where the sockets carry epoch ms; IsoTimes<> maps one to the other
+// (test/web/contract.ts checks these against the zod schemas the server validates with).
+export type {
+  GuestServerMessage,
+  GuestStatus,
+  HostServerMessage,
+  Intervals,
+  PartyView,
+  RankedPartyView,
+  WaitlistSettings,
+} from "../../../durable-objects/waitlist/protocol";
+export type { PartyState, SizeBand, BandMinutes } from "../../../durable-objects/waitlist/model";
+export type { MessageView } from "../../../src/messaging/sms/message-view";
+export type { TemplateKind } from "../../../src/messaging/sms/templates";
+export type { SegmentInfo } from "../../../src/messaging/sms/segments";
+import type { RankedPartyView } from "../../../durable-objects/waitlist/protocol";
+import type { GuestStatus } from "../../../durable-objects/waitlist/protocol";
+import type { MessageView } from "../../../src/messaging/sms/message-view";
+import type { SegmentInfo } from "../../../src/messaging/sms/segments";
+import type { TemplateKind } from "../../../src/messaging/sms/templates";
+
+type TimeKeys = "createdAt" | "notifiedAt" | "seatedAt" | "closedAt" | "updatedAt" | "onMyWayAt";
+export type RestParty = Omit<RankedPartyView, TimeKeys | "rank"> & {
+  createdAt: string;
+  updatedAt: string;
+  notifiedAt: string | null;
+  seatedAt: string | null;
+  closedAt: string | null;
+  onMyWayAt: string | null;
+};
+export type RestMessage = Omit<MessageView, "partyId" | "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
+export type Role = "owner" | "admin" | "host";
+export interface User { id: string; accountId: string; email: string; name: string; role: Role }
+export interface Session { token: string; tokenType: "Bearer"; expiresAt: string; idleTimeoutSeconds: number; user: User; account: { id: string; name: string } }
+export interface Location { id: string; name: string; slug: string; timezone: string; phone: string | null; address: string | null; createdAt: string; updatedAt: string }
+export interface Member extends User { lastLoginAt: string | null }
+export interface Invite { id: string; email: string; role: Role; status: string; expiresAt: string; createdAt: string }
+export interface Retention { policy: "default" | "days"; days: number | null }
+export interface SmsTemplateView { enabled: boolean; body: string; placeholders: string[]; segments: SegmentInfo }
+export interface SmsSettingsView { almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView> }
+
+// Guests
+export interface PublicLocation { name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[] }
+export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: string | null };
+
+// Reservations (contract in /work/contracts.md; built in parallel, so typed here by hand)
+export type ReservationStatus = "booked" | "confirmed" | "arrived" | "seated" | "completed" | "cancelled" | "no_show";
+export interface Reservation {
+  id: string; name: string; phone: string | null; email: string | null; partySize: number; notes: string; tags: string[];
+  start: string; end: string; durationMinutes: number; tableIds: string[]; status: ReservationStatus;
+  source: "host" | "online" | "api"; smsConsent: boolean; createdAt: string; updatedAt: string; version: number;
+}
+export interface ReservationView extends Omit<Reservation, "start" | "end" | "createdAt" | "updatedAt"> { start: number; end: number; createdAt: number; updatedAt: number }
+export interface PublicReservation { name: string; partySize: number; start: string; end: string; localDate: string; localTime: string; status: ReservationStatus; notes: string }
+export interface Slot { start: string; localTime: string }
+export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[] }
+
+// Billing (contract)
+export interface BillingNotice { code: string; level: "info" | "warning" | "error"; message: string }

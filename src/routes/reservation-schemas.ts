@@ -129,7 +129,10 @@ const hhmm = z.string().regex(TIME_RE, { message: "Use HH:MM (24-hour)." });
 const ServiceSchema = z
   .object({ start: hhmm, end: hhmm })
   .strict()
-  .refine((s) => minutesOf(s.start) < minutesOf(s.end), { message: "A service must end after it starts (same day)." });
+  // Refinements run even when a field failed its own check (zod 4), so only compare valid times.
+  .refine((s) => !TIME_RE.test(s.start) || !TIME_RE.test(s.end) || minutesOf(s.start) < minutesOf(s.end), {
+    message: "A service must end after it starts (same day).",
+  });
 const services = z.array(ServiceSchema).max(6);
 
 export const BookingSettingsSchema = z

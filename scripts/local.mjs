@@ -32,8 +32,9 @@ export function applyMigrations(opts = {}) {
 }
 
 /** Starts `wrangler dev` on host:port and resolves once it answers. */
-export async function startDev({ host = "127.0.0.1", port = 8787, logLevel = "warn", stdio = "inherit" } = {}) {
-  const child = spawn("npx", ["wrangler", "dev", "--ip", host, "--port", String(port), "--log-level", logLevel], {
+export async function startDev({ host = "127.0.0.1", port = 8787, logLevel = "warn", stdio = "inherit", vars = {} } = {}) {
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const child = spawn("npx", ["wrangler", "dev", "--ip", host, "--port", String(port), "--log-level", logLevel, ...varArgs], {
     cwd: root,
     stdio: ["ignore", stdio, stdio],
     env: wranglerEnv,

@@ -93,7 +93,8 @@ async function main() {
   console.log("• Seeding the demo account…");
   seed();
   console.log(`• Starting wrangler dev on ${BASE}…`);
-  const { child } = await startDev({ host: HOST, port: PORT });
+  // On another port (PORT=8797 npm start), links in texts and answers must point there too.
+  const { child } = await startDev({ host: HOST, port: PORT, vars: PORT === 8787 ? {} : { APP_URL: BASE } });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

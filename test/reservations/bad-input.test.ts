@@ -70,7 +70,34 @@ describe("host create: bad input", () => {
   });
 });
 
+describe("host reads: bad input", () => {
+  it("a book date that is not a date → 400", async () => {
+    for (const d of ["2026-02-30", "tomorrow", "2026-1-5"]) expectError(await call("GET", `${p.base}/reservations?date=${d}`, { token: p.token }), 400, "validation_failed");
+  });
+
+  it("a reservation id that is not a UUID → 400; an unknown one → 404", async () => {
+    expectError(await call("GET", `${p.base}/reservations/not-an-id`, { token: p.token }), 400, "validation_failed");
+    expectError(await call("GET", `${p.base}/reservations/${crypto.randomUUID()}`, { token: p.token }), 404, "not_found");
+    expectError(await call("POST", `${p.base}/reservations/${crypto.randomUUID()}/seat`, { token: p.token }), 404, "not_found");
+    expectError(await call("PATCH", `${p.base}/reservations/${crypto.randomUUID()}`, { token: p.token, body: { name: "X" } }), 404, "not_found");
+  });
+
+  it("an empty PATCH → 400", async () => {
+    expectError(await call("PATCH", `${p.base}/reservations/${crypto.randomUUID()}`, { token: p.token, body: {} }), 400, "validation_failed");
+  });
+});
+
 describe("public: bad input", () => {
+  it("a booking body over 64 KiB → 413", async () => {
+    expectError(await publicBook(p, { start: good, notes: "x".repeat(70_000) }), 413, "payload_too_large");
+  });
+
+  it("a booking with wrong types → 400", async () => {
+    for (const body of [{ partySize: "2" }, { smsConsent: "yes" }, { start: 12345 }, { name: 7 }, { extra: true }]) {
+      expectError(await publicBook(p, { start: good, ...body }), 400, "validation_failed");
+    }
+  });
+
   it("availability without a date or size → 400", async () => {
     expectError(await call("GET", `/api/public/locations/${p.slug}/availability?partySize=2`), 400, "validation_failed");
     expectError(await call("GET", `/api/public/locations/${p.slug}/availability?date=${date}`), 400, "validation_failed");

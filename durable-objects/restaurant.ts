@@ -43,8 +43,43 @@ import {
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../src/messaging/sms/templates";
 import type { MessageView } from "../src/messaging/sms/send";
+import {
+  DEFAULT_BOOKING_SETTINGS,
+  canReschedule,
+  durationFor,
+  isHolding,
+  reservationTransition,
+  ReservationTransitionError,
+  type BookingSettings,
+  type Combination,
+  type Reservation,
+  type ReservationAction,
+  type ReservationSource,
+  type Table,
+} from "./reservations/model";
+import { availableSlots, checkBooking, nearestSlots, type Book, type Slot } from "./reservations/availability";
+import { addDays, localDate, localParts, startOfLocalDay } from "./reservations/time";
+import { earliest, entriesFor, stillDue } from "./reservations/schedule";
+import {
+  RESERVATIONS_SCHEMA_V3,
+  dueEntries,
+  nextScheduled,
+  parseBookingSettings,
+  readCombinations,
+  readReservation,
+  readTables,
+  reservationsBetween,
+  rowToReservation,
+  writeCombination,
+  writeReservation,
+  writeSchedule,
+  writeTable,
+} from "./reservations/store";
+import { reservationView, type ReservationView } from "./reservations/view";
+import { flushReservationOutbox } from "./reservations/outbox";
+import { heldTableFactor } from "./reservations/estimates";
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 /** Events kept for clients that reconnect and resume. */
 const EVENT_LOG_SIZE = 1000;
 const TICKET_TTL_MS = 60_000;
@@ -63,6 +98,26 @@ export interface NewParty {
   smsConsent?: boolean;
   source: PartySource;
 }
+
+export interface NewReservation {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  partySize: number;
+  /** Epoch ms. */
+  start: number;
+  durationMinutes?: number;
+  tableIds?: string[];
+  notes?: string;
+  tags?: string[];
+  smsConsent?: boolean;
+  source: ReservationSource;
+}
+
+export type ReservationPatch = Partial<Omit<NewReservation, "source">>;
+
+/** Reservations stay in the DO (for their manage link and the book) this long after they end. */
+const RESERVATION_KEEP_MS = 30 * 24 * 3600_000;
 
 export type PartyPatch = Partial<Pick<NewParty, "name" | "phone" | "size" | "notes" | "tags" | "quotedWait" | "smsConsent">>;
 
@@ -123,6 +178,16 @@ export async function guestTokenFor(secret: string, locationId: string, partyId:
   return locationId.replace(/-/g, "") + btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * A reservation's manage-link token: the same shape as a guest token (location id + 256-bit HMAC) but
+ * under its own HMAC label, so a reservation token is never a valid waitlist token or the reverse.
+ */
+export async function reservationTokenFor(secret: string, locationId: string, reservationId: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(`seatline reservation links|${secret}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(reservationId)));
+  return locationId.replace(/-/g, "") + btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 export function locationIdFromGuestToken(token: string): string | null {
   if (!/^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const h = token.slice(0, 32);
@@ -142,6 +207,7 @@ export class Restaurant extends DurableObject<Env> {
   private intervalsCache: { hourKey: number; intervals: Intervals } | null = null;
   private alarmAt: number | null = null;
   private flushFailures = 0;
+  private bookingSettings: BookingSettings = DEFAULT_BOOKING_SETTINGS;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -187,6 +253,7 @@ export class Restaurant extends DurableObject<Env> {
         CREATE TABLE sms_outbox (id TEXT PRIMARY KEY, party_id TEXT, kind TEXT NOT NULL, to_phone TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
       `);
     }
+    if (current < 3) this.sql.exec(RESERVATIONS_SCHEMA_V3);
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -205,6 +272,7 @@ export class Restaurant extends DurableObject<Env> {
     this.settings = settings ? { ...DEFAULT_SETTINGS, ...(JSON.parse(settings) as Partial<WaitlistSettings>) } : DEFAULT_SETTINGS;
     const location = this.meta("location");
     this.location = location ? (JSON.parse(location) as LocationRef) : null;
+    this.bookingSettings = parseBookingSettings(this.meta("booking"));
     this.active.clear();
     for (const r of this.sql.exec("SELECT * FROM parties WHERE state IN ('waiting', 'notified')")) {
       const p = rowToParty(r);
@@ -262,7 +330,23 @@ export class Restaurant extends DurableObject<Env> {
 
   // ---- estimates -------------------------------------------------------------------------------
 
+  /** Walk-in intervals: from seatings, stretched where tables are held for bookings soon (see reservations/estimates). */
   private intervals(at: number): Intervals {
+    const base = this.baseIntervals(at);
+    const tables = readTables(this.sql);
+    if (tables.length === 0) return base;
+    const horizon = Math.max(...this.bookingSettings.durations.map((d) => d.minutes), 0) * 60_000;
+    const held = reservationsBetween(this.sql, at, at + horizon).filter((r) => isHolding(r.status));
+    if (held.length === 0) return base;
+    const out = { ...base };
+    for (const band of Object.keys(base) as (keyof Intervals)[]) {
+      const factor = heldTableFactor(tables, held, band, at, (size) => durationFor(this.bookingSettings, size) * 60_000);
+      if (factor !== 1) out[band] = { ...base[band], minutes: Math.round(base[band].minutes * factor) };
+    }
+    return out;
+  }
+
+  private baseIntervals(at: number): Intervals {
     const hourKey = Math.floor(at / 3_600_000);
     if (this.intervalsCache && this.intervalsCache.hourKey === hourKey) return this.intervalsCache.intervals;
     const seatings: Seating[] = this.sql
@@ -393,7 +477,7 @@ export class Restaurant extends DurableObject<Env> {
    * DO's SQLite with the change that caused it and carried to D1 and the queue by the alarm, so it is
    * never lost and never sent without the change having happened.
    */
-  private queueSms(p: Party, kind: TemplateKind | "custom", values: TemplateValues | { body: string }, at: number): string | null {
+  private queueSms(p: Pick<Party, "id" | "name" | "phone" | "smsConsent">, kind: TemplateKind | "custom", values: TemplateValues | { body: string }, at: number): string | null {
     if (!p.phone || !p.smsConsent) return null;
     let body: string;
     if (kind === "custom") body = (values as { body: string }).body;
@@ -759,8 +843,15 @@ export class Restaurant extends DurableObject<Env> {
    */
   async purgeCustomerData(loc: LocationRef, before: number): Promise<number> {
     this.useLocation(loc);
+    const doomedBookings = this.sql.exec("SELECT COUNT(*) AS n FROM reservations WHERE created_at < ?", before).one().n as number;
+    if (doomedBookings > 0) {
+      this.sql.exec("DELETE FROM reservation_outbox WHERE reservation_id IN (SELECT id FROM reservations WHERE created_at < ?)", before);
+      this.sql.exec("DELETE FROM schedule WHERE ref IN (SELECT id FROM reservations WHERE created_at < ?)", before);
+      this.sql.exec("DELETE FROM sms_outbox WHERE party_id IN (SELECT id FROM reservations WHERE created_at < ?)", before);
+      this.sql.exec("DELETE FROM reservations WHERE created_at < ?", before);
+    }
     const doomed = this.sql.exec("SELECT id FROM parties WHERE created_at < ?", before).toArray().map((r) => r.id as string);
-    if (doomed.length === 0) return 0;
+    if (doomed.length === 0 && doomedBookings === 0) return 0;
     const gone = new Set(doomed);
     this.sql.exec("DELETE FROM outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
     this.sql.exec("DELETE FROM sms_outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
@@ -779,7 +870,7 @@ export class Restaurant extends DurableObject<Env> {
     this.nextVersion();
     const at = Date.now();
     for (const ws of this.ctx.getWebSockets("host")) this.sendCatchUp(ws, null, at);
-    return doomed.length;
+    return doomed.length + doomedBookings;
   }
 
   async getSmsSettings(loc: LocationRef): Promise<SmsSettings> {
@@ -842,6 +933,11 @@ export class Restaurant extends DurableObject<Env> {
       this.markOnMyWay(p, at);
     } else if (p && isActive(p.state) && intent === "leave") {
       await this.act(loc, p.id, "leave");
+    } else if (!p && message.partyId && intent !== "message") {
+      // The last text to this number was about a reservation: "1" confirms it, "9" cancels it.
+      const r = readReservation(this.sql, message.partyId);
+      if (r && intent === "on_my_way" && r.status === "booked") this.applyReservationAction(r, "confirm", at);
+      if (r && intent === "leave" && (r.status === "booked" || r.status === "confirmed")) this.applyReservationAction(r, "cancel", at);
     }
     this.emit({ event: "message.received", message });
   }
@@ -964,10 +1060,13 @@ export class Restaurant extends DurableObject<Env> {
     const at = Date.now();
     const loc = this.location;
     let pending = 0;
+    // Due reminders and no-shows first, so the texts and changes they make go out in this same run.
+    await this.runSchedule(at);
     if (loc) {
       try {
         pending += await flushSmsOutbox(this.sql, this.env.DB, this.env.OUTBOUND, loc, this.smsSettings().primaryProvider);
         pending += await flushOutbox(this.sql, this.env.DB, loc);
+        pending += await flushReservationOutbox(this.sql, this.env.DB, loc);
         this.flushFailures = 0;
       } catch (err) {
         this.flushFailures += 1;
@@ -976,14 +1075,39 @@ export class Restaurant extends DurableObject<Env> {
       }
     }
     this.purge(at);
-    if (pending > 0) {
-      const delay = this.flushFailures === 0 ? 0 : Math.min(MAX_FLUSH_BACKOFF_MS, FLUSH_DELAY_MS * 2 ** this.flushFailures);
-      this.scheduleAlarm(at + delay);
-      return;
+    // One alarm for everything: the earliest of a flush retry, the next schedule entry and the next purge.
+    const retry = pending > 0 ? at + (this.flushFailures === 0 ? 0 : Math.min(MAX_FLUSH_BACKOFF_MS, FLUSH_DELAY_MS * 2 ** this.flushFailures)) : null;
+    // When the oldest closed party (or old reservation) may be dropped from the DO (it is in D1 by then).
+    const closed = this.sql.exec("SELECT MIN(closed_at) AS c FROM parties WHERE closed_at IS NOT NULL").toArray()[0]?.c as number | null;
+    const oldBooking = this.sql.exec("SELECT MIN(end_at) AS e FROM reservations").toArray()[0]?.e as number | null;
+    const purgeAt = earliest(closed === null ? null : closed + GUEST_TOKEN_GRACE_MS + 1, oldBooking === null ? null : oldBooking + RESERVATION_KEEP_MS + 1);
+    const next = earliest(retry, nextScheduled(this.sql), purgeAt === null ? null : Math.max(at + FLUSH_DELAY_MS, purgeAt));
+    if (next !== null) this.scheduleAlarm(Math.max(next, at));
+  }
+
+  /**
+   * Runs the schedule entries due at `at`. Each entry is deleted in the same synchronous turn as the
+   * change it makes, and re-checked against the reservation first, so a repeated alarm does nothing twice.
+   */
+  private async runSchedule(at: number) {
+    const loc = this.location;
+    for (const entry of dueEntries(this.sql, at)) {
+      // The link is derived (never stored in clear); derive it before the synchronous part.
+      const link = entry.kind === "reminder" && loc ? await this.manageUrl(loc.id, entry.reservationId) : null;
+      const r = readReservation(this.sql, entry.reservationId);
+      this.sql.exec("DELETE FROM schedule WHERE kind = ? AND ref = ?", entry.kind, entry.reservationId);
+      if (!r || !stillDue(entry, r, this.bookingSettings, at)) {
+        if (r) writeSchedule(this.sql, r.id, entriesFor(r, this.bookingSettings));
+        continue;
+      }
+      if (entry.kind === "no_show") {
+        this.applyReservationAction(r, "no-show", at);
+      } else {
+        const next: Reservation = { ...r, reminderSentAt: at, updatedAt: at };
+        this.commitReservation(at, next, "reservation.updated");
+        this.queueSms(next, "reservation_reminder", { link, time: this.whenText(next.start) }, at);
+      }
     }
-    // Next: when the oldest closed party may be dropped from the DO (it is in D1 by then).
-    const next = this.sql.exec("SELECT MIN(closed_at) AS c FROM parties WHERE closed_at IS NOT NULL").toArray()[0]?.c as number | null;
-    if (next !== null) this.scheduleAlarm(Math.max(at + FLUSH_DELAY_MS, next + GUEST_TOKEN_GRACE_MS + 1));
   }
 
   /** A DO keeps what is live: closed parties leave once flushed and their guest link has lapsed. */
@@ -995,6 +1119,356 @@ export class Restaurant extends DurableObject<Env> {
     this.sql.exec("DELETE FROM seatings WHERE at < ?", at - HISTORY_WINDOW_MS);
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", at - IDEMPOTENCY_TTL_MS);
     this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", at);
+    this.sql.exec(
+      `DELETE FROM schedule WHERE ref IN (SELECT id FROM reservations WHERE end_at < ? AND id NOT IN (SELECT reservation_id FROM reservation_outbox))`,
+      at - RESERVATION_KEEP_MS,
+    );
+    this.sql.exec("DELETE FROM reservations WHERE end_at < ? AND id NOT IN (SELECT reservation_id FROM reservation_outbox)", at - RESERVATION_KEEP_MS);
+  }
+
+  // ---- reservations -------------------------------------------------------------------------------
+
+  private async manageUrl(locationId: string, reservationId: string): Promise<string> {
+    return `${this.env.APP_URL.replace(/\/+$/, "")}/book/${await reservationTokenFor(this.env.JWT_SECRET, locationId, reservationId)}`;
+  }
+
+  /** "Sat 5 Dec, 19:30" in the location's zone, for texts. */
+  private whenText(at: number): string {
+    const tz = this.location?.timezone ?? "UTC";
+    const day = new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "short", day: "numeric", month: "short" }).format(at);
+    const p = localParts(at, tz);
+    return `${day}, ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+  }
+
+  /** The book around `at` (a day either side is more than any dining duration). */
+  private bookAround(from: number, to: number): Book {
+    return {
+      settings: this.bookingSettings,
+      timeZone: this.location?.timezone ?? "UTC",
+      tables: readTables(this.sql),
+      combinations: readCombinations(this.sql),
+      reservations: reservationsBetween(this.sql, from - 86_400_000, to + 86_400_000),
+    };
+  }
+
+  /** Writes a reservation change through the one commit path (versioned event, outbox, schedule). */
+  private commitReservation(at: number, r: Reservation, event: "reservation.created" | "reservation.updated", tokenHash?: string) {
+    this.commit(at, (version) => {
+      r.version = version;
+      writeReservation(this.sql, r, tokenHash);
+      writeSchedule(this.sql, r.id, entriesFor(r, this.bookingSettings));
+      if (r.status === "seated" && r.seatedAt === at) {
+        // A seated booking counts as a seating for the walk-in estimates, like a seated party.
+        const local = localWeekdayHour(at, this.location?.timezone ?? "UTC");
+        this.sql.exec("INSERT INTO seatings (at, band, weekday, hour) VALUES (?, ?, ?, ?)", at, bandOf(r.partySize), local.weekday, local.hour);
+        this.intervalsCache = null;
+      }
+      return { message: (v) => ({ type: "event", version: v, event, reservation: reservationView(r) }) };
+    });
+    const due = nextScheduled(this.sql);
+    if (due !== null) this.scheduleAlarm(due);
+  }
+
+  private applyReservationAction(r: Reservation, action: ReservationAction, at: number): DoResult<Reservation> {
+    let next: Reservation;
+    try {
+      next = reservationTransition(r, action, at);
+    } catch (err) {
+      if (err instanceof ReservationTransitionError) return fail(409, "invalid_transition", err.message);
+      throw err;
+    }
+    this.commitReservation(at, next, "reservation.updated");
+    return ok(next);
+  }
+
+  private slotDetails(book: Book, start: number, partySize: number, at: number, online: boolean, exceptId?: string) {
+    const date = localDate(start, book.timeZone);
+    const free = availableSlots(book, date, partySize, at, { online, exceptId });
+    return nearestSlots(free, start).map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime, message: `Free at ${s.localTime}.` }));
+  }
+
+  private checkPhone(phone: string | null | undefined): DoResult<string | null> {
+    if (phone === undefined || phone === null || phone === "") return ok(null);
+    const normalized = normalizePhone(phone, this.settings.phoneCountryCode);
+    return normalized ? ok(normalized) : fail(400, "validation_failed", "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.");
+  }
+
+  async listReservations(loc: LocationRef, date?: string): Promise<{ date: string; timezone: string; reservations: ReservationView[] }> {
+    this.useLocation(loc);
+    const day = date ?? localDate(Date.now(), loc.timezone);
+    const from = startOfLocalDay(day, loc.timezone);
+    const to = startOfLocalDay(addDays(day, 1), loc.timezone);
+    const list = this.sql.exec("SELECT * FROM reservations WHERE start_at >= ? AND start_at < ? ORDER BY start_at, id", from, to).toArray().map(rowToReservation);
+    return { date: day, timezone: loc.timezone, reservations: list.map(reservationView) };
+  }
+
+  async getReservation(loc: LocationRef, id: string): Promise<DoResult<ReservationView>> {
+    this.useLocation(loc);
+    const r = readReservation(this.sql, id);
+    return r ? ok(reservationView(r)) : fail(404, "not_found", "Reservation not found.");
+  }
+
+  async createReservation(loc: LocationRef, input: NewReservation): Promise<DoResult<{ reservation: ReservationView; token: string; manageUrl: string }>> {
+    this.useLocation(loc);
+    const phone = this.checkPhone(input.phone);
+    if (!phone.ok) return phone;
+    const id = crypto.randomUUID();
+    const manageUrl = await this.manageUrl(loc.id, id);
+    const token = manageUrl.split("/book/")[1]!;
+    const tokenHash = await sha256Hex(token);
+    // From here to the write, nothing awaits: the check and the booking happen in one turn of the
+    // DO, so concurrent bookings are serialized and a table is never sold twice.
+    const at = Date.now();
+    const book = this.bookAround(input.start, input.start);
+    const online = input.source === "online";
+    const check = checkBooking(book, { start: input.start, partySize: input.partySize, source: input.source, durationMinutes: input.durationMinutes, tableIds: input.tableIds }, at);
+    if (!check.ok) {
+      const details = check.code === "slot_unavailable" ? this.slotDetails(book, input.start, input.partySize, at, online) : check.path ? [{ path: check.path, message: check.message }] : [];
+      return { ok: false, status: check.status, code: check.code, message: check.message, details };
+    }
+    const r: Reservation = {
+      id,
+      name: input.name,
+      phone: phone.value,
+      email: input.email ?? null,
+      partySize: input.partySize,
+      notes: input.notes ?? "",
+      tags: input.tags ?? [],
+      start: input.start,
+      end: check.end,
+      tableIds: check.tableIds,
+      status: "booked",
+      source: input.source,
+      smsConsent: input.smsConsent ?? false,
+      createdAt: at,
+      updatedAt: at,
+      version: 0,
+      confirmedAt: null,
+      arrivedAt: null,
+      seatedAt: null,
+      closedAt: null,
+      reminderSentAt: null,
+    };
+    this.commitReservation(at, r, "reservation.created", tokenHash);
+    this.queueSms(r, "reservation_confirmation", { link: manageUrl, time: this.whenText(r.start) }, at);
+    return ok({ reservation: reservationView(r), token, manageUrl });
+  }
+
+  /** A change to a reservation; time, size, duration and tables are checked again like a new booking. */
+  private changeReservation(current: Reservation, patch: ReservationPatch, source: ReservationSource, at: number): DoResult<Reservation> {
+    if (current.status === "completed" || current.status === "cancelled" || current.status === "no_show") {
+      return fail(409, "invalid_transition", `A ${current.status.replace("_", "-")} reservation cannot be changed.`);
+    }
+    const phone = patch.phone !== undefined ? this.checkPhone(patch.phone) : ok(current.phone);
+    if (!phone.ok) return phone;
+    const start = patch.start ?? current.start;
+    const partySize = patch.partySize ?? current.partySize;
+    const currentMinutes = Math.round((current.end - current.start) / 60_000);
+    const durationMinutes = patch.durationMinutes ?? (patch.partySize !== undefined && patch.partySize !== current.partySize ? durationFor(this.bookingSettings, partySize) : currentMinutes);
+    const rebook = start !== current.start || partySize !== current.partySize || durationMinutes !== currentMinutes || patch.tableIds !== undefined;
+    let end = current.end;
+    let tableIds = current.tableIds;
+    if (rebook) {
+      if ((start !== current.start || partySize !== current.partySize) && !canReschedule(current.status)) {
+        return fail(409, "invalid_transition", `The time and size of a ${current.status} reservation can no longer be changed.`);
+      }
+      const book = this.bookAround(start, start);
+      const req = { start, partySize, source, durationMinutes, exceptId: current.id };
+      // Keep the current tables when they still seat the party and are free; else assign again.
+      const tables = new Map(book.tables.map((t) => [t.id, t]));
+      const seats = current.tableIds.reduce((s, id) => s + (tables.get(id)?.maxSeats ?? 0), 0);
+      let check =
+        patch.tableIds !== undefined
+          ? checkBooking(book, { ...req, tableIds: patch.tableIds }, at)
+          : current.tableIds.length > 0 && seats >= partySize && source !== "online"
+            ? checkBooking(book, { ...req, tableIds: current.tableIds }, at)
+            : checkBooking(book, req, at);
+      if (!check.ok && check.code === "table_conflict" && patch.tableIds === undefined) check = checkBooking(book, req, at);
+      if (!check.ok) {
+        const details = check.code === "slot_unavailable" ? this.slotDetails(book, start, partySize, at, source === "online", current.id) : check.path ? [{ path: check.path, message: check.message }] : [];
+        return { ok: false, status: check.status, code: check.code, message: check.message, details };
+      }
+      end = check.end;
+      tableIds = check.tableIds;
+    }
+    const next: Reservation = {
+      ...current,
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.email !== undefined && { email: patch.email }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+      ...(patch.tags !== undefined && { tags: patch.tags }),
+      ...(patch.smsConsent !== undefined && { smsConsent: patch.smsConsent }),
+      phone: phone.value,
+      partySize,
+      start,
+      end,
+      tableIds,
+      // A new time deserves a new reminder.
+      reminderSentAt: start !== current.start ? null : current.reminderSentAt,
+      updatedAt: at,
+    };
+    this.commitReservation(at, next, "reservation.updated");
+    return ok(next);
+  }
+
+  async updateReservation(loc: LocationRef, id: string, patch: ReservationPatch): Promise<DoResult<ReservationView>> {
+    this.useLocation(loc);
+    const current = readReservation(this.sql, id);
+    if (!current) return fail(404, "not_found", "Reservation not found.");
+    const result = this.changeReservation(current, patch, "host", Date.now());
+    return result.ok ? ok(reservationView(result.value)) : result;
+  }
+
+  async actOnReservation(loc: LocationRef, id: string, action: ReservationAction): Promise<DoResult<ReservationView>> {
+    this.useLocation(loc);
+    const current = readReservation(this.sql, id);
+    if (!current) return fail(404, "not_found", "Reservation not found.");
+    const result = this.applyReservationAction(current, action, Date.now());
+    return result.ok ? ok(reservationView(result.value)) : result;
+  }
+
+  async availability(loc: LocationRef, date: string, partySize: number): Promise<{ slots: Slot[]; maxPartySize: number }> {
+    this.useLocation(loc);
+    const from = startOfLocalDay(date, loc.timezone);
+    const book = this.bookAround(from, from + 86_400_000);
+    return { slots: availableSlots(book, date, partySize, Date.now(), { online: true }), maxPartySize: this.bookingSettings.maxOnlinePartySize };
+  }
+
+  // ---- reservations: guests by their manage link ----------------------------------------------------
+
+  private async reservationByToken(token: string): Promise<DoResult<Reservation>> {
+    const row = this.sql.exec("SELECT * FROM reservations WHERE token_hash = ?", await sha256Hex(token)).toArray()[0];
+    return row ? ok(rowToReservation(row)) : fail(404, "not_found", "This link is not valid.");
+  }
+
+  private guestView(r: Reservation, at: number) {
+    const cutoff = r.start - this.bookingSettings.cutoffMinutes * 60_000;
+    const open = canReschedule(r.status);
+    return { reservation: r, canChange: open && at < cutoff, changeCutoffAt: open ? cutoff : null };
+  }
+
+  async guestReservation(loc: LocationRef, token: string): Promise<DoResult<{ reservation: Reservation; canChange: boolean; changeCutoffAt: number | null }>> {
+    this.useLocation(loc);
+    const found = await this.reservationByToken(token);
+    return found.ok ? ok(this.guestView(found.value, Date.now())) : found;
+  }
+
+  async guestChangeReservation(loc: LocationRef, token: string, patch: { start?: number; partySize?: number }): Promise<DoResult<Reservation>> {
+    this.useLocation(loc);
+    const found = await this.reservationByToken(token);
+    if (!found.ok) return found;
+    const at = Date.now();
+    const view = this.guestView(found.value, at);
+    if (!view.canChange) return fail(409, "invalid_transition", "This reservation can no longer be changed online; please call the restaurant.");
+    return this.changeReservation(found.value, { start: patch.start, partySize: patch.partySize }, "online", at);
+  }
+
+  async guestCancelReservation(loc: LocationRef, token: string): Promise<DoResult<Reservation>> {
+    this.useLocation(loc);
+    const found = await this.reservationByToken(token);
+    if (!found.ok) return found;
+    const at = Date.now();
+    if (found.value.status === "cancelled") return ok(found.value);
+    if (!this.guestView(found.value, at).canChange) return fail(409, "invalid_transition", "This reservation can no longer be cancelled online; please call the restaurant.");
+    return this.applyReservationAction(found.value, "cancel", at);
+  }
+
+  // ---- tables and booking settings ------------------------------------------------------------------
+
+  async listTables(loc: LocationRef): Promise<{ tables: Table[]; combinations: Combination[] }> {
+    this.useLocation(loc);
+    return { tables: readTables(this.sql), combinations: readCombinations(this.sql) };
+  }
+
+  private tablesChanged(at: number) {
+    const tables = readTables(this.sql);
+    const combinations = readCombinations(this.sql);
+    this.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "tables.updated", tables, combinations }) }));
+    return { tables, combinations };
+  }
+
+  async createTable(loc: LocationRef, input: Omit<Table, "id">): Promise<DoResult<{ table: Table; tables: Table[]; combinations: Combination[] }>> {
+    this.useLocation(loc);
+    if (input.minSeats > input.maxSeats) return fail(400, "validation_failed", "minSeats cannot be more than maxSeats.");
+    const at = Date.now();
+    const table: Table = { id: crypto.randomUUID(), ...input };
+    writeTable(this.sql, table, at);
+    return ok({ table, ...this.tablesChanged(at) });
+  }
+
+  async createCombination(loc: LocationRef, input: Omit<Combination, "id">): Promise<DoResult<{ combination: Combination; tables: Table[]; combinations: Combination[] }>> {
+    this.useLocation(loc);
+    const known = new Set(readTables(this.sql).map((t) => t.id));
+    const unknown = input.tableIds.find((id) => !known.has(id));
+    if (unknown) return fail(400, "validation_failed", `Unknown table: ${unknown}.`);
+    if (input.minSeats > input.maxSeats) return fail(400, "validation_failed", "minSeats cannot be more than maxSeats.");
+    const at = Date.now();
+    const combination: Combination = { id: crypto.randomUUID(), ...input, tableIds: [...new Set(input.tableIds)] };
+    writeCombination(this.sql, combination, at);
+    return ok({ combination, ...this.tablesChanged(at) });
+  }
+
+  async updateTable(loc: LocationRef, id: string, patch: Partial<Omit<Table, "id">> & { tableIds?: string[] }): Promise<DoResult<{ table?: Table; combination?: Combination; tables: Table[]; combinations: Combination[] }>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const table = readTables(this.sql).find((t) => t.id === id);
+    if (table) {
+      const { tableIds: _ignored, ...fields } = patch;
+      const next: Table = { ...table, ...stripUndefined(fields) };
+      if (next.minSeats > next.maxSeats) return fail(400, "validation_failed", "minSeats cannot be more than maxSeats.");
+      writeTable(this.sql, next, at);
+      return ok({ table: next, ...this.tablesChanged(at) });
+    }
+    const combo = readCombinations(this.sql).find((c) => c.id === id);
+    if (!combo) return fail(404, "not_found", "Table not found.");
+    const next: Combination = {
+      ...combo,
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.minSeats !== undefined && { minSeats: patch.minSeats }),
+      ...(patch.maxSeats !== undefined && { maxSeats: patch.maxSeats }),
+      ...(patch.tableIds !== undefined && { tableIds: [...new Set(patch.tableIds)] }),
+    };
+    const known = new Set(readTables(this.sql).map((t) => t.id));
+    const unknown = next.tableIds.find((t) => !known.has(t));
+    if (unknown) return fail(400, "validation_failed", `Unknown table: ${unknown}.`);
+    if (next.minSeats > next.maxSeats) return fail(400, "validation_failed", "minSeats cannot be more than maxSeats.");
+    writeCombination(this.sql, next, at);
+    return ok({ combination: next, ...this.tablesChanged(at) });
+  }
+
+  async deleteTable(loc: LocationRef, id: string): Promise<DoResult<{ tables: Table[]; combinations: Combination[] }>> {
+    this.useLocation(loc);
+    const at = Date.now();
+    const isTable = readTables(this.sql).some((t) => t.id === id);
+    const isCombo = readCombinations(this.sql).some((c) => c.id === id);
+    if (!isTable && !isCombo) return fail(404, "not_found", "Table not found.");
+    if (isTable) {
+      const booked = reservationsBetween(this.sql, at, Number.MAX_SAFE_INTEGER).some((r) => isHolding(r.status) && r.tableIds.includes(id));
+      if (booked) return fail(409, "conflict", "This table has upcoming reservations; move them first, or set the table inactive.");
+      this.sql.exec("DELETE FROM booking_tables WHERE id = ?", id);
+      // A combination without one of its tables cannot be seated any more.
+      for (const c of readCombinations(this.sql)) if (c.tableIds.includes(id)) this.sql.exec("DELETE FROM booking_combinations WHERE id = ?", c.id);
+    } else {
+      this.sql.exec("DELETE FROM booking_combinations WHERE id = ?", id);
+    }
+    return ok(this.tablesChanged(at));
+  }
+
+  async getBookingSettings(loc: LocationRef): Promise<BookingSettings> {
+    this.useLocation(loc);
+    return this.bookingSettings;
+  }
+
+  async updateBookingSettings(loc: LocationRef, next: BookingSettings): Promise<BookingSettings> {
+    this.useLocation(loc);
+    this.bookingSettings = next;
+    this.setMeta("booking", JSON.stringify(next));
+    // Reminder hours and the no-show grace apply to bookings already made.
+    const at = Date.now();
+    for (const r of reservationsBetween(this.sql, at - 86_400_000, Number.MAX_SAFE_INTEGER)) writeSchedule(this.sql, r.id, entriesFor(r, next));
+    const due = nextScheduled(this.sql);
+    if (due !== null) this.scheduleAlarm(due);
+    return next;
   }
 }
 

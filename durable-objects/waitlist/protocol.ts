@@ -3,6 +3,8 @@ import type { MessageView } from "../../src/messaging/sms/message-view";
 import type { ProviderName } from "../../src/messaging/sms/providers/provider";
 import type { Templates } from "../../src/messaging/sms/templates";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
+import type { Combination, Table } from "../reservations/model";
+import type { ReservationView } from "../reservations/view";
 
 /** A party as hosts see it. Times are epoch milliseconds. */
 export interface PartyView {
@@ -78,7 +80,10 @@ export type EventType =
   | "settings.updated"
   | "estimates.updated"
   | "message.updated"
-  | "message.received";
+  | "message.received"
+  | "reservation.created"
+  | "reservation.updated"
+  | "tables.updated";
 
 // ---- server → host ----------------------------------------------------------------------------
 export type HostServerMessage =
@@ -87,6 +92,8 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings }
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
   | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
+  | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
+  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[] }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------
@@ -151,4 +158,6 @@ export interface LocationRef {
 }
 
 /** Results of DO calls: errors are values, so their status and code survive the RPC boundary. */
-export type DoResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409 | 410 | 422; code: string; message: string };
+export type DoResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 400 | 404 | 409 | 410 | 422; code: string; message: string; details?: { message: string; [key: string]: unknown }[] };

@@ -19,6 +19,8 @@ export type ErrorCode =
   | "waitlist_closed"
   | "waitlist_full"
   | "idempotency_key_reused"
+  | "slot_unavailable"
+  | "table_conflict"
   | "internal_error";
 
 export interface ErrorDetail {

@@ -14,6 +14,7 @@ export const BACKUP_TABLES = [
   "audit_log",
   "throttles",
   "parties",
+  "reservations",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

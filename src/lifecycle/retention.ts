@@ -4,7 +4,7 @@
 // run is idempotent and bounded, so an interrupted sweep simply continues at the next one.
 import { and, asc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { accounts, locations, parties, users } from "../db/schema";
+import { accounts, locations, parties, reservations, users } from "../db/schema";
 import type { Env } from "../env";
 import { DAY } from "../lib/clock";
 import { restaurant } from "../routes/restaurant-stub";
@@ -49,7 +49,7 @@ export function retentionCutoff(retentionDays: number | null, lastActivity: numb
 }
 
 /** Deletes matching rows in chunks of CHUNK by rowid; returns the number deleted. */
-async function deleteInChunks(d: Db, table: "parties" | "audit_log" | "dev_outbox", where: ReturnType<typeof sql>): Promise<number> {
+async function deleteInChunks(d: Db, table: "parties" | "reservations" | "audit_log" | "dev_outbox", where: ReturnType<typeof sql>): Promise<number> {
   let total = 0;
   for (let i = 0; i < MAX_CHUNKS; i++) {
     const res = await d.run(
@@ -65,22 +65,26 @@ async function deleteInChunks(d: Db, table: "parties" | "audit_log" | "dev_outbo
 export interface SweepResult {
   accountsPurged: number;
   partiesDeleted: number;
+  reservationsDeleted: number;
   logsDeleted: number;
 }
 
 /** Deletes one account's customer data created before `before`: every location's DO, then D1. */
-export async function purgeAccountData(env: Env, d: Db, accountId: string, before: number): Promise<number> {
+export async function purgeAccountData(env: Env, d: Db, accountId: string, before: number): Promise<{ parties: number; reservations: number }> {
   const locs = await d.select().from(locations).where(eq(locations.accountId, accountId));
   // The DOs first: their outboxes would otherwise carry purged parties back into D1.
   for (const loc of locs) {
     const { stub, ref } = restaurant(env, loc);
     await stub.purgeCustomerData(ref, before);
   }
-  return deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`);
+  return {
+    parties: await deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`),
+    reservations: await deleteInChunks(d, "reservations", sql`account_id = ${accountId} AND created_at < ${before}`),
+  };
 }
 
 export async function retentionSweep(env: Env, d: Db, at: number): Promise<SweepResult> {
-  const result: SweepResult = { accountsPurged: 0, partiesDeleted: 0, logsDeleted: 0 };
+  const result: SweepResult = { accountsPurged: 0, partiesDeleted: 0, reservationsDeleted: 0, logsDeleted: 0 };
   let cursor = "";
   for (;;) {
     const page = await d
@@ -102,14 +106,14 @@ export async function retentionSweep(env: Env, d: Db, at: number): Promise<Sweep
       if (before === null) continue;
       // Skip the DO round trips when D1 holds nothing in scope and the policy is the inactivity one
       // (an inactive account's DOs were purged by the sweep that first found it inactive).
-      const inScope = await d
-        .select({ id: parties.id })
-        .from(parties)
-        .where(and(eq(parties.accountId, a.id), lt(parties.createdAt, before)))
-        .limit(1);
-      const deleted = inScope.length > 0 || a.retentionDays !== null ? await purgeAccountData(env, d, a.id, before) : 0;
-      if (deleted > 0) result.accountsPurged += 1;
-      result.partiesDeleted += deleted;
+      const inScope = [
+        ...(await d.select({ id: parties.id }).from(parties).where(and(eq(parties.accountId, a.id), lt(parties.createdAt, before))).limit(1)),
+        ...(await d.select({ id: reservations.id }).from(reservations).where(and(eq(reservations.accountId, a.id), lt(reservations.createdAt, before))).limit(1)),
+      ];
+      const deleted = inScope.length > 0 || a.retentionDays !== null ? await purgeAccountData(env, d, a.id, before) : { parties: 0, reservations: 0 };
+      if (deleted.parties + deleted.reservations > 0) result.accountsPurged += 1;
+      result.partiesDeleted += deleted.parties;
+      result.reservationsDeleted += deleted.reservations;
     }
     if (page.length < ACCOUNTS_PER_PAGE) break;
     cursor = page.at(-1)!.id;

@@ -4,7 +4,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { db, type Db } from "../db/client";
-import { accounts, auditLog, locations, parties, users } from "../db/schema";
+import { accounts, auditLog, locations, parties, reservations, users } from "../db/schema";
 import { audit } from "../lib/audit";
 import { isoOrNull, now } from "../lib/clock";
 import { ApiError, validationFailed } from "../lib/errors";
@@ -125,6 +125,47 @@ async function* accountParties(d: Db, accountId: string) {
   }
 }
 
+function reservationRecord(r: typeof reservations.$inferSelect) {
+  return {
+    id: r.id,
+    locationId: r.locationId,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    partySize: r.partySize,
+    notes: r.notes,
+    tags: r.tags,
+    start: isoOrNull(r.startAt),
+    end: isoOrNull(r.endAt),
+    tableIds: r.tableIds,
+    status: r.status,
+    source: r.source,
+    smsConsent: r.smsConsent,
+    createdAt: isoOrNull(r.createdAt),
+    confirmedAt: isoOrNull(r.confirmedAt),
+    arrivedAt: isoOrNull(r.arrivedAt),
+    seatedAt: isoOrNull(r.seatedAt),
+    closedAt: isoOrNull(r.closedAt),
+    updatedAt: isoOrNull(r.updatedAt),
+  };
+}
+
+/** Pages through the account's reservations (by id), like its parties. */
+async function* accountReservations(d: Db, accountId: string) {
+  let cursor = "";
+  for (;;) {
+    const page = await d
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.accountId, accountId), gt(reservations.id, cursor)))
+      .orderBy(asc(reservations.id))
+      .limit(500);
+    for (const r of page) yield reservationRecord(r);
+    if (page.length < 500) return;
+    cursor = page.at(-1)!.id;
+  }
+}
+
 accountRoutes.openapi(
   createRoute({
     method: "get",
@@ -168,6 +209,12 @@ accountRoutes.openapi(
         let first = true;
         for await (const p of accountParties(d, auth.accountId)) {
           await write((first ? "" : ",") + JSON.stringify(p));
+          first = false;
+        }
+        await write('],"reservations":[');
+        first = true;
+        for await (const r of accountReservations(d, auth.accountId)) {
+          await write((first ? "" : ",") + JSON.stringify(r));
           first = false;
         }
         await write("]}");

@@ -13,7 +13,7 @@ export function restaurant(env: Env, loc: typeof locations.$inferSelect) {
 /** The value of a DO result, or its error as the one API error shape. */
 export function unwrap<T>(result: DoResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiError(result.status, result.code as ErrorCode, result.message);
+  throw new ApiError(result.status, result.code as ErrorCode, result.message, result.details ?? []);
 }
 
 /**

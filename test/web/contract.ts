@@ -6,6 +6,7 @@ import type { LocationSchema } from "../../src/routes/locations";
 import type { MessageSchema, SmsSettingsSchema } from "../../src/routes/messages";
 import type { GuestStatusSchema } from "../../src/routes/public";
 import type { PartySchema, SettingsSchema } from "../../src/routes/waitlist";
+import type { PublicReservationSchema, ReservationSchema, SlotSchema } from "../../src/routes/reservation-schemas";
 import type * as Web from "../../web/src/shared/types";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -18,4 +19,7 @@ export const webTypesMatchTheApi: [
   Same<Web.RestMessage, z.infer<typeof MessageSchema>>,
   Same<Web.GuestStatusAnswer, z.infer<typeof GuestStatusSchema>>,
   Same<Web.SmsSettingsView, z.infer<typeof SmsSettingsSchema>>,
-] = [true, true, true, true, true, true, true];
+  Same<Web.Reservation, z.infer<typeof ReservationSchema>>,
+  Same<Web.PublicReservation, z.infer<typeof PublicReservationSchema>>,
+  Same<Web.Slot, z.infer<typeof SlotSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true];

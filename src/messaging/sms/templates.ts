@@ -4,7 +4,7 @@
 export const TEMPLATE_KINDS = ["joined", "almost_up", "table_ready", "cancelled", "reservation_confirmation", "reservation_reminder"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const PLACEHOLDERS = ["name", "restaurant", "position", "wait", "link"] as const;
+export const PLACEHOLDERS = ["name", "restaurant", "position", "wait", "link", "time"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface Template {
@@ -19,8 +19,8 @@ export const DEFAULT_TEMPLATES: Templates = {
   almost_up: { enabled: true, body: "{name}, you're almost up at {restaurant} (#{position}). Please head back soon." },
   table_ready: { enabled: true, body: "{name}, your table at {restaurant} is ready! Please come to the host stand. Reply 1 if you're on your way, 9 to leave the line." },
   cancelled: { enabled: true, body: "{name}, your spot on the {restaurant} waitlist was cancelled. Questions? Reply to this text." },
-  reservation_confirmation: { enabled: true, body: "{name}, your table at {restaurant} is booked. Manage it: {link}" },
-  reservation_reminder: { enabled: true, body: "{name}, a reminder of your table at {restaurant} today. Reply 1 to confirm, 9 to cancel. {link}" },
+  reservation_confirmation: { enabled: true, body: "{name}, your table at {restaurant} is booked for {time}. Manage it: {link}" },
+  reservation_reminder: { enabled: true, body: "{name}, a reminder of your table at {restaurant} at {time}. Reply 1 to confirm, 9 to cancel. {link}" },
 };
 
 export const MAX_TEMPLATE_LENGTH = 640;
@@ -29,8 +29,11 @@ export const MAX_TEMPLATE_LENGTH = 640;
 // so {link} is offered where the message is sent at that moment.
 const LINK_KINDS: TemplateKind[] = ["joined", "reservation_confirmation", "reservation_reminder"];
 
+// {time} is the reservation's local date and time ("Sat 5 Dec, 19:30"); only bookings have one.
+const TIME_KINDS: TemplateKind[] = ["reservation_confirmation", "reservation_reminder"];
+
 export function allowedPlaceholders(kind: TemplateKind): Placeholder[] {
-  return PLACEHOLDERS.filter((p) => p !== "link" || LINK_KINDS.includes(kind));
+  return PLACEHOLDERS.filter((p) => (p !== "link" || LINK_KINDS.includes(kind)) && (p !== "time" || TIME_KINDS.includes(kind)));
 }
 
 /** Placeholders in `body` that this kind of message cannot fill, e.g. ["{table}"]. */
@@ -43,7 +46,7 @@ export function unknownPlaceholders(body: string, kind: TemplateKind): string[] 
 export type TemplateValues = Partial<Record<Placeholder, string | number | null>>;
 
 export function renderTemplate(body: string, values: TemplateValues): string {
-  return body.replace(/\{(name|restaurant|position|wait|link)\}/g, (_m, key: Placeholder) => {
+  return body.replace(/\{(name|restaurant|position|wait|link|time)\}/g, (_m, key: Placeholder) => {
     const v = values[key];
     return v === null || v === undefined ? "" : String(v);
   });

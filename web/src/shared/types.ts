@@ -45,14 +45,16 @@ export interface SmsSettingsView { almostUpPosition: number; primaryProvider: "t
 export interface PublicLocation { name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[] }
 export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: string | null };
 
-// Reservations (contract in /work/contracts.md; built in parallel, so typed here by hand)
-export type ReservationStatus = "booked" | "confirmed" | "arrived" | "seated" | "completed" | "cancelled" | "no_show";
+// Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
+// schemas in test/web/contract.ts.
+export type { ReservationView } from "../../../durable-objects/reservations/view";
+export type { ReservationStatus } from "../../../durable-objects/reservations/model";
+import type { ReservationStatus } from "../../../durable-objects/reservations/model";
 export interface Reservation {
   id: string; name: string; phone: string | null; email: string | null; partySize: number; notes: string; tags: string[];
   start: string; end: string; durationMinutes: number; tableIds: string[]; status: ReservationStatus;
   source: "host" | "online" | "api"; smsConsent: boolean; createdAt: string; updatedAt: string; version: number;
 }
-export interface ReservationView extends Omit<Reservation, "start" | "end" | "createdAt" | "updatedAt"> { start: number; end: number; createdAt: number; updatedAt: number }
 export interface PublicReservation { name: string; partySize: number; start: string; end: string; localDate: string; localTime: string; status: ReservationStatus; notes: string }
 export interface Slot { start: string; localTime: string }
 export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[] }

@@ -1,0 +1,142 @@
+// The reservation book in the DO's SQLite: tables (schema v3) and rows ↔ objects (the view sent to
+// host screens is in view.ts). Only the Restaurant DO calls these, inside its own single-threaded turns.
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type Combination, type Reservation, type ReservationSource, type ReservationStatus, type Table } from "./model";
+import type { ScheduleEntry } from "./schedule";
+
+export const RESERVATIONS_SCHEMA_V3 = `
+  CREATE TABLE reservations (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT, email TEXT, party_size INTEGER NOT NULL, notes TEXT NOT NULL,
+    tags TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL, table_ids TEXT NOT NULL, status TEXT NOT NULL,
+    source TEXT NOT NULL, sms_consent INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL, confirmed_at INTEGER, arrived_at INTEGER, seated_at INTEGER, closed_at INTEGER,
+    reminder_sent_at INTEGER, token_hash TEXT NOT NULL UNIQUE
+  );
+  CREATE INDEX reservations_time ON reservations (start_at, end_at);
+  CREATE TABLE booking_tables (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, min_seats INTEGER NOT NULL, max_seats INTEGER NOT NULL, area TEXT NOT NULL,
+    active INTEGER NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE TABLE booking_combinations (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, table_ids TEXT NOT NULL, min_seats INTEGER NOT NULL, max_seats INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE reservation_outbox (reservation_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
+  CREATE TABLE schedule (kind TEXT NOT NULL, ref TEXT NOT NULL, due_at INTEGER NOT NULL, PRIMARY KEY (kind, ref));
+  CREATE INDEX schedule_due ON schedule (due_at);
+`;
+
+type Row = Record<string, SqlStorageValue>;
+
+export function rowToReservation(r: Row): Reservation {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    phone: (r.phone as string | null) ?? null,
+    email: (r.email as string | null) ?? null,
+    partySize: r.party_size as number,
+    notes: r.notes as string,
+    tags: JSON.parse(r.tags as string) as string[],
+    start: r.start_at as number,
+    end: r.end_at as number,
+    tableIds: JSON.parse(r.table_ids as string) as string[],
+    status: r.status as ReservationStatus,
+    source: r.source as ReservationSource,
+    smsConsent: r.sms_consent === 1,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+    version: r.version as number,
+    confirmedAt: (r.confirmed_at as number | null) ?? null,
+    arrivedAt: (r.arrived_at as number | null) ?? null,
+    seatedAt: (r.seated_at as number | null) ?? null,
+    closedAt: (r.closed_at as number | null) ?? null,
+    reminderSentAt: (r.reminder_sent_at as number | null) ?? null,
+  };
+}
+
+export function readReservation(sql: SqlStorage, id: string): Reservation | null {
+  const row = sql.exec("SELECT * FROM reservations WHERE id = ?", id).toArray()[0];
+  return row ? rowToReservation(row) : null;
+}
+
+/** Reservations overlapping [from, to), any status. */
+export function reservationsBetween(sql: SqlStorage, from: number, to: number): Reservation[] {
+  return sql.exec("SELECT * FROM reservations WHERE start_at < ? AND end_at > ? ORDER BY start_at, id", to, from).toArray().map(rowToReservation);
+}
+
+/** Writes a reservation and queues it for D1; `tokenHash` only on insert. */
+export function writeReservation(sql: SqlStorage, r: Reservation, tokenHash?: string) {
+  const values = [
+    r.name, r.phone, r.email, r.partySize, r.notes, JSON.stringify(r.tags), r.start, r.end, JSON.stringify(r.tableIds), r.status,
+    r.source, r.smsConsent ? 1 : 0, r.createdAt, r.updatedAt, r.version, r.confirmedAt, r.arrivedAt, r.seatedAt, r.closedAt, r.reminderSentAt,
+  ];
+  if (tokenHash !== undefined) {
+    sql.exec(
+      `INSERT INTO reservations (name, phone, email, party_size, notes, tags, start_at, end_at, table_ids, status, source, sms_consent,
+         created_at, updated_at, version, confirmed_at, arrived_at, seated_at, closed_at, reminder_sent_at, id, token_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...values, r.id, tokenHash,
+    );
+  } else {
+    sql.exec(
+      `UPDATE reservations SET name = ?, phone = ?, email = ?, party_size = ?, notes = ?, tags = ?, start_at = ?, end_at = ?, table_ids = ?,
+         status = ?, source = ?, sms_consent = ?, created_at = ?, updated_at = ?, version = ?, confirmed_at = ?, arrived_at = ?, seated_at = ?,
+         closed_at = ?, reminder_sent_at = ? WHERE id = ?`,
+      ...values, r.id,
+    );
+  }
+  sql.exec("INSERT OR REPLACE INTO reservation_outbox (reservation_id, version) VALUES (?, ?)", r.id, r.version);
+}
+
+/** Replaces a reservation's pending schedule entries. */
+export function writeSchedule(sql: SqlStorage, reservationId: string, entries: ScheduleEntry[]) {
+  sql.exec("DELETE FROM schedule WHERE ref = ?", reservationId);
+  for (const e of entries) sql.exec("INSERT INTO schedule (kind, ref, due_at) VALUES (?, ?, ?)", e.kind, e.reservationId, e.dueAt);
+}
+
+export function dueEntries(sql: SqlStorage, at: number): ScheduleEntry[] {
+  return sql
+    .exec("SELECT kind, ref, due_at FROM schedule WHERE due_at <= ? ORDER BY due_at LIMIT 100", at)
+    .toArray()
+    .map((r) => ({ kind: r.kind as ScheduleEntry["kind"], reservationId: r.ref as string, dueAt: r.due_at as number }));
+}
+
+export function nextScheduled(sql: SqlStorage): number | null {
+  return (sql.exec("SELECT MIN(due_at) AS d FROM schedule").toArray()[0]?.d as number | null) ?? null;
+}
+
+export function readTables(sql: SqlStorage): Table[] {
+  return sql
+    .exec("SELECT * FROM booking_tables ORDER BY created_at, id")
+    .toArray()
+    .map((r) => ({ id: r.id as string, name: r.name as string, minSeats: r.min_seats as number, maxSeats: r.max_seats as number, area: r.area as string, active: r.active === 1 }));
+}
+
+export function readCombinations(sql: SqlStorage): Combination[] {
+  return sql
+    .exec("SELECT * FROM booking_combinations ORDER BY created_at, id")
+    .toArray()
+    .map((r) => ({ id: r.id as string, name: r.name as string, tableIds: JSON.parse(r.table_ids as string) as string[], minSeats: r.min_seats as number, maxSeats: r.max_seats as number }));
+}
+
+export function writeTable(sql: SqlStorage, t: Table, at: number) {
+  sql.exec(
+    `INSERT INTO booking_tables (id, name, min_seats, max_seats, area, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_seats = excluded.min_seats, max_seats = excluded.max_seats,
+       area = excluded.area, active = excluded.active`,
+    t.id, t.name, t.minSeats, t.maxSeats, t.area, t.active ? 1 : 0, at,
+  );
+}
+
+export function writeCombination(sql: SqlStorage, c: Combination, at: number) {
+  sql.exec(
+    `INSERT INTO booking_combinations (id, name, table_ids, min_seats, max_seats, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, table_ids = excluded.table_ids, min_seats = excluded.min_seats, max_seats = excluded.max_seats`,
+    c.id, c.name, JSON.stringify(c.tableIds), c.minSeats, c.maxSeats, at,
+  );
+}
+
+export function parseBookingSettings(raw: string | null): BookingSettings {
+  return raw ? { ...DEFAULT_BOOKING_SETTINGS, ...(JSON.parse(raw) as Partial<BookingSettings>) } : DEFAULT_BOOKING_SETTINGS;
+}
+
+/** A reservation as host screens see it (epoch ms). */

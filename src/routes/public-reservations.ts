@@ -1,0 +1,207 @@
+// Guests, with no account: bookable times, booking a table, and their own booking by its manage
+// link (/book/<token>) — view, change time or size, cancel, until the cut-off.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { eq } from "drizzle-orm";
+import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
+import { localDate } from "../../durable-objects/reservations/time";
+import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { enforceRateLimit } from "../auth/throttle";
+import { db } from "../db/client";
+import { locations } from "../db/schema";
+import type { AppEnv } from "../env";
+import { HOUR, now } from "../lib/clock";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, notFound, validationFailed } from "../lib/errors";
+import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { clientIp } from "../lib/request";
+import { restaurant, unwrap } from "./restaurant-stub";
+import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
+
+const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
+const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
+
+async function locationBySlug(c: Context<AppEnv>, slug: string) {
+  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.slug, slug.toLowerCase()) });
+  if (!loc) throw notFound("Location");
+  return loc;
+}
+
+async function locationByToken(c: Context<AppEnv>, token: string) {
+  const id = locationIdFromGuestToken(token);
+  const loc = id ? await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) }) : undefined;
+  if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
+  return loc;
+}
+
+export const publicReservationRoutes = router();
+const tags = ["Guests (public)"];
+
+publicReservationRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/locations/{slug}/availability",
+    tags,
+    summary: "Bookable times on a date for a party size",
+    request: {
+      params: SlugParams,
+      query: z.object({ date: dateString, partySize: z.coerce.number().int().min(1).max(100) }),
+    },
+    responses: {
+      200: jsonResponse(
+        z
+          .object({ date: z.string(), timezone: z.string(), partySize: z.number().int(), maxPartySize: z.number().int(), slots: z.array(SlotSchema) })
+          .openapi("Availability"),
+        "Free times",
+      ),
+      ...errors(400, 404),
+    },
+  }),
+  async (c) => {
+    const { date, partySize } = c.req.valid("query");
+    const loc = await locationBySlug(c, c.req.valid("param").slug);
+    if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
+    const { stub, ref } = restaurant(c.env, loc);
+    const found = await stub.availability(ref, date, partySize);
+    if (partySize > found.maxPartySize) {
+      throw validationFailed(`Online bookings are for up to ${found.maxPartySize} guests; please call the restaurant.`, [
+        { path: "partySize", message: `At most ${found.maxPartySize}.` },
+      ]);
+    }
+    return c.json(
+      { date, timezone: loc.timezone, partySize, maxPartySize: found.maxPartySize, slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })) },
+      200,
+    );
+  },
+);
+
+publicReservationRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/locations/{slug}/reservations",
+    tags,
+    summary: "Book a table and get the manage link",
+    description:
+      "Rate limited per client IP and per phone number. SMS consent is recorded as given. A time that was just taken " +
+      "answers 409 `slot_unavailable` with the nearest free times in `details` (`start`, `localTime`).",
+    request: {
+      params: SlugParams,
+      ...jsonBody(
+        z
+          .object({
+            name: z.string().trim().min(1).max(80),
+            phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
+            email: z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address." })).optional(),
+            partySize: z.number().int().min(1).max(100),
+            start: isoTime,
+            notes: z.string().trim().max(500).optional(),
+            smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about this booking." }),
+          })
+          .strict(),
+      ),
+    },
+    responses: {
+      201: jsonResponse(z.object({ reservation: PublicReservationSchema, token: z.string(), manageUrl: z.string() }), "Booked"),
+      ...errors(400, 404, 409, 413, 429),
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const d = db(c.env.DB);
+    const at = now();
+    const loc = await locationBySlug(c, c.req.valid("param").slug);
+    const { stub, ref } = restaurant(c.env, loc);
+    await enforceRateLimit(d, `booking-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many bookings from this network. Please call the restaurant.");
+    const settings = await stub.getSettings(ref);
+    const phone = normalizePhone(input.phone, settings.phoneCountryCode);
+    if (!phone) {
+      throw validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
+        { path: "phone", message: "Not a valid phone number." },
+      ]);
+    }
+    await enforceRateLimit(d, `booking-phone:${await sha256Hex(phone)}`, at, 5, HOUR, "This phone number has booked too often. Please call the restaurant.");
+    const made = unwrap(await stub.createReservation(ref, { ...input, phone, start: Date.parse(input.start), source: "online" }));
+    const full = unwrap(await stub.guestReservation(ref, made.token));
+    return c.json({ reservation: publicReservation(full.reservation, loc.timezone), token: made.token, manageUrl: made.manageUrl }, 201);
+  },
+);
+
+const GuestBooking = z
+  .object({
+    reservation: PublicReservationSchema,
+    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }),
+    canChange: z.boolean(),
+    changeCutoffAt: z.string().nullable(),
+  })
+  .openapi("GuestReservation");
+
+publicReservationRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/reservations/{token}",
+    tags,
+    summary: "A guest's own booking by its manage link",
+    request: { params: TokenParams },
+    responses: { 200: jsonResponse(GuestBooking, "The booking"), ...errors(404) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    const found = unwrap(await stub.guestReservation(ref, token));
+    return c.json(
+      {
+        reservation: publicReservation(found.reservation, loc.timezone),
+        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone },
+        canChange: found.canChange,
+        changeCutoffAt: found.changeCutoffAt === null ? null : new Date(found.changeCutoffAt).toISOString(),
+      },
+      200,
+    );
+  },
+);
+
+publicReservationRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/reservations/{token}",
+    tags,
+    summary: "Change the time or party size (until the cut-off)",
+    request: {
+      params: TokenParams,
+      ...jsonBody(
+        z
+          .object({ start: isoTime, partySize: z.number().int().min(1).max(100) })
+          .partial()
+          .strict()
+          .refine((v) => Object.keys(v).length > 0, { message: "Send start, partySize or both." }),
+      ),
+    },
+    responses: { 200: jsonResponse(z.object({ reservation: PublicReservationSchema }), "Changed"), ...errors(400, 404, 409, 413) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    const changed = unwrap(await stub.guestChangeReservation(ref, token, { start: input.start === undefined ? undefined : Date.parse(input.start), partySize: input.partySize }));
+    return c.json({ reservation: publicReservation(changed, loc.timezone) }, 200);
+  },
+);
+
+publicReservationRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/reservations/{token}/cancel",
+    tags,
+    summary: "Cancel the booking (until the cut-off)",
+    request: { params: TokenParams },
+    responses: { 200: jsonResponse(z.object({ reservation: PublicReservationSchema }), "Cancelled"), ...errors(404, 409) },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const loc = await locationByToken(c, token);
+    const { stub, ref } = restaurant(c.env, loc);
+    return c.json({ reservation: publicReservation(unwrap(await stub.guestCancelReservation(ref, token)), loc.timezone) }, 200);
+  },
+);

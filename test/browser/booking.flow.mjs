@@ -1,5 +1,5 @@
-// Booking and managing a reservation. Reservations are built on another branch: until their API is
-// merged this skips itself, and ONLY when the availability endpoint answers 404.
+// Booking and managing a reservation: a guest books at /book/:slug, then changes and cancels it
+// from the manage link.
 import { assert, assertNoExternal, newPage, screenshots, WAIT } from "./harness.mjs";
 
 export const bookingFlows = [
@@ -8,21 +8,15 @@ export const bookingFlows = [
     async (ctx) => {
       const d = new Date(Date.now() + 2 * 86400_000);
       const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-      const probe = await fetch(`${ctx.base}/api/public/locations/${ctx.slug}/availability?date=${date}&partySize=2`);
-      if (probe.status === 404) {
-        ctx.skipReason = "GET /api/public/locations/:slug/availability answered 404 (the reservations API is not on this branch)";
-        return "skipped";
-      }
-      // A new location may have no tables yet: give it one through the API (contract: POST …/tables).
-      let slots = (await probe.json()).slots ?? [];
-      if (slots.length === 0) {
-        const session = await ctx.hostA.evaluate(() => JSON.parse(localStorage.getItem("seatline.session")));
-        const auth = { authorization: `Bearer ${session.token}`, "content-type": "application/json" };
-        const locs = await (await fetch(`${ctx.base}/api/locations`, { headers: auth })).json();
-        const created = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/tables`, { method: "POST", headers: auth, body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) });
-        assert(created.ok, `creating a table answered ${created.status} ${await created.text()}`);
-        slots = (await (await fetch(`${ctx.base}/api/public/locations/${ctx.slug}/availability?date=${date}&partySize=2`)).json()).slots ?? [];
-      }
+      // A new location has no tables yet: the owner adds one through the API, then times are offered.
+      const session = await ctx.hostA.evaluate(() => JSON.parse(localStorage.getItem("seatline.session")));
+      const auth = { authorization: `Bearer ${session.token}`, "content-type": "application/json" };
+      const locs = await (await fetch(`${ctx.base}/api/locations`, { headers: auth })).json();
+      const created = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/tables`, { method: "POST", headers: auth, body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) });
+      assert(created.status === 201, `creating a table answered ${created.status} ${await created.text()}`);
+      const availability = await fetch(`${ctx.base}/api/public/locations/${ctx.slug}/availability?date=${date}&partySize=2`);
+      assert(availability.status === 200, `availability answered ${availability.status}`);
+      const slots = (await availability.json()).slots;
       assert(slots.length > 0, "the location offers times two days ahead (booking settings may need switching on)");
       const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const page = await newPage(context, ctx.base);

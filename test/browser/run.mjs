@@ -17,7 +17,6 @@ let browser;
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => { stack?.stop(); process.exit(130); });
 let failed = 0;
 let passed = 0;
-let skipped = 0;
 const started = Date.now();
 try {
   console.log(`• Starting the stack on port ${port} with empty local state…`);
@@ -28,14 +27,9 @@ try {
     for (const [name, fn] of suite) {
       const t = Date.now();
       try {
-        const result = await fn(ctx);
-        if (result === "skipped") {
-          skipped += 1;
-          console.log(`  - ${name} (skipped: ${ctx.skipReason})`);
-        } else {
-          passed += 1;
-          console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
-        }
+        await fn(ctx);
+        passed += 1;
+        console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
       } catch (err) {
         failed += 1;
         console.log(`  ✗ ${name}\n${String(err.stack ?? err).replace(/^/gm, "      ")}`);
@@ -52,5 +46,5 @@ try {
   await browser?.close().catch(() => {});
   stack?.stop();
 }
-console.log(`\nBrowser tests: ${passed} passed, ${failed} failed, ${skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s. Screenshots: ${SCREENSHOTS}`);
+console.log(`\nBrowser tests: ${passed} passed, ${failed} failed in ${Math.round((Date.now() - started) / 1000)} s. Screenshots: ${SCREENSHOTS}`);
 process.exit(failed ? 1 : 0);

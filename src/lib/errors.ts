@@ -19,6 +19,10 @@ export type ErrorCode =
   | "waitlist_closed"
   | "waitlist_full"
   | "idempotency_key_reused"
+  | "plan_limit"
+  | "billing_not_configured"
+  | "billing_rejected"
+  | "billing_unavailable"
   | "internal_error";
 
 export interface ErrorDetail {

@@ -8,7 +8,7 @@ import { billingSubscriptions, locations, type BillingStatus } from "../db/schem
 import type { AppEnv, Env } from "../env";
 import { DAY, now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
-import { cheapestPlanWith, defaultPlan, planByCode, type Feature, type Plan } from "./plans";
+import { cheapestPlanWith, defaultPlan, FREE_PLAN_CODE, planByCode, type Feature, type Plan } from "./plans";
 
 export const DEFAULT_GRACE_DAYS = 7;
 
@@ -41,10 +41,12 @@ export function graceDays(env: Pick<Env, "BILLING_GRACE_DAYS">): number {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function entitlementsOf(sub: SubscriptionRow | null, at: number, opts: { graceDays: number; defaultPlanCode?: string }): Entitlements {
-  const fallback = defaultPlan(opts.defaultPlanCode);
   if (!sub) {
-    return { plan: fallback, subscribedPlan: null, status: "none", periodEnd: null, cancelAtPeriodEnd: false, pastDueSince: null, graceEndsAt: null, notices: [] };
+    return { plan: defaultPlan(opts.defaultPlanCode), subscribedPlan: null, status: "none", periodEnd: null, cancelAtPeriodEnd: false, pastDueSince: null, graceEndsAt: null, notices: [] };
   }
+  // A lapsed subscription falls to the free plan whatever BILLING_DEFAULT_PLAN says (that setting is
+  // for accounts that never subscribed, e.g. "unlimited" on a self-hosted instance).
+  const fallback = planByCode(FREE_PLAN_CODE)!;
   const subscribed = planByCode(sub.planCode) ?? null;
   const base = {
     subscribedPlan: subscribed,

@@ -239,6 +239,14 @@ export function createRecurlyFake() {
           s.updated_at = stamp();
           return json(res, 200, s);
         }
+        case "change-plan": {
+          // A plan change made in Recurly's admin console.
+          const s = subs.get(input.subscriptionId);
+          if (!s) return json(res, 404, {});
+          s.plan = { ...s.plan, code: input.planCode, name: input.planCode };
+          s.updated_at = stamp();
+          return json(res, 200, s);
+        }
         case "subscription":
           return json(res, 200, findSub(input.id) ?? null);
         case "account":

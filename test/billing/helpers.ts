@@ -72,3 +72,28 @@ export async function billing(owner: { token: string }) {
   if (res.status !== 200) throw new Error(`GET /api/billing: ${res.status} ${res.text}`);
   return res.json;
 }
+
+/** `n` texts already sent this month from the location (usage rows as the consumer writes them). */
+export async function seedUsage(o: { accountId: string; locationId: string }, month: string, n: number, overage = false) {
+  const at = Date.now();
+  await env.DB.batch([
+    env.DB.prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+       INSERT OR IGNORE INTO sms_usage_events (message_id, account_id, location_id, month, overage, created_at)
+       SELECT 'seed-' || ? || '-' || ? || '-' || i, ?, ?, ?, ?, ? FROM seq`,
+    ).bind(n, o.locationId, month, o.accountId, o.locationId, month, overage ? 1 : 0, at),
+    env.DB.prepare(
+      `INSERT INTO sms_usage (account_id, location_id, month, count, overage_count, overage_reported, updated_at) VALUES (?, ?, ?, ?, 0, 0, ?)
+       ON CONFLICT (location_id, month) DO UPDATE SET count = excluded.count`,
+    ).bind(o.accountId, o.locationId, month, n, at),
+  ]);
+}
+
+export async function usageRow(locationId: string, month: string) {
+  return env.DB.prepare("SELECT * FROM sms_usage WHERE location_id = ? AND month = ?").bind(locationId, month).first<Record<string, any>>();
+}
+
+export async function setTimezone(o: { token: string; locationId: string }, timezone: string) {
+  const res = await call("PATCH", `/api/locations/${o.locationId}`, { token: o.token, body: { timezone } });
+  if (res.status !== 200) throw new Error(`PATCH location: ${res.status} ${res.text}`);
+}

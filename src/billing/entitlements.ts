@@ -62,6 +62,11 @@ export function entitlementsOf(sub: SubscriptionRow | null, at: number, opts: { 
     case "active":
       return { ...base, plan: subscribed, notices: [] };
     case "canceled":
+      // Recurly expires it at the period end and says so by webhook; should that notification be
+      // lost, a day later the plan lapses anyway rather than lasting for ever.
+      if (sub.currentPeriodEndsAt !== null && at > sub.currentPeriodEndsAt + DAY) {
+        return lapsed({ code: "subscription_expired", level: "error", message: `Your ${subscribed.name} subscription has ended, so the ${fallback.name} plan's limits apply. Nothing was deleted; subscribe again to restore them.` });
+      }
       return {
         ...base,
         plan: subscribed,

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { db, type Db } from "../db/client";
 import { accounts, billingSubscriptions, locations, smsUsage } from "../db/schema";
 import type { Env } from "../env";
+import { sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { log } from "../lib/log";
 import { planByCode, SMS_OVERAGE_ADD_ON } from "./plans";
@@ -74,7 +75,10 @@ export async function subscribe(env: Env, accountId: string, input: { planCode: 
       await applySubscription(env, accountId, sub, now, c);
       return { created: false };
     }
-    const sub = await c.createSubscription({ accountCode: code, planCode: input.planCode });
+    // A retried request (the answer was lost) with the same single-use token gets the same
+    // subscription back from Recurly instead of a second one.
+    const key = `sub-${(await sha256Hex(`${accountId}:${input.planCode}:${input.billingToken}`)).slice(0, 40)}`;
+    const sub = await c.createSubscription({ accountCode: code, planCode: input.planCode }, key);
     await applySubscription(env, accountId, sub, now, c);
     return { created: true };
   } catch (err) {

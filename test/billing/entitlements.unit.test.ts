@@ -30,6 +30,12 @@ describe("entitlementsOf", () => {
     });
   });
 
+  it("canceled past its period end (the expiry notification lost) lapses a day later", () => {
+    const c = sub({ status: "canceled", cancelAtPeriodEnd: true, currentPeriodEndsAt: T - 2 * DAY });
+    expect(entitlementsOf(c, T, opts).plan.code).toBe("free");
+    expect(entitlementsOf({ ...c, currentPeriodEndsAt: T - DAY / 2 }, T, opts).plan.code).toBe("pro");
+  });
+
   it("past due within the grace period keeps the plan with a warning naming the date", () => {
     const e = entitlementsOf(sub({ status: "past_due", pastDueSince: T - 6 * DAY }), T, opts);
     expect(e.plan.code).toBe("pro");

@@ -1,5 +1,6 @@
 // Subscribing creates the Recurly account (with the Recurly.js token, never card data) and the
 // subscription, and the account's plan follows.
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
 import { billing, recurly, row, subscribe, token } from "./helpers";
@@ -41,5 +42,19 @@ describe("POST /api/billing/subscription", () => {
     expect(b.status).toBe("none");
     expect(b.plans.map((p: { code: string }) => p.code)).toEqual(["starter", "pro"]);
     expect(b.usage).toEqual([expect.objectContaining({ locationId: owner.locationId, count: 0 })]);
+  });
+});
+
+describe("a retried subscribe", () => {
+  it("with the same token after a lost answer gets the same Recurly subscription, not a second", async () => {
+    const owner = await signUp();
+    const billingToken = token();
+    await call("POST", "/api/billing/subscription", { token: owner.token, body: { planCode: "starter", billingToken } });
+    const first = (await row(owner.accountId))!.recurly_subscription_id;
+    // As if our row had never been written (the Worker died after Recurly answered).
+    await env.DB.prepare("DELETE FROM billing_subscriptions WHERE account_id = ?").bind(owner.accountId).run();
+    const res = await call("POST", "/api/billing/subscription", { token: owner.token, body: { planCode: "starter", billingToken } });
+    expect(res.status).toBe(201);
+    expect((await row(owner.accountId))!.recurly_subscription_id).toBe(first);
   });
 });

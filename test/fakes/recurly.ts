@@ -76,9 +76,10 @@ export function createRecurlyFake() {
   const usage: Usage[] = [];
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const requests: { method: string; path: string }[] = [];
-  // A strictly increasing clock for updated_at, whatever the wall clock (tests freeze time).
-  let tick = Date.parse("2026-01-01T00:00:00Z");
-  const stamp = (at?: number) => new Date((tick = Math.max(tick + 1000, at ?? 0))).toISOString();
+  // Recurly's clock: the wall clock (Node's, which tests in workerd cannot freeze), strictly
+  // increasing so every change has a later updated_at.
+  let tick = 0;
+  const stamp = () => new Date((tick = Math.max(tick + 1, Date.now()))).toISOString();
 
   function json(res: ServerResponse, status: number, body: unknown) {
     res.writeHead(status, { "Content-Type": "application/vnd.recurly.v2021-02-25+json; charset=utf-8", "Recurly-Version": "recurly.v2021-02-25" });

@@ -193,3 +193,21 @@ export async function usageByLocation(env: Env, accountId: string, now: number) 
     return { locationId: l.id, name: l.name, timezone: l.timezone, month, count: r?.count ?? 0, overage: r?.overageCount ?? 0, overageReported: r?.overageReported ?? 0 };
   });
 }
+
+/**
+ * Before an account is deleted: its live subscription is canceled in Recurly (no renewal after the
+ * current period), so nobody is billed for an account that no longer exists. A Recurly failure
+ * stops the deletion (the caller answers 502 and can try again); nothing to cancel, nothing done.
+ */
+export async function cancelBeforeDeletion(env: Env, accountId: string) {
+  const row = await currentRow(db(env.DB), accountId);
+  const config = recurlyConfig(env);
+  if (!row?.recurlySubscriptionId || !LIVE.has(row.status) || row.cancelAtPeriodEnd || !config) return;
+  try {
+    await new RecurlyClient(config).cancelSubscription(row.recurlySubscriptionId);
+  } catch (err) {
+    // Already canceled or expired at Recurly's end: nothing left to stop.
+    if (err instanceof RecurlyError && (err.type === "invalid_transition" || err.status === 404)) return;
+    fromRecurly(err);
+  }
+}

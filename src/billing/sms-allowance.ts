@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { locations, type messages } from "../db/schema";
 import type { Env } from "../env";
+import { log } from "../lib/log";
 import { entitlementsFor } from "./entitlements";
 import { reportOverage } from "./service";
 import { allowanceDecision, localMonth, recordSent, usedThisMonth } from "./usage";
@@ -30,6 +31,12 @@ export async function smsGate(env: Env, d: Db, row: MessageRow, at: number): Pro
 
 /** After a text went out: count it (once per message) and report an overage to Recurly. */
 export async function countSent(env: Env, d: Db, row: MessageRow, gate: { month: string; overage: boolean }, at: number) {
-  await recordSent(d, { messageId: row.id, accountId: row.accountId, locationId: row.locationId, month: gate.month, overage: gate.overage, at });
-  if (gate.overage) await reportOverage(env, row.accountId, at);
+  try {
+    await recordSent(d, { messageId: row.id, accountId: row.accountId, locationId: row.locationId, month: gate.month, overage: gate.overage, at });
+    if (gate.overage) await reportOverage(env, row.accountId, at);
+  } catch (err) {
+    // The text is already sent: throwing would retry the whole queue batch for a counter. An
+    // uncounted text errs in the customer's favour.
+    log("error", "sms usage not recorded", { messageId: row.id, error: err instanceof Error ? err.message : String(err) });
+  }
 }

@@ -34,6 +34,16 @@ export default defineConfig(async () => {
             TELNYX_API_KEY: "KEYfake-telnyx-api-key",
             TELNYX_FROM: "+15005550007",
             TELNYX_PUBLIC_KEY: inject<string>("telnyxPublicKey"),
+            // The fake Recurly v3 API (test/fakes/recurly.ts) on the same local server.
+            RECURLY_API_BASE_URL: inject<string>("fakesUrl") + "/recurly",
+            RECURLY_API_KEY: "recurly-fake-private-api-key",
+            RECURLY_WEBHOOK_SECRET: "recurly-fake-webhook-secret",
+            RECURLY_SUBDOMAIN: "seatline-test",
+            // Accounts with no subscription get every feature and no limits, so the rest of the suite
+            // (several locations per account, self check-in, two-way SMS) is not about billing. The
+            // billing tests put their accounts on real plans through the fake Recurly (and expiry
+            // drops them to the real free plan, whose limits test/billing/plans.test.ts checks).
+            BILLING_DEFAULT_PLAN: "unlimited",
           },
         },
       })),

@@ -100,6 +100,9 @@ async function main() {
   console.log(`• Starting wrangler dev on ${BASE}…`);
   // Links in emails point at this server when it runs on another port than wrangler.toml's APP_URL.
   const vars = PORT === 8787 ? {} : { APP_URL: BASE };
+  // Nothing can be bought offline (no Recurly here), so the local stack gives accounts without a
+  // subscription every feature; BILLING_DEFAULT_PLAN=free npm start shows the free plan's limits.
+  vars.BILLING_DEFAULT_PLAN = process.env.BILLING_DEFAULT_PLAN || "unlimited";
   const { child } = await startDev({ host: HOST, port: PORT, persistTo: PERSIST, vars });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

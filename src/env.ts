@@ -24,12 +24,24 @@ export interface Env {
   TELNYX_MESSAGING_PROFILE_ID?: string;
   /** Telnyx's webhook public key (base64 Ed25519), from the Mission Control portal. */
   TELNYX_PUBLIC_KEY?: string;
+  /** Recurly's v3 API (https://v3.recurly.com); a local fake in tests. */
+  RECURLY_API_BASE_URL: string;
+  /** The Recurly site's subdomain (<subdomain>.recurly.com), for hosted account page links. */
+  RECURLY_SUBDOMAIN?: string;
+  /** Plan for accounts without a subscription: "free" (default) or "unlimited" for self-hosting. */
+  BILLING_DEFAULT_PLAN?: string;
+  /** Days a past-due subscription keeps its plan (default 7). */
+  BILLING_GRACE_DAYS?: string;
 
   // Secrets.
   JWT_SECRET: string;
   EMAIL_API_KEY?: string;
   TWILIO_AUTH_TOKEN?: string;
   TELNYX_API_KEY?: string;
+  /** Recurly private API key. Billing endpoints answer 409 billing_not_configured without it. */
+  RECURLY_API_KEY?: string;
+  /** The Recurly webhook endpoint's secret (signs recurly-signature). */
+  RECURLY_WEBHOOK_SECRET?: string;
 }
 
 /** Messages on the `outbound` queue (and its dead-letter queue). */

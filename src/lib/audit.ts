@@ -22,7 +22,11 @@ export type AuditAction =
   | "location.updated"
   | "location.deleted"
   | "account.retention_changed"
-  | "account.exported";
+  | "account.exported"
+  | "billing.subscribed"
+  | "billing.plan_changed"
+  | "billing.canceled"
+  | "billing.reactivated";
 
 export interface AuditEntry {
   accountId: string | null;

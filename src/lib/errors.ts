@@ -21,6 +21,10 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "slot_unavailable"
   | "table_conflict"
+  | "plan_limit"
+  | "billing_not_configured"
+  | "billing_rejected"
+  | "billing_unavailable"
   | "internal_error";
 
 export interface ErrorDetail {

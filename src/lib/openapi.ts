@@ -38,6 +38,7 @@ export const ErrorSchema = z
 const ERROR_TEXT: Record<number, string> = {
   400: "Invalid input",
   401: "Not signed in, or the session has ended",
+  402: "Beyond the account's plan (code plan_limit; details name the plan needed)",
   403: "The signed-in role may not do this",
   404: "Not found (including other accounts' resources)",
   409: "Conflicts with the current state",

@@ -15,6 +15,13 @@ export const BACKUP_TABLES = [
   "throttles",
   "parties",
   "reservations",
+  // Children of accounts and locations: a restore deletes the accounts first, and the cascade would
+  // take these with it, so they must come back from the backup too. The opt-out ledger above all.
+  "messages",
+  "sms_opt_outs",
+  "billing_subscriptions",
+  "sms_usage_events",
+  "sms_usage",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

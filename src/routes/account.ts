@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
+import { cancelBeforeDeletion } from "../billing/service";
 import { PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { db, type Db } from "../db/client";
 import { accounts, auditLog, locations, parties, reservations, users } from "../db/schema";
@@ -256,6 +257,7 @@ accountRoutes.openapi(
     }
     const passwordOk = new TextEncoder().encode(body.password).length <= PASSWORD_MAX_BYTES && (await verifyPassword(body.password, user.passwordHash));
     if (!passwordOk) throw validationFailed("The password is incorrect.", [{ path: "password", message: "The password is incorrect." }]);
+    await cancelBeforeDeletion(c.env, auth.accountId);
     const locs = await d.select().from(locations).where(eq(locations.accountId, auth.accountId));
     for (const loc of locs) await restaurant(c.env, loc).stub.destroy();
     // Every account-owned table cascades from accounts (sessions, users, invites, locations, parties, audit).

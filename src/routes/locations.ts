@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
+import { requireLocationSlot } from "../billing/entitlements";
 import { db, type Db } from "../db/client";
 import { locations } from "../db/schema";
 import { audit } from "../lib/audit";
@@ -119,12 +120,13 @@ locationRoutes.openapi(
     security: bearer,
     middleware: [requireRole("admin")] as const,
     request: jsonBody(LocationInput),
-    responses: { 201: jsonResponse(LocationSchema, "Created"), ...errors(400, 401, 403, 409, 413) },
+    responses: { 201: jsonResponse(LocationSchema, "Created"), ...errors(400, 401, 402, 403, 409, 413) },
   }),
   async (c) => {
     const input = c.req.valid("json");
     const auth = c.get("auth");
     const d = db(c.env.DB);
+    await requireLocationSlot(c.env, auth.accountId);
     const at = now();
     let chosen = input.slug ?? slugify(input.name);
     if (!input.slug && (await d.query.locations.findFirst({ where: eq(locations.slug, chosen) }))) chosen = slugWithSuffix(chosen);

@@ -7,6 +7,7 @@ import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
 import { localDate } from "../../durable-objects/reservations/time";
 import { normalizePhone } from "../../durable-objects/waitlist/phone";
 import { enforceRateLimit } from "../auth/throttle";
+import { requireFeatureFor } from "../billing/entitlements";
 import { db } from "../db/client";
 import { locations } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -54,12 +55,13 @@ publicReservationRoutes.openapi(
           .openapi("Availability"),
         "Free times",
       ),
-      ...errors(400, 404),
+      ...errors(400, 402, 404),
     },
   }),
   async (c) => {
     const { date, partySize } = c.req.valid("query");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
+    await requireFeatureFor(c.env, loc.accountId, "bookings");
     if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
     const { stub, ref } = restaurant(c.env, loc);
     const found = await stub.availability(ref, date, partySize);
@@ -102,7 +104,7 @@ publicReservationRoutes.openapi(
     },
     responses: {
       201: jsonResponse(z.object({ reservation: PublicReservationSchema, token: z.string(), manageUrl: z.string() }), "Booked"),
-      ...errors(400, 404, 409, 413, 429),
+      ...errors(400, 402, 404, 409, 413, 429),
     },
   }),
   async (c) => {
@@ -110,6 +112,7 @@ publicReservationRoutes.openapi(
     const d = db(c.env.DB);
     const at = now();
     const loc = await locationBySlug(c, c.req.valid("param").slug);
+    await requireFeatureFor(c.env, loc.accountId, "bookings");
     const { stub, ref } = restaurant(c.env, loc);
     await enforceRateLimit(d, `booking-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many bookings from this network. Please call the restaurant.");
     const settings = await stub.getSettings(ref);

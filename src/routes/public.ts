@@ -8,6 +8,7 @@ import { PARTY_STATES } from "../../durable-objects/waitlist/model";
 import type { GuestStatusAnswer } from "../../durable-objects/waitlist/protocol";
 import { normalizePhone } from "../../durable-objects/waitlist/phone";
 import { enforceRateLimit } from "../auth/throttle";
+import { requireFeatureFor } from "../billing/entitlements";
 import { db } from "../db/client";
 import { locations } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -137,7 +138,7 @@ publicRoutes.openapi(
     },
     responses: {
       201: jsonResponse(z.object({ token: z.string(), statusUrl: z.string(), status: GuestStatusSchema }), "In line"),
-      ...errors(400, 404, 409, 413, 429),
+      ...errors(400, 402, 404, 409, 413, 429),
     },
   }),
   async (c) => {
@@ -145,6 +146,7 @@ publicRoutes.openapi(
     const d = db(c.env.DB);
     const at = now();
     const loc = await locationBySlug(c, c.req.valid("param").slug);
+    await requireFeatureFor(c.env, loc.accountId, "selfCheckIn");
     const { stub, ref } = restaurant(c.env, loc);
     await enforceRateLimit(d, `checkin-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many check-ins from this network. Ask the host.");
     const settings = await stub.getSettings(ref);

@@ -4,6 +4,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { RESERVATION_ACTIONS } from "../../durable-objects/reservations/model";
 import { hasRole, requireAuth } from "../auth/middleware";
+import { requireFeature } from "../billing/entitlements";
 import { db } from "../db/client";
 import type { AuthContext } from "../auth/middleware";
 import { forbidden } from "../lib/errors";
@@ -75,14 +76,17 @@ reservationRoutes.openapi(
     summary: "Book a table (hosts and up)",
     description:
       "Without `tableIds` the best free table or combination is assigned. A taken time answers 409 `slot_unavailable` " +
-      "with the nearest free times in `details`; a taken table answers 409 `table_conflict`.",
+      "with the nearest free times in `details`; a taken table answers 409 `table_conflict`. A plan without bookings answers 402 `plan_limit`.",
     security: bearer,
     request: { params: LocationParams, ...jsonBody(CreateInput) },
-    responses: { 201: jsonResponse(z.object({ reservation: ReservationSchema }), "Booked"), ...errors(400, 401, 404, 409, 413) },
+    responses: { 201: jsonResponse(z.object({ reservation: ReservationSchema }), "Booked"), ...errors(400, 401, 402, 404, 409, 413) },
   }),
   async (c) => {
     const input = c.req.valid("json");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    // New bookings need a plan with bookings; the existing book stays readable and workable after a
+    // downgrade, so guests who already booked are still seated.
+    await requireFeature(c, "bookings");
     const { stub, ref } = restaurant(c.env, loc);
     const made = unwrap(await stub.createReservation(ref, { ...input, start: Date.parse(input.start), source: "host" }));
     return c.json({ reservation: restReservation(made.reservation) }, 201);

@@ -8,6 +8,8 @@ import { ApiError } from "../lib/errors";
 import { log } from "../lib/log";
 import { applyDeliveryReport, handleInbound, mapProviderStatus } from "../messaging/sms/inbound";
 import { verifyTelnyxSignature, verifyTwilioSignature } from "../messaging/sms/signatures";
+import { fromRecurly, syncFromWebhook } from "../billing/service";
+import { verifyRecurlySignature } from "../billing/signature";
 
 const forged = () => new ApiError(403, "forbidden", "The webhook signature is missing, forged or stale.");
 // An empty TwiML answer: Twilio sends nothing back on its own; replies go through our queue.
@@ -81,6 +83,40 @@ webhookRoutes.post("/telnyx", async (c) => {
     const status = mapProviderStatus("telnyx", payload.to?.[0]?.status ?? "");
     const code = payload.errors?.[0]?.code;
     if (status) await applyDeliveryReport(c.env, "telnyx", payload.id, status, code === undefined ? null : String(code), now());
+  }
+  return c.body(null, 204);
+});
+
+interface RecurlyEvent {
+  id?: string;
+  object_type?: string;
+  event_type?: string;
+  account_code?: string;
+  uuid?: string;
+}
+
+// Recurly (JSON webhooks): the notification is only a trigger. Its account and subscription are
+// fetched from Recurly's API and applied never-backwards, so a repeated, late or out-of-order
+// notification changes nothing. A forged or stale signature is 401, as the issue specifies.
+webhookRoutes.post("/recurly", async (c) => {
+  const raw = await c.req.text();
+  const ok = await verifyRecurlySignature(c.env.RECURLY_WEBHOOK_SECRET ?? "", c.req.header("recurly-signature"), raw, now());
+  if (!ok) throw new ApiError(401, "unauthorized", "The webhook signature is missing, forged or stale.");
+  let event: RecurlyEvent;
+  try {
+    event = JSON.parse(raw) as RecurlyEvent;
+  } catch {
+    throw new ApiError(400, "validation_failed", "The body is not JSON.");
+  }
+  if (!event || typeof event !== "object" || typeof event.account_code !== "string" || event.account_code.length > 64) return c.body(null, 204);
+  const uuid = event.object_type === "subscription" && typeof event.uuid === "string" && /^[0-9a-f]{32}$/.test(event.uuid) ? event.uuid : undefined;
+  try {
+    const result = await syncFromWebhook(c.env, event.account_code, uuid, now());
+    log("info", "recurly webhook", { type: `${event.object_type}.${event.event_type}`, result });
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    // Answered with a non-2xx so Recurly retries the notification later.
+    fromRecurly(err);
   }
   return c.body(null, 204);
 });

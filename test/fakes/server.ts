@@ -2,6 +2,7 @@
 // fake received, or tell it how to behave next, through its /__control endpoints.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createRecurlyFake } from "./recurly";
 import { createSmsFakes } from "./sms";
 
 interface Recorded {
@@ -19,6 +20,7 @@ export async function startFakes() {
   const failures: Record<string, { status: number; to?: string }[]> = { resend: [] };
   let seq = 0;
   const sms = createSmsFakes();
+  const recurly = createRecurlyFake();
 
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
@@ -64,6 +66,11 @@ export async function startFakes() {
     const path = "/" + rest.join("/");
     try {
       if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path, await readBody(req));
+      if (provider === "recurly") return await recurly.handle(req, res, path, await readBody(req));
+      if (provider === "__control" && rest[0] === "recurly" && rest[1] && req.method === "POST") {
+        const raw = await readBody(req);
+        return recurly.control(rest[1], raw ? JSON.parse(raw) : {}, res);
+      }
       if (provider === "__control" && rest[0] === "sms" && rest[1] && req.method === "POST") {
         const raw = await readBody(req);
         return sms.control(rest[1], raw ? JSON.parse(raw) : {}, res);

@@ -75,6 +75,23 @@ describe("restore", () => {
     expect(again.tables.map((t) => t.sha256)).toEqual(m.tables.map((t) => t.sha256));
   });
 
+  it("brings back the SMS opt-out ledger and message history, which the accounts' cascade would take", async () => {
+    const o = await signUp();
+    const at = Date.UTC(2034, 7, 8, 3, 30);
+    const phone = "+14155550142";
+    await env.DB.prepare("INSERT INTO sms_opt_outs (account_id, phone, source, created_at) VALUES (?, ?, 'keyword', ?)").bind(o.accountId, phone, at).run();
+    await env.DB.prepare(
+      `INSERT INTO messages (id, account_id, location_id, direction, kind, to_phone, body, status, attempts, created_at, updated_at)
+       VALUES (?, ?, ?, 'outbound', 'joined', ?, 'You are in line', 'delivered', 1, ?, ?)`,
+    )
+      .bind(crypto.randomUUID(), o.accountId, o.locationId, phone, at, at)
+      .run();
+    await runBackup(env.DB, env.BACKUPS, at);
+    await restoreBackup(env.DB, env.BACKUPS, backupDate(at));
+    expect(await env.DB.prepare("SELECT phone FROM sms_opt_outs WHERE account_id = ?").bind(o.accountId).all()).toMatchObject({ results: [{ phone }] });
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM messages WHERE account_id = ?").bind(o.accountId).first<{ n: number }>())!.n).toBe(1);
+  });
+
   it("refuses a backup whose table does not match its manifest, and changes nothing", async () => {
     const at = Date.UTC(2035, 8, 9, 3, 30);
     await runBackup(env.DB, env.BACKUPS, at);

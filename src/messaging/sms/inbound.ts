@@ -5,6 +5,7 @@ import { locations, messages, smsOptOuts, type MessageStatus } from "../../db/sc
 import type { Env } from "../../env";
 import { DAY } from "../../lib/clock";
 import { restaurant } from "../../routes/restaurant-stub";
+import { entitlementsFor } from "../../billing/entitlements";
 import { classifyInbound } from "./keywords";
 import type { ProviderName } from "./providers/provider";
 import { announce, messageView } from "./send";
@@ -148,7 +149,11 @@ export async function handleInbound(
   } else if (intent === "help") {
     await queueReply(env, d, target, `${loc.name}: waitlist and table texts. Reply STOP to opt out, START to resubscribe.`, provider, at);
   }
+  // Two-way SMS (a plan feature) is a guest's reply acting on their place in line: 1 = on my way,
+  // 9 = leave. Without it the reply is still stored and shown in the conversation, and STOP, START
+  // and HELP above are always honoured (carrier rules, not a feature).
+  const acts = (intent === "on_my_way" || intent === "leave") && (await entitlementsFor(env, last.accountId, at)).plan.features.twoWaySms;
   const { stub, ref } = restaurant(env, loc);
-  await stub.inboundMessage(ref, messageView(row!), intent === "on_my_way" || intent === "leave" ? intent : "message");
+  await stub.inboundMessage(ref, messageView(row!), acts ? (intent as "on_my_way" | "leave") : "message");
   return "stored";
 }

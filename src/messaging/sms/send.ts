@@ -7,6 +7,7 @@ import { devOutbox, locations, messages, providerHealth, smsOptOuts, type Messag
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
 import type { MessageView } from "./message-view";
+import { countSent, SMS_ALLOWANCE_EXHAUSTED, smsGate } from "../../billing/sms-allowance";
 import { restaurant } from "../../routes/restaurant-stub";
 import { PROVIDERS, SmsSendError, type ProviderName, type SmsProvider } from "./providers/provider";
 import { TelnyxProvider } from "./providers/telnyx";
@@ -143,11 +144,19 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
       return { outcome: "refused" };
     }
   }
+  // The plan's monthly allowance: past it the text is held back (failed, with the reason for the host
+  // screen; the notification itself stays recorded in the location's DO), or sent as billed overage.
+  const gate = await smsGate(env, d, row, at);
+  if (!gate.send) {
+    await finish(env, d, id, { status: "failed", errorCode: SMS_ALLOWANCE_EXHAUSTED, errorMessage: gate.message, updatedAt: at });
+    return { outcome: "failed", error: SMS_ALLOWANCE_EXHAUSTED };
+  }
   const providers = configuredProviders(env);
   if (providers.size === 0 && env.ENVIRONMENT === "development") {
     // `npm start` without provider credentials: texts land in the dev outbox, which it prints.
     await d.insert(devOutbox).values({ id: id, to: row.toPhone, subject: `SMS (${row.kind})`, text: row.body, html: "", createdAt: at }).onConflictDoNothing();
     await finish(env, d, id, { status: "sent", provider: "dev-outbox", sentAt: at, updatedAt: at });
+    await countSent(env, d, row, gate, at);
     return { outcome: "sent" };
   }
   if (providers.size === 0) {
@@ -163,6 +172,7 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
       const { providerMessageId } = await provider.send({ to: row.toPhone, body: row.body, statusCallbackUrl: statusCallbackUrl(name) });
       await recordProviderResult(d, name, true, at);
       await finish(env, d, id, { status: "sent", provider: name, providerMessageId, sentAt: at, errorCode: null, errorMessage: null, updatedAt: at });
+      await countSent(env, d, row, gate, at);
       return { outcome: "sent" };
     } catch (err) {
       if (!(err instanceof SmsSendError)) throw err;

@@ -4,23 +4,43 @@ import type { LocationRef } from "./protocol";
 
 const BATCH = 50;
 
-/** Flushes the outbox in batches; returns how many rows remain (0 when all are in D1). */
-export async function flushOutbox(sql: SqlStorage, d1: D1Database, loc: LocationRef): Promise<number> {
+type Row = Record<string, SqlStorageValue>;
+
+/** A DO table mirrored to D1: its outbox (id → version), the versioned upsert and how a row binds. */
+export interface Mirror {
+  /** Selects up to ?1 rows: `o.version AS outbox_version` and the mirrored row's columns, oldest first. */
+  select: string;
+  /** Deletes outbox rows whose row is gone (a location reset) — nothing to carry. */
+  orphans: string;
+  /** Deletes one outbox entry by id (?1) up to the version flushed (?2). */
+  done: string;
+  /** D1 INSERT … ON CONFLICT (id) DO UPDATE … WHERE excluded.version > table.version. */
+  upsert: string;
+  bind: (r: Row, loc: LocationRef) => unknown[];
+}
+
+/** Flushes a mirror's outbox in batches; returns how many rows remain (0 when all are in D1). */
+export async function flushMirror(sql: SqlStorage, d1: D1Database, loc: LocationRef, m: Mirror): Promise<number> {
   for (;;) {
-    const rows = sql
-      .exec(
-        `SELECT o.version AS outbox_version, p.* FROM outbox o JOIN parties p ON p.id = o.party_id
-         ORDER BY o.version LIMIT ?`,
-        BATCH,
-      )
-      .toArray();
+    const rows = sql.exec(m.select, BATCH).toArray();
     if (rows.length === 0) {
-      // Outbox rows whose party is gone (location reset) have nothing to carry.
-      sql.exec("DELETE FROM outbox WHERE party_id NOT IN (SELECT id FROM parties)");
+      sql.exec(m.orphans);
       return 0;
     }
-    const upsert = d1.prepare(
-      `INSERT INTO parties (id, account_id, location_id, name, phone, size, notes, tags, quoted_wait, source, sms_consent,
+    const upsert = d1.prepare(m.upsert);
+    await d1.batch(rows.map((r) => upsert.bind(...m.bind(r, loc))));
+    for (const r of rows) {
+      // A change made while the batch was in flight has a higher version and stays queued.
+      sql.exec(m.done, r.id, r.version);
+    }
+  }
+}
+
+const PARTIES: Mirror = {
+  select: `SELECT o.version AS outbox_version, p.* FROM outbox o JOIN parties p ON p.id = o.party_id ORDER BY o.version LIMIT ?`,
+  orphans: "DELETE FROM outbox WHERE party_id NOT IN (SELECT id FROM parties)",
+  done: "DELETE FROM outbox WHERE party_id = ? AND version <= ?",
+  upsert: `INSERT INTO parties (id, account_id, location_id, name, phone, size, notes, tags, quoted_wait, source, sms_consent,
          state, created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, size = excluded.size,
@@ -28,20 +48,15 @@ export async function flushOutbox(sql: SqlStorage, d1: D1Database, loc: Location
          state = excluded.state, notified_at = excluded.notified_at, notify_count = excluded.notify_count,
          seated_at = excluded.seated_at, closed_at = excluded.closed_at, updated_at = excluded.updated_at, version = excluded.version
        WHERE excluded.version > parties.version`,
-    );
-    await d1.batch(
-      rows.map((r) =>
-        upsert.bind(
-          r.id, loc.accountId, loc.id, r.name, r.phone, r.size, r.notes, r.tags, r.quoted_wait, r.source, r.sms_consent,
-          r.state, r.created_at, r.notified_at, r.notify_count, r.seated_at, r.closed_at, r.updated_at, r.version,
-        ),
-      ),
-    );
-    for (const r of rows) {
-      // A change made while the batch was in flight has a higher version and stays queued.
-      sql.exec("DELETE FROM outbox WHERE party_id = ? AND version <= ?", r.id, r.version);
-    }
-  }
+  bind: (r, loc) => [
+    r.id, loc.accountId, loc.id, r.name, r.phone, r.size, r.notes, r.tags, r.quoted_wait, r.source, r.sms_consent,
+    r.state, r.created_at, r.notified_at, r.notify_count, r.seated_at, r.closed_at, r.updated_at, r.version,
+  ],
+};
+
+/** Flushes the parties' outbox; returns how many rows remain (0 when all are in D1). */
+export function flushOutbox(sql: SqlStorage, d1: D1Database, loc: LocationRef): Promise<number> {
+  return flushMirror(sql, d1, loc, PARTIES);
 }
 
 /**

@@ -1,39 +1,15 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { eq } from "drizzle-orm";
-import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
 import { localDate } from "../../durable-objects/reservations/time";
-import { normalizePhone } from "../../durable-objects/waitlist/phone";
-import { enforceRateLimit } from "../auth/throttle";
 import { requireFeatureFor } from "../billing/entitlements";
-import { db } from "../db/client";
-import { locations } from "../db/schema";
-import type { AppEnv } from "../env";
-import { HOUR, now } from "../lib/clock";
-import { sha256Hex } from "../lib/crypto";
-import { ApiError, notFound, validationFailed } from "../lib/errors";
+import { now } from "../lib/clock";
+import { validationFailed } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
-import { clientIp } from "../lib/request";
+import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { restaurant, unwrap } from "./restaurant-stub";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
-const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
-const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
-
-async function locationBySlug(c: Context<AppEnv>, slug: string) {
-  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.slug, slug.toLowerCase()) });
-  if (!loc) throw notFound("Location");
-  return loc;
-}
-
-async function locationByToken(c: Context<AppEnv>, token: string) {
-  const id = locationIdFromGuestToken(token);
-  const loc = id ? await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) }) : undefined;
-  if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
-  return loc;
-}
 
 export const publicReservationRoutes = router();
 const tags = ["Guests (public)"];
@@ -109,20 +85,15 @@ publicReservationRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const d = db(c.env.DB);
-    const at = now();
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    await requireFeatureFor(c.env, loc.accountId, "bookings");
-    const { stub, ref } = restaurant(c.env, loc);
-    await enforceRateLimit(d, `booking-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many bookings from this network. Please call the restaurant.");
-    const settings = await stub.getSettings(ref);
-    const phone = normalizePhone(input.phone, settings.phoneCountryCode);
-    if (!phone) {
-      throw validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
-        { path: "phone", message: "Not a valid phone number." },
-      ]);
-    }
-    await enforceRateLimit(d, `booking-phone:${await sha256Hex(phone)}`, at, 5, HOUR, "This phone number has booked too often. Please call the restaurant.");
+    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+      feature: "bookings",
+      kind: "booking",
+      perIpPerHour: 10,
+      perPhonePerHour: 5,
+      ipMessage: "Too many bookings from this network. Please call the restaurant.",
+      phoneMessage: "This phone number has booked too often. Please call the restaurant.",
+    });
     const made = unwrap(await stub.createReservation(ref, { ...input, phone, start: Date.parse(input.start), source: "online" }));
     const full = unwrap(await stub.guestReservation(ref, made.token));
     return c.json({ reservation: publicReservation(full.reservation, loc.timezone), token: made.token, manageUrl: made.manageUrl }, 201);

@@ -2,21 +2,17 @@
 // and a party's own status by its link token — never anyone else's.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { eq } from "drizzle-orm";
 import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
 import { PARTY_STATES } from "../../durable-objects/waitlist/model";
 import type { GuestStatusAnswer } from "../../durable-objects/waitlist/protocol";
-import { normalizePhone } from "../../durable-objects/waitlist/phone";
 import { enforceRateLimit } from "../auth/throttle";
-import { requireFeatureFor } from "../billing/entitlements";
 import { db } from "../db/client";
-import { locations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { HOUR, isoOrNull, now } from "../lib/clock";
-import { sha256Hex } from "../lib/crypto";
-import { ApiError, notFound } from "../lib/errors";
+import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
+import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
 export const GuestStatusSchema = z
@@ -38,23 +34,6 @@ function guestView(s: GuestStatusAnswer) {
   return { ...s, onMyWayAt: isoOrNull(s.onMyWayAt) };
 }
 
-const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
-const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
-
-async function locationBySlug(c: Context<AppEnv>, slug: string) {
-  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.slug, slug.toLowerCase()) });
-  if (!loc) throw notFound("Location");
-  return loc;
-}
-
-/** The location a guest token belongs to (its first 32 characters), or 404. */
-async function locationByToken(c: Context<AppEnv>, token: string) {
-  const id = locationIdFromGuestToken(token);
-  if (!id) throw new ApiError(404, "not_found", "This link is not valid.");
-  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) });
-  if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
-  return loc;
-}
 
 /**
  * Guest sockets connect in storms (a whole line opening their links at once) and need only the DO,
@@ -143,20 +122,15 @@ publicRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const d = db(c.env.DB);
-    const at = now();
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    await requireFeatureFor(c.env, loc.accountId, "selfCheckIn");
-    const { stub, ref } = restaurant(c.env, loc);
-    await enforceRateLimit(d, `checkin-ip:${clientIp(c) ?? "unknown"}`, at, 10, HOUR, "Too many check-ins from this network. Ask the host.");
-    const settings = await stub.getSettings(ref);
-    const phone = normalizePhone(input.phone, settings.phoneCountryCode);
-    if (!phone) {
-      throw new ApiError(400, "validation_failed", "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
-        { path: "phone", message: "Not a valid phone number." },
-      ]);
-    }
-    await enforceRateLimit(d, `checkin-phone:${await sha256Hex(phone)}`, at, 3, HOUR, "This phone number has checked in too often. Ask the host.");
+    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+      feature: "selfCheckIn",
+      kind: "checkin",
+      perIpPerHour: 10,
+      perPhonePerHour: 3,
+      ipMessage: "Too many check-ins from this network. Ask the host.",
+      phoneMessage: "This phone number has checked in too often. Ask the host.",
+    });
     const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
     const status = unwrap(await stub.guestStatus(ref, added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");

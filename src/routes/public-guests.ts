@@ -1,0 +1,69 @@
+// What the public routes for guests share: path params, finding the location behind a slug or a
+// link token, and the first steps of every public sign-up at a place (self check-in, booking).
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { eq } from "drizzle-orm";
+import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
+import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { enforceRateLimit } from "../auth/throttle";
+import { requireFeatureFor } from "../billing/entitlements";
+import type { Feature } from "../billing/plans";
+import { db } from "../db/client";
+import { locations } from "../db/schema";
+import type { AppEnv } from "../env";
+import { HOUR, now } from "../lib/clock";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, notFound, validationFailed } from "../lib/errors";
+import { clientIp } from "../lib/request";
+import { restaurant } from "./restaurant-stub";
+
+export const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
+export const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
+
+export type LocationRow = typeof locations.$inferSelect;
+
+export async function locationBySlug(c: Context<AppEnv>, slug: string): Promise<LocationRow> {
+  const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.slug, slug.toLowerCase()) });
+  if (!loc) throw notFound("Location");
+  return loc;
+}
+
+/** The location a guest or manage link belongs to (its first 32 characters), or 404. */
+export async function locationByToken(c: Context<AppEnv>, token: string): Promise<LocationRow> {
+  const id = locationIdFromGuestToken(token);
+  const loc = id ? await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) }) : undefined;
+  if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
+  return loc;
+}
+
+export interface IntakeRules {
+  feature: Feature;
+  /** Prefix of the rate-limit keys ("checkin", "booking"). */
+  kind: string;
+  perIpPerHour: number;
+  perPhonePerHour: number;
+  ipMessage: string;
+  phoneMessage: string;
+}
+
+/**
+ * A guest signing up at a place: the plan must include it, then a limit per network, then the phone
+ * as the location writes it (its country code), then a limit per phone. In that order, so a refused
+ * plan or a flood from one network costs no more than one D1 read.
+ */
+export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone: string, rules: IntakeRules) {
+  const d = db(c.env.DB);
+  const at = now();
+  await requireFeatureFor(c.env, loc.accountId, rules.feature);
+  const { stub, ref } = restaurant(c.env, loc);
+  await enforceRateLimit(d, `${rules.kind}-ip:${clientIp(c) ?? "unknown"}`, at, rules.perIpPerHour, HOUR, rules.ipMessage);
+  const settings = await stub.getSettings(ref);
+  const phone = normalizePhone(rawPhone, settings.phoneCountryCode);
+  if (!phone) {
+    throw validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
+      { path: "phone", message: "Not a valid phone number." },
+    ]);
+  }
+  await enforceRateLimit(d, `${rules.kind}-phone:${await sha256Hex(phone)}`, at, rules.perPhonePerHour, HOUR, rules.phoneMessage);
+  return { stub, ref, phone };
+}

@@ -18,12 +18,28 @@ export const bookingFlows = [
       assert(availability.status === 200, `availability answered ${availability.status}`);
       const slots = (await availability.json()).slots;
       assert(slots.length > 0, "the location offers times two days ahead (booking settings may need switching on)");
+      // The day after is closed (a special date), and its answer is made slow: a guest who looks at it
+      // and quickly picks the open day must see the open day's times, not the late "no tables".
+      const closed = new Date(d.getTime() + 86400_000);
+      const closedDate = `${closed.getFullYear()}-${String(closed.getMonth() + 1).padStart(2, "0")}-${String(closed.getDate()).padStart(2, "0")}`;
+      const rules = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/booking-settings`, { method: "PUT", headers: auth, body: JSON.stringify({ specialDates: { [closedDate]: [] } }) });
+      assert(rules.status === 200, `booking settings answered ${rules.status} ${await rules.text()}`);
       const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const page = await newPage(context, ctx.base);
+      await page.route(`**/availability?date=${closedDate}*`, async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
       await page.goto(`${ctx.base}/book/${ctx.slug}`);
+      const lateAnswer = page.waitForResponse((r) => r.url().includes(`date=${closedDate}`), { timeout: WAIT });
+      await page.getByLabel("Date").fill(closedDate);
       await page.getByLabel("Date").fill(date);
+      await lateAnswer;
+      // The late answer has landed (and is ignored): the open day's times are still there.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const slot = page.locator(".slots .choice").first();
       await slot.waitFor({ timeout: WAIT });
+      assert((await page.locator(".slots .choice").count()) === slots.length, "the open day's times are shown");
       await slot.click();
       await page.getByLabel("Name").fill("Rossi");
       await page.getByLabel("Mobile phone").fill("+1 415 555 0177");

@@ -45,16 +45,25 @@ export function BookPage({ slug }: { slug: string }) {
   }, [slug]);
   useEffect(() => {
     setSlot(null);
+    // A guest changing the date or size quickly has several answers in flight: only the one for what
+    // is on screen now may land, or an older day's times would replace the chosen day's.
+    let current = true;
     api<Availability>(`/api/public/locations/${encodeURIComponent(slug)}/availability?date=${date}&partySize=${size}`).then(
       (a) => {
+        if (!current) return;
         setAvail(a);
         setUnavailable(false);
+        setError(null);
       },
       (e) => {
+        if (!current) return;
         if (e instanceof ApiError && e.status === 404) setUnavailable(true);
         else setError(errorText(e));
       },
     );
+    return () => {
+      current = false;
+    };
   }, [slug, date, size]);
 
   async function submit(e: Event) {
@@ -198,7 +207,18 @@ export function ManageBookingPage({ token }: { token: string }) {
   useEffect(() => {
     if (!editing || !data) return;
     setSlot(null);
-    api<Availability>(`/api/public/locations/${encodeURIComponent(data.restaurant.slug)}/availability?date=${date}&partySize=${size}`).then(setAvail, (e) => setError(errorText(e)));
+    let current = true; // as on the booking page: only the answer for what is on screen may land
+    api<Availability>(`/api/public/locations/${encodeURIComponent(data.restaurant.slug)}/availability?date=${date}&partySize=${size}`).then(
+      (a) => {
+        if (!current) return;
+        setAvail(a);
+        setError(null);
+      },
+      (e) => current && setError(errorText(e)),
+    );
+    return () => {
+      current = false;
+    };
   }, [editing, date, size]);
 
   async function save() {

@@ -54,7 +54,8 @@ async function main() {
   // The assets directory is not in git (it is empty until the web app is built); wrangler needs it.
   mkdirSync(join(ROOT, "web/dist"), { recursive: true });
   const jwtSecret = randomBytes(32).toString("hex");
-  const vars = (base) => ({ JWT_SECRET: jwtSecret, APP_URL: base, ENVIRONMENT: "development", EMAIL_PROVIDER: "dev-outbox" });
+  // Every feature and no plan limits (as `npm start` runs): the bench creates several locations.
+  const vars = (base) => ({ JWT_SECRET: jwtSecret, APP_URL: base, ENVIRONMENT: "development", EMAIL_PROVIDER: "dev-outbox", BILLING_DEFAULT_PLAN: "unlimited" });
   const bcryptCost = 10; // BCRYPT_COST in wrangler.toml
   const bareHash = bcrypt.hashSync(PASSWORD, bcryptCost);
 

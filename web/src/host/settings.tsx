@@ -58,6 +58,8 @@ function useSaved() {
 
 export function Settings({ section, session, location, locations, reloadLocations }: { section: Section | null; session: Session; location: Location; locations: Location[]; reloadLocations: () => Promise<void> }) {
   const admin = session.user.role !== "host";
+  // On phones the section list scrolls sideways: keep the current one in view.
+  useEffect(() => document.querySelector(".settings-nav [aria-current=page]")?.scrollIntoView({ block: "nearest", inline: "nearest" }), [section]);
   const readOnlyNote = section && !["developer", "history", "billing", "account", "qr"].includes(section);
   return (
     <div class="settings">

@@ -1,7 +1,7 @@
 // The API's validation details mapped to the form fields that caused them. Paths are zod's, dotted
 // ("hours.2.0.start", "specialDates.2026-12-24.0", "timezone"); a form names its fields the same way,
 // so an error lands next to the input and anything that matches no field is shown above the form.
-import { ApiError } from "../../shared/api";
+import { ApiError } from "../../shared/api-error";
 
 export type FieldErrors = Record<string, string>;
 

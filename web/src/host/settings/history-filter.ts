@@ -52,6 +52,7 @@ export function matchesHere(p: RestParty, f: HistoryFilter): boolean {
   if (!q) return true;
   const text = [p.name, p.notes, ...p.tags].join(" ").toLowerCase();
   if (text.includes(q)) return true;
-  const d = digits(q);
+  // Phones are stored in E.164; a number typed the national way starts with a trunk 0 instead.
+  const d = digits(q).replace(/^0+/, "");
   return d.length >= 3 && p.phone !== null && digits(p.phone).includes(d);
 }

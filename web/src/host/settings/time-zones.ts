@@ -44,5 +44,6 @@ export function checkZone(value: string, zones: readonly string[] = timeZones())
 /** "UTC+05:30" at the instant given. */
 export function offsetLabel(zone: string, at: number): string {
   const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  return part === "GMT" ? "UTC±00:00" : part.replace("GMT", "UTC").replace("-", "−");
+  // Engines spell zero either "GMT" or "GMT+00:00".
+  return /^GMT([+-]00:00)?$/.test(part) ? "UTC±00:00" : part.replace("GMT", "UTC").replace("-", "−");
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 // Two projects (npm test runs both):
 // - "node": pure logic (*.unit.test.ts) in plain Node — no workerd to boot for functions of values.
@@ -16,7 +16,7 @@ const PURE = ["test/**/*.unit.test.ts"];
 // computing, so a 2-core machine keeps 3 busy; override with VITEST_MAX_WORKERS.
 const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 3);
 
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   // wrangler.toml's assets directory must exist for the Worker to load; `npm test` builds the web app
   // into it first, and a run of single files without a build still starts (only page tests need it).
   mkdirSync(path.join(import.meta.dirname, "web/dist"), { recursive: true });

@@ -111,12 +111,7 @@ export function setTime(at: number): void {
   vi.setSystemTime(at);
 }
 
-/** Asserts the one error shape (DESIGN.md rule 5) with the given status and code. */
-export function expectError(res: { status: number; json: any; text: string }, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.json).toMatchObject({ error: { code, message: expect.any(String), details: expect.any(Array) } });
-  expect(res.json.error.message.length).toBeGreaterThan(0);
-}
+export { expectError } from "../helpers/errors";
 
 /** Retry-After in seconds, asserting it is present and a positive integer. */
 export function retryAfter(res: { headers: Headers }): number {

@@ -79,13 +79,26 @@ export async function passwordHashOf(email: string): Promise<string> {
 }
 
 /** Every row of every application table, for "nothing changed" and "secret stored nowhere" checks. */
-export async function dumpDb(): Promise<Record<string, unknown[]>> {
+/**
+ * Every row of every table. With `ignoreAccounts`, rows of those accounts are left out: test files
+ * share storage, and another file's DOs may still be mirroring their own accounts' rows into D1.
+ */
+export async function dumpDb(ignoreAccounts: ReadonlySet<string> = new Set()): Promise<Record<string, unknown[]>> {
   const tables = await all<{ name: string }>(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name",
   );
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = await all(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const { name } of tables) {
+    const rows = await all<Record<string, unknown>>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const accountOf = (r: Record<string, unknown>) => (name === "accounts" ? r.id : r.account_id) as string | undefined;
+    out[name] = rows.filter((r) => !ignoreAccounts.has(accountOf(r) ?? ""));
+  }
   return out;
+}
+
+/** The ids of every account there is now. */
+export async function accountIds(): Promise<Set<string>> {
+  return new Set((await all<{ id: string }>("SELECT id FROM accounts")).map((r) => r.id));
 }
 
 /** Freezes the clock (the worker shares the test's isolate, so it sees the same Date). */
@@ -98,12 +111,7 @@ export function setTime(at: number): void {
   vi.setSystemTime(at);
 }
 
-/** Asserts the one error shape (DESIGN.md rule 5) with the given status and code. */
-export function expectError(res: { status: number; json: any; text: string }, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.json).toMatchObject({ error: { code, message: expect.any(String), details: expect.any(Array) } });
-  expect(res.json.error.message.length).toBeGreaterThan(0);
-}
+export { expectError } from "../helpers/errors";
 
 /** Retry-After in seconds, asserting it is present and a positive integer. */
 export function retryAfter(res: { headers: Headers }): number {

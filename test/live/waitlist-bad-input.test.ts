@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, signUp, type SignedUp } from "../helpers/api";
+import { expectError } from "../helpers/errors";
 import { addParty } from "./socket";
-
-function expectError(res: { status: number; json: any; text: string }, status: number, code: string, what: string) {
-  expect(res.status, `${what}: ${res.text}`).toBe(status);
-  expect(res.json, what).toEqual({ error: { code, message: expect.any(String), details: expect.any(Array) } });
-}
 
 async function snapshot(o: SignedUp) {
   const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });

@@ -29,8 +29,4 @@ export async function setSettings(owner: SignedUp, body: unknown, locationId = o
   return res.json;
 }
 
-/** Asserts the one error shape with this status and code. */
-export function expectError(res: { status: number; json: any; text: string }, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.json).toEqual({ error: { code, message: expect.any(String), details: expect.any(Array) } });
-}
+export { expectError } from "../helpers/errors";

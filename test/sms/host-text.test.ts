@@ -1,6 +1,7 @@
 // A host's own text to a party: POST /api/locations/:id/waitlist/:partyId/messages.
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, signUp, type SignedUp } from "../helpers/api";
+import { expectError } from "../helpers/errors";
 import { addParty, conversation, flush, freshPhone, received, rowsTo, sendText, waitForStatus } from "./helpers";
 
 let o: SignedUp;
@@ -9,11 +10,6 @@ beforeAll(async () => {
   o = await signUp();
   other = await signUp();
 });
-
-function expectError(res: { status: number; json: any }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.json).toEqual({ error: { code, message: expect.any(String), details: expect.any(Array) } });
-}
 
 describe("host free text", () => {
   it("is accepted (202 with its segment count) and the guest receives it", async () => {

@@ -9,14 +9,7 @@ export const INVITE_TTL_MS = 30 * DAY_MS;
 
 type Res = Awaited<ReturnType<typeof call>>;
 
-/** The one error shape (DESIGN.md rule 5), exactly: nothing but {error: {code, message, details}}. */
-export function expectError(res: Res, status: number, code?: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  expect(res.json).toEqual({ error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) } });
-  expect(res.json.error.message.length).toBeGreaterThan(0);
-  if (code) expect(res.json.error.code).toBe(code);
-}
+export { expectError } from "../helpers/errors";
 
 let ipSeq = 0;
 const ipBase = Math.floor(Math.random() * 200);

@@ -188,6 +188,14 @@ export const setupFlows = [
       await page.getByLabel("Time between offered slots").fill("30");
       await page.getByLabel("Reminder text").fill("3");
 
+      // The waitlist rules (an existing page): the API's answer at the field too.
+      await section(page, "Waitlist rules");
+      await page.getByLabel("Largest party size").fill("0");
+      await page.getByRole("button", { name: "Save rules" }).click();
+      await page.locator("#wl-size-error").waitFor();
+      assert((await page.getByLabel("Largest party size").getAttribute("aria-invalid")) === "true", "largest party marked");
+      await page.getByLabel("Largest party size").fill("12");
+
       // A service that ends before it starts.
       await section(page, "Opening hours");
       const mon = page.getByRole("group", { name: "Monday" });

@@ -32,6 +32,12 @@ export const smsCostFlows = [
       assert((await box.inputValue()) === "Your table is ready, about {wait} min. {name}", `inserted at the caret: ${await box.inputValue()}`);
       await box.fill("Ready at {table}");
       await ready.getByRole("alert").filter({ hasText: "{table} is not a placeholder" }).waitFor();
+      // Saved anyway: the API's refusal lands under that template's text, and nothing is saved.
+      await page.getByRole("button", { name: "Save templates" }).click();
+      await page.locator("#tpl-table_ready-error").filter({ hasText: "Unknown placeholder {table}." }).waitFor();
+      assert((await box.getAttribute("aria-invalid")) === "true", "the template is marked");
+      const { body: sms } = await ctx.setupOwner.api(`/api/locations/${ctx.setupOwner.location.id}/sms-settings`);
+      assert(!sms.templates.table_ready.body.includes("{table}"), "nothing saved");
       await assertNoAxeViolations(page, "SMS templates");
       await screenshots(page, "sms-cost");
       // Leave without saving these edits.

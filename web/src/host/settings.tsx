@@ -192,27 +192,34 @@ function WaitlistRules({ location }: { location: Location }) {
     authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`).then((v) => { setS(v); setWas(v); }, () => {});
   }, [location.id]);
   useLeaveGuard(!!s && JSON.stringify(s) !== JSON.stringify(was), "waitlist rules");
+  const [errors, setErrors] = useState<FieldErrors>({});
   if (!s) return <span class="spinner" />;
   const band = (k: "quoteMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
   async function save(e: Event) {
     e.preventDefault();
+    setErrors({});
     await run(async () => {
-      const next = await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s });
-      setS(next);
-      setWas(next);
+      try {
+        const next = await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s });
+        setS(next);
+        setWas(next);
+      } catch (err) {
+        setErrors(formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode"].includes(p) || /^(quoteMinutes|intervalMinutes)\./.test(p)).fields);
+        throw err;
+      }
     });
   }
   return (
-    <form onSubmit={save}>
+    <form onSubmit={save} noValidate>
       <h2>Waitlist rules — {location.name}</h2>
       {saved}
       <div class="field">
         <label class="check"><input type="checkbox" checked={s.open} onChange={(e) => setS({ ...s, open: e.currentTarget.checked })} /><span>Self check-in is open (guests can join from /join)</span></label>
       </div>
       <div class="grid2">
-        <div class="field"><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })} /></div>
-        <div class="field"><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })} /></div>
-        <div class="field"><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} /></div>
+        <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
+        <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>
+        <div class={`field${errors.phoneCountryCode ? " has-error" : ""}`}><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} {...described("wl-cc", errors.phoneCountryCode)} /><FieldError id="wl-cc" error={errors.phoneCountryCode} /></div>
       </div>
       <table class="bands">
         <caption>Minutes by party size</caption>
@@ -221,8 +228,8 @@ function WaitlistRules({ location }: { location: Location }) {
           {BANDS.map((b) => (
             <tr key={b}>
               <th scope="row">{b}</th>
-              <td><input aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} /></td>
-              <td><input aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} /></td>
+              <td><input id={`wl-q-${b}`} aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} {...described(`wl-q-${b}`, errors[`quoteMinutes.${b}`])} /><FieldError id={`wl-q-${b}`} error={errors[`quoteMinutes.${b}`]} /></td>
+              <td><input id={`wl-i-${b}`} aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} {...described(`wl-i-${b}`, errors[`intervalMinutes.${b}`])} /><FieldError id={`wl-i-${b}`} error={errors[`intervalMinutes.${b}`]} /></td>
             </tr>
           ))}
         </tbody>
@@ -249,21 +256,28 @@ function SmsTemplates({ location }: { location: Location }) {
     authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`).then((v) => { setS(v); setWas(v); }, () => {});
   }, [location.id]);
   useLeaveGuard(!!s && JSON.stringify(s) !== JSON.stringify(was), "SMS templates");
+  const [errors, setErrors] = useState<FieldErrors>({});
   if (!s) return <span class="spinner" />;
   async function save(e: Event) {
     e.preventDefault();
     const templates = Object.fromEntries(Object.entries(s!.templates).map(([k, t]) => [k, { enabled: t.enabled, body: t.body }]));
+    setErrors({});
     await run(async () => {
-      const next = await authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`, { method: "PATCH", body: { almostUpPosition: s!.almostUpPosition, templates } });
-      setS(next);
-      setWas(next);
+      try {
+        const next = await authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`, { method: "PATCH", body: { almostUpPosition: s!.almostUpPosition, templates } });
+        setS(next);
+        setWas(next);
+      } catch (err) {
+        setErrors(formFailure(err, (p) => p === "almostUpPosition" || /^templates\.\w+\.body$/.test(p)).fields);
+        throw err;
+      }
     });
   }
   return (
-    <form onSubmit={save}>
+    <form onSubmit={save} noValidate>
       <h2>SMS templates — {location.name}</h2>
       {saved}
-      <div class="field"><label for="sms-almost">Send "almost up" at position</label><input id="sms-almost" type="number" min={1} max={50} value={s.almostUpPosition} onInput={(e) => setS({ ...s, almostUpPosition: Number(e.currentTarget.value) })} /></div>
+      <div class="field"><label for="sms-almost">Send "almost up" at position</label><input id="sms-almost" type="number" min={1} max={50} value={s.almostUpPosition} onInput={(e) => setS({ ...s, almostUpPosition: Number(e.currentTarget.value) })} {...described("sms-almost", errors.almostUpPosition)} /><FieldError id="sms-almost" error={errors.almostUpPosition} /></div>
       {(Object.keys(s.templates) as TemplateKind[]).map((k) => {
         const t = s.templates[k];
         const set = (patch: Partial<typeof t>) => setS({ ...s, templates: { ...s.templates, [k]: { ...t, ...patch } } });
@@ -272,7 +286,8 @@ function SmsTemplates({ location }: { location: Location }) {
             <legend>{KIND_LABELS[k]}</legend>
             <label class="check"><input type="checkbox" checked={t.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} /><span>Send this text</span></label>
             <label for={`tpl-${k}`} class="sr-only">{KIND_LABELS[k]} text</label>
-            <textarea id={`tpl-${k}`} value={t.body} maxLength={640} onInput={(e) => set({ body: e.currentTarget.value })} />
+            <textarea id={`tpl-${k}`} value={t.body} maxLength={640} onInput={(e) => set({ body: e.currentTarget.value })} {...described(`tpl-${k}`, errors[`templates.${k}.body`])} />
+            <FieldError id={`tpl-${k}`} error={errors[`templates.${k}.body`]} />
             <SmsCost kind={k} body={t.body} location={location} textareaId={`tpl-${k}`} onInsert={(body) => set({ body })} />
           </fieldset>
         );

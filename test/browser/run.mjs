@@ -7,9 +7,14 @@ import { liveFlows } from "./live.flow.mjs";
 import { settingsFlows } from "./settings.flow.mjs";
 import { conversationFlows } from "./conversation.flow.mjs";
 import { bookingFlows } from "./booking.flow.mjs";
+import { setupFlows } from "./setup.flow.mjs";
+import { qrFlows } from "./qr.flow.mjs";
+import { historyFlows } from "./history.flow.mjs";
+import { smsCostFlows } from "./sms-cost.flow.mjs";
+import { accountFlows } from "./account.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows];
+const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, accountFlows];
 
 let stack;
 let browser;

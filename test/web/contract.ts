@@ -6,7 +6,7 @@ import type { LocationSchema } from "../../src/routes/locations";
 import type { MessageSchema, SmsSettingsSchema } from "../../src/routes/messages";
 import type { GuestStatusSchema } from "../../src/routes/public";
 import type { PartySchema, SettingsSchema } from "../../src/routes/waitlist";
-import type { PublicReservationSchema, ReservationSchema, SlotSchema } from "../../src/routes/reservation-schemas";
+import type { BookingSettingsSchema, CombinationSchema, PublicReservationSchema, ReservationSchema, SlotSchema, TableSchema, TablesSchema } from "../../src/routes/reservation-schemas";
 import type * as Web from "../../web/src/shared/types";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -22,4 +22,8 @@ export const webTypesMatchTheApi: [
   Same<Web.Reservation, z.infer<typeof ReservationSchema>>,
   Same<Web.PublicReservation, z.infer<typeof PublicReservationSchema>>,
   Same<Web.Slot, z.infer<typeof SlotSchema>>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<Web.Table, z.infer<typeof TableSchema>>,
+  Same<Web.Combination, z.infer<typeof CombinationSchema>>,
+  Same<Web.Tables, z.infer<typeof TablesSchema>>,
+  Same<Web.BookingSettings, z.infer<typeof BookingSettingsSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -4,11 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 import "./host.css";
 import { errorText } from "../shared/api";
 import { Icon } from "../shared/icons";
-import { match, navigate, onLinkClick, usePath } from "../shared/router";
+import { leaveAllowed, match, navigate, onLinkClick, usePath } from "../shared/router";
 import type { BillingNotice, Location, Session } from "../shared/types";
 import { ConfirmSignupPage, ForgotPage, InvitePage, LoginPage, ResetPage, SignupPage } from "./auth";
 import { HostScreen } from "./screen";
-import { SECTIONS, Settings, type Section } from "./settings";
+import { Poster } from "./qr/poster";
+import { isSection, SECTIONS, Settings, type Section } from "./settings";
+import { LeaveDialog } from "./settings/leave-guard";
 import { authed, getSession, signOut } from "./session";
 
 function App() {
@@ -64,8 +66,15 @@ function Signed({ path }: { path: string }) {
 
   if (!session) return null;
   const loc = locations?.find((l) => l.id === locationId) ?? locations?.[0] ?? null;
-  const settingsMatch = match("/app/settings/:section", path);
-  const section = (settingsMatch?.section ?? (path.startsWith("/app/settings") ? "locations" : null)) as Section | null;
+  // /app/settings opens the first section; an address that names no section gets the in-app 404.
+  const settingsPath = /^\/app\/settings(?:\/(.*?))?\/?$/.exec(path);
+  const inSettings = settingsPath !== null;
+  const section: Section | null = !settingsPath ? null : !settingsPath[1] ? SECTIONS[0][0] : isSection(settingsPath[1]) ? settingsPath[1] : null;
+  const poster = match("/app/poster/:locationId/:kind", path);
+  const posterLoc = poster && (poster.kind === "join" || poster.kind === "book") ? locations?.find((l) => l.id === poster.locationId) : undefined;
+  if (poster && locations) {
+    return posterLoc ? <Poster loc={posterLoc} kind={poster.kind as "join" | "book"} /> : <main class="narrow"><h1>No such poster</h1><p><a href="/app/settings/qr">Back to QR codes</a></p></main>;
+  }
 
   return (
     <div class="app">
@@ -74,27 +83,38 @@ function Signed({ path }: { path: string }) {
         {locations && locations.length > 1 ? (
           <>
             <label for="loc-pick" class="sr-only">Location</label>
-            <select id="loc-pick" class="auto" value={loc?.id} onChange={(e) => { localStorage.setItem("seatline.location", e.currentTarget.value); setLocationId(e.currentTarget.value); }}>
+            <select id="loc-pick" class="auto" value={loc?.id} onChange={async (e) => {
+              const select = e.currentTarget;
+              const next = select.value;
+              // Another location's settings would drop this one's unsaved edits.
+              if (!(await leaveAllowed())) {
+                select.value = loc?.id ?? "";
+                return;
+              }
+              localStorage.setItem("seatline.location", next);
+              setLocationId(next);
+            }}>
               {locations.map((l) => <option value={l.id} key={l.id}>{l.name}</option>)}
             </select>
           </>
         ) : loc ? <span class="loc-name">{loc.name}</span> : null}
         <span class="spacer" />
         <nav class="row" aria-label="Main">
-          <a class="btn ghost" href="/app" aria-current={section ? undefined : "page"}>Waitlist</a>
-          <a class="btn ghost" href={`/app/settings/${SECTIONS[0][0]}`} aria-current={section ? "page" : undefined}><Icon name="gear" /> <span class="hide-phone">Settings</span></a>
-          <button class="btn ghost" onClick={signOut}>Sign out</button>
+          <a class="btn ghost" href="/app" aria-current={inSettings ? undefined : "page"}>Waitlist</a>
+          <a class="btn ghost" href={`/app/settings/${SECTIONS[0][0]}`} aria-current={inSettings ? "page" : undefined}><Icon name="gear" /> <span class="hide-phone">Settings</span></a>
+          <button class="btn ghost" onClick={async () => (await leaveAllowed()) && signOut()}>Sign out</button>
         </nav>
       </header>
       {notices.map((n) => <div class={`banner ${n.level}`} role={n.level === "error" ? "alert" : "status"} key={n.code}>{n.message}</div>)}
       {error ? <div class="alert error" role="alert">{error}</div> : null}
       {!loc ? (
         <p class="row pad"><span class="spinner" /> Loading…</p>
-      ) : section ? (
+      ) : inSettings ? (
         <Settings section={section} session={session} location={loc} locations={locations!} reloadLocations={reload} />
       ) : (
         <HostScreen key={loc.id} location={loc} />
       )}
+      <LeaveDialog />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export async function authed<T>(path: string, opts: RequestOptions = {}): Promis
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
       setSession(null);
-      navigate(`/login?next=${encodeURIComponent(location.pathname)}`, true);
+      navigate(`/login?next=${encodeURIComponent(location.pathname)}`, true, true);
     }
     throw err;
   }
@@ -41,5 +41,5 @@ export async function signOut() {
     // the session may already be over; signing out locally is what matters
   }
   setSession(null);
-  navigate("/login", true);
+  navigate("/login", true, true);
 }

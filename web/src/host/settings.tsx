@@ -1,21 +1,43 @@
 // Settings: locations, waitlist rules, SMS templates (live segment count), team and invitations,
-// data retention, and the developer page.
+// data retention, and the developer page; the setup pages (tables, hours, booking rules, QR codes,
+// history, billing, your data) live in settings/, one file each.
 import { useEffect, useState } from "preact/hooks";
-import { segmentInfo } from "../../../src/messaging/sms/segments";
 import { errorText } from "../shared/api";
 import { Icon } from "../shared/icons";
 import type { BandMinutes, Invite, Location, Member, Retention, Role, Session, SmsSettingsView, TemplateKind, WaitlistSettings } from "../shared/types";
 import { authed } from "./session";
+import { AccountPage } from "./settings/account";
+import { BillingPage } from "./settings/billing";
+import { BookingRulesPage } from "./settings/booking-rules";
+import { formFailure, type FieldErrors } from "./settings/field-errors";
+import { described, FieldError } from "./settings/fields";
+import { HistoryPageView } from "./settings/history";
+import { HoursPage } from "./settings/hours";
+import { useLeaveGuard } from "./settings/leave-guard";
+import { QrPage } from "./settings/qr";
+import { SmsCost } from "./settings/sms-cost-view";
+import { TablesPage } from "./settings/tables";
+import { checkZone } from "./settings/time-zones";
+import { TimeZonePicker } from "./settings/time-zone-picker";
+import "./settings/setup.css";
 
 export const SECTIONS = [
   ["locations", "Locations"],
+  ["qr", "QR codes"],
+  ["tables", "Tables"],
+  ["hours", "Opening hours"],
+  ["booking", "Booking rules"],
   ["waitlist", "Waitlist rules"],
   ["sms", "SMS templates"],
+  ["history", "History"],
   ["team", "Team"],
+  ["billing", "Billing"],
   ["retention", "Data retention"],
+  ["account", "Your data"],
   ["developer", "Developer"],
 ] as const;
 export type Section = (typeof SECTIONS)[number][0];
+export const isSection = (s: string): s is Section => SECTIONS.some(([id]) => id === s);
 
 function useSaved() {
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
@@ -34,42 +56,91 @@ function useSaved() {
   return [run, view] as const;
 }
 
-export function Settings({ section, session, location, locations, reloadLocations }: { section: Section; session: Session; location: Location; locations: Location[]; reloadLocations: () => Promise<void> }) {
+export function Settings({ section, session, location, locations, reloadLocations }: { section: Section | null; session: Session; location: Location; locations: Location[]; reloadLocations: () => Promise<void> }) {
   const admin = session.user.role !== "host";
+  // On phones the section list scrolls sideways: keep the current one in view.
+  useEffect(() => document.querySelector(".settings-nav [aria-current=page]")?.scrollIntoView({ block: "nearest", inline: "nearest" }), [section]);
+  const readOnlyNote = section && !["developer", "history", "billing", "account", "qr"].includes(section);
   return (
     <div class="settings">
       <nav class="settings-nav" aria-label="Settings">
+        <h1 class="settings-title">Settings</h1>
         {SECTIONS.map(([id, label]) => (
           <a key={id} href={`/app/settings/${id}`} aria-current={section === id ? "page" : undefined}>{label}</a>
         ))}
       </nav>
-      <div class="settings-body">
-        {!admin && section !== "developer" ? <div class="alert info">Only admins and owners can change settings. You can look.</div> : null}
+      <main class="settings-body">
+        {!admin && readOnlyNote ? <div class="alert info">Only admins and owners can change settings. You can look.</div> : null}
+        {section === null ? <NotFound /> : null}
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
         {section === "developer" ? <Developer /> : null}
-      </div>
+        {section === "qr" ? <QrPage locations={locations} /> : null}
+        {section === "tables" ? <TablesPage key={location.id} location={location} canEdit={admin} /> : null}
+        {section === "hours" ? <HoursPage key={location.id} location={location} canEdit={admin} /> : null}
+        {section === "booking" ? <BookingRulesPage key={location.id} location={location} canEdit={admin} /> : null}
+        {section === "history" ? <HistoryPageView key={location.id} location={location} /> : null}
+        {section === "billing" ? <BillingPage isOwner={session.user.role === "owner"} /> : null}
+        {section === "account" ? <AccountPage session={session} /> : null}
+      </main>
     </div>
   );
 }
 
+function NotFound() {
+  return (
+    <section>
+      <h2>There is no such settings page</h2>
+      <p>The address {location.pathname} does not match any page of the settings. It may be mistyped, or from an older version of Seatline.</p>
+      <ul class="plain">{SECTIONS.map(([id, label]) => <li key={id}><a href={`/app/settings/${id}`}>{label}</a></li>)}</ul>
+    </section>
+  );
+}
+
+const LOCATION_FIELDS = ["name", "slug", "timezone", "phone", "address"];
+
 function Locations({ locations, reload }: { locations: Location[]; reload: () => Promise<void> }) {
   const [run, saved] = useSaved();
   const [editing, setEditing] = useState<Partial<Location> & { id?: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const was = editing?.id ? locations.find((l) => l.id === editing.id) : undefined;
+  useLeaveGuard(!!editing && (editing.id ? LOCATION_FIELDS.some((k) => (editing[k as keyof Location] ?? "") !== (was?.[k as keyof Location] ?? "")) : !!editing.name), "location changes");
   async function save(e: Event) {
     e.preventDefault();
     if (!editing) return;
-    const body = { name: editing.name, timezone: editing.timezone, slug: editing.slug || undefined, phone: editing.phone || null, address: editing.address || null };
-    const ok = await run(() => (editing.id ? authed(`/api/locations/${editing.id}`, { method: "PATCH", body }) : authed("/api/locations", { body })));
-    if (ok) {
+    const zone = checkZone(editing.timezone ?? "");
+    const local: FieldErrors = {};
+    if (!editing.name?.trim()) local.name = "Give the location a name.";
+    if ("error" in zone) local.timezone = zone.error;
+    setErrors(local);
+    setFormError(Object.keys(local).length ? "Check the highlighted fields: nothing was saved." : null);
+    if (Object.keys(local).length) return;
+    const body = { name: editing.name, timezone: "zone" in zone ? zone.zone : editing.timezone, slug: editing.slug || undefined, phone: editing.phone || null, address: editing.address || null };
+    try {
+      await (editing.id ? authed(`/api/locations/${editing.id}`, { method: "PATCH", body }) : authed("/api/locations", { body }));
+    } catch (err) {
+      const f = formFailure(err, (p) => LOCATION_FIELDS.includes(p));
+      setErrors(f.fields);
+      setFormError(f.message);
+      return;
+    }
+    await run(async () => {
       setEditing(null);
       await reload();
-    }
+    });
   }
   const set = (k: keyof Location) => (e: Event) => setEditing({ ...editing, [k]: (e.currentTarget as HTMLInputElement).value });
+  const text = (k: "name" | "slug" | "phone" | "address", label: string, max: number, type = "text") => (
+    <div class={`field${errors[k] ? " has-error" : ""}`}>
+      <label for={`loc-${k}`}>{label}</label>
+      <input id={`loc-${k}`} type={type} value={editing?.[k] ?? ""} onInput={set(k)} maxLength={max} {...described(`loc-${k}`, errors[k])} />
+      <FieldError id={`loc-${k}`} error={errors[k]} />
+    </div>
+  );
   return (
     <section>
       <h2>Locations</h2>
@@ -81,28 +152,31 @@ function Locations({ locations, reload }: { locations: Location[]; reload: () =>
               <b>{l.name}</b>
               <span class="muted">{l.timezone}</span>
               <span class="spacer" />
-              <button class="btn" onClick={() => setEditing(l)}>Edit</button>
+              <button class="btn" onClick={() => { setErrors({}); setFormError(null); setEditing(l); }} aria-label={`Edit ${l.name}`}>Edit</button>
             </div>
             <p class="small">
-              Self check-in (for the QR code at the door): <a href={`/join/${l.slug}`} target="_blank">{location.origin}/join/{l.slug}</a>
+              Self check-in: <a href={`/join/${l.slug}`} target="_blank">{location.origin}/join/{l.slug}</a>
               <br />
               Online booking: <a href={`/book/${l.slug}`} target="_blank">{location.origin}/book/{l.slug}</a>
+              <br />
+              <a class="btn small" href="/app/settings/qr">QR codes and posters</a>
             </p>
           </li>
         ))}
       </ul>
       {editing ? (
-        <form class="card" onSubmit={save}>
-          <h3>{editing.id ? `Edit ${editing.name}` : "New location"}</h3>
-          <div class="field"><label for="loc-name">Name</label><input id="loc-name" type="text" value={editing.name ?? ""} onInput={set("name")} maxLength={120} /></div>
-          <div class="field"><label for="loc-slug">Address of its pages (slug)</label><input id="loc-slug" type="text" value={editing.slug ?? ""} onInput={set("slug")} maxLength={63} /></div>
-          <div class="field"><label for="loc-tz">Time zone</label><input id="loc-tz" type="text" value={editing.timezone ?? ""} onInput={set("timezone")} maxLength={64} /></div>
-          <div class="field"><label for="loc-phone">Phone</label><input id="loc-phone" type="tel" value={editing.phone ?? ""} onInput={set("phone")} maxLength={32} /></div>
-          <div class="field"><label for="loc-address">Address</label><input id="loc-address" type="text" value={editing.address ?? ""} onInput={set("address")} maxLength={500} /></div>
+        <form class="card" onSubmit={save} noValidate>
+          <h3>{editing.id ? `Edit ${was?.name ?? editing.name}` : "New location"}</h3>
+          {formError ? <div class="alert error" role="alert">{formError}</div> : null}
+          {text("name", "Name", 120)}
+          {text("slug", "Address of its pages (slug)", 63)}
+          <TimeZonePicker id="loc-tz" value={editing.timezone ?? ""} error={errors.timezone} onChange={(v) => setEditing({ ...editing, timezone: v })} />
+          {text("phone", "Phone", 32, "tel")}
+          {text("address", "Address", 500)}
           <div class="row"><button class="btn primary">Save</button><button type="button" class="btn" onClick={() => setEditing(null)}>Cancel</button></div>
         </form>
       ) : (
-        <button class="btn" onClick={() => setEditing({ name: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone })}><Icon name="plus" /> Add a location</button>
+        <button class="btn" onClick={() => { setErrors({}); setFormError(null); setEditing({ name: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }); }}><Icon name="plus" /> Add a location</button>
       )}
     </section>
   );
@@ -112,27 +186,40 @@ const BANDS = ["1-2", "3-4", "5-6", "7+"] as const;
 
 function WaitlistRules({ location }: { location: Location }) {
   const [s, setS] = useState<WaitlistSettings | null>(null);
+  const [was, setWas] = useState<WaitlistSettings | null>(null);
   const [run, saved] = useSaved();
   useEffect(() => {
-    authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`).then(setS, () => {});
+    authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`).then((v) => { setS(v); setWas(v); }, () => {});
   }, [location.id]);
+  useLeaveGuard(!!s && JSON.stringify(s) !== JSON.stringify(was), "waitlist rules");
+  const [errors, setErrors] = useState<FieldErrors>({});
   if (!s) return <span class="spinner" />;
   const band = (k: "quoteMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
   async function save(e: Event) {
     e.preventDefault();
-    await run(async () => setS(await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s })));
+    setErrors({});
+    await run(async () => {
+      try {
+        const next = await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s });
+        setS(next);
+        setWas(next);
+      } catch (err) {
+        setErrors(formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode"].includes(p) || /^(quoteMinutes|intervalMinutes)\./.test(p)).fields);
+        throw err;
+      }
+    });
   }
   return (
-    <form onSubmit={save}>
+    <form onSubmit={save} noValidate>
       <h2>Waitlist rules — {location.name}</h2>
       {saved}
       <div class="field">
         <label class="check"><input type="checkbox" checked={s.open} onChange={(e) => setS({ ...s, open: e.currentTarget.checked })} /><span>Self check-in is open (guests can join from /join)</span></label>
       </div>
       <div class="grid2">
-        <div class="field"><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })} /></div>
-        <div class="field"><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })} /></div>
-        <div class="field"><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} /></div>
+        <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
+        <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>
+        <div class={`field${errors.phoneCountryCode ? " has-error" : ""}`}><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} {...described("wl-cc", errors.phoneCountryCode)} /><FieldError id="wl-cc" error={errors.phoneCountryCode} /></div>
       </div>
       <table class="bands">
         <caption>Minutes by party size</caption>
@@ -141,8 +228,8 @@ function WaitlistRules({ location }: { location: Location }) {
           {BANDS.map((b) => (
             <tr key={b}>
               <th scope="row">{b}</th>
-              <td><input aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} /></td>
-              <td><input aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} /></td>
+              <td><input id={`wl-q-${b}`} aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} {...described(`wl-q-${b}`, errors[`quoteMinutes.${b}`])} /><FieldError id={`wl-q-${b}`} error={errors[`quoteMinutes.${b}`]} /></td>
+              <td><input id={`wl-i-${b}`} aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} {...described(`wl-i-${b}`, errors[`intervalMinutes.${b}`])} /><FieldError id={`wl-i-${b}`} error={errors[`intervalMinutes.${b}`]} /></td>
             </tr>
           ))}
         </tbody>
@@ -163,34 +250,45 @@ const KIND_LABELS: Record<TemplateKind, string> = {
 
 function SmsTemplates({ location }: { location: Location }) {
   const [s, setS] = useState<SmsSettingsView | null>(null);
+  const [was, setWas] = useState<SmsSettingsView | null>(null);
   const [run, saved] = useSaved();
   useEffect(() => {
-    authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`).then(setS, () => {});
+    authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`).then((v) => { setS(v); setWas(v); }, () => {});
   }, [location.id]);
+  useLeaveGuard(!!s && JSON.stringify(s) !== JSON.stringify(was), "SMS templates");
+  const [errors, setErrors] = useState<FieldErrors>({});
   if (!s) return <span class="spinner" />;
   async function save(e: Event) {
     e.preventDefault();
     const templates = Object.fromEntries(Object.entries(s!.templates).map(([k, t]) => [k, { enabled: t.enabled, body: t.body }]));
-    await run(async () => setS(await authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`, { method: "PATCH", body: { almostUpPosition: s!.almostUpPosition, templates } })));
+    setErrors({});
+    await run(async () => {
+      try {
+        const next = await authed<SmsSettingsView>(`/api/locations/${location.id}/sms-settings`, { method: "PATCH", body: { almostUpPosition: s!.almostUpPosition, templates } });
+        setS(next);
+        setWas(next);
+      } catch (err) {
+        setErrors(formFailure(err, (p) => p === "almostUpPosition" || /^templates\.\w+\.body$/.test(p)).fields);
+        throw err;
+      }
+    });
   }
   return (
-    <form onSubmit={save}>
+    <form onSubmit={save} noValidate>
       <h2>SMS templates — {location.name}</h2>
       {saved}
-      <div class="field"><label for="sms-almost">Send "almost up" at position</label><input id="sms-almost" type="number" min={1} max={50} value={s.almostUpPosition} onInput={(e) => setS({ ...s, almostUpPosition: Number(e.currentTarget.value) })} /></div>
+      <div class="field"><label for="sms-almost">Send "almost up" at position</label><input id="sms-almost" type="number" min={1} max={50} value={s.almostUpPosition} onInput={(e) => setS({ ...s, almostUpPosition: Number(e.currentTarget.value) })} {...described("sms-almost", errors.almostUpPosition)} /><FieldError id="sms-almost" error={errors.almostUpPosition} /></div>
       {(Object.keys(s.templates) as TemplateKind[]).map((k) => {
         const t = s.templates[k];
-        const seg = segmentInfo(t.body);
         const set = (patch: Partial<typeof t>) => setS({ ...s, templates: { ...s.templates, [k]: { ...t, ...patch } } });
         return (
           <fieldset class="card template" key={k}>
             <legend>{KIND_LABELS[k]}</legend>
             <label class="check"><input type="checkbox" checked={t.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} /><span>Send this text</span></label>
             <label for={`tpl-${k}`} class="sr-only">{KIND_LABELS[k]} text</label>
-            <textarea id={`tpl-${k}`} value={t.body} maxLength={640} onInput={(e) => set({ body: e.currentTarget.value })} />
-            <p class="hint small" aria-live="polite" data-testid={`segments-${k}`}>
-              {seg.units} {seg.encoding === "GSM-7" ? "characters" : "UCS-2 units"} · {seg.encoding} · <b>{seg.segments} {seg.segments === 1 ? "segment" : "segments"}</b> as written · Placeholders: {t.placeholders.join(" ")}
-            </p>
+            <textarea id={`tpl-${k}`} value={t.body} maxLength={640} onInput={(e) => set({ body: e.currentTarget.value })} {...described(`tpl-${k}`, errors[`templates.${k}.body`])} />
+            <FieldError id={`tpl-${k}`} error={errors[`templates.${k}.body`]} />
+            <SmsCost kind={k} body={t.body} location={location} textareaId={`tpl-${k}`} onInsert={(body) => set({ body })} />
           </fieldset>
         );
       })}

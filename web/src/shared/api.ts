@@ -1,15 +1,7 @@
 // One fetch wrapper for the API: JSON in and out, the one error shape turned into ApiError.
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: { path?: string; message: string; [k: string]: unknown }[] = [],
-    readonly retryAfter: number | null = null,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from "./api-error";
+
+export { ApiError };
 
 export interface RequestOptions {
   method?: string;

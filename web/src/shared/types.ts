@@ -61,3 +61,22 @@ export interface Availability { date: string; timezone: string; partySize: numbe
 
 // Billing (contract)
 export interface BillingNotice { code: string; level: "info" | "warning" | "error"; message: string }
+
+// Setup: tables, combinations and booking rules are the DO's own model types (checked against the
+// zod schemas in test/web/contract.ts).
+export type { Table, Combination, BookingSettings, Service, DurationRule } from "../../../durable-objects/reservations/model";
+import type { Combination, Table } from "../../../durable-objects/reservations/model";
+export interface Tables { tables: Table[]; combinations: Combination[] }
+export interface HistoryPage { parties: RestParty[]; nextCursor: string | null }
+
+// Billing (GET /api/billing; owner only)
+export interface Plan {
+  code: string; name: string; priceCents: number; locationsAllowed: number; smsPerLocationPerMonth: number; allowOverage: boolean;
+  features: { selfCheckIn: boolean; bookings: boolean; twoWaySms: boolean; apiAccess: boolean };
+}
+export interface BillingUsage { locationId: string; name: string; timezone: string; month: string; count: number; allowance: number; overage: number; overageReported: number }
+export interface Billing {
+  plan: Plan; subscribedPlan: Plan | null; status: "none" | "pending" | "active" | "canceled" | "past_due" | "expired";
+  periodEnd: string | null; cancelAtPeriodEnd: boolean; pastDueSince: string | null; graceEndsAt: string | null;
+  usage: BillingUsage[]; notices: BillingNotice[]; plans: Plan[];
+}

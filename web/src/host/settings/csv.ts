@@ -1,0 +1,39 @@
+// The history download as CSV, built in the browser from the rows on screen. Cells a spreadsheet
+// would run as a formula are prefixed with ' (CSV injection), as in the server's own export.
+import type { RestParty } from "../../shared/types";
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let s = Array.isArray(value) ? value.join("; ") : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const waited = (p: RestParty) => (p.seatedAt ? Math.round((Date.parse(p.seatedAt) - Date.parse(p.createdAt)) / 60_000) : null);
+
+export const HISTORY_COLUMNS: [string, (p: RestParty, local: (iso: string | null) => string) => unknown][] = [
+  ["closed (local)", (p, local) => local(p.closedAt)],
+  ["name", (p) => p.name],
+  ["phone", (p) => p.phone],
+  ["size", (p) => p.size],
+  ["outcome", (p) => p.state],
+  ["waited minutes", waited],
+  ["quoted minutes", (p) => p.quotedWait],
+  ["source", (p) => p.source],
+  ["tags", (p) => p.tags],
+  ["notes", (p) => p.notes],
+  ["joined (UTC)", (p) => p.createdAt],
+  ["notified (UTC)", (p) => p.notifiedAt],
+  ["seated (UTC)", (p) => p.seatedAt],
+  ["closed (UTC)", (p) => p.closedAt],
+  ["id", (p) => p.id],
+];
+
+/** A CSV (RFC 4180, CRLF) with a byte-order mark so spreadsheet apps read non-ASCII names right. */
+export function historyCsv(rows: RestParty[], timeZone: string): string {
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const local = (iso: string | null) => (iso ? fmt.format(Date.parse(iso)).replace(",", "") : "");
+  const lines = [HISTORY_COLUMNS.map(([h]) => csvCell(h)).join(",")];
+  for (const p of rows) lines.push(HISTORY_COLUMNS.map(([, get]) => csvCell(get(p, local))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -13,7 +13,7 @@ import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from 
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
-import { restaurant } from "../restaurant/client";
+import { restaurantObject } from "../restaurant/client";
 
 export const LocationSchema = z
   .object({
@@ -241,7 +241,7 @@ locationRoutes.openapi(
     const at = now();
     await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
     // The live state goes with it: the DO drops its parties, sockets and alarm.
-    await restaurant(c.env, current).stub.destroy();
+    await restaurantObject(c.env, current.id).destroy();
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
     return c.body(null, 204);
   },

@@ -87,8 +87,8 @@ messageRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.getSmsSettings(ref)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.getSmsSettings()), 200);
   },
 );
 
@@ -118,8 +118,8 @@ messageRoutes.openapi(
       );
     }
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.updateSmsSettings(ref, patch)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.updateSmsSettings(patch)), 200);
   },
 );
 
@@ -146,8 +146,8 @@ messageRoutes.openapi(
       .where(and(eq(parties.id, partyId), eq(parties.accountId, auth.accountId), eq(parties.locationId, loc.id)))
       .limit(1);
     if (!flushed) {
-      const { stub, ref } = restaurant(c.env, loc);
-      unwrap(await stub.getParty(ref, partyId));
+      const stub = restaurant(c.env, loc);
+      unwrap(await stub.getParty(partyId));
     }
     const rows = await d
       .select()
@@ -185,8 +185,8 @@ messageRoutes.openapi(
     const { locationId, partyId } = c.req.valid("param");
     const { body } = c.req.valid("json");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const { messageId } = unwrap(await stub.sendText(ref, partyId, body));
+    const stub = restaurant(c.env, loc);
+    const { messageId } = unwrap(await stub.sendText(partyId, body));
     return c.json({ messageId, segments: segmentInfo(body) }, 202);
   },
 );

@@ -62,8 +62,8 @@ reservationRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const book = await stub.listReservations(ref, c.req.valid("query").date);
+    const stub = restaurant(c.env, loc);
+    const book = await stub.listReservations(c.req.valid("query").date);
     return c.json({ date: book.date, timezone: book.timezone, reservations: book.reservations.map(restReservation) }, 200);
   },
 );
@@ -87,8 +87,8 @@ reservationRoutes.openapi(
     // New bookings need a plan with bookings; the existing book stays readable and workable after a
     // downgrade, so guests who already booked are still seated.
     await requireFeature(c, "bookings");
-    const { stub, ref } = restaurant(c.env, loc);
-    const made = unwrap(await stub.createReservation(ref, { ...input, start: Date.parse(input.start), source: "host" }));
+    const stub = restaurant(c.env, loc);
+    const made = unwrap(await stub.createReservation({ ...input, start: Date.parse(input.start), source: "host" }));
     return c.json({ reservation: restReservation(made.reservation) }, 201);
   },
 );
@@ -106,8 +106,8 @@ reservationRoutes.openapi(
   async (c) => {
     const { locationId, reservationId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json({ reservation: restReservation(unwrap(await stub.getReservation(ref, reservationId))) }, 200);
+    const stub = restaurant(c.env, loc);
+    return c.json({ reservation: restReservation(unwrap(await stub.getReservation(reservationId))) }, 200);
   },
 );
 
@@ -125,9 +125,9 @@ reservationRoutes.openapi(
     const { locationId, reservationId } = c.req.valid("param");
     const input = c.req.valid("json");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
+    const stub = restaurant(c.env, loc);
     const patch = { ...input, start: input.start === undefined ? undefined : Date.parse(input.start) };
-    return c.json({ reservation: restReservation(unwrap(await stub.updateReservation(ref, reservationId, patch))) }, 200);
+    return c.json({ reservation: restReservation(unwrap(await stub.updateReservation(reservationId, patch))) }, 200);
   },
 );
 
@@ -154,8 +154,8 @@ for (const action of RESERVATION_ACTIONS) {
     async (c) => {
       const { locationId, reservationId } = c.req.valid("param");
       const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-      const { stub, ref } = restaurant(c.env, loc);
-      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(ref, reservationId, action))) }, 200);
+      const stub = restaurant(c.env, loc);
+      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(reservationId, action))) }, 200);
     },
   );
 }
@@ -174,8 +174,8 @@ reservationRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.listTables(ref), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.listTables(), 200);
   },
 );
 
@@ -198,9 +198,9 @@ reservationRoutes.openapi(
     const input = c.req.valid("json");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
     requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    if ("tableIds" in input) return c.json(unwrap(await stub.createCombination(ref, input)), 201);
-    return c.json(unwrap(await stub.createTable(ref, { ...input, area: input.area ?? "", active: input.active ?? true })), 201);
+    const stub = restaurant(c.env, loc);
+    if ("tableIds" in input) return c.json(unwrap(await stub.createCombination(input)), 201);
+    return c.json(unwrap(await stub.createTable({ ...input, area: input.area ?? "", active: input.active ?? true })), 201);
   },
 );
 
@@ -222,8 +222,8 @@ reservationRoutes.openapi(
     const { locationId, tableId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, locationId);
     requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.updateTable(ref, tableId, c.req.valid("json"))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.updateTable(tableId, c.req.valid("json"))), 200);
   },
 );
 
@@ -242,8 +242,8 @@ reservationRoutes.openapi(
     const { locationId, tableId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, locationId);
     requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.deleteTable(ref, tableId)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.deleteTable(tableId)), 200);
   },
 );
 
@@ -261,8 +261,8 @@ reservationRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.getBookingSettings(ref), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.getBookingSettings(), 200);
   },
 );
 
@@ -280,8 +280,8 @@ reservationRoutes.openapi(
     const auth = c.get("auth");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
     requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    const current = await stub.getBookingSettings(ref);
-    return c.json(await stub.updateBookingSettings(ref, { ...current, ...c.req.valid("json") }), 200);
+    const stub = restaurant(c.env, loc);
+    const current = await stub.getBookingSettings();
+    return c.json(await stub.updateBookingSettings({ ...current, ...c.req.valid("json") }), 200);
   },
 );

@@ -12,7 +12,7 @@ import { base64url, sha256Hex } from "../lib/crypto";
 import { forbidden, notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { loadLocation } from "./locations";
-import { restaurant, unwrap } from "../restaurant/client";
+import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 
@@ -144,8 +144,8 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const list = await stub.list(ref);
+    const stub = restaurant(c.env, loc);
+    const list = await stub.list();
     return c.json({ version: list.version, parties: list.parties.map(restParty), settings: list.settings }, 200);
   },
 );
@@ -171,9 +171,9 @@ waitlistRoutes.openapi(
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
+    const stub = restaurant(c.env, loc);
     const idempotency = key ? { key: `${auth.userId}:${key}`, requestHash: await sha256Hex(JSON.stringify(input)) } : undefined;
-    const added = unwrap(await stub.add(ref, { ...input, source: "host" }, idempotency));
+    const added = unwrap(await stub.add({ ...input, source: "host" }, idempotency));
     return c.json({ party: restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
   },
 );
@@ -191,8 +191,8 @@ waitlistRoutes.openapi(
   async (c) => {
     const { locationId, partyId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.getParty(ref, partyId))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.getParty(partyId))), 200);
   },
 );
 
@@ -209,8 +209,8 @@ waitlistRoutes.openapi(
   async (c) => {
     const { locationId, partyId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.update(ref, partyId, c.req.valid("json")))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.update(partyId, c.req.valid("json")))), 200);
   },
 );
 
@@ -237,8 +237,8 @@ for (const action of HOST_ACTIONS) {
     async (c) => {
       const { locationId, partyId } = c.req.valid("param");
       const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-      const { stub, ref } = restaurant(c.env, loc);
-      return c.json(restParty(unwrap(await stub.act(ref, partyId, action))), 200);
+      const stub = restaurant(c.env, loc);
+      return c.json(restParty(unwrap(await stub.act(partyId, action))), 200);
     },
   );
 }
@@ -256,8 +256,8 @@ waitlistRoutes.openapi(
   async (c) => {
     const { locationId, partyId } = c.req.valid("param");
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.move(ref, partyId, c.req.valid("json").position))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.move(partyId, c.req.valid("json").position))), 200);
   },
 );
 
@@ -273,8 +273,8 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.getSettings(ref), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.getSettings(), 200);
   },
 );
 
@@ -294,8 +294,8 @@ waitlistRoutes.openapi(
     // never 403 (DESIGN.md rule 3).
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
     if (!hasRole(auth.role, "admin")) throw forbidden("This needs the admin role or higher; you are a host.");
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.updateSettings(ref, c.req.valid("json")), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.updateSettings(c.req.valid("json")), 200);
   },
 );
 
@@ -402,8 +402,8 @@ waitlistRoutes.openapi(
   async (c) => {
     const auth = c.get("auth");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const t = await stub.createTicket(ref, auth.userId);
+    const stub = restaurant(c.env, loc);
+    const t = await stub.createTicket(auth.userId);
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );
@@ -428,7 +428,7 @@ waitlistRoutes.openapi(
     // No bearer here: the ticket, held only by the DO of this location, is the credential.
     const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, locationId) });
     if (!loc) throw notFound("Location");
-    const { stub } = restaurant(c.env, loc);
+    const stub = restaurantObject(c.env, loc.id);
     const url = new URL("https://restaurant/host");
     url.searchParams.set("ticket", ticket);
     if (since) url.searchParams.set("since", since);

@@ -219,7 +219,7 @@ export class LocationApi extends RpcTarget {
     return { version: this.m.hub.version, parties: this.m.line.ranked(at), settings: this.m.desk.settings, intervals: this.m.line.intervals(at) };
   }
   getParty(partyId: string) { return this.m.desk.get(partyId, Date.now()); }
-  add(input: NewParty, idempotency?: IdempotencyKey) { return this.m.desk.add(input, Date.now(), idempotency); }
+  add(input: NewParty, idempotency?: IdempotencyKey) { return this.m.desk.add(input, idempotency); }
   update(partyId: string, patch: PartyPatch) { return this.m.desk.update(partyId, patch, Date.now()); }
   act(partyId: string, action: PartyAction) { return this.m.desk.act(partyId, action, Date.now()); }
   move(partyId: string, position: number) { return this.m.desk.move(partyId, position, Date.now()); }

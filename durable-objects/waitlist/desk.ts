@@ -94,7 +94,13 @@ export class WaitlistDesk {
     return p ? ok(this.line.rankedOne(p, at)) : fail(404, "not_found", "Party not found.");
   }
 
-  async add(input: NewParty, at: number, idempotency?: IdempotencyKey): Promise<DoResult<AddedParty>> {
+  async add(input: NewParty, idempotency?: IdempotencyKey): Promise<DoResult<AddedParty>> {
+    // Every await comes before the idempotency check: from the check to the insert of the answer the
+    // method runs in one synchronous turn, so two requests with the same key cannot both pass it.
+    const id = crypto.randomUUID();
+    const token = await this.links.guestToken(id);
+    const tokenHash = await sha256Hex(token);
+    const at = Date.now();
     if (idempotency) {
       const prior = this.idempotency.find(idempotency.key, at);
       if (prior) {
@@ -116,9 +122,6 @@ export class WaitlistDesk {
     }
     const checked = this.checkInput(input);
     if (!checked.ok) return checked;
-    const id = crypto.randomUUID();
-    const token = await this.links.guestToken(id);
-    const tokenHash = await sha256Hex(token);
     // After everyone in line and everyone who could still be restored, so a restored party never
     // lands behind someone who joined after it.
     const maxRank = Math.max(0, ...this.parties.restorableAndActive(at).map((p) => p.rank));

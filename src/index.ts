@@ -42,8 +42,8 @@ export default {
           message.ack();
           continue;
         }
-        const { outcome } = await sendMessage(env, body.messageId, Date.now(), body.primary);
-        if (outcome === "retry") message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+        const { outcome, delaySeconds } = await sendMessage(env, body.messageId, Date.now(), body.primary);
+        if (outcome === "retry") message.retry({ delaySeconds: delaySeconds ?? retryDelaySeconds(message.attempts) });
         else message.ack();
       } catch (err) {
         log("error", "outbound message failed", { id: message.id, error: String(err) });

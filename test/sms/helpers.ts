@@ -5,7 +5,14 @@ import type { OutboundMessage } from "../../src/env";
 import { call, ORIGIN, waitFor } from "../helpers/api";
 
 /** How a fake provider answers messages to one number (mirrors test/fakes/sms.ts, which runs in Node). */
-export type Behaviour = { mode: "ok" } | { mode: "down" } | { mode: "network" } | { mode: "error"; status: number; code: string | number };
+export type Behaviour =
+  | { mode: "ok" }
+  | { mode: "down" }
+  | { mode: "network" }
+  | { mode: "error"; status: number; code: string | number }
+  | { mode: "slow"; delayMs: number }
+  | { mode: "garbled" }
+  | { mode: "hang"; delayMs: number };
 
 export type Provider = "twilio" | "telnyx";
 
@@ -18,11 +25,13 @@ async function control(action: string, body: unknown) {
 
 export const behave = (provider: Provider, to: string, behaviour: Behaviour) => control("behave", { provider, to, behaviour });
 /** Messages the fake accepted (and so "delivered") to `to`. */
-export const received = (provider: Provider, to: string): Promise<{ id: string; to: string; body: string; callback: string | null }[]> =>
+export const received = (provider: Provider, to: string): Promise<{ id: string; to: string; from: string; body: string; callback: string | null }[]> =>
   control("received", { provider, to });
 /** Every send request the fake got for `to`, failed ones included. */
 export const attempts = (provider: Provider, to: string): Promise<{ to: string; body: string; behaviour: Behaviour["mode"] }[]> =>
   control("attempts", { provider, to });
+/** Twilio Message list requests for `to` (our look-ups of sends whose answer was lost). */
+export const lookups = (to: string): Promise<{ to: string }[]> => control("lookups", { to });
 export type TwilioParams = Record<string, string | string[]>;
 /** Twilio's own SDK (in Node): getExpectedTwilioSignature for url+params, and validateRequest of `signature`. */
 export const twilioReference = (url: string, params: TwilioParams, signature?: string): Promise<{ signature: string; valid?: boolean }> =>
@@ -103,7 +112,12 @@ export async function insertQueued(owner: { accountId: string; locationId: strin
  * drop them (getQueueResult never reports delaySeconds, though its type declares it), so each
  * message's retry is watched, still calling through.
  */
-export async function deliver(queue: "seatline-outbound" | "seatline-outbound-dlq", entries: { messageId: string; primary?: Provider; attempts?: number }[]) {
+export async function deliver(
+  queue: "seatline-outbound" | "seatline-outbound-dlq",
+  entries: { messageId: string; primary?: Provider; attempts?: number }[],
+  /** Bindings to change for this run only (e.g. a short SMS_SEND_TIMEOUT_MS). */
+  overrides: Partial<Record<string, string>> = {},
+) {
   const batch = createMessageBatch<OutboundMessage>(
     queue,
     entries.map((e, i) => ({
@@ -122,7 +136,7 @@ export async function deliver(queue: "seatline-outbound" | "seatline-outbound-dl
     });
   }
   const ctx = createExecutionContext();
-  await worker.queue(batch, env);
+  await worker.queue(batch, { ...env, ...overrides } as typeof env);
   const result = await getQueueResult(batch, ctx);
   return { batch, result, retries };
 }

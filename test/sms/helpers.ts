@@ -177,12 +177,12 @@ export async function textIn(from: string, body: string, sid = `SM${crypto.rando
 }
 
 /** POSTs a Telnyx event with the given headers (signed over "timestamp|body" by default). */
-export async function postTelnyx(body: string, opts: { timestamp?: string; signature?: string | null; signedBody?: string } = {}) {
+export async function postTelnyx(body: string, opts: { timestamp?: string; signature?: string | null; signedBody?: string; path?: string } = {}) {
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
   const signature = opts.signature === undefined ? (await telnyxSign(timestamp, opts.signedBody ?? body)).signature : opts.signature;
   const headers: Record<string, string> = { "Content-Type": "application/json", "telnyx-timestamp": timestamp };
   if (signature !== null) headers["telnyx-signature-ed25519"] = signature;
-  return call("POST", "/webhooks/telnyx", { raw: body, headers });
+  return call("POST", opts.path ?? "/webhooks/telnyx", { raw: body, headers });
 }
 
 /** Rows a guest sent us from `phone`. */

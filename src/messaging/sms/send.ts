@@ -197,7 +197,9 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
           return onSent(name, answer.sent);
         }
         if ("unknown" in answer) return unconfirmed(name, row.unconfirmedAt, { code: "unconfirmed", message: `${name}: ${answer.unknown}` });
-        log("info", "sms provider did not take the unconfirmed send; trying again", { messageId: id, provider: name });
+        // It never took the text: the other provider may try now (this one just failed to answer).
+        log("info", "sms provider did not take the unconfirmed send; failing over", { messageId: id, provider: name });
+        skip = name;
       } catch (err) {
         if (!(err instanceof SmsSendError)) throw err;
         if (err.kind === "permanent") return onPermanent(name, err);

@@ -255,7 +255,8 @@ const PROVIDER_LABEL: Record<ProviderName, string> = { twilio: "Twilio", telnyx:
 export function exhaustedMessage(configured: ProviderName[]): string {
   if (configured.length === 0) return "No SMS provider is configured.";
   const names = configured.map((p) => PROVIDER_LABEL[p]);
-  return `${names.length === 1 ? names[0] : names.join(" and ")} failed on every retry.`;
+  if (names.length === 1) return `${names[0]} (the only SMS provider configured) failed on every retry.`;
+  return `Both providers (${names.join(" and ")}) failed on every retry.`;
 }
 
 /** After the last retry (dead-letter queue): the message is failed, and the host screen says so. */

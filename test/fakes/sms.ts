@@ -146,10 +146,11 @@ export function createSmsFakes() {
           return json(res, 200, attempts[input.provider as "twilio" | "telnyx"].filter((m) => !input.to || m.to === input.to));
         case "sign-twilio":
           // The reference: Twilio's own SDK computes the signature.
+          // `key` and `algorithm` (HMAC_SHA1 or HMAC_SHA256): a SharedKey signature per a Webhook Setting.
           return json(res, 200, {
-            signature: twilio.getExpectedTwilioSignature(TWILIO_TOKEN, input.url as string, input.params as Record<string, string>),
+            signature: twilio.getExpectedTwilioSignature((input.key as string) ?? TWILIO_TOKEN, input.url as string, input.params as Record<string, string>, input.algorithm as string | undefined),
             valid: (input.signature as string | undefined) !== undefined
-              ? twilio.validateRequest(TWILIO_TOKEN, input.signature as string, input.url as string, input.params as Record<string, string>)
+              ? twilio.validateRequest((input.key as string) ?? TWILIO_TOKEN, input.signature as string, input.url as string, input.params as Record<string, string>, input.algorithm as string | undefined)
               : undefined,
           });
         case "sign-telnyx": {

@@ -34,8 +34,12 @@ export const attempts = (provider: Provider, to: string): Promise<{ to: string; 
 export const lookups = (to: string): Promise<{ to: string }[]> => control("lookups", { to });
 export type TwilioParams = Record<string, string | string[]>;
 /** Twilio's own SDK (in Node): getExpectedTwilioSignature for url+params, and validateRequest of `signature`. */
-export const twilioReference = (url: string, params: TwilioParams, signature?: string): Promise<{ signature: string; valid?: boolean }> =>
-  control("sign-twilio", { url, params, signature });
+export const twilioReference = (
+  url: string,
+  params: TwilioParams,
+  signature?: string,
+  shared?: { key: string; algorithm: "HMAC_SHA1" | "HMAC_SHA256" },
+): Promise<{ signature: string; valid?: boolean }> => control("sign-twilio", { url, params, signature, ...shared });
 
 /** Params as the form body carries them: a repeated name once per value. */
 export function formEntries(params: TwilioParams): [string, string][] {
@@ -147,9 +151,9 @@ export const TWILIO_STATUS_URL = `${ORIGIN}/webhooks/twilio/status`;
 export const TWILIO_INBOUND_URL = `${ORIGIN}/webhooks/twilio/inbound`;
 
 /** POSTs form params to a Twilio webhook; the signature defaults to the SDK's for exactly this URL and these params. */
-export async function postTwilio(url: string, params: TwilioParams, signature?: string | null, postTo = url) {
+export async function postTwilio(url: string, params: TwilioParams, signature?: string | null, postTo = url, extraHeaders: Record<string, string> = {}) {
   const sig = signature === undefined ? (await twilioReference(url, params)).signature : signature;
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders };
   if (sig !== null) headers["X-Twilio-Signature"] = sig;
   const target = new URL(postTo);
   return call("POST", target.pathname + target.search, { raw: new URLSearchParams(formEntries(params)).toString(), headers });

@@ -1,15 +1,12 @@
 // README's SMS section states the sending figures; they must be the code's (and wrangler.toml's).
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BREAKER_COOLDOWN_MS, BREAKER_THRESHOLD } from "../../src/messaging/sms/breaker";
 import { SEND_TIMEOUT_MS } from "../../src/messaging/sms/providers/provider";
 import { CONFIRM_WAIT_SECONDS, retryDelaySeconds } from "../../src/messaging/sms/send";
+import readme from "../../README.md?raw";
+import wrangler from "../../wrangler.toml?raw";
 
-const root = path.join(import.meta.dirname, "../..");
-const readme = readFileSync(path.join(root, "README.md"), "utf8");
 const sms = readme.slice(readme.indexOf("\n## SMS"), readme.indexOf("\n## Billing"));
-const wrangler = readFileSync(path.join(root, "wrangler.toml"), "utf8");
 const maxRetries = Number(/\[\[queues\.consumers\]\]\s*queue = "seatline-outbound"[\s\S]*?max_retries = (\d+)/.exec(wrangler)![1]);
 const oneLine = sms.replace(/\s+/g, " ");
 

@@ -174,8 +174,8 @@ export function twilioStatus(sid: string, status: string, extra: Record<string, 
 }
 
 /** A guest's text through Twilio's inbound webhook, signed as Twilio would. */
-export async function textIn(from: string, body: string, sid = `SM${crypto.randomUUID().replace(/-/g, "")}`) {
-  const res = await postTwilio(TWILIO_INBOUND_URL, { MessageSid: sid, SmsSid: sid, From: from, To: "+15005550006", Body: body, NumMedia: "0", AccountSid: "ACfake0000000000000000000000000000" });
+export async function textIn(from: string, body: string, sid = `SM${crypto.randomUUID().replace(/-/g, "")}`, to = "+15005550006") {
+  const res = await postTwilio(TWILIO_INBOUND_URL, { MessageSid: sid, SmsSid: sid, From: from, To: to, Body: body, NumMedia: "0", AccountSid: "ACfake0000000000000000000000000000" });
   if (res.status !== 200) throw new Error(`inbound webhook answered ${res.status} ${res.text}`);
   return res;
 }

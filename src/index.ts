@@ -8,6 +8,7 @@ import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
 import { deliverEmail } from "./messaging/email/deliver";
+import { purgeWebhookState } from "./messaging/sms/receipts";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./messaging/sms/send";
 
 export { Restaurant } from "../durable-objects/restaurant";
@@ -59,6 +60,7 @@ export default {
     switch (controller.cron) {
       case HOURLY: {
         log("info", "expiry sweep", await purgeExpiredCredentials(d, at));
+        log("info", "webhook receipts purged", await purgeWebhookState(d, at));
         log("info", "retention sweep", { ...(await retentionSweep(env, d, at)) });
         return;
       }

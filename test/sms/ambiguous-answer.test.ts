@@ -2,7 +2,7 @@
 // must not make the guest get it twice: no failover at once; after the confirmation wait the provider
 // is asked (Twilio: a look-up of its messages; Telnyx: the same request under the same
 // Idempotency-Key), and only a provider that did not take it lets the other one send.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signUp, type SignedUp } from "../helpers/api";
 import { CONFIRM_WAIT_SECONDS } from "../../src/messaging/sms/send";
 import { attempts, behave, deliver, freshPhone, insertQueued, lookups, messageRow, postTelnyx, postTwilio, received, resetBreaker, telnyxEvent } from "./helpers";
@@ -10,7 +10,9 @@ import { attempts, behave, deliver, freshPhone, insertQueued, lookups, messageRo
 let o: SignedUp;
 beforeAll(async () => {
   o = await signUp();
-});
+});// The breaker is one table for the whole D1: leave it closed for the files that run next.
+afterAll(resetBreaker);
+
 beforeEach(resetBreaker);
 
 // The send timeout shortened for these runs only (production: 10 s); fakes answer well after it.

@@ -1,7 +1,7 @@
 // A provider that keeps failing transiently is skipped for a cool-down, so a dead provider does not
 // slow every message. The breaker is one D1 table, so this file has it to itself.
 import { env } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BREAKER_COOLDOWN_MS, BREAKER_THRESHOLD } from "../../src/messaging/sms/send";
 import { signUp, type SignedUp } from "../helpers/api";
 import { attempts, behave, deliver, freshPhone, insertQueued, messageRow, providerHealth, received, resetBreaker } from "./helpers";
@@ -10,7 +10,9 @@ let o: SignedUp;
 beforeAll(async () => {
   o = await signUp();
   await resetBreaker();
-});
+});// The breaker is one table for the whole D1: leave it closed for the files that run next.
+afterAll(resetBreaker);
+
 
 async function twilioDownFor(): Promise<string> {
   const phone = freshPhone();

@@ -4,7 +4,7 @@
 // receipt is released so the provider's retry acts instead.
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { webhookReceipts } from "../../db/schema";
+import { smsPendingReports, webhookReceipts } from "../../db/schema";
 
 /** How long receipts are kept: longer than any provider retries a webhook (Recurly: days). */
 export const RECEIPT_KEEP_MS = 30 * 86_400_000;
@@ -21,7 +21,14 @@ export async function onceForEvent<T>(d: Db, source: string, eventKey: string, a
   }
 }
 
-export async function purgeReceipts(d: Db, at: number) {
-  const res = await d.delete(webhookReceipts).where(lt(webhookReceipts.receivedAt, at - RECEIPT_KEEP_MS));
-  return res.meta.changes;
+/** Early reports whose send never saved an id (it failed, or was for a message we never had). */
+export const PENDING_REPORT_KEEP_MS = 7 * 86_400_000;
+
+/** Hourly: receipts past any provider's retries, and early reports nobody claimed. */
+export async function purgeWebhookState(d: Db, at: number) {
+  const [receipts, reports] = await d.batch([
+    d.delete(webhookReceipts).where(lt(webhookReceipts.receivedAt, at - RECEIPT_KEEP_MS)),
+    d.delete(smsPendingReports).where(lt(smsPendingReports.receivedAt, at - PENDING_REPORT_KEEP_MS)),
+  ]);
+  return { receipts: receipts.meta.changes, pendingReports: reports.meta.changes };
 }

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { locations, type messages } from "../../db/schema";
 import type { Env } from "../../env";
-import { restaurant } from "../../routes/restaurant-stub";
-import type { MessageView } from "./message-view";
+import { restaurant } from "../../restaurant/client";
+import type { MessageView } from "../../../domain/sms/message-view";
 
 type MessageRow = typeof messages.$inferSelect;
 

@@ -10,7 +10,7 @@ import { locations, messages } from "../../db/schema";
 import type { Env } from "../../env";
 import { DAY } from "../../lib/clock";
 import { log } from "../../lib/log";
-import { restaurant } from "../../routes/restaurant-stub";
+import { restaurant } from "../../restaurant/client";
 import { entitlementsFor } from "../../billing/entitlements";
 import { messageView } from "./announce";
 import { classifyInbound } from "./keywords";

@@ -58,7 +58,7 @@ export type SendOutcome = "sent" | "already_done" | "failed" | "refused" | "retr
 
 type MessageRow = typeof messages.$inferSelect;
 
-export type { MessageView } from "./message-view";
+export type { MessageView } from "../../../domain/sms/message-view";
 export { announce, messageView } from "./announce";
 
 /** Ends our claim: only a row still "sending" (ours) changes; a report may have moved it on already. */

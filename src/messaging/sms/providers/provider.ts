@@ -4,8 +4,9 @@
 // an unknown one (no answer in time, or a 2xx we cannot read) means the provider may have taken the
 // text: trying the other one at once could text the guest twice, so it is confirmed first.
 
-export type ProviderName = "twilio" | "telnyx";
-export const PROVIDERS: ProviderName[] = ["twilio", "telnyx"];
+import type { ProviderName } from "../../../../domain/sms/providers";
+
+export { PROVIDERS, type ProviderName } from "../../../../domain/sms/providers";
 
 export interface OutgoingSms {
   /** Our message id: Telnyx's Idempotency-Key, and the `m` query parameter of the status callback. */

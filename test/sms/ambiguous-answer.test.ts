@@ -2,6 +2,7 @@
 // must not make the guest get it twice: no failover at once; after the confirmation wait the provider
 // is asked (Twilio: a look-up of its messages; Telnyx: the same request under the same
 // Idempotency-Key), and only a provider that did not take it lets the other one send.
+import { env } from "cloudflare:test";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signUp, type SignedUp } from "../helpers/api";
 import { CONFIRM_WAIT_SECONDS } from "../../src/messaging/sms/send";
@@ -60,6 +61,8 @@ describe("Twilio takes the text but answers after the timeout", () => {
     const res = await postTwilio(taken!.callback!, { AccountSid: "ACfake0000000000000000000000000000", MessageSid: taken!.id, SmsSid: taken!.id, MessageStatus: "sent", SmsStatus: "sent", To: phone, From: "+15005550006" });
     expect(res.status).toBe(204);
     expect(await messageRow(id)).toMatchObject({ status: "sent", provider: "twilio", provider_message_id: taken!.id, unconfirmed_provider: null });
+    // Sent, so counted against the allowance, once.
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM sms_usage_events WHERE message_id = ?").bind(id).first()).toEqual({ n: 1 });
     const { result } = await deliver("seatline-outbound", [{ messageId: id, primary: "twilio", attempts: 2 }], AFTER_WAIT);
     expect(result.explicitAcks).toHaveLength(1);
     expect(await received("twilio", phone)).toHaveLength(1);

@@ -8,6 +8,7 @@ import { db, type Db } from "../../db/client";
 import { messages, smsPendingReports, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
 import type { ProviderName } from "./providers/provider";
+import { countSent, smsGate } from "../../billing/sms-allowance";
 import { announce } from "./announce";
 import { platformSenders, recordOptOut, sendersFor } from "./senders";
 
@@ -91,6 +92,11 @@ async function apply(env: Env, d: Db, row: MessageRow, r: Report, at: number): P
     .where(and(eq(messages.id, row.id), eq(messages.status, row.status)))
     .returning();
   if (!updated) return false;
+  // A send whose answer was lost, confirmed by this report: it was sent, so it counts (once per message).
+  if (row.unconfirmedProvider && row.providerMessageId === null) {
+    const gate = await smsGate(env, d, row, at);
+    if (gate.send) await countSent(env, d, row, gate, at);
+  }
   if (r.errorCode && OPT_OUT_CODES.has(r.errorCode)) {
     const senders = await sendersFor(d, platformSenders(env), row.accountId, row.locationId);
     await recordOptOut(d, senders.program, row.accountId, row.toPhone, `${r.provider}:${r.errorCode}`, at);

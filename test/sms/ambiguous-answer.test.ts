@@ -11,7 +11,8 @@ import { attempts, behave, deliver, freshPhone, insertQueued, lookups, messageRo
 let o: SignedUp;
 beforeAll(async () => {
   o = await signUp();
-});// The breaker is one table for the whole D1: leave it closed for the files that run next.
+});
+// The breaker is one table for the whole D1: leave it closed for the files that run next.
 afterAll(resetBreaker);
 
 beforeEach(resetBreaker);
@@ -110,6 +111,18 @@ describe("Twilio hangs and never takes the text", () => {
     // The look-up, and no second Twilio send.
     expect(await lookups(phone)).toHaveLength(1);
     expect(await attempts("twilio", phone)).toHaveLength(1);
+  });
+
+  it("the look-up does not take the same text sent to the same number just before for this one", async () => {
+    const phone = freshPhone();
+    const earlier = await insertQueued(o, phone, { body: "Same words" });
+    await deliver("seatline-outbound", [{ messageId: earlier, primary: "twilio" }]);
+    expect(await messageRow(earlier)).toMatchObject({ status: "sent", provider: "twilio" });
+    await behave("twilio", phone, { mode: "hang", delayMs: LATE });
+    const { id } = await firstTry(phone, "twilio", "Same words");
+    await deliver("seatline-outbound", [{ messageId: id, primary: "twilio", attempts: 2 }], AFTER_WAIT);
+    expect(await messageRow(id)).toMatchObject({ status: "sent", provider: "telnyx" });
+    expect((await received("telnyx", phone)).map((m) => m.body)).toEqual(["Same words"]);
   });
 });
 

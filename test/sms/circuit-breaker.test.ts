@@ -10,7 +10,8 @@ let o: SignedUp;
 beforeAll(async () => {
   o = await signUp();
   await resetBreaker();
-});// The breaker is one table for the whole D1: leave it closed for the files that run next.
+});
+// The breaker is one table for the whole D1: leave it closed for the files that run next.
 afterAll(resetBreaker);
 
 

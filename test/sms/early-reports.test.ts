@@ -8,7 +8,8 @@ import { behave, deliver, freshPhone, insertQueued, messageRow, postTelnyx, post
 let o: SignedUp;
 beforeAll(async () => {
   o = await signUp();
-});// The breaker is one table for the whole D1: leave it closed for the files that run next.
+});
+// The breaker is one table for the whole D1: leave it closed for the files that run next.
 afterAll(resetBreaker);
 
 beforeEach(resetBreaker);

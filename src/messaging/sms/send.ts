@@ -190,7 +190,12 @@ export async function sendMessage(env: Env, id: string, at: number, primary: Pro
     if (provider && fromOf(name)) {
       if (at < row.unconfirmedAt + wait * 1000) return unconfirmed(name, row.unconfirmedAt, { code: row.errorCode?.split(":")[1] ?? "unconfirmed", message: row.errorMessage ?? "" });
       try {
-        const answer = await provider.confirm(sms(name), row.unconfirmedAt);
+        // A match already recorded for another message (the same text sent just before) is not ours.
+        const otherMessages = async (providerId: string) => {
+          const owner = await d.query.messages.findFirst({ where: and(eq(messages.provider, name), eq(messages.providerMessageId, providerId)) });
+          return !!owner && owner.id !== id;
+        };
+        const answer = await provider.confirm(sms(name), row.unconfirmedAt, otherMessages);
         if ("found" in answer) return onSent(name, answer.found);
         if ("sent" in answer) {
           await recordProviderResult(d, name, true, at);

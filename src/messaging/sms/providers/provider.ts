@@ -42,7 +42,7 @@ export interface SmsProvider {
    * `since`? Twilio looks it up; Telnyx repeats the request with the same Idempotency-Key (so a
    * text it took is answered, not sent again, and one it never got is sent now).
    */
-  confirm(sms: OutgoingSms, since: number): Promise<Confirmation | { sent: string }>;
+  confirm(sms: OutgoingSms, since: number, isAnotherMessage: (providerMessageId: string) => Promise<boolean>): Promise<Confirmation | { sent: string }>;
 }
 
 export const SEND_TIMEOUT_MS = 10_000;

@@ -69,7 +69,7 @@ export class TwilioProvider implements SmsProvider {
   }
 
   /** Lists messages to `sms.to` created since the attempt (same sender and text): found or not. */
-  async confirm(sms: OutgoingSms, since: number): Promise<Confirmation> {
+  async confirm(sms: OutgoingSms, since: number, isAnotherMessage: (sid: string) => Promise<boolean>): Promise<Confirmation> {
     const from = sms.from ?? this.config.from;
     // Not filtered by DateSent: a message Twilio has queued but not yet sent has none. Newest first.
     const query = new URLSearchParams({ To: sms.to, PageSize: "50" });
@@ -81,10 +81,11 @@ export class TwilioProvider implements SmsProvider {
       });
       const body = parse(await res.text()) as { messages?: { sid?: unknown; body?: unknown; date_created?: unknown; to?: unknown }[] } | null;
       if (!res.ok || !body || !Array.isArray(body.messages)) return { unknown: `look-up answered ${res.status}` };
-      const match = body.messages.find(
+      const matches = body.messages.filter(
         (m) => typeof m.sid === "string" && m.to === sms.to && m.body === sms.body && Date.parse(String(m.date_created)) >= since - SKEW_MS,
       );
-      return match ? { found: match.sid as string } : { notFound: true };
+      for (const m of matches) if (!(await isAnotherMessage(m.sid as string))) return { found: m.sid as string };
+      return { notFound: true };
     } catch (err) {
       return { unknown: `look-up failed: ${(err as Error)?.name ?? "Error"}` };
     }

@@ -78,6 +78,8 @@ import {
 import { reservationView, type ReservationView } from "./reservations/view";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { heldTableFactor } from "./reservations/estimates";
+import { CLOSE, type LiveRevocation } from "./live/authority";
+import { HostAuthority, type HostAttachment, type TicketGrant } from "./live/host-authority";
 
 const SCHEMA_VERSION = 3;
 /** Events kept for clients that reconnect and resume. */
@@ -127,7 +129,7 @@ export interface AddedParty {
   guestToken: string;
 }
 
-type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
+type Attachment = HostAttachment | { kind: "guest"; partyId: string };
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -208,10 +210,13 @@ export class Restaurant extends DurableObject<Env> {
   private alarmAt: number | null = null;
   private flushFailures = 0;
   private bookingSettings: BookingSettings = DEFAULT_BOOKING_SETTINGS;
+  /** Who may keep a host socket open (live/host-authority.ts). */
+  private authority: HostAuthority;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.authority = new HostAuthority(ctx, this.sql, env.DB);
     // Every entry point (RPC, fetch, webSocket*, alarm) runs after this has finished.
     ctx.blockConcurrencyWhile(async () => {
       this.migrate();
@@ -761,13 +766,20 @@ export class Restaurant extends DurableObject<Env> {
   }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
-  async createTicket(loc: LocationRef, userId: string): Promise<{ ticket: string; expiresAt: number }> {
+  async createTicket(loc: LocationRef, userId: string, grant?: TicketGrant): Promise<{ ticket: string; expiresAt: number }> {
     this.useLocation(loc);
     const at = Date.now();
     const ticket = randomToken(32);
+    const hash = await sha256Hex(ticket);
     this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", at);
-    this.sql.exec("INSERT INTO tickets (hash, user_id, expires_at) VALUES (?, ?, ?)", await sha256Hex(ticket), userId, at + TICKET_TTL_MS);
+    this.sql.exec("INSERT INTO tickets (hash, user_id, expires_at) VALUES (?, ?, ?)", hash, userId, at + TICKET_TTL_MS);
+    if (grant) this.authority.saveGrant(hash, grant, at + TICKET_TTL_MS);
     return { ticket, expiresAt: at + TICKET_TTL_MS };
+  }
+
+  /** A change of authority announced by the Worker: the host sockets it takes away close at once. */
+  async revokeLive(rev: LiveRevocation): Promise<number> {
+    return this.authority.revoke(rev);
   }
 
   // ---- RPC: guests -----------------------------------------------------------------------------
@@ -943,14 +955,8 @@ export class Restaurant extends DurableObject<Env> {
   }
 
   /** Deletes everything this location holds (the location itself was deleted). */
-  async destroy(): Promise<void> {
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.close(1000, "location deleted");
-      } catch {
-        // already closed
-      }
-    }
+  async destroy(reason = "This location was deleted."): Promise<void> {
+    this.authority.closeAll({ code: CLOSE.locationGone, reason });
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.alarmAt = null;
@@ -972,15 +978,16 @@ export class Restaurant extends DurableObject<Env> {
     const sinceVersion = since !== null && /^\d{1,15}$/.test(since) ? Number(since) : null;
     const at = Date.now();
     if (url.pathname === "/host") {
-      const ticket = url.searchParams.get("ticket") ?? "";
-      const row = this.sql
-        .exec("DELETE FROM tickets WHERE hash = ? AND expires_at > ? RETURNING user_id", await sha256Hex(ticket), at)
-        .toArray()[0];
+      const hash = await sha256Hex(url.searchParams.get("ticket") ?? "");
+      const row = this.sql.exec("DELETE FROM tickets WHERE hash = ? AND expires_at > ? RETURNING user_id", hash, at).toArray()[0];
       if (!row) return wsRefusal(401, "unauthorized", "This live ticket is not valid, was already used or has expired.");
       const pair = new WebSocketPair();
       this.ctx.acceptWebSocket(pair[1], ["host"]);
-      pair[1].serializeAttachment({ kind: "host", userId: row.user_id as string } satisfies Attachment);
+      pair[1].serializeAttachment(this.authority.attachmentFor(hash, row.user_id as string, at) satisfies Attachment);
       this.sendCatchUp(pair[1], sinceVersion, at);
+      // The alarm re-checks this socket's session from now on.
+      const check = this.authority.nextCheckAt(at);
+      if (check !== null) this.scheduleAlarm(check);
       return new Response(null, { status: 101, webSocket: pair[0] });
     }
     if (url.pathname === "/guest") {
@@ -1062,6 +1069,7 @@ export class Restaurant extends DurableObject<Env> {
     let pending = 0;
     // Due reminders and no-shows first, so the texts and changes they make go out in this same run.
     await this.runSchedule(at);
+    if (loc) await this.recheckAuthority(loc, at);
     if (loc) {
       try {
         pending += await flushSmsOutbox(this.sql, this.env.DB, this.env.OUTBOUND, loc, this.smsSettings().primaryProvider);
@@ -1081,8 +1089,17 @@ export class Restaurant extends DurableObject<Env> {
     const closed = this.sql.exec("SELECT MIN(closed_at) AS c FROM parties WHERE closed_at IS NOT NULL").toArray()[0]?.c as number | null;
     const oldBooking = this.sql.exec("SELECT MIN(end_at) AS e FROM reservations").toArray()[0]?.e as number | null;
     const purgeAt = earliest(closed === null ? null : closed + GUEST_TOKEN_GRACE_MS + 1, oldBooking === null ? null : oldBooking + RESERVATION_KEEP_MS + 1);
-    const next = earliest(retry, nextScheduled(this.sql), purgeAt === null ? null : Math.max(at + FLUSH_DELAY_MS, purgeAt));
+    const next = earliest(retry, nextScheduled(this.sql), purgeAt === null ? null : Math.max(at + FLUSH_DELAY_MS, purgeAt), this.authority.nextCheckAt(at));
     if (next !== null) this.scheduleAlarm(Math.max(next, at));
+  }
+
+  /** Host sockets whose session or member no longer allows them close; D1 down keeps them until the next alarm. */
+  private async recheckAuthority(loc: LocationRef, at: number) {
+    try {
+      await this.authority.recheck(loc.accountId, at);
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "live authority re-check failed", locationId: loc.id, error: String(err) }));
+    }
   }
 
   /**

@@ -19,6 +19,8 @@ export interface SessionUser {
   role: Role;
   email: string;
   name: string;
+  /** The session's absolute end (epoch ms), handed to live sockets so they never outlive it. */
+  sessionExpiresAt: number;
 }
 
 export interface IssuedSession {
@@ -89,7 +91,7 @@ export async function authenticate(d: Db, secret: string, token: string, at: num
   if (at - s.lastSeenAt >= SESSION_TOUCH_INTERVAL) {
     await d.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, s.id));
   }
-  return { sessionId: s.id, userId: claims.sub, accountId: claims.acc, role: row.role, email: row.email, name: row.name };
+  return { sessionId: s.id, userId: claims.sub, accountId: claims.acc, role: row.role, email: row.email, name: row.name, sessionExpiresAt: s.expiresAt };
 }
 
 export async function endSession(d: Db, sessionId: string, at: number, reason: string) {

@@ -6,6 +6,7 @@ import { requireAuth } from "../auth/middleware";
 import { bcryptCost, dummyHash, hashPassword, PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { AccountSchema, SessionSchema, TokenParam, UserSchema, userView } from "../auth/schemas";
 import { endSession, endUserSessionsQuery } from "../auth/sessions";
+import { announceToLive } from "../auth/live-access";
 import {
   ACCOUNT_LOGIN_POLICY,
   consume,
@@ -252,6 +253,7 @@ authRoutes.openapi(
     const at = now();
     const d = db(c.env.DB);
     await endSession(d, auth.sessionId, at, "logout");
+    await announceToLive(c.env, d, auth.accountId, { kind: "session", sessionId: auth.sessionId, reason: "logout" });
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "auth.logout", ip: clientIp(c), at });
     return c.body(null, 204);
   },
@@ -334,6 +336,7 @@ authRoutes.openapi(
       retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: user.accountId, userId: user.id, action: "auth.password_reset", ip: clientIp(c), at }),
     ]);
+    await announceToLive(c.env, d, user.accountId, { kind: "user_sessions", userId: user.id, reason: "password_reset" });
     // Proving control of the email clears the failure count that may have locked the account.
     await recordSuccess(d, await loginKey(user.email), at);
     return c.json({ status: "password_changed" as const }, 200);
@@ -377,6 +380,7 @@ authRoutes.openapi(
       retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: auth.accountId, userId: auth.userId, action: "auth.password_changed", ip: clientIp(c), at }),
     ]);
+    await announceToLive(c.env, d, auth.accountId, { kind: "user_sessions", userId: user.id, keep: auth.sessionId, reason: "password_changed" });
     await recordSuccess(d, key, at);
     return c.json({ status: "password_changed" as const }, 200);
   },

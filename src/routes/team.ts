@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { and, asc, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
+import { announceToLive } from "../auth/live-access";
 import { RoleSchema, UserSchema, userView } from "../auth/schemas";
 import { enforceRateLimit } from "../auth/throttle";
 import { db, type Db } from "../db/client";
@@ -188,6 +189,7 @@ teamRoutes.openapi(
       d.update(users).set({ role }).where(guard).returning({ id: users.id }),
     ]);
     if (changed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "demoted");
+    await announceToLive(c.env, d, auth.accountId, { kind: "role", userId: member.id, role });
     return c.json(userView({ ...member, role }), 200);
   },
 );
@@ -234,6 +236,7 @@ teamRoutes.openapi(
       d.delete(users).where(guard).returning({ id: users.id }),
     ]);
     if (removed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "removed");
+    await announceToLive(c.env, d, auth.accountId, { kind: "removed", userId: member.id });
     return c.body(null, 204);
   },
 );

@@ -402,7 +402,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
     const { stub, ref } = restaurant(c.env, loc);
-    const t = await stub.createTicket(ref, auth.userId);
+    const t = await stub.createTicket(ref, auth.userId, { sessionId: auth.sessionId, role: auth.role, sessionExpiresAt: auth.sessionExpiresAt });
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );

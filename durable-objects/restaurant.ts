@@ -26,7 +26,6 @@ import {
 import { normalizePhone } from "./waitlist/phone";
 import {
   DEFAULT_SETTINGS,
-  parseClientMessage,
   partyView,
   type DoResult,
   type GuestStatus,
@@ -79,7 +78,8 @@ import { reservationView, type ReservationView } from "./reservations/view";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { heldTableFactor } from "./reservations/estimates";
 import { CLOSE, type LiveRevocation } from "./live/authority";
-import { HostAuthority, type HostAttachment, type TicketGrant } from "./live/host-authority";
+import { closeSocket, HostAuthority, type HostAttachment, type TicketGrant } from "./live/host-authority";
+import { FrameGate } from "./live/frame-gate";
 
 const SCHEMA_VERSION = 3;
 /** Events kept for clients that reconnect and resume. */
@@ -212,6 +212,8 @@ export class Restaurant extends DurableObject<Env> {
   private bookingSettings: BookingSettings = DEFAULT_BOOKING_SETTINGS;
   /** Who may keep a host socket open (live/host-authority.ts). */
   private authority: HostAuthority;
+  /** Per-socket abuse limits on frames the clients send (live/guard.ts). */
+  private gate = new FrameGate();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -1030,8 +1032,11 @@ export class Restaurant extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
     const attachment = ws.deserializeAttachment() as Attachment | null;
-    const msg = parseClientMessage(data);
-    if (!msg || !attachment) {
+    // Size, rate, junk and repeated resumes are limited first (live/guard.ts).
+    const { decision, message: msg } = this.gate.check(ws, data, Date.now());
+    if (decision.action === "close") return closeSocket(ws, decision);
+    if (decision.action === "ignore") return;
+    if (decision.action === "reply_error" || !msg || !attachment) {
       ws.send(JSON.stringify({ type: "error", code: "bad_message", message: 'Send {"type":"resume","version":N} or "ping".' }));
       return;
     }

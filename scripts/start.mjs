@@ -92,14 +92,15 @@ async function printOutbox(seen) {
 }
 
 async function main() {
-  if (ensureDevVars()) console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
+  const added = ensureDevVars();
+  if (added.length) console.log(`• Wrote ${added.join(", ")} to .dev.vars (local only; never committed).`);
   console.log("• Applying D1 migrations (local)…");
   applyMigrations({ persistTo: PERSIST });
   console.log("• Seeding the demo account…");
   seed();
   console.log(`• Starting wrangler dev on ${BASE}…`);
-  // Links in emails point at this server when it runs on another port than wrangler.toml's APP_URL.
-  const vars = PORT === 8787 ? {} : { APP_URL: BASE };
+  // Development settings (ENVIRONMENT, the dev outbox, APP_URL = this server) come from startDev.
+  const vars = {};
   // Nothing can be bought offline (no Recurly here), so the local stack gives accounts without a
   // subscription every feature; BILLING_DEFAULT_PLAN=free npm start shows the free plan's limits.
   vars.BILLING_DEFAULT_PLAN = process.env.BILLING_DEFAULT_PLAN || "unlimited";

@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
 import { log } from "./lib/log";
+import { configProblems } from "./lib/config-check";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./lib/openapi";
 import { accountRoutes } from "./routes/account";
@@ -76,6 +77,17 @@ export function createApp() {
   const app = router();
 
   app.use("*", requestId());
+  // The startup check: unsafe settings together (production with the dev outbox, a short JWT_SECRET,
+  // APP_URL on http outside localhost) refuse every request and say why (src/lib/config-check.ts).
+  app.use("*", async (c, next) => {
+    const problems = configProblems(c.env);
+    if (problems.length === 0) return next();
+    log("error", "refusing to serve: unsafe configuration", { problems });
+    return c.json(
+      errorBody("misconfigured", `This deployment is not configured safely and refuses to serve: ${problems.join(" ")}`, problems.map((message) => ({ message }))),
+      503,
+    );
+  });
   app.use("*", async (c, next) => {
     const started = Date.now();
     await next();

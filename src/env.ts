@@ -15,6 +15,11 @@ export interface Env {
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
+  /**
+   * The header the front door sets with the client's address (src/lib/client-identity.ts):
+   * "CF-Connecting-IP" on Cloudflare (the default), e.g. "X-Real-IP" behind another proxy, "" for none.
+   */
+  CLIENT_IP_HEADER?: string;
   SMS_PRIMARY_PROVIDER: "twilio" | "telnyx";
   TWILIO_API_BASE_URL: string;
   TWILIO_ACCOUNT_SID?: string;

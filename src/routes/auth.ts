@@ -10,6 +10,7 @@ import { announceToLive } from "../auth/live-access";
 import {
   ACCOUNT_LOGIN_POLICY,
   consume,
+  enforceClientLimit,
   enforceRateLimit,
   IP_LOGIN_POLICY,
   lockedFor,
@@ -26,7 +27,9 @@ import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, validationFailed } from "../lib/errors";
 import { log } from "../lib/log";
 import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
-import { clientIp } from "../lib/request";
+import type { Context } from "hono";
+import { clientIp, clientKey } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
 import { emailSender } from "../messaging/email/sender";
@@ -36,7 +39,8 @@ export const SIGNUP_LINK_TTL = DAY;
 export const RESET_LINK_TTL = HOUR;
 
 const loginKey = async (address: string) => `login:${await sha256Hex(address)}`;
-const ipKey = (kind: string, ip: string | null) => `${kind}-ip:${ip ?? "unknown"}`;
+// Per-client keys follow the deployment's client-identity rule (src/lib/client-identity.ts).
+const ipKey = (kind: string, c: Context) => `${kind}-ip:${clientKey(c)}`;
 
 function utf8Bytes(s: string) {
   return new TextEncoder().encode(s).length;
@@ -82,7 +86,7 @@ authRoutes.openapi(
     const body = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("signup", clientIp(c)), at, 10, HOUR, "Too many sign-ups from this network. Try again later.");
+    await enforceClientLimit(d, "signup", clientIdentity(c), at, 10, HOUR, "Too many sign-ups from this network. Try again later.");
     assertPasswordAcceptable(body.password);
     const timezone = body.timezone || "UTC";
     if (!isValidTimeZone(timezone)) {
@@ -137,7 +141,7 @@ authRoutes.openapi(
     const { token } = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("token", clientIp(c)), at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const tokenHash = await sha256Hex(token);
     const pending = await d.query.pendingSignups.findFirst({ where: eq(pendingSignups.tokenHash, tokenHash) });
     if (!pending) throw new ApiError(404, "not_found", "This sign-up link is not valid. Sign up again to get a new one.");
@@ -210,7 +214,7 @@ authRoutes.openapi(
     const d = db(c.env.DB);
     const ip = clientIp(c);
     const accountKey = await loginKey(body.email);
-    const ipLoginKey = ipKey("login", ip);
+    const ipLoginKey = ipKey("login", c);
     // The reads are independent: one round trip's worth of waiting instead of three.
     const [accountWait, ipWait, user] = await Promise.all([lockedFor(d, accountKey, at), lockedFor(d, ipLoginKey, at), findUserByEmail(d, body.email)]);
     const wait = Math.max(accountWait, ipWait);
@@ -274,7 +278,7 @@ authRoutes.openapi(
     const at = now();
     const d = db(c.env.DB);
     const ip = clientIp(c);
-    await enforceRateLimit(d, ipKey("reset", ip), at, 20, HOUR);
+    await enforceClientLimit(d, "reset", clientIdentity(c), at, 20, HOUR);
     const base = c.env.APP_URL.replace(/\/+$/, "");
     // Everything that depends on whether the email exists happens after the response.
     c.executionCtx.waitUntil(
@@ -315,7 +319,7 @@ authRoutes.openapi(
     const { password: newPassword } = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("token", clientIp(c)), at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const reset = await d.query.passwordResets.findFirst({ where: eq(passwordResets.tokenHash, await sha256Hex(token)) });
     if (!reset) throw new ApiError(404, "not_found", "This reset link is not valid. Ask for a new one.");
     if (reset.usedAt !== null) throw new ApiError(410, "gone", "This reset link has already been used. Ask for a new one.");

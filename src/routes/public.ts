@@ -5,13 +5,14 @@ import type { Context } from "hono";
 import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
 import { PARTY_STATES } from "../../durable-objects/waitlist/model";
 import type { GuestStatusAnswer } from "../../durable-objects/waitlist/protocol";
-import { enforceRateLimit } from "../auth/throttle";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { db } from "../db/client";
 import type { AppEnv } from "../env";
 import { HOUR, isoOrNull, now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
@@ -169,7 +170,7 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const at = now();
-    await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
+    await enforceClientLimit(db(c.env.DB), "on-my-way", clientIdentity(c), at, 60, HOUR, "Too many requests from this network. Ask the host.");
     const loc = await locationByToken(c, token);
     const { stub, ref } = restaurant(c.env, loc);
     return c.json(guestView(unwrap(await stub.guestOnMyWay(ref, token))), 200);

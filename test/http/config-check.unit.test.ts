@@ -1,18 +1,18 @@
 // Secure by default (issue 20, item 2): the shipped wrangler.toml is a production configuration that
 // exposes no development route, and the startup check refuses unsafe combinations with the reason.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error vite's ?raw import (this file runs in the Node project)
+import toml from "../../wrangler.toml?raw";
+// @ts-expect-error a plain JS script (scripts/local.mjs) without type declarations
+import { localVars } from "../../scripts/local.mjs";
 import { environmentOf, isDevelopment, unsafeConfig } from "../../src/lib/config-check";
 
-const root = path.join(import.meta.dirname, "../..");
 const SECRET = "x".repeat(48);
 
 /** The [vars] of wrangler.toml, as `wrangler deploy` ships them (KEY = "value" lines). */
 function shippedVars(): Record<string, string> {
-  const toml = readFileSync(path.join(root, "wrangler.toml"), "utf8");
-  const section = toml.slice(toml.indexOf("[vars]") + 6).split(/^\[/m)[0]!;
-  return Object.fromEntries([...section.matchAll(/^([A-Z_]+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1]!, m[2]!]));
+  const section = (toml as string).slice(toml.indexOf("[vars]") + 6).split(/^\[/m)[0]!;
+  return Object.fromEntries([...(section as string).matchAll(/^([A-Z_]+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
 describe("the shipped configuration", () => {
@@ -78,7 +78,6 @@ describe("the startup check", () => {
 
 describe("local runs", () => {
   it("npm start and the backup scripts pass the development settings (scripts/local.mjs)", async () => {
-    const { localVars } = await import("../../scripts/local.mjs");
     const vars = localVars("http://127.0.0.1:8831");
     expect(vars).toEqual({ ENVIRONMENT: "development", EMAIL_PROVIDER: "dev-outbox", APP_URL: "http://127.0.0.1:8831" });
     expect(unsafeConfig({ ...vars, JWT_SECRET: SECRET } as never)).toEqual([]);

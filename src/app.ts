@@ -10,7 +10,7 @@ import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors
 import { log } from "./lib/log";
 import { configProblems } from "./lib/config-check";
 import { routeCheck } from "./lib/route-check";
-import { router, withSharedResponses } from "./lib/openapi";
+import { router, withSharedResponses } from "./routes/openapi";
 import { accountRoutes } from "./routes/account";
 import { billingRoutes } from "./routes/billing";
 import { authRoutes, meRoutes } from "./routes/auth";

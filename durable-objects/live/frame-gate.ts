@@ -1,7 +1,7 @@
 // Applies the socket abuse limits (guard.ts) to the frames a DO receives. State is kept per socket in
 // memory: when the DO hibernates (no frames for a while), a socket starts again with a full bucket,
 // which a quiet socket would have refilled by then anyway.
-import { parseClientMessage, type ClientMessage } from "../waitlist/protocol";
+import { parseClientMessage, type ClientMessage } from "../../domain/waitlist/protocol";
 import { admit, frameBytes, GUARD_LIMITS, newGuardState, type Decision, type GuardState } from "./guard";
 
 export class FrameGate {

@@ -3,7 +3,7 @@
 // the sessions behind every open host socket at least every AUTHORITY_RECHECK_MS and at the earliest
 // session limit, so a socket never outlives its session even when no announcement reached this DO
 // (another isolate's change, a lost call, an idle timeout, the 30-day lifetime).
-import type { Role } from "../../src/db/schema";
+
 import {
   applyRevocation,
   AUTHORITY_RECHECK_MS,
@@ -12,6 +12,7 @@ import {
   SESSION_IDLE_MS,
   type HostGrant,
   type LiveRevocation,
+  type Role,
   type SessionFacts,
   type Verdict,
 } from "./authority";

@@ -6,7 +6,7 @@ import { requireAuth } from "../auth/middleware";
 import { bcryptCost, dummyHash, hashPassword, PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { AccountSchema, SessionSchema, TokenParam, UserSchema, userView } from "../auth/schemas";
 import { endSession, endUserSessionsQuery } from "../auth/sessions";
-import { announceToLive } from "../auth/live-access";
+import { announceToLive } from "../restaurant/live-access";
 import {
   ACCOUNT_LOGIN_POLICY,
   consume,
@@ -26,13 +26,13 @@ import { DAY, HOUR, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, validationFailed } from "../lib/errors";
 import { log } from "../lib/log";
-import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
+import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
 import type { Context } from "hono";
 import { clientIp, clientKey } from "../lib/request";
 import { clientIdentity } from "../lib/client-identity";
 import { slugify, slugWithSuffix } from "../lib/slug";
-import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
-import { emailSender } from "../messaging/email/sender";
+import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
+import { emailSender } from "../messaging/email/configured";
 import { passwordResetEmail, signupConfirmEmail, signupExistingEmail } from "../messaging/email/templates";
 
 export const SIGNUP_LINK_TTL = DAY;

@@ -7,7 +7,7 @@ import { devOutbox } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
 import { isDevelopment } from "../lib/config-check";
-import { jsonResponse, router } from "../lib/openapi";
+import { jsonResponse, router } from "./openapi";
 
 export const devRoutes = router();
 

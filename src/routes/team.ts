@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { and, asc, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
 import { assertRole, requireAuth, requireRole } from "../auth/middleware";
-import { announceToLive } from "../auth/live-access";
+import { announceToLive } from "../restaurant/live-access";
 import { RoleSchema, UserSchema, userView } from "../auth/schemas";
 import { enforceRateLimit } from "../auth/throttle";
 import { db, type Db } from "../db/client";
@@ -13,7 +13,7 @@ import { auditInsert, type AuditEntry } from "../lib/audit";
 import { DAY, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { conflict, forbidden, notFound } from "../lib/errors";
-import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
 import { inviteEmail } from "../messaging/email/templates";
 

@@ -3,10 +3,12 @@ import type { DoResult, LocationRef } from "../../domain/waitlist/protocol";
 import type { locations } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, type ErrorCode } from "../lib/errors";
+import { retryReads } from "./retry";
 
 export function restaurant(env: Env, loc: typeof locations.$inferSelect) {
   const ref: LocationRef = { id: loc.id, accountId: loc.accountId, name: loc.name, timezone: loc.timezone };
-  return { stub: env.RESTAURANT.get(env.RESTAURANT.idFromName(loc.id)), ref };
+  // Reads that fail in transit (isolate reset, "Network connection lost.") are tried once more.
+  return { stub: retryReads(env.RESTAURANT.get(env.RESTAURANT.idFromName(loc.id))), ref };
 }
 
 /** The value of a DO result, or its error as the one API error shape. */

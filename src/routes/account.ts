@@ -1,4 +1,5 @@
 // The account's own data: retention settings, export (JSON or CSV), and deleting the account.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -242,7 +243,7 @@ accountRoutes.openapi(
     summary: "Delete the account and all its data (owner; confirm with the account's name and your password)",
     security: bearer,
     middleware: [requireRole("owner")] as const,
-    request: jsonBody(z.object({ confirmAccountName: z.string().max(200), password }).strict()),
+    request: jsonBody(z.object({ confirmAccountName: freeText({ max: 200 }), password }).strict()),
     responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403) },
   }),
   async (c) => {

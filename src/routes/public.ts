@@ -1,5 +1,6 @@
 // Guests, with no account: a location's public page (open or closed, estimates), self check-in,
 // and a party's own status by its link token — never anyone else's.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { locationIdFromLinkToken } from "../../domain/links";
@@ -108,11 +109,11 @@ publicRoutes.openapi(
       ...jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(80),
+            name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
             size: z.number().int().min(1).max(100),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
-            notes: z.string().trim().max(500).optional(),
+            notes: freeText({ max: 500, multiline: true }).optional(),
           })
           .strict(),
       ),

@@ -522,6 +522,11 @@ export class Restaurant extends DurableObject<Env> {
 
   async add(loc: LocationRef, input: NewParty, idempotency?: { key: string; requestHash: string }): Promise<DoResult<AddedParty>> {
     this.useLocation(loc);
+    // Every await comes before the idempotency check: from the check to the insert of the answer the
+    // method runs in one synchronous turn, so two requests with the same key cannot both pass it.
+    const id = crypto.randomUUID();
+    const token = await linkToken("guest", this.env.JWT_SECRET, loc.id, id);
+    const tokenHash = await sha256Hex(token);
     const at = Date.now();
     if (idempotency) {
       this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", at - IDEMPOTENCY_TTL_MS);
@@ -545,9 +550,6 @@ export class Restaurant extends DurableObject<Env> {
     }
     const checked = this.checkInput(input);
     if (!checked.ok) return checked;
-    const id = crypto.randomUUID();
-    const token = await linkToken("guest", this.env.JWT_SECRET, loc.id, id);
-    const tokenHash = await sha256Hex(token);
     // After everyone in line and everyone who could still be restored, so a restored party never
     // lands behind someone who joined after it.
     const maxRank = Math.max(0, ...this.restorableAndActive(at).map((p) => p.rank));

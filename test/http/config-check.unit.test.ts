@@ -1,7 +1,7 @@
 // Secure by default (issue 20, item 2): the shipped wrangler.toml is a production configuration that
 // exposes no development route, and the startup check refuses unsafe combinations with the reason.
 import { describe, expect, it } from "vitest";
-// @ts-expect-error vite's ?raw import (this file runs in the Node project)
+// vite's ?raw import (this file runs in the Node project)
 import toml from "../../wrangler.toml?raw";
 // @ts-expect-error a plain JS script (scripts/local.mjs) without type declarations
 import { localVars } from "../../scripts/local.mjs";

@@ -103,11 +103,13 @@ describe("the alarm re-checks sessions nobody announced", () => {
     const location = await env.DB.prepare("SELECT id, account_id, name, timezone FROM locations WHERE id = ?").bind(o.locationId).first<any>();
     const stub = stubOf(o.locationId);
     // Another isolate of the Worker asked the DO for this ticket; this one knows nothing about it.
-    const t = await stub.createTicket(
-      { id: location.id, accountId: location.account_id, name: location.name, timezone: location.timezone },
+    const api = stub.at({ id: location.id, accountId: location.account_id, name: location.name, timezone: location.timezone });
+    const t = await api.createTicket(
       host.userId,
       { sessionId: sid, role: "host", sessionExpiresAt: session!.expires_at },
     );
+    // Done with the bound API: release it, as a Worker request does when it ends.
+    api[Symbol.dispose]();
     await evictDurableObject(stub);
     const socket = await connect(hostPath(o.locationId, t.ticket));
     await socket.next(isSnapshot);
@@ -125,11 +127,13 @@ describe("the alarm re-checks sessions nobody announced", () => {
     const sid = sessionIdOf(host.token);
     const location = await env.DB.prepare("SELECT id, account_id, name, timezone FROM locations WHERE id = ?").bind(o.locationId).first<any>();
     const stub = stubOf(o.locationId);
-    const t = await stub.createTicket(
-      { id: location.id, accountId: location.account_id, name: location.name, timezone: location.timezone },
+    const api = stub.at({ id: location.id, accountId: location.account_id, name: location.name, timezone: location.timezone });
+    const t = await api.createTicket(
       host.userId,
       { sessionId: sid, role: "host", sessionExpiresAt: Date.now() + 86_400_000 },
     );
+    // Done with the bound API: release it, as a Worker request does when it ends.
+    api[Symbol.dispose]();
     const socket = await connect(hostPath(o.locationId, t.ticket));
     await socket.next(isSnapshot);
     await evictDurableObject(stub);

@@ -49,7 +49,7 @@ describe("the local SMS simulator", () => {
 
   it("takes a text from the app's Twilio client, then sends signed delivery reports to its callback", async () => {
     const provider = new TwilioProvider({ baseUrl: sim.url, accountSid: creds.accountSid, authToken: creds.authToken, from: creds.from });
-    const { providerMessageId } = await provider.send({ to: "+14155550190", body: "You're on the list", statusCallbackUrl: `${appUrl}/webhooks/twilio/status` });
+    const { providerMessageId } = await provider.send({ messageId: "m-1", to: "+14155550190", body: "You're on the list", statusCallbackUrl: `${appUrl}/webhooks/twilio/status` });
     expect(providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
     const delivered = await waitFor(
       () => hooks.find((h) => h.path === "/webhooks/twilio/status" && h.params.some(([k, v]) => k === "MessageStatus" && v === "delivered")),
@@ -62,7 +62,7 @@ describe("the local SMS simulator", () => {
 
   it("refuses a send with the wrong credentials, as Twilio would (401)", async () => {
     const provider = new TwilioProvider({ baseUrl: sim.url, accountSid: creds.accountSid, authToken: "wrong", from: creds.from });
-    await expect(provider.send({ to: "+14155550190", body: "x", statusCallbackUrl: `${appUrl}/webhooks/twilio/status` })).rejects.toThrow(/twilio/);
+    await expect(provider.send({ messageId: "m-2", to: "+14155550190", body: "x", statusCallbackUrl: `${appUrl}/webhooks/twilio/status` })).rejects.toThrow(/twilio/);
   });
 
   it("delivers a guest's reply to the inbound webhook, signed", async () => {

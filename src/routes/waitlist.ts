@@ -1,5 +1,6 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
@@ -90,12 +91,12 @@ const SettingsPatch = SettingsSchema.extend({
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
 
-const tag = z.string().trim().min(1).max(32);
+const tag = freeText({ max: 32, min: 1 });
 const PartyFields = z.object({
-  name: z.string().trim().min(1).max(80).openapi({ example: "Garcia" }),
+  name: freeText({ max: 80, min: 1 }).openapi({ example: "Garcia" }),
   phone: z.string().trim().max(32).nullable().optional().openapi({ example: "+1 212 555 0100", description: "Stored in E.164." }),
   size: z.number().int().min(1).max(100).openapi({ example: 4 }),
-  notes: z.string().trim().max(500).optional(),
+  notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional().openapi({ example: ["high chair", "patio"] }),
   quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the location's table." }),
   smsConsent: z.boolean().optional().openapi({ description: "The guest agreed to texts about their place in line." }),
@@ -401,7 +402,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const loc = c.get("location");
     const stub = restaurant(c.env, loc);
-    const t = await stub.createTicket(auth.userId);
+    const t = await stub.createTicket(auth.userId, { sessionId: auth.sessionId, role: auth.role, sessionExpiresAt: auth.sessionExpiresAt });
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );

@@ -11,7 +11,7 @@ import { activeRows, apply, applyRest, emptyLine, putMessage, recentlyClosed, sm
 import { AddParty, type NewParty } from "./add-party";
 import { Conversation } from "./conversation";
 import { ReservationsPanel } from "./reservations";
-import { authed } from "./session";
+import { authed, setSession } from "./session";
 
 declare global {
   interface Window {
@@ -46,6 +46,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const [pending, setPending] = useState<Pending[]>(() => JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]"));
   const [dragId, setDragId] = useState<string | null>(null);
   const [showAdd, setShowAdd] = useState(false);
+  /** The server closed the live channel for good (session ended, access removed, location gone). */
+  const [ended, setEnded] = useState<{ code: string; message: string } | null>(null);
   const socketRef = useRef<LiveSocket<HostMessage> | null>(null);
   useTitle(`${loc.name} · Waitlist`);
 
@@ -94,6 +96,11 @@ export function HostScreen({ location: loc }: { location: Location }) {
           setEverOpen(true);
           void flushPending();
         }
+      },
+      onFatal: (code, message) => {
+        // A session the server ended is over here too: the next page asks to sign in.
+        if (code === "4401") setSession(null);
+        setEnded({ code, message });
       },
       onMessage: (msg) => {
         setLine((l) => apply(l, msg));
@@ -219,7 +226,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
   }
 
   const selectedParty = selected ? line.parties.get(selected) ?? null : null;
-  const offline = live !== "open" && everOpen;
+  const offline = live !== "open" && everOpen && !ended;
   const waitingCount = rows.length;
   const covers = rows.reduce((n, r) => n + r.size, 0);
 
@@ -229,6 +236,16 @@ export function HostScreen({ location: loc }: { location: Location }) {
         <div class="banner offline" role="status" data-testid="offline-banner">
           <Icon name="wifiOff" /> Connection lost. Reconnecting{attempt > 1 ? ` (attempt ${attempt})` : ""}… Changes made elsewhere will appear when it is back.
           <button class="btn" onClick={() => socketRef.current?.retryNow()}>Retry now</button>
+        </div>
+      ) : null}
+      {ended ? (
+        <div class="banner offline" role="alert" data-testid="live-ended" data-code={ended.code}>
+          <Icon name="wifiOff" /> {ended.message} The live line has stopped.
+          {ended.code === "4401" || ended.code === "4403" ? (
+            <a class="btn" href={`/login?next=${encodeURIComponent(location.pathname)}`}>Sign in</a>
+          ) : (
+            <a class="btn" href="/app">Back to locations</a>
+          )}
         </div>
       ) : null}
       {pending.length ? <div class="banner pending" role="status" data-testid="pending-banner">{pending.length} {pending.length === 1 ? "party" : "parties"} waiting to be added…</div> : null}

@@ -122,3 +122,31 @@ export function smsStatus(messages: MessageView[] | undefined): { icon: "sms" | 
   if (last.status === "delivered" || last.status === "sent") return { icon: "smsOk", label: `Text ${last.status}`, error: null };
   return { icon: "sms", label: "Text sending", error: null };
 }
+
+/** The estimate a new party of `size` would get now: its band's interval × (its band in line + 1). */
+export function estimateFor(line: Line, size: number): number | null {
+  const interval = line.intervals?.[bandOf(size)]?.minutes;
+  if (interval === undefined) return null;
+  let sameBand = 0;
+  for (const p of line.parties.values()) if (isActive(p.state) && bandOf(p.size) === bandOf(size)) sameBand++;
+  return estimateMinutes(interval, sameBand);
+}
+
+/** Guest replies newer than the host last opened their party, for active parties, newest first. */
+export function unreadReplies(line: Line, readAt: Record<string, number>): MessageView[] {
+  const out: MessageView[] = [];
+  for (const [partyId, list] of line.messages) {
+    const p = line.parties.get(partyId);
+    if (!p || !isActive(p.state)) continue;
+    for (const m of list) if (m.direction === "inbound" && m.createdAt > (readAt[partyId] ?? 0)) out.push(m);
+  }
+  return out.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Rows whose name or phone matches what the host typed (phone by its digits, ignoring a trunk 0). */
+export function searchRows<T extends { name: string; phone: string | null }>(rows: T[], query: string): T[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  const digits = q.replace(/\D/g, "").replace(/^0+/, "");
+  return rows.filter((r) => r.name.toLowerCase().includes(q) || (digits.length >= 3 && (r.phone ?? "").replace(/\D/g, "").includes(digits)));
+}

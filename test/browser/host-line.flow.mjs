@@ -74,6 +74,7 @@ export const hostLineFlows = [
     async (ctx) => {
       const a = ctx.lineOwner.page;
       await row(a, "Abara").getByRole("button", { name: "Notify Abara" }).click();
+      await a.getByRole("dialog", { name: "Abara can't get a text" }).getByRole("button", { name: "Mark notified" }).click();
       await waitFor(async () => (await row(a, "Abara").getAttribute("data-state")) === "notified", "Abara notified");
       await row(a, "Abara").getByTestId("since-notified").filter({ hasText: "notified 0 min ago" }).waitFor();
       await a.clock.fastForward("04:00");

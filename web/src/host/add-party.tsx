@@ -6,7 +6,7 @@ import { bandOf } from "../../../durable-objects/waitlist/model";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { WaitlistSettings } from "../shared/types";
-import { parseSize, QUOTES, TAGS } from "./party-fields";
+import { parseSize, TAGS } from "./party-fields";
 
 export interface NewParty {
   name: string;
@@ -71,6 +71,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
         <span class="spacer" />
         <button type="button" class="btn ghost icon close-add" aria-label="Close" onClick={onClose}><Icon name="x" /></button>
       </div>
+      <div class="add-fields">
       <fieldset class="bare">
         <legend>Party size</legend>
         <div class="choices sizes" role="group" aria-label="Party size">
@@ -116,11 +117,6 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
         <p class="estimate" data-testid="add-estimate">{est === null ? "Estimate: not known yet" : `Estimate for ${size}: ${minutes(est)}`}</p>
         <label for="add-quote">Quoted wait (minutes)</label>
         <input id="add-quote" type="number" min={0} max={600} value={quoted} onInput={(e) => { const v = e.currentTarget.valueAsNumber; setQuote(Number.isFinite(v) ? Math.max(0, Math.min(600, Math.round(v))) : null); }} />
-        <div class="choices quotes" role="group" aria-label="Quick quotes">
-          {QUOTES.map((q) => (
-            <button type="button" class="choice small" aria-pressed={quoted === q} aria-label={`Quote ${q} minutes`} onClick={() => setQuote(q)} key={q}>{q}</button>
-          ))}
-        </div>
       </div>
       <fieldset class="bare">
         <legend>Tags</legend>
@@ -134,6 +130,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
         <summary>Notes</summary>
         <textarea aria-label="Notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} maxLength={500} />
       </details>
+      </div>
       <button class="btn primary block big" type="submit" disabled={busy || !name.trim() || !!sizeError}>
         <Icon name="plus" /> Add {name.trim() || "party"} ({size})
       </button>

@@ -1,6 +1,5 @@
 // What the add and edit forms offer: quick quotes, tags, and the hold before a notified party is late.
 export const TAGS = ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"];
-export const QUOTES = [5, 10, 15, 20, 30, 45, 60];
 /** Minutes after a notify before the row says "Late" (client-side; the server keeps no hold timer yet). */
 export const HOLD_MINUTES = 10;
 

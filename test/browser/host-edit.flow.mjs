@@ -30,7 +30,7 @@ export const hostEditFlows = [
       await edit.getByRole("button", { name: "Save" }).click();
       const r = row(a, "Ferreira-Lopes");
       await r.waitFor();
-      await r.getByText("Window if possible").waitFor();
+      await r.locator(".row-notes").filter({ hasText: "Window if possible" }).waitFor();
       const p = await partyNamed(owner, "Ferreira-Lopes");
       assert(p.size === 3 && p.phone === "+14155550199" && p.quotedWait === 25 && p.smsConsent && p.tags.includes("Booth") && p.notes === "Window if possible", `saved: ${JSON.stringify(p)}`);
       await r.getByTestId("quoted").filter({ hasText: "quoted 25 min" }).waitFor();

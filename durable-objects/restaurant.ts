@@ -23,6 +23,7 @@ import {
   type PartySource,
   type Seating,
 } from "./waitlist/model";
+import { defaultQuote } from "./waitlist/quote";
 import { normalizePhone } from "./waitlist/phone";
 import {
   DEFAULT_SETTINGS,
@@ -587,7 +588,7 @@ export class Restaurant extends DurableObject<Env> {
       size,
       notes: input.notes ?? "",
       tags: input.tags ?? [],
-      quotedWait: input.quotedWait ?? this.settings.quoteMinutes[bandOf(size)],
+      quotedWait: input.quotedWait ?? defaultQuote(size, this.active.values(), this.intervals(at), this.settings.quoteMinutes),
       source: input.source,
       smsConsent: input.smsConsent ?? false,
       state: "waiting",
@@ -611,7 +612,8 @@ export class Restaurant extends DurableObject<Env> {
     const result: AddedParty = { party: this.rankedOne(party, at), guestToken: token };
     this.queueSms(party, "joined", {
       position: result.party.position,
-      wait: result.party.estimateMinutes ?? party.quotedWait,
+      // The figure the host quoted (or the estimate, when nobody named one), as the host row shows it.
+      wait: party.quotedWait,
       link: `${this.env.APP_URL.replace(/\/+$/, "")}/w/${token}`,
     }, at);
     if (idempotency) {

@@ -43,7 +43,7 @@ export interface WaitlistSettings {
   /** Most active parties allowed in line; null = no limit. */
   maxLength: number | null;
   maxPartySize: number;
-  /** Default quoted wait by party size band, when the host gives none. */
+  /** Fallback quote by band; a party added without a quote gets its estimate at joining (waitlist/quote.ts). */
   quoteMinutes: BandMinutes;
   /** Minutes between seatings by band when history is too thin to estimate from. */
   intervalMinutes: BandMinutes;

@@ -1,6 +1,7 @@
 // The host screen's copy of the line: a snapshot, then events applied on top by version. Positions
 // and estimates are derived with the waitlist's own rules (durable-objects/waitlist/model.ts).
 import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../durable-objects/waitlist/model";
+import { estimateForNewParty } from "../../../durable-objects/waitlist/quote";
 import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
 
 export interface Line {
@@ -123,13 +124,9 @@ export function smsStatus(messages: MessageView[] | undefined): { icon: "sms" | 
   return { icon: "sms", label: "Text sending", error: null };
 }
 
-/** The estimate a new party of `size` would get now: its band's interval × (its band in line + 1). */
+/** The estimate a new party of `size` would get now (the server's default quote uses the same rule). */
 export function estimateFor(line: Line, size: number): number | null {
-  const interval = line.intervals?.[bandOf(size)]?.minutes;
-  if (interval === undefined) return null;
-  let sameBand = 0;
-  for (const p of line.parties.values()) if (isActive(p.state) && bandOf(p.size) === bandOf(size)) sameBand++;
-  return estimateMinutes(interval, sameBand);
+  return estimateForNewParty(size, line.parties.values(), line.intervals);
 }
 
 /** Guest replies newer than the host last opened their party, for active parties, newest first. */

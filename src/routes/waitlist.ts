@@ -78,6 +78,12 @@ export const SettingsSchema = z
     quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    tags: z
+      .array(z.string().trim().min(1).max(32))
+      .max(20)
+      .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
+      .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
   })
   .openapi("WaitlistSettings");
 

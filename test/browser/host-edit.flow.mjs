@@ -63,4 +63,43 @@ export const hostEditFlows = [
       await waitFor(async () => (await a.locator("li.party").count()) === 2, "both back");
     },
   ],
+  [
+    "host-edit: each location's own tags and hold minutes, set in Waitlist rules, on the add and edit forms and the late mark",
+    async (ctx) => {
+      const owner = ctx.editOwner;
+      const a = owner.page;
+      await a.goto(`${ctx.base}/app/settings/waitlist`);
+      const tags = a.getByLabel("Tags hosts can pick (separated by commas)");
+      await tags.fill("Window, Terrace, window");
+      await a.getByRole("button", { name: "Save rules" }).click();
+      await a.locator("#wl-tags-error").filter({ hasText: "Each tag once." }).waitFor();
+      await check(a, "host-settings-tags-error");
+      await tags.fill("Window, Terrace");
+      await a.getByLabel("Minutes a notified party is held before it shows as late").fill("5");
+      await a.getByRole("button", { name: "Save rules" }).click();
+      await a.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      const saved = (await owner.api(`/api/locations/${owner.location.id}/waitlist-settings`)).body;
+      assert(JSON.stringify(saved.tags) === JSON.stringify(["Window", "Terrace"]) && saved.holdMinutes === 5, `saved ${JSON.stringify(saved)}`);
+      await a.clock.install();
+      await a.goto(`${ctx.base}/app`);
+      await row(a, "Olsen").waitFor();
+      const form = a.locator("form.add");
+      await form.getByRole("button", { name: "Terrace" }).waitFor();
+      assert((await form.getByRole("button", { name: "Birthday" }).count()) === 0, "the old default tags are gone from the add form");
+      // A party's own tag that is no longer on the list can still be unticked.
+      await row(a, "Ferreira-Lopes").locator("button.who").click();
+      await row(a, "Ferreira-Lopes").locator(".detail").getByRole("button", { name: "Edit Ferreira-Lopes" }).click();
+      const edit = row(a, "Ferreira-Lopes").locator("form.edit");
+      assert((await edit.getByRole("button", { name: "Booth" }).getAttribute("aria-pressed")) === "true", "Booth still shown, ticked");
+      await edit.getByRole("button", { name: "Window" }).waitFor();
+      await edit.getByRole("button", { name: "Cancel edit" }).click();
+      await a.keyboard.press("Escape");
+      // Late after the location's 5 minutes, not the default 10.
+      await row(a, "Olsen").getByRole("button", { name: "Notify Olsen" }).click();
+      await waitFor(async () => (await row(a, "Olsen").getAttribute("data-state")) === "notified", "Olsen notified");
+      await a.clock.fastForward("05:30");
+      await row(a, "Olsen").locator(".tag.late").filter({ hasText: "Late" }).waitFor();
+      await check(a, "host-own-tags-and-hold");
+    },
+  ],
 ];

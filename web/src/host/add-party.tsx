@@ -6,7 +6,7 @@ import { bandOf } from "../../../durable-objects/waitlist/model";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { WaitlistSettings } from "../shared/types";
-import { parseSize, TAGS } from "./party-fields";
+import { parseSize, tagChoices } from "./party-fields";
 
 export interface NewParty {
   name: string;
@@ -121,7 +121,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
       <fieldset class="bare">
         <legend>Tags</legend>
         <div class="choices tags" role="group" aria-label="Tags">
-          {TAGS.map((t) => (
+          {tagChoices(settings).map((t) => (
             <button type="button" class="choice small tag-choice" aria-pressed={tags.includes(t)} onClick={() => setTags(tags.includes(t) ? tags.filter((x) => x !== t) : [...tags, t])} key={t}>{t}</button>
           ))}
         </div>

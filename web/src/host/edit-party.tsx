@@ -2,11 +2,11 @@
 // visit's texts, as at the Add form, unless the host unticks it. Errors show at their field.
 import { useState } from "preact/hooks";
 import { errorText, fieldErrors } from "../shared/api";
-import type { Location, PartyView, RestParty } from "../shared/types";
-import { TAGS } from "./party-fields";
+import type { Location, PartyView, RestParty, WaitlistSettings } from "../shared/types";
+import { tagChoices } from "./party-fields";
 import { authed } from "./session";
 
-export function EditParty({ location: loc, party: p, max, onSaved, onCancel }: { location: Location; party: PartyView; max: number; onSaved: (p: RestParty) => void; onCancel: () => void }) {
+export function EditParty({ location: loc, party: p, settings, onSaved, onCancel }: { location: Location; party: PartyView; settings: WaitlistSettings | null; onSaved: (p: RestParty) => void; onCancel: () => void }) {
   const [name, setName] = useState(p.name);
   const [size, setSize] = useState(String(p.size));
   const [phone, setPhone] = useState(p.phone ?? "");
@@ -18,6 +18,7 @@ export function EditParty({ location: loc, party: p, max, onSaved, onCancel }: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (f: string) => `edit-${p.id}-${f}`;
+  const max = settings?.maxPartySize ?? 100;
 
   async function save(e: Event) {
     e.preventDefault();
@@ -69,7 +70,7 @@ export function EditParty({ location: loc, party: p, max, onSaved, onCancel }: {
       ) : null}
       {field("notes", "Notes", <textarea id={id("notes")} value={notes} maxLength={500} rows={2} onInput={(e) => setNotes(e.currentTarget.value)} {...invalid("notes")} />)}
       <div class="choices tags" role="group" aria-label="Tags">
-        {TAGS.map((t) => (
+        {tagChoices(settings, p.tags).map((t) => (
           <button type="button" class="choice small tag-choice" aria-pressed={tags.includes(t)} onClick={() => setTags(tags.includes(t) ? tags.filter((x) => x !== t) : [...tags, t])} key={t}>{t}</button>
         ))}
       </div>

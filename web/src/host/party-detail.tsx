@@ -3,14 +3,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { minutes, phoneText, timeOf } from "../shared/format";
 import { Icon } from "../shared/icons";
-import type { Location, MessageView, PartyView, RestParty } from "../shared/types";
+import type { Location, MessageView, PartyView, RestParty, WaitlistSettings } from "../shared/types";
 import { Conversation } from "./conversation";
 import { EditParty } from "./edit-party";
 
 export function PartyDetail(props: {
   location: Location;
   party: PartyView;
-  max: number;
+  settings: WaitlistSettings | null;
   messages: MessageView[];
   onMessages: (m: MessageView[]) => void;
   onAct: (action: string) => void;
@@ -44,7 +44,7 @@ export function PartyDetail(props: {
         {p.onMyWayAt ? ` · on the way since ${timeOf(p.onMyWayAt, loc.timezone)}` : ""}
       </p>
       {editing ? (
-        <EditParty location={loc} party={p} max={props.max} onCancel={() => setEditing(false)} onSaved={(r) => { props.onUpdated(r); setEditing(false); }} />
+        <EditParty location={loc} party={p} settings={props.settings} onCancel={() => setEditing(false)} onSaved={(r) => { props.onUpdated(r); setEditing(false); }} />
       ) : (
         <>
           {p.notes ? <p class="notes">{p.notes}</p> : null}

@@ -5,11 +5,12 @@ import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { MessageView } from "../shared/types";
 import { smsStatus, type Row } from "./line";
-import { HOLD_MINUTES } from "./party-fields";
 
 export function PartyRow(props: {
   p: Row;
   now: number;
+  /** Minutes a notified party is held before it shows as late (the location's setting). */
+  hold: number;
   count: number;
   messages: MessageView[] | undefined;
   selected: boolean;
@@ -26,7 +27,7 @@ export function PartyRow(props: {
   const { p, now } = props;
   const waited = Math.max(0, Math.floor((now - p.createdAt) / 60000));
   const sinceNotify = p.notifiedAt !== null ? Math.max(0, Math.floor((now - p.notifiedAt) / 60000)) : null;
-  const late = p.state === "notified" && sinceNotify !== null && sinceNotify >= HOLD_MINUTES;
+  const late = p.state === "notified" && sinceNotify !== null && sinceNotify >= props.hold;
   const overQuote = p.quotedWait > 0 && waited > p.quotedWait;
   const sms = smsStatus(props.messages);
   const reachable = !!p.phone && p.smsConsent;

@@ -19,6 +19,7 @@ import { authed, getSession } from "./session";
 import { SideTabs } from "./side-tabs";
 import { Toast, useToast } from "./toast";
 import { useDrag } from "./drag";
+import { holdMinutes } from "./party-fields";
 import "./host-screen.css";
 
 declare global {
@@ -294,7 +295,6 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const waitingCount = rows.length;
   const covers = rows.reduce((n, r) => n + r.size, 0);
   const checkInOpen = line.settings?.open !== false;
-  const max = line.settings?.maxPartySize ?? 12;
   const bookings = [...line.reservations.values()];
 
   const tabs = [
@@ -351,6 +351,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
                 key={p.id}
                 p={p}
                 now={now}
+                hold={holdMinutes(line.settings)}
                 count={rows.length}
                 messages={line.messages.get(p.id)}
                 selected={selected === p.id}
@@ -367,7 +368,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
                   <PartyDetail
                     location={loc}
                     party={p}
-                    max={max}
+                    settings={line.settings}
                     messages={line.messages.get(p.id) ?? []}
                     onMessages={(ms: MessageView[]) => setLine((l) => { let messages = l.messages; for (const m of ms) messages = putMessage(messages, m); return { ...l, messages }; })}
                     onAct={(action) => act(p, action)}

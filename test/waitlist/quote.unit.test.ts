@@ -1,7 +1,7 @@
-// The default quote (durable-objects/waitlist/quote.ts): the estimate at joining, else the band default.
+// The default quote (domain/waitlist/quote.ts): the estimate at joining, else the band default.
 import { describe, expect, it } from "vitest";
-import { defaultQuote, estimateForNewParty } from "../../durable-objects/waitlist/quote";
-import { DEFAULT_QUOTES } from "../../durable-objects/waitlist/model";
+import { defaultQuote, estimateForNewParty } from "../../domain/waitlist/quote";
+import { DEFAULT_QUOTES } from "../../domain/waitlist/model";
 
 const intervals = { "1-2": { minutes: 8 }, "3-4": { minutes: 10 }, "5-6": { minutes: 15 }, "7+": { minutes: 20 } };
 

@@ -2,7 +2,7 @@
 // estimate for the chosen size (the host can change it), and a phone given to the host is consent
 // for texts about this visit unless the host switches it off.
 import { useState } from "preact/hooks";
-import { bandOf } from "../../../durable-objects/waitlist/model";
+import { bandOf } from "../../../domain/waitlist/model";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { WaitlistSettings } from "../shared/types";

@@ -1,6 +1,6 @@
 // A party's SMS conversation: the texts both ways, canned quick replies, and the compose box.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { segmentInfo } from "../../../src/messaging/sms/segments";
+import { segmentInfo } from "../../../domain/sms/segments";
 import { errorText } from "../shared/api";
 import { timeOf } from "../shared/format";
 import type { Location, MessageView, PartyView, RestMessage } from "../shared/types";

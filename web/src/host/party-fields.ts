@@ -1,5 +1,5 @@
 // What the add and edit forms need beyond the location's settings (its tags and hold minutes).
-import { DEFAULT_SETTINGS } from "../../../durable-objects/waitlist/protocol";
+import { DEFAULT_SETTINGS } from "../../../domain/waitlist/protocol";
 import type { WaitlistSettings } from "../shared/types";
 
 /** The location's tags, and the party's own ones that are no longer on the list (so they can be unticked). */

@@ -2,7 +2,7 @@
 // bookings with a table suggestion (the best free table unless the host picks one), and every action
 // the book allows — all through the reservations REST API; live events keep the list current.
 import { useEffect, useState } from "preact/hooks";
-import { addDays, localDate, minutesOf, zonedInstant } from "../../../durable-objects/reservations/time";
+import { addDays, localDate, minutesOf, zonedInstant } from "../../../domain/time";
 import { errorText, fieldErrors } from "../shared/api";
 import { phoneText, timeOf } from "../shared/format";
 import { Icon } from "../shared/icons";

@@ -12,7 +12,8 @@ export const hostLineFlows = [
       const owner = await hostOwner(ctx, "Quayside Kitchen");
       ctx.lineOwner = owner;
       const a = owner.page;
-      for (const [i, name] of NAMES.entries()) await addViaApi(owner, { name, size: 1 + (i % 6), tags: i % 4 === 0 ? ["Patio"] : [], notes: i === 2 ? "Nut allergy" : undefined });
+      // Abara can be texted, so notifying it is one tap (the no-text dialog is host-add's).
+      for (const [i, name] of NAMES.entries()) await addViaApi(owner, { name, size: 1 + (i % 6), tags: i % 4 === 0 ? ["Patio"] : [], notes: i === 2 ? "Nut allergy" : undefined, ...(i === 0 ? { phone: "+1 415 555 0100", smsConsent: true } : {}) });
       await row(a, "Laine").waitFor();
       const inView = await a.evaluate(() => [...document.querySelectorAll("li.party")].filter((li) => { const r = li.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length);
       assert(inView >= 11, `${inView} rows fully in view at 1024×768`);
@@ -47,7 +48,7 @@ export const hostLineFlows = [
       await toast.waitFor();
       await row(a, "Mensah").scrollIntoViewIfNeeded();
       const t = await toast.boundingBox();
-      for (const name of ["Notify Mensah", "Seat Mensah"]) {
+      for (const name of [/^Notify/, /^Seat/]) {
         const b = await row(a, "Mensah").getByRole("button", { name }).boundingBox();
         assert(!overlaps(t, b), `the toast covers ${name}`);
       }
@@ -73,8 +74,7 @@ export const hostLineFlows = [
     "host-line (item 4): a notified party shows the time since notify and is marked late, in words, after 10 minutes (client-side)",
     async (ctx) => {
       const a = ctx.lineOwner.page;
-      await row(a, "Abara").getByRole("button", { name: "Notify Abara" }).click();
-      await a.getByRole("dialog", { name: "Abara can't get a text" }).getByRole("button", { name: "Mark notified" }).click();
+      await row(a, "Abara").getByRole("button", { name: /^Notify/ }).click();
       await waitFor(async () => (await row(a, "Abara").getAttribute("data-state")) === "notified", "Abara notified");
       await row(a, "Abara").getByTestId("since-notified").filter({ hasText: "notified 0 min ago" }).waitFor();
       await a.clock.fastForward("04:00");
@@ -92,7 +92,7 @@ export const hostLineFlows = [
       const a = ctx.lineOwner.page;
       const position = async (name) => Number(await row(a, name).locator(".pos").textContent());
       const before = await position("Bianchi");
-      await row(a, "Bianchi").getByRole("button", { name: "Seat Bianchi" }).click();
+      await row(a, "Bianchi").getByRole("button", { name: /^Seat/ }).click();
       const toast = a.getByTestId("toast").filter({ hasText: "Bianchi seated" });
       await toast.getByRole("button", { name: "Undo" }).waitFor();
       await row(a, "Bianchi").waitFor({ state: "detached" });

@@ -60,6 +60,15 @@ export const hostAlertFlows = [
       await a.getByTestId("new-badge").filter({ hasText: "1 new" }).waitFor();
       assert((await chimes()) === 1, "no chime with the sound off");
       await sound.click();
+      // The badge opens the inbox, which lists what is new; opening the party from there clears it.
+      await a.getByTestId("new-badge").click();
+      const inbox = a.getByRole("tabpanel", { name: /Inbox/ });
+      await inbox.getByRole("button", { name: /Tanaka/ }).waitFor();
+      await check(a, "host-inbox");
+      await inbox.getByRole("button", { name: /Tanaka/ }).click();
+      await row(a, "Tanaka").locator(".detail").waitFor();
+      await a.getByTestId("new-badge").waitFor({ state: "detached" });
+      await a.keyboard.press("Escape");
 
       // Open and close self check-in here, not in Settings.
       const checkIn = a.getByRole("switch", { name: "Self check-in" });

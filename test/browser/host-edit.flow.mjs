@@ -45,6 +45,22 @@ export const hostEditFlows = [
     },
   ],
   [
+    "host-edit: a canned quick reply fills the text box, and the host can send it as it is",
+    async (ctx) => {
+      const a = ctx.editOwner.page;
+      await row(a, "Olsen").locator("button.who").click();
+      const detail = row(a, "Olsen").locator(".detail");
+      await detail.getByRole("group", { name: "Quick replies" }).getByRole("button", { name: /running a few minutes behind/ }).click();
+      const box = detail.getByLabel("Text Olsen");
+      assert((await box.inputValue()) === "We're running a few minutes behind. Thanks for waiting!", `box: ${await box.inputValue()}`);
+      await check(a, "host-quick-reply");
+      await detail.getByRole("button", { name: "Send text" }).click();
+      await detail.locator(".msg.outbound").filter({ hasText: "running a few minutes behind" }).waitFor();
+      await a.keyboard.press("Escape");
+      await detail.waitFor({ state: "detached" });
+    },
+  ],
+  [
     "host-edit (item 6): search the line by name or by phone",
     async (ctx) => {
       const a = ctx.editOwner.page;

@@ -85,8 +85,8 @@ export type { MessageView } from "../../../domain/sms/message-view";
 export async function announce(env: Env, d: Db, row: MessageRow) {
   const loc = await d.query.locations.findFirst({ where: eq(locations.id, row.locationId) });
   if (!loc) return;
-  const { stub, ref } = restaurant(env, loc);
-  await stub.messageUpdated(ref, messageView(row));
+  const stub = restaurant(env, loc);
+  await stub.messageUpdated(messageView(row));
 }
 
 export function messageView(m: MessageRow): MessageView {

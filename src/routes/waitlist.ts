@@ -76,9 +76,15 @@ export const SettingsSchema = z
     open: z.boolean().openapi({ description: "Whether guests can check themselves in." }),
     maxLength: z.number().int().min(1).max(1000).nullable().openapi({ description: "Most parties in line for self check-in; null = no limit." }),
     maxPartySize: z.number().int().min(1).max(100),
-    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Default quoted wait by party size band." }),
+    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    tags: z
+      .array(z.string().trim().min(1).max(32))
+      .max(20)
+      .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
+      .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
   })
   .openapi("WaitlistSettings");
 
@@ -98,7 +104,7 @@ const PartyFields = z.object({
   size: z.number().int().min(1).max(100).openapi({ example: 4 }),
   notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional().openapi({ example: ["high chair", "patio"] }),
-  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the location's table." }),
+  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say)." }),
   smsConsent: z.boolean().optional().openapi({ description: "The guest agreed to texts about their place in line." }),
 });
 const PartyInput = PartyFields.strict();

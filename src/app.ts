@@ -17,6 +17,7 @@ import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
 import { publicInviteRoutes } from "./routes/invites";
+import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
@@ -153,6 +154,10 @@ export function createApp() {
   });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+
+  // Every route of one location: the caller's session, then the location in the caller's account.
+  app.use("/api/locations/:locationId", locationScope);
+  app.use("/api/locations/:locationId/*", locationScope);
 
   app.route("/api/auth", authRoutes);
   app.route("/api", meRoutes);

@@ -2,7 +2,7 @@
 import type { OutboundMessage } from "../domain/outbound";
 import type { RestaurantEnv } from "../durable-objects/env";
 import type { Restaurant } from "../durable-objects/restaurant";
-import type { Role } from "./db/schema";
+import type { locations, Role } from "./db/schema";
 
 export type { OutboundMessage };
 
@@ -64,6 +64,8 @@ export interface SessionUser {
 export interface Variables {
   requestId: string;
   auth: SessionUser;
+  /** The location of an /api/locations/:locationId/* route, in the caller's account (routes/location-scope.ts). */
+  location: typeof locations.$inferSelect;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

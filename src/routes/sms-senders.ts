@@ -10,7 +10,7 @@ import { smsSenders } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { platformSenders } from "../messaging/sms/senders";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
-import { loadLocation } from "./locations";
+import { loadLocation } from "./location-scope";
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const MESSAGING_SERVICE = /^MG[0-9a-f]{32}$/;

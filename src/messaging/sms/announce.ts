@@ -28,6 +28,5 @@ export function messageView(m: MessageRow): MessageView {
 export async function announce(env: Env, d: Db, row: MessageRow) {
   const loc = await d.query.locations.findFirst({ where: eq(locations.id, row.locationId) });
   if (!loc) return;
-  const { stub, ref } = restaurant(env, loc);
-  await stub.messageUpdated(ref, messageView(row));
+  await restaurant(env, loc).messageUpdated(messageView(row));
 }

@@ -118,7 +118,7 @@ export async function handleInbound(env: Env, provider: ProviderName, input: Inb
   // 9 = leave. Without it the reply is still stored and shown in the conversation, and STOP, START
   // and HELP above are always honoured (carrier rules, not a feature).
   const acts = (intent === "on_my_way" || intent === "leave") && (await entitlementsFor(env, last.accountId, at)).plan.features.twoWaySms;
-  const { stub, ref } = restaurant(env, loc);
-  await stub.inboundMessage(ref, messageView(row), acts ? (intent as "on_my_way" | "leave") : "message");
+  const stub = restaurant(env, loc);
+  await stub.inboundMessage(messageView(row!), acts ? (intent as "on_my_way" | "leave") : "message");
   return "stored";
 }

@@ -12,6 +12,8 @@ afterEach(closeAll);
 
 const stubOf = (locationId: string) => env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
 const isAdded = (m: any) => m?.type === "event" && m.event === "party.added";
+/** Disposes an RPC stub (Symbol.dispose, which this project's TypeScript lib does not declare). */
+const release = (stub: unknown) => (stub as Record<symbol, () => void>)[(Symbol as unknown as { dispose: symbol }).dispose]!();
 
 async function opened(token: string, locationId: string) {
   const s = await openHost({ token }, locationId);
@@ -109,7 +111,7 @@ describe("the alarm re-checks sessions nobody announced", () => {
       { sessionId: sid, role: "host", sessionExpiresAt: session!.expires_at },
     );
     // Done with the bound API: release it, as a Worker request does when it ends.
-    api[Symbol.dispose]();
+    release(api);
     await evictDurableObject(stub);
     const socket = await connect(hostPath(o.locationId, t.ticket));
     await socket.next(isSnapshot);
@@ -133,7 +135,7 @@ describe("the alarm re-checks sessions nobody announced", () => {
       { sessionId: sid, role: "host", sessionExpiresAt: Date.now() + 86_400_000 },
     );
     // Done with the bound API: release it, as a Worker request does when it ends.
-    api[Symbol.dispose]();
+    release(api);
     const socket = await connect(hostPath(o.locationId, t.ticket));
     await socket.next(isSnapshot);
     await evictDurableObject(stub);

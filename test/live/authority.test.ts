@@ -12,6 +12,8 @@ afterEach(closeAll);
 
 const stubOf = (locationId: string) => env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
 const isAdded = (m: any) => m?.type === "event" && m.event === "party.added";
+/** Disposes an RPC stub (Symbol.dispose, which this project's TypeScript lib does not declare). */
+const release = (stub: unknown) => (stub as Record<symbol, () => void>)[(Symbol as unknown as { dispose: symbol }).dispose]!();
 
 async function opened(token: string, locationId: string) {
   const s = await openHost({ token }, locationId);

@@ -52,6 +52,8 @@ export interface Profile {
     /** How far down the line the host looks for a party that fits a free table. */
     lookAhead: number;
     noShowGraceMinutes: number;
+    /** Once the first party in line has waited this long, tables that could seat it are kept for it (default 15). */
+    holdForFirstAfterMinutes?: number;
   };
 }
 

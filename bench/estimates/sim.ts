@@ -279,7 +279,9 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
       const b = profile.bookings;
       const totalSeats = tables.reduce((s, t) => s + t.maxSeats, 0);
       let booked = 0;
-      for (const i of shuffle(rBook, tables.map((_, i) => i))) {
+      // Tables that are part of a combination stay off the book (kept for large walk-ins).
+      const inCombination = new Set(combos.flatMap((c) => c.tables));
+      for (const i of shuffle(rBook, tables.map((_, i) => i).filter((i) => !inCombination.has(i)))) {
         if (booked >= b.shareOfSeats * totalSeats) break;
         const t = tables[i]!;
         booked += t.maxSeats;
@@ -350,15 +352,28 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
           changed = true;
         }
       }
-      // Then the line, by fit: the first of the next `lookAhead` waiting parties that a free option seats.
+      // Then the line, by fit: the first of the next `lookAhead` waiting parties that a free option
+      // seats. Once the first party has waited `holdForFirstAfterMinutes`, the tables that could seat
+      // it (a combination's, in practice) are kept for it instead of going to parties behind.
       for (let seated = true; seated; ) {
         seated = false;
         let looked = 0;
+        let kept: Set<number> | null = null;
         for (const p of line) {
           if (p.state !== "waiting") continue;
           if (looked++ >= profile.host.lookAhead) break;
           const at = bestOption(p.size);
-          if (!at) continue;
+          if (kept === null) {
+            kept = new Set();
+            if (!at && now - p.joinedAt >= (profile.host.holdForFirstAfterMinutes ?? 15)) {
+              // Only options no booking will claim while the party would sit there.
+              for (const [i, t] of tables.entries()) if (t.minSeats <= p.size && p.size <= t.maxSeats && !heldFor(t, p.size)) kept.add(i);
+              for (const c of combos) {
+                if (c.minSeats <= p.size && p.size <= c.maxSeats && !c.tables.some((i) => heldFor(tables[i]!, p.size))) for (const i of c.tables) kept.add(i);
+              }
+            }
+          }
+          if (!at || at.some((i) => kept!.has(i))) continue;
           p.state = "notified";
           p.notifiedAt = now;
           p.tables = at;

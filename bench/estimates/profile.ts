@@ -16,6 +16,8 @@ export interface Profile {
   combinations?: { tableIds: string[]; minSeats: number; maxSeats: number }[];
   /** Walk-in parties per hour at these local times, linear in between (peaks are points). */
   arrivals: [string, number][];
+  /** Instead of random arrivals: these walk-ins exactly ("HH:MM" or minutes after midnight, party size), e.g. a real day replayed. */
+  walkIns?: [string | number, number][];
   /** Party size → weight. */
   partySizes: Record<string, number>;
   /** Share of walk-ins who join by self check-in (QR at the door or link) rather than at the host stand. */
@@ -77,7 +79,7 @@ export function parseProfile(raw: unknown, where = "profile"): Profile {
   for (const [i, t] of p.tables.entries()) {
     if (!(t.minSeats >= 1 && t.maxSeats >= t.minSeats && Number.isInteger(t.count) && t.count >= 1)) fail(`tables[${i}]`, "needs 1 ≤ minSeats ≤ maxSeats and a count ≥ 1");
   }
-  if (!Array.isArray(p.arrivals) || p.arrivals.length === 0) fail("arrivals", "must list [\"HH:MM\", partiesPerHour] points");
+  if (!Array.isArray(p.walkIns) && (!Array.isArray(p.arrivals) || p.arrivals.length === 0)) fail("arrivals", "must list [\"HH:MM\", partiesPerHour] points");
   if (!p.partySizes || Object.keys(p.partySizes).length === 0) fail("partySizes", "must give weights by size");
   const maxSeat = Math.max(...p.tables.map((t) => t.maxSeats), ...(p.combinations ?? []).map((c) => c.maxSeats));
   for (const s of Object.keys(p.partySizes)) if (!(Number(s) >= 1 && Number(s) <= maxSeat)) fail(`partySizes.${s}`, `must be a size some table or combination seats (1–${maxSeat})`);

@@ -285,7 +285,7 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
         if (booked >= b.shareOfSeats * totalSeats) break;
         const t = tables[i]!;
         booked += t.maxSeats;
-        let start = minutesOf(b.from) + Math.floor(rBook() * 3) * 15;
+        let start = Math.min(minutesOf(b.to), minutesOf(b.from) + Math.floor(rBook() * 3) * 15);
         while (start <= minutesOf(b.to)) {
           const size = Math.max(t.minSeats, Math.ceil(t.maxSeats / 2) + Math.floor(rBook() * (t.maxSeats - Math.ceil(t.maxSeats / 2) + 1)));
           const booking: Booking = { id: `b${day}-${bookings.length}`, size, start, end: start + configured(size), tables: [i], status: "booked" };
@@ -297,7 +297,10 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
         }
       }
     }
-    for (const t of arrivalTimes(profile, rArrive)) {
+    if (profile.walkIns) {
+      for (const [t, size] of profile.walkIns) agenda.push(typeof t === "number" ? t : minutesOf(t), { kind: "join", size, source: rParty() < profile.selfCheckInShare ? "self_check_in" : "host" });
+    }
+    for (const t of profile.walkIns ? [] : arrivalTimes(profile, rArrive)) {
       const size = Number(pick(rParty, profile.partySizes));
       const source: Source = rParty() < profile.selfCheckInShare ? "self_check_in" : "host";
       agenda.push(t, { kind: "join", size, source });

@@ -78,6 +78,7 @@ import {
 import { reservationView, type ReservationView } from "./reservations/view";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { heldTableFactor } from "./reservations/estimates";
+import { lineWaits, type Waits } from "./waits";
 
 const SCHEMA_VERSION = 3;
 /** Events kept for clients that reconnect and resume. */
@@ -359,13 +360,18 @@ export class Restaurant extends DurableObject<Env> {
     return intervals;
   }
 
+  /** The waits shown and sent: floor-aware where the floor is known enough (see waits.ts). */
+  private waits(at: number, list: Party[]): Waits {
+    return lineWaits(this.sql, { at, line: list, intervals: this.intervals(at), bookingSettings: this.bookingSettings });
+  }
+
   private ranked(at: number): RankedPartyView[] {
     const list = lineOrder([...this.active.values()]);
     const pos = positions(list);
-    const intervals = this.intervals(at);
+    const waits = this.waits(at, list);
     return list.map((p) => {
       const x = pos.get(p.id)!;
-      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) };
+      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: waits.minutes(p, x.sameBandAhead) };
     });
   }
 
@@ -380,7 +386,7 @@ export class Restaurant extends DurableObject<Env> {
     if (partyIds.size === 0) return out;
     const list = lineOrder([...this.active.values()]);
     const pos = positions(list);
-    const intervals = this.intervals(at);
+    const waits = this.waits(at, list);
     for (const id of partyIds) {
       const p = this.readParty(id);
       if (!p) continue;
@@ -389,7 +395,7 @@ export class Restaurant extends DurableObject<Env> {
         state: p.state,
         position: x ? x.position : null,
         ahead: x ? x.ahead : null,
-        estimateMinutes: x ? estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) : null,
+        estimateMinutes: x ? waits.minutes(p, x.sameBandAhead) : null,
         quotedWait: p.quotedWait,
       };
       out.set(id, JSON.stringify(status));
@@ -501,14 +507,14 @@ export class Restaurant extends DurableObject<Env> {
     const threshold = this.smsSettings().almostUpPosition;
     const line = lineOrder([...this.active.values()]);
     const pos = positions(line);
-    const intervals = this.intervals(at);
+    const waits = this.waits(at, line);
     for (const p of line.slice(0, threshold)) {
       if (p.state !== "waiting" || p.almostUpAt) continue;
       const x = pos.get(p.id)!;
       const marked: Party = { ...p, almostUpAt: at };
       this.sql.exec("UPDATE parties SET almost_up_at = ? WHERE id = ?", at, p.id);
       this.active.set(p.id, marked);
-      this.queueSms(marked, "almost_up", { position: x.position, wait: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) }, at);
+      this.queueSms(marked, "almost_up", { position: x.position, wait: waits.minutes(p, x.sameBandAhead) }, at);
     }
   }
 
@@ -827,12 +833,13 @@ export class Restaurant extends DurableObject<Env> {
     this.useLocation(loc);
     const at = Date.now();
     const parties = [...this.active.values()];
+    const waits = this.waits(at, lineOrder(parties));
     return {
       open: this.settings.open,
       full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
-      estimates: joinEstimates(parties, this.intervals(at), this.settings.maxPartySize),
+      estimates: joinEstimates(parties, this.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimateMinutes: waits.forNewParty(e.size, e.estimateMinutes) })),
     };
   }
 

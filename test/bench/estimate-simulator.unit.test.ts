@@ -1,13 +1,17 @@
 // The estimate simulator (bench/estimates): a day with a known answer gives exactly that answer;
 // the same seed gives the same day whatever the estimators; the real estimators are driven on it.
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ALL_ESTIMATORS, seatlineCurrent, seatlineFloor, tablesReady } from "../../bench/estimates/estimators";
 import { metrics } from "../../bench/estimates/metrics";
 import { parseProfile, type Profile } from "../../bench/estimates/profile";
 import { arrivalTimes, dayStart, simulate, type Estimator } from "../../bench/estimates/sim";
 import { stream } from "../../bench/estimates/rng";
+import busyBrunch from "../../bench/estimates/profiles/busy-brunch.json";
+import largeVenue from "../../bench/estimates/profiles/large-venue.json";
+import slowWeekday from "../../bench/estimates/profiles/slow-weekday.json";
+import smallCafe from "../../bench/estimates/profiles/small-cafe.json";
+
+const SHIPPED: Record<string, unknown> = { "busy-brunch": busyBrunch, "large-venue": largeVenue, "slow-weekday": slowWeekday, "small-cafe": smallCafe };
 
 /** One four-top, every party stays exactly 30 minutes, no clearing time, guests sit the moment they are called. */
 function oneTable(walkIns: [string, number][], extra: Partial<Profile> = {}): Profile {
@@ -84,7 +88,7 @@ describe("estimate simulator", () => {
   });
 
   it("the same seed gives the same day whatever the estimators, and every estimator is recorded at join and at each update", () => {
-    const p = parseProfile(JSON.parse(readFileSync(join(import.meta.dirname, "../../bench/estimates/profiles/small-cafe.json"), "utf8")));
+    const p = parseProfile(smallCafe);
     const bare = simulate(p, { seed: 7, warmupDays: 1, days: 1, estimators: [] })[0]!;
     const judged = simulate(p, { seed: 7, warmupDays: 1, days: 1, estimators: ALL_ESTIMATORS() })[0]!;
     expect(judged.parties.map((r) => [r.joinedAt, r.size, r.outcome, r.wait])).toEqual(bare.parties.map((r) => [r.joinedAt, r.size, r.outcome, r.wait]));
@@ -128,11 +132,8 @@ describe("estimate simulator", () => {
     expect(counts[0]! / 40).toBeGreaterThan(24);
   });
 
-  it("every shipped profile parses, and a broken one is refused with the field named", () => {
-    const dir = join(import.meta.dirname, "../../bench/estimates/profiles");
-    const names = readdirSync(dir).filter((f) => f.endsWith(".json"));
-    expect(names.sort()).toEqual(["busy-brunch.json", "large-venue.json", "slow-weekday.json", "small-cafe.json"]);
-    for (const f of names) expect(parseProfile(JSON.parse(readFileSync(join(dir, f), "utf8"))).name).toBe(f.replace(".json", ""));
+  it("every shipped profile parses (named as its file), and a broken one is refused with the field named", () => {
+    for (const [name, raw] of Object.entries(SHIPPED)) expect(parseProfile(raw).name).toBe(name);
     expect(() => parseProfile({ ...oneTable([]), partySizes: { "9": 1 } })).toThrow(/partySizes\.9/);
     expect(() => parseProfile({ ...oneTable([]), close: "11:00" })).toThrow(/close/);
     expect(dayStart(oneTable([]), 1) - dayStart(oneTable([]), 0)).toBe(7 * 24 * 3600_000);

@@ -1,0 +1,74 @@
+// The waits the location shows and sends (issue 19): the floor-aware estimate of domain/estimates,
+// fed from what this DO's SQLite holds, with the interval estimate (waitlist/model) as the fallback.
+//
+// Table occupancy is not tracked on the server yet, so the floor is derived: the parties and
+// bookings seated recently (size, seated time, a booking's tables) are taken to be at the tables
+// with the probability that a dining time that long has not ended (EstimateModel.occupancyKnown =
+// false). The floor estimate is used only when the location has tables and at least one walk-in
+// was seated through the line within the longest dining duration — evidence that the host seats
+// through Seatline; otherwise the DO cannot tell an empty floor from a floor it does not see, and
+// the interval estimate stays.
+import { estimateLine, type LineEstimates } from "../domain/estimates/line";
+import { learnModel, type ClosedWalkIn } from "../domain/estimates/learn";
+import type { WaitEstimate } from "../domain/estimates/types";
+import { durationFor, type BookingSettings } from "./reservations/model";
+import { readCombinations, readTables, reservationsBetween } from "./reservations/store";
+import { bandOf, estimateMinutes, type Party } from "./waitlist/model";
+import type { Intervals } from "./waitlist/protocol";
+
+const MINUTE = 60_000;
+/** Closed walk-ins the model learns drop-outs and walk times from (the latest ones). */
+const LEARN_FROM = 500;
+
+export interface Waits {
+  /** Minutes for a party in line (`sameBandAhead` from positions(), for the interval fallback). */
+  minutes(p: Party, sameBandAhead: number): number;
+  /** The range, when the floor estimate is in use. */
+  range(p: Party): WaitEstimate | null;
+  /** For someone deciding whether to join: minutes for a party of `size` at the end of the line (else `fallbackMinutes`). */
+  forNewParty(size: number, fallbackMinutes: number): number;
+}
+
+export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; intervals: Intervals; bookingSettings: BookingSettings }): Waits {
+  const { at, line, intervals } = input;
+  const fallback = (size: number, sameBandAhead: number) => estimateMinutes(intervals[bandOf(size)].minutes, sameBandAhead);
+  const floor = floorEstimates(sql, input);
+  return {
+    minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.size, sameBandAhead),
+    range: (p) => floor?.byParty.get(p.id) ?? null,
+    forNewParty: (size, fallbackMinutes) => floor?.forNewParty(size)?.minutes ?? fallbackMinutes,
+  };
+
+  function floorEstimates(sql: SqlStorage, { bookingSettings }: { bookingSettings: BookingSettings }): LineEstimates | null {
+    const tables = readTables(sql).filter((t) => t.active);
+    if (tables.length === 0) return null;
+    const longest = Math.max(...bookingSettings.durations.map((d) => d.minutes), 90) * MINUTE;
+    const seen = sql.exec("SELECT COUNT(*) AS n FROM parties WHERE state = 'seated' AND seated_at >= ?", at - longest).one().n as number;
+    if (seen === 0) return null;
+    const durationMinutes = (size: number) => durationFor(bookingSettings, size);
+    const since = at - 3 * longest;
+    const seatedParties = sql
+      .exec("SELECT size, seated_at FROM parties WHERE state = 'seated' AND seated_at >= ?", since)
+      .toArray()
+      .map((r) => ({ size: r.size as number, seatedAt: r.seated_at as number }));
+    const books = reservationsBetween(sql, since, at + longest);
+    const seatedBookings = books.filter((r) => r.status === "seated" && r.seatedAt !== null).map((r) => ({ size: r.partySize, seatedAt: r.seatedAt!, tableIds: r.tableIds }));
+    const holding = books.filter((r) => r.status === "booked" || r.status === "confirmed" || r.status === "arrived").map((r) => ({ partySize: r.partySize, start: r.start, end: r.end, tableIds: r.tableIds }));
+    const closed: ClosedWalkIn[] = sql
+      .exec("SELECT source, state, notified_at, seated_at FROM parties WHERE closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?", LEARN_FROM)
+      .toArray()
+      .map((r) => ({ source: r.source as ClosedWalkIn["source"], seated: r.state === "seated", notifiedAt: (r.notified_at as number | null) ?? null, seatedAt: (r.seated_at as number | null) ?? null }));
+    const model = learnModel({ durationMinutes, closed, occupancyKnown: false });
+    return estimateLine(
+      {
+        tables,
+        combinations: readCombinations(sql),
+        seated: [...seatedParties, ...seatedBookings],
+        bookings: holding,
+        line: line.map((p) => ({ id: p.id, size: p.size, state: p.state as "waiting" | "notified", notifiedAt: p.notifiedAt, source: p.source })),
+      },
+      model,
+      at,
+    );
+  }
+}

@@ -81,14 +81,26 @@ export function buildFloor(state: FloorState, model: EstimateModel, now: number)
       if (!best) continue; // no table left for it: it has left (only when the floor is not tracked)
       at = best.tables;
     }
-    const r = remaining(mean, model.sigma, elapsed, model.occupancyKnown ? "staying" : "unknown");
-    const freeAt = r.minutes + model.turnoverMinutes;
-    // Spread of the remaining time: log-normal-like for a party still there; wider when it may be gone.
-    const sd = model.sigma * (model.occupancyKnown ? r.minutes : Math.max(r.minutes, mean * r.stayProbability * 0.5));
+    let freeAt: number;
+    let variance: number;
+    if (model.occupancyKnown) {
+      const r = remaining(mean, model.sigma, elapsed, "staying");
+      freeAt = r.minutes + model.turnoverMinutes;
+      variance = (model.sigma * r.minutes) ** 2;
+    } else {
+      // It may have left unseen. Past the median dining time it more likely has: its table counts
+      // as free. Before, it counts as busy for the remaining time c of a party still there, and the
+      // spread covers both cases: p·(0.6c)² + p(1 − p)·c² for the chance p that it is still there.
+      const r = remaining(mean, model.sigma, elapsed, "staying");
+      const p = r.stayProbability;
+      if (p < 0.5) continue;
+      freeAt = r.minutes + model.turnoverMinutes;
+      variance = p * (0.6 * r.minutes) ** 2 + p * (1 - p) * r.minutes ** 2;
+    }
     for (const i of at) {
       taken[i] = true;
       slots[i]!.freeAt = Math.max(slots[i]!.freeAt, freeAt);
-      slots[i]!.variance = Math.max(slots[i]!.variance, sd * sd);
+      slots[i]!.variance = Math.max(slots[i]!.variance, variance);
     }
   }
   return { slots, options };

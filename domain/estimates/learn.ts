@@ -12,7 +12,7 @@ export interface ClosedWalkIn {
 
 /** Until a location has this many closed walk-ins, its own figures are blended with the defaults. */
 const PRIOR_WEIGHT = 20;
-export const DEFAULTS = { sigma: 0.35, turnoverMinutes: 5, dropRate: 0.12, seatDelayMinutes: { host: 3, self_check_in: 6 } };
+export const DEFAULTS = { sigma: 0.35, turnoverMinutes: 5, dropRate: 0.12, lookAhead: 6, seatDelayMinutes: { host: 3, self_check_in: 6 } };
 
 export function learnModel(input: { durationMinutes: (size: number) => number; closed: ClosedWalkIn[]; occupancyKnown: boolean }): EstimateModel {
   let dropped = 0;
@@ -35,6 +35,7 @@ export function learnModel(input: { durationMinutes: (size: number) => number; c
     turnoverMinutes: DEFAULTS.turnoverMinutes,
     seatDelayMinutes: (source) => (source === "self_check_in" ? selfDelay : hostDelay),
     dropRate: Math.min(0.5, dropRate),
+    lookAhead: DEFAULTS.lookAhead,
     occupancyKnown: input.occupancyKnown,
   };
 }

@@ -36,8 +36,8 @@ function fitting(floor: Floor, cache: Map<number, SeatOption[]>, size: number): 
 }
 
 /** The earliest minute `option` can take a party staying `stay` minutes, clear of its bookings. */
-function readyAt(floor: Floor, option: SeatOption, stay: number): { start: number; variance: number } {
-  let start = 0;
+function readyAt(floor: Floor, option: SeatOption, stay: number, from: number): { start: number; variance: number } {
+  let start = from;
   let variance = 0;
   for (const i of option.tables) {
     const s = floor.slots[i]!;
@@ -60,10 +60,11 @@ function readyAt(floor: Floor, option: SeatOption, stay: number): { start: numbe
   return { start, variance };
 }
 
-function place(floor: Floor, options: SeatOption[], stay: number): Placement | null {
+/** The option that can take the party first (not before `from`); ties to the smallest. */
+function place(floor: Floor, options: SeatOption[], stay: number, from = 0): Placement | null {
   let best: Placement | null = null;
   for (const option of options) {
-    const r = readyAt(floor, option, stay);
+    const r = readyAt(floor, option, stay, from);
     if (
       !best ||
       r.start < best.start - 1e-9 ||
@@ -79,12 +80,27 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
   const floor = buildFloor(state, model, now);
   const cache = new Map<number, SeatOption[]>();
   const byParty = new Map<string, WaitEstimate>();
+  // A waiting party is only considered once fewer than `lookAhead` waiting parties are ahead of it:
+  // it cannot sit before the lookAhead-th latest planned seating ahead of it. `latest` keeps the
+  // lookAhead latest planned seatings (a min-heap, O(log k) a party).
+  const k = Math.max(1, model.lookAhead);
+  const latest = new MinHeap();
+  let waitingAhead = 0;
   for (const p of state.line) {
     const stay = model.durationMinutes(p.size);
-    const placed = place(floor, fitting(floor, cache, p.size), stay);
+    const options = fitting(floor, cache, p.size);
+    let placed = place(floor, options, stay);
     if (!placed) continue;
+    if (p.state === "waiting") {
+      if (waitingAhead >= k && latest.top() > placed.start) placed = place(floor, options, stay, latest.top())!;
+      waitingAhead++;
+    }
     const delay = p.state === "notified" && p.notifiedAt != null ? Math.max(0, model.seatDelayMinutes(p.source) - (now - p.notifiedAt) / 60_000) : model.seatDelayMinutes(p.source);
     byParty.set(p.id, toEstimate(placed.start + delay, placed.variance));
+    if (p.state === "waiting") {
+      latest.push(placed.start);
+      if (latest.size() > k) latest.pop();
+    }
     // The option is busy from then for the expected stay, as far as the party is likely to take it.
     const keeps = p.state === "notified" ? 1 : 1 - model.dropRate;
     const until = placed.start + delay + keeps * (stay + model.turnoverMinutes);
@@ -102,4 +118,41 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
       return placed ? toEstimate(placed.start + model.seatDelayMinutes(source), placed.variance) : null;
     },
   };
+}
+
+/** A binary min-heap of numbers. */
+class MinHeap {
+  private h: number[] = [];
+  size() {
+    return this.h.length;
+  }
+  top() {
+    return this.h[0] ?? -Infinity;
+  }
+  push(x: number) {
+    const h = this.h;
+    h.push(x);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (h[i]! >= h[p]!) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+  pop() {
+    const h = this.h;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]! < h[m]!) m = l;
+      if (r < h.length && h[r]! < h[m]!) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
 }

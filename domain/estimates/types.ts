@@ -62,6 +62,8 @@ export interface EstimateModel {
   seatDelayMinutes: (source: LineParty["source"]) => number;
   /** Share of waiting parties that never take a table (they leave the line or do not come when called). */
   dropRate: number;
+  /** How many waiting parties down the line the host looks for one that fits a free table. */
+  lookAhead: number;
   /**
    * true: `seated` is exactly who is at the tables now (table occupancy is tracked).
    * false: `seated` is every party seated recently and some may have left unseen; their tables are

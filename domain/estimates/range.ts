@@ -10,7 +10,7 @@ export const RANGE = {
   /** Minutes of spread no model removes: the host's pace, a guest's walk to the door. */
   floorMinutes: 3,
   /** Share of the wait added as spread: the longer the wait, the more can change. */
-  relative: 0.15,
+  relative: 0.25,
 };
 
 export function toEstimate(expected: number, variance: number): WaitEstimate {

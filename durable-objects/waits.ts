@@ -17,8 +17,31 @@ import { bandOf, estimateMinutes, type Party } from "./waitlist/model";
 import type { Intervals } from "./waitlist/protocol";
 
 const MINUTE = 60_000;
-/** Closed walk-ins the model learns drop-outs and walk times from (the latest ones). */
+const HOUR = 60 * MINUTE;
+/** Closed walk-ins the model learns drop-outs and walk times from: the latest ones of the last 28 days. */
 const LEARN_FROM = 500;
+const LEARN_WINDOW_MS = 28 * 24 * HOUR;
+
+/** The learnt parameters move slowly: read once an hour per location (keyed by its storage). */
+const learntCache = new WeakMap<SqlStorage, { hourKey: number; closed: ClosedWalkIn[] }>();
+
+function learnt(sql: SqlStorage, at: number, durationMinutes: (size: number) => number) {
+  const hourKey = Math.floor(at / HOUR);
+  let cached = learntCache.get(sql);
+  if (!cached || cached.hourKey !== hourKey) {
+    const closed = sql
+      .exec(
+        "SELECT source, state, notified_at, seated_at FROM parties WHERE state IN ('seated', 'cancelled', 'no_show', 'left') AND closed_at >= ? ORDER BY closed_at DESC LIMIT ?",
+        at - LEARN_WINDOW_MS,
+        LEARN_FROM,
+      )
+      .toArray()
+      .map((r) => ({ source: r.source as ClosedWalkIn["source"], seated: r.state === "seated", notifiedAt: (r.notified_at as number | null) ?? null, seatedAt: (r.seated_at as number | null) ?? null }));
+    cached = { hourKey, closed };
+    learntCache.set(sql, cached);
+  }
+  return learnModel({ durationMinutes, closed: cached.closed, occupancyKnown: false });
+}
 
 export interface Waits {
   /** Minutes for a party in line (`sameBandAhead` from positions(), for the interval fallback). */
@@ -43,22 +66,19 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
     const tables = readTables(sql).filter((t) => t.active);
     if (tables.length === 0) return null;
     const longest = Math.max(...bookingSettings.durations.map((d) => d.minutes), 90) * MINUTE;
-    const seen = sql.exec("SELECT COUNT(*) AS n FROM parties WHERE state = 'seated' AND seated_at >= ?", at - longest).one().n as number;
+    // A seated party's closed_at is its seated time: these read the (state, closed_at) index.
+    const seen = sql.exec("SELECT COUNT(*) AS n FROM parties WHERE state = 'seated' AND closed_at >= ?", at - longest).one().n as number;
     if (seen === 0) return null;
     const durationMinutes = (size: number) => durationFor(bookingSettings, size);
     const since = at - 3 * longest;
     const seatedParties = sql
-      .exec("SELECT size, seated_at FROM parties WHERE state = 'seated' AND seated_at >= ?", since)
+      .exec("SELECT size, seated_at FROM parties WHERE state = 'seated' AND closed_at >= ?", since)
       .toArray()
       .map((r) => ({ size: r.size as number, seatedAt: r.seated_at as number }));
     const books = reservationsBetween(sql, since, at + longest);
     const seatedBookings = books.filter((r) => r.status === "seated" && r.seatedAt !== null).map((r) => ({ size: r.partySize, seatedAt: r.seatedAt!, tableIds: r.tableIds }));
     const holding = books.filter((r) => r.status === "booked" || r.status === "confirmed" || r.status === "arrived").map((r) => ({ partySize: r.partySize, start: r.start, end: r.end, tableIds: r.tableIds }));
-    const closed: ClosedWalkIn[] = sql
-      .exec("SELECT source, state, notified_at, seated_at FROM parties WHERE closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?", LEARN_FROM)
-      .toArray()
-      .map((r) => ({ source: r.source as ClosedWalkIn["source"], seated: r.state === "seated", notifiedAt: (r.notified_at as number | null) ?? null, seatedAt: (r.seated_at as number | null) ?? null }));
-    const model = learnModel({ durationMinutes, closed, occupancyKnown: false });
+    const model = learnt(sql, at, durationMinutes);
     return estimateLine(
       {
         tables,

@@ -11,10 +11,10 @@
 import { estimateLine, type LineEstimates } from "../domain/estimates/line";
 import { learnModel, type ClosedWalkIn } from "../domain/estimates/learn";
 import type { WaitEstimate } from "../domain/estimates/types";
-import { durationFor, type BookingSettings } from "./reservations/model";
+import { durationFor, type BookingSettings } from "../domain/reservations/model";
 import { readCombinations, readTables, reservationsBetween } from "./reservations/store";
-import { bandOf, estimateMinutes, type Party } from "./waitlist/model";
-import type { Intervals } from "./waitlist/protocol";
+import { bandOf, estimateMinutes, type Party } from "../domain/waitlist/model";
+import type { Intervals } from "../domain/waitlist/protocol";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

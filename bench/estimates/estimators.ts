@@ -5,10 +5,10 @@
 //   DO called (bandIntervals, heldTableFactor, estimateMinutes, positions), composed as the DO did;
 // - seatline-floor: the floor-aware estimator (domain/estimates) with table occupancy known;
 // - seatline-floor-derived: the same, given only what the DO records today (who was seated when).
-import { bandIntervals, bandOf, DEFAULT_INTERVALS, HISTORY_WINDOW_MS, localWeekdayHour, MAX_INTERVAL_MS, positions, type Seating } from "../../durable-objects/waitlist/model";
-import { heldTableFactor } from "../../durable-objects/reservations/estimates";
-import { durationFor, type Table } from "../../durable-objects/reservations/model";
-import { estimateMinutes } from "../../durable-objects/waitlist/model";
+import { bandIntervals, bandOf, DEFAULT_INTERVALS, HISTORY_WINDOW_MS, localWeekdayHour, MAX_INTERVAL_MS, positions, type Seating } from "../../domain/waitlist/model";
+import { heldTableFactor } from "../../domain/reservations/estimates";
+import { durationFor, type Table } from "../../domain/reservations/model";
+import { estimateMinutes } from "../../domain/waitlist/model";
 import { estimateLine } from "../../domain/estimates/line";
 import { learnModel } from "../../domain/estimates/learn";
 import type { FloorState } from "../../domain/estimates/types";

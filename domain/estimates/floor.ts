@@ -2,7 +2,7 @@
 // how uncertain that is, plus the bookings that will claim it. Built once per change, O(T + S + B)
 // for T tables, S seated parties and B holding bookings (plus sorting them).
 import { remaining } from "./lognormal";
-import type { EstimateModel, FloorState } from "./types";
+import type { EstimateModel, FloorState, SeatedParty } from "./types";
 
 export interface TableSlot {
   id: string;
@@ -58,50 +58,89 @@ export function buildFloor(state: FloorState, model: EstimateModel, now: number)
   }
   for (const s of slots) s.holds.sort((a, b) => a.start - b.start);
 
-  // Seated parties: the most recent first, so that when the floor is not tracked and more parties
-  // were seated than there are tables, the ones seated longest ago are the ones taken to have left.
-  const seated = [...state.seated].sort((a, b) => b.seatedAt - a.seatedAt);
+  if (model.occupancyKnown) placeKnown(state, model, now, slots, index, options);
+  else replaySeatings(state, model, now, slots, index, options);
+  return { slots, options };
+}
+
+function fits(o: SeatOption, size: number) {
+  return o.minSeats <= size && size <= o.maxSeats;
+}
+
+function occupy(slot: TableSlot, freeAt: number, variance: number) {
+  slot.freeAt = Math.max(slot.freeAt, freeAt);
+  slot.variance = Math.max(slot.variance, variance);
+}
+
+/** Occupancy known: every seated party is at its tables (or, without table ids, the smallest free fit). */
+function placeKnown(state: FloorState, model: EstimateModel, now: number, slots: TableSlot[], index: Map<string, number>, options: SeatOption[]) {
   const taken = new Array<boolean>(slots.length).fill(false);
-  for (const p of seated) {
-    const mean = model.durationMinutes(p.size);
-    const elapsed = Math.max(0, (now - p.seatedAt) / MINUTE);
-    if (!model.occupancyKnown && elapsed > GONE_AFTER_MEANS * mean) continue;
-    let at: number[] | null = null;
-    if (p.tableIds && p.tableIds.length > 0) {
-      const known = p.tableIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined && !taken[i]);
-      if (known.length > 0) at = known;
-    }
-    if (!at) {
-      // Placed by fit: the smallest free option that seats the party.
+  for (const p of state.seated) {
+    let at = (p.tableIds ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    if (at.length === 0) {
       let best: SeatOption | null = null;
       for (const o of options) {
-        if (o.minSeats > p.size || p.size > o.maxSeats || o.tables.some((i) => taken[i])) continue;
+        if (!fits(o, p.size) || o.tables.some((i) => taken[i])) continue;
         if (!best || o.maxSeats < best.maxSeats || (o.maxSeats === best.maxSeats && o.tables.length < best.tables.length)) best = o;
       }
-      if (!best) continue; // no table left for it: it has left (only when the floor is not tracked)
+      if (!best) continue;
       at = best.tables;
     }
-    let freeAt: number;
-    let variance: number;
-    if (model.occupancyKnown) {
-      const r = remaining(mean, model.sigma, elapsed, "staying");
-      freeAt = r.minutes + model.turnoverMinutes;
-      variance = (model.sigma * r.minutes) ** 2;
-    } else {
-      // It may have left unseen. Past the median dining time it more likely has: its table counts
-      // as free. Before, it counts as busy for the remaining time c of a party still there, and the
-      // spread covers both cases: p·(0.6c)² + p(1 − p)·c² for the chance p that it is still there.
-      const r = remaining(mean, model.sigma, elapsed, "staying");
-      const p = r.stayProbability;
-      if (p < 0.5) continue;
-      freeAt = r.minutes + model.turnoverMinutes;
-      variance = p * (0.6 * r.minutes) ** 2 + p * (1 - p) * r.minutes ** 2;
-    }
+    const r = remaining(model.durationMinutes(p.size), model.sigma, Math.max(0, (now - p.seatedAt) / MINUTE), "staying");
     for (const i of at) {
       taken[i] = true;
-      slots[i]!.freeAt = Math.max(slots[i]!.freeAt, freeAt);
-      slots[i]!.variance = Math.max(slots[i]!.variance, variance);
+      occupy(slots[i]!, r.minutes + model.turnoverMinutes, (model.sigma * r.minutes) ** 2);
     }
   }
-  return { slots, options };
+}
+
+/**
+ * Occupancy not known: the day's seatings are replayed in order. Each party sits where it fits
+ * best — a table free as far as the DO can tell, else the one whose diners were the most likely to
+ * have left by then (a seating is evidence that a table turned, so those diners are taken to have
+ * gone). Of the parties still placed now, one past its median dining time counts as gone; before,
+ * it counts as busy for the remaining time c of a party still there, and the spread covers both
+ * cases: p·(0.6c)² + p(1 − p)·c² for the chance p that it is still there. O(S · F) for S seatings
+ * and F options.
+ */
+function replaySeatings(state: FloorState, model: EstimateModel, now: number, slots: TableSlot[], index: Map<string, number>, options: SeatOption[]) {
+  const stayAt = (p: SeatedParty, at: number) => remaining(model.durationMinutes(p.size), model.sigma, Math.max(0, (at - p.seatedAt) / MINUTE), "staying").stayProbability;
+  const occupant: (SeatedParty | null)[] = new Array(slots.length).fill(null);
+  const seated = [...state.seated].sort((a, b) => a.seatedAt - b.seatedAt);
+  for (const p of seated) {
+    if ((now - p.seatedAt) / MINUTE > GONE_AFTER_MEANS * model.durationMinutes(p.size)) continue;
+    let at = (p.tableIds ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    if (at.length === 0) {
+      let best: SeatOption | null = null;
+      let bestScore = Infinity;
+      for (const o of options) {
+        if (!fits(o, p.size)) continue;
+        // How likely the option is still busy when this party sits: its likeliest remaining diner.
+        let score = 0;
+        for (const i of o.tables) {
+          const q = occupant[i];
+          if (q) score = Math.max(score, stayAt(q, p.seatedAt));
+        }
+        if (score < bestScore - 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && best && (o.maxSeats < best.maxSeats || (o.maxSeats === best.maxSeats && o.tables.length < best.tables.length)))) {
+          best = o;
+          bestScore = score;
+        }
+      }
+      if (!best) continue;
+      at = best.tables;
+    }
+    // Whoever sat at those tables has left (a party at a combination leaves all of its tables).
+    for (const i of at) {
+      const q = occupant[i];
+      if (q) for (let j = 0; j < occupant.length; j++) if (occupant[j] === q) occupant[j] = null;
+    }
+    for (const i of at) occupant[i] = p;
+  }
+  for (const [i, q] of occupant.entries()) {
+    if (!q) continue;
+    const r = remaining(model.durationMinutes(q.size), model.sigma, Math.max(0, (now - q.seatedAt) / MINUTE), "staying");
+    const p = r.stayProbability;
+    if (p < 0.5) continue;
+    occupy(slots[i]!, r.minutes + model.turnoverMinutes, p * (0.6 * r.minutes) ** 2 + p * (1 - p) * r.minutes ** 2);
+  }
 }

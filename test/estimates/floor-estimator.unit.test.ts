@@ -101,15 +101,22 @@ describe("floor-aware wait estimate", () => {
     expect(r.forNewParty(9)).toBeNull();
   });
 
-  it("without table occupancy, parties seated long ago count as gone, and extra ones beyond the tables too", () => {
+  it("without table occupancy, parties seated long ago count as gone, and a later seating at their table means they left", () => {
     const m = exact({ occupancyKnown: false, sigma: 0.35 });
     const tables = [table("A", 1, 2)];
     // Seated 3 hours ago with a 60-minute mean: left.
     expect(minutes(state({ tables, seated: [{ size: 2, seatedAt: NOW - 180 * MIN }], line: [waiting("p", 2)] }), m)).toEqual({ p: 0 });
-    // Two seated, one table: the one seated 10 minutes ago holds it; the other is taken to have left.
+    // Two seated, one table: the later seating shows the table turned, so the first party has left
+    // and the one seated 10 minutes ago holds it.
     const two = state({ tables, seated: [{ size: 2, seatedAt: NOW - 40 * MIN }, { size: 2, seatedAt: NOW - 10 * MIN }], line: [waiting("p", 2)] });
     const floor = buildFloor(two, m, NOW);
     expect(floor.slots[0]!.freeAt).toBeCloseTo(remaining(60, 0.35, 10, "staying").minutes, 5);
+    // Two tables: a party seated after another sits at the free one, so both are still there.
+    const both = buildFloor({ ...two, tables: [table("A", 1, 2), table("B", 1, 2)] }, m, NOW);
+    expect(both.slots.map((x) => x.freeAt > 0)).toEqual([true, true]);
+    // Past its median dining time a party counts as gone: its table is free now.
+    const late = buildFloor(state({ tables, seated: [{ size: 2, seatedAt: NOW - 70 * MIN }] }), m, NOW);
+    expect(late.slots[0]!.freeAt).toBe(0);
   });
 
   it("every estimate has a range around its figure that widens with uncertainty", () => {

@@ -361,6 +361,7 @@ export class Restaurant extends DurableObject<Env> {
         position: x ? x.position : null,
         ahead: x ? x.ahead : null,
         estimateMinutes: x ? waits.minutes(p, x.sameBandAhead) : null,
+        ...(x ? waits.rangeView(p) : {}),
         quotedWait: p.quotedWait,
       };
       out.set(id, JSON.stringify(status));

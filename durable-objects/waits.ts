@@ -48,6 +48,8 @@ export interface Waits {
   minutes(p: Party, sameBandAhead: number): number;
   /** The range, when the floor estimate is in use. */
   range(p: Party): WaitEstimate | null;
+  /** The range as guests get it (`{}` when there is none, so the status keeps its shape). */
+  rangeView(p: Party): { estimateRange?: { lowMinutes: number; highMinutes: number } };
   /** For someone deciding whether to join: minutes for a party of `size` at the end of the line (else `fallbackMinutes`). */
   forNewParty(size: number, fallbackMinutes: number): number;
 }
@@ -59,6 +61,10 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
   return {
     minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.size, sameBandAhead),
     range: (p) => floor?.byParty.get(p.id) ?? null,
+    rangeView: (p) => {
+      const r = floor?.byParty.get(p.id);
+      return r ? { estimateRange: { lowMinutes: r.low, highMinutes: r.high } } : {};
+    },
     forNewParty: (size, fallbackMinutes) => floor?.forNewParty(size)?.minutes ?? fallbackMinutes,
   };
 

@@ -3,6 +3,7 @@
 // not from minutes-between-seatings × parties ahead.
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
+import { addParty } from "../live/socket";
 import { bookPlace } from "./support";
 
 const ALL_DAY = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "00:00", end: "23:59" }]]));
@@ -37,13 +38,22 @@ describe("floor-aware waits in the DO", () => {
     expect(two.estimateMinutes).toBeGreaterThanOrEqual(2 * TWO_TOP_MINUTES);
   });
 
-  it("a second two-top still free: the couple is told a short wait, and a party no table seats keeps the interval estimate", async () => {
+  it("a second two-top still free: the couple is told a short wait with a range, and a party no table seats keeps the interval estimate", async () => {
     const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
     await seatOne(p, "First");
-    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Couple", size: 2 } });
-    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Six", size: 6 } });
+    const couplePlace = await addParty(p, p.locationId, { name: "Couple", size: 2 });
+    const sixPlace = await addParty(p, p.locationId, { name: "Six", size: 6 });
     const parties = await line(p);
     expect(parties.find((x) => x.name === "Couple")!.estimateMinutes).toBeLessThanOrEqual(10);
+    // The guest page gets the range around its figure; the party no table seats gets none.
+    const couple = await call("GET", `/api/public/parties/${couplePlace.guestToken}`);
+    expect(couple.status, couple.text).toBe(200);
+    const r = couple.json.estimateRange as { lowMinutes: number; highMinutes: number };
+    expect(r.lowMinutes).toBeLessThanOrEqual(couple.json.estimateMinutes);
+    expect(r.highMinutes).toBeGreaterThan(couple.json.estimateMinutes);
+    const six = await call("GET", `/api/public/parties/${sixPlace.guestToken}`);
+    expect(six.json.estimateRange).toBeUndefined();
+    expect(six.json.estimateMinutes).toBe(15);
     // No table or combination seats six: the DO falls back to the 5-6 band's default interval (15) × 1.
     expect(parties.find((x) => x.name === "Six")!.estimateMinutes).toBe(15);
   });

@@ -1,10 +1,11 @@
 // The waits the location shows and sends (issue 19): the floor-aware estimate of domain/estimates,
 // fed from what this DO's SQLite holds, with the interval estimate (waitlist/model) as the fallback.
 //
-// Table occupancy is not tracked on the server yet, so the floor is derived: the parties and
-// bookings seated recently (size, seated time, a booking's tables) are taken to be at the tables
-// with the probability that a dining time that long has not ended (EstimateModel.occupancyKnown =
-// false). The floor estimate is used only when the location has tables and at least one walk-in
+// Table occupancy is not tracked on the server yet, so the floor is derived from the parties and
+// bookings seated recently (size, seated time, a booking's tables): the day's seatings are replayed
+// by fit, a seating where only a taken table fits counting as evidence that its diners left, and a
+// party past its median dining time counting as gone (EstimateModel.occupancyKnown = false; see
+// domain/estimates/floor.ts). When occupancy lands, pass who sits where and occupancyKnown = true. The floor estimate is used only when the location has tables and at least one walk-in
 // was seated through the line within the longest dining duration — evidence that the host seats
 // through Seatline; otherwise the DO cannot tell an empty floor from a floor it does not see, and
 // the interval estimate stays.

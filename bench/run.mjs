@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,bytes,scale,signin,bundle]`
+// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,bytes,scale,signin,bundle,estimates]
+//   [-- --profile=path.json …]` (the estimate simulator's restaurant profiles; see bench/estimates)
 // Builds Seatline as `wrangler deploy --dry-run` does and runs it under `wrangler dev` with its own
 // persisted state in bench/.state, next to the bare DO baseline (bench/baseline-do) and the bare ws
 // baseline (bench/baseline-ws), all on free 127.0.0.1 ports; runs the scenarios of issue 8 with
@@ -23,11 +24,14 @@ import { joinStorm } from "./scenarios/join-storm.mjs";
 import { scaleOfState } from "./scenarios/scale.mjs";
 import { signIn } from "./scenarios/signin.mjs";
 import { throughput } from "./scenarios/throughput.mjs";
+import { estimates } from "./scenarios/estimates.mjs";
 
 const quick = process.argv.includes("--quick");
 // --profile: after the measured scenarios, CPU-profile Seatline's isolate during extra fan-out
 // actions and a join storm (bench/.state/profiles/*.cpuprofile; top functions in results.json).
 const profile = process.argv.includes("--profile");
+// --profile=path.json (repeatable): the estimate simulator runs these restaurant profiles instead of its own.
+const estimateProfiles = process.argv.filter((a) => a.startsWith("--profile=")).map((a) => a.slice(10));
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const want = (name) => !only || only.includes(name);
 
@@ -60,6 +64,13 @@ async function main() {
   const bareHash = bcrypt.hashSync(PASSWORD, bcryptCost);
 
   log(`${quick ? "quick smoke run" : "full run"} on ${os.cpus().length} cores; state in bench/.state`);
+  // The estimate simulator is pure (no server): it runs first, and alone when it is all that is asked.
+  let estimateFigures = null;
+  if (want("estimates")) {
+    log(`estimate simulator: ${estimateProfiles.length > 0 ? estimateProfiles.join(", ") : "bench/estimates/profiles"}…`);
+    estimateFigures = await estimates({ root: ROOT, state: STATE, profiles: estimateProfiles, quick, log });
+  }
+  if (only && only.every((o) => o === "estimates")) return finish({ estimates: estimateFigures });
   const persist = { seatline: join(STATE, "seatline"), instrumented: join(STATE, "seatline-instrumented"), bareDo: join(STATE, "bare-do") };
   const build = { seatline: join(STATE, "build/seatline"), instrumented: join(STATE, "build/seatline-instrumented"), bareDo: join(STATE, "build/bare-do") };
   const needInstrumented = want("bytes") || want("scale");
@@ -97,6 +108,7 @@ async function main() {
     scenarios: {},
   };
   const S = results.scenarios;
+  if (estimateFigures) S.estimates = estimateFigures;
 
   if (instrumented) {
     const sl = new Seatline(instrumented.base, await signUp(instrumented.base));
@@ -186,6 +198,15 @@ async function main() {
   results.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   printTable(results);
+  if (S.estimates) console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${S.estimates.table}`);
+  log(`done in ${results.seconds} s; bench/results.json written`);
+}
+
+/** An estimates-only run: no servers, the same results.json shape. */
+function finish(scenarios) {
+  const results = { date: new Date().toISOString(), mode: quick ? "quick" : "full", machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, scenarios, seconds: Math.round((Date.now() - started) / 1000) };
+  writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${scenarios.estimates.table}`);
   log(`done in ${results.seconds} s; bench/results.json written`);
 }
 

@@ -108,6 +108,8 @@ export interface GuestStatus {
   position: number | null;
   ahead: number | null;
   estimateMinutes: number | null;
+  /** Where the wait will most likely fall; present when the estimate comes from the floor (issue 19). */
+  estimateRange?: { lowMinutes: number; highMinutes: number };
   quotedWait: number;
 }
 /** A guest's status as their own page reads it over REST. */

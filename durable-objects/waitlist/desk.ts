@@ -4,7 +4,6 @@ import { normalizePhone } from "../../domain/phone";
 import { defaultQuote } from "../../domain/waitlist/quote";
 import {
   bandOf,
-  estimateMinutes,
   GUEST_TOKEN_GRACE_MS,
   isActive,
   joinEstimates,
@@ -280,11 +279,11 @@ export class WaitlistDesk {
     const front = line.slice(0, threshold).filter((p) => p.state === "waiting" && !p.almostUpAt);
     if (front.length === 0) return;
     const pos = positions(line);
-    const bands = this.line.intervals(at);
+    const waits = this.line.waits(at, line);
     for (const p of front) {
       const x = pos.get(p.id)!;
       const marked = this.parties.markAlmostUp(p, at);
-      this.texts.queue(marked, "almost_up", { position: x.position, wait: estimateMinutes(bands[bandOf(p.size)].minutes, x.sameBandAhead) }, at);
+      this.texts.queue(marked, "almost_up", { position: x.position, wait: waits.minutes(p, x.sameBandAhead) }, at);
     }
   }
 
@@ -347,12 +346,13 @@ export class WaitlistDesk {
 
   publicInfo(at: number): PublicInfo {
     const parties = [...this.parties.active.values()];
+    const waits = this.line.waits(at);
     return {
       open: this.settings.open,
       full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
-      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize),
+      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimateMinutes: waits.forNewParty(e.size, e.estimateMinutes) })),
     };
   }
 }

@@ -5,6 +5,8 @@ import { durationFor, isHolding, type BookingSettings } from "../../domain/reser
 import { bandIntervals, bandOf, HISTORY_WINDOW_MS, localWeekdayHour, type BandMinutes, type Seating } from "../../domain/waitlist/model";
 import type { Intervals } from "../../domain/waitlist/protocol";
 import { readTables, reservationsBetween } from "../reservations/store";
+import type { Party } from "../../domain/waitlist/model";
+import { lineWaits, type Waits } from "../waits";
 
 export class Estimates {
   private cache: { hourKey: number; intervals: Intervals } | null = null;
@@ -29,6 +31,11 @@ export class Estimates {
       if (factor !== 1) out[band] = { ...base[band], minutes: Math.round(base[band].minutes * factor) };
     }
     return out;
+  }
+
+  /** The waits shown and sent: floor-aware where the floor is seen, else these intervals (../waits.ts). */
+  waits(at: number, line: Party[]): Waits {
+    return lineWaits(this.sql, { at, line, intervals: this.intervals(at), bookingSettings: this.config().booking });
   }
 
   private baseIntervals(at: number): Intervals {

@@ -1,9 +1,10 @@
 // The line as guests and hosts see it: positions, people ahead and estimates, from the parties in
 // line and the walk-in intervals.
-import { bandOf, estimateMinutes, isActive, lineOrder, positions, type Party } from "../../domain/waitlist/model";
+import { isActive, lineOrder, positions, type Party } from "../../domain/waitlist/model";
 import { partyView, type GuestStatus, type Intervals, type RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Estimates } from "./estimates";
 import type { Parties } from "./parties";
+import type { Waits } from "../waits";
 
 export class Line {
   constructor(
@@ -15,6 +16,11 @@ export class Line {
     return this.estimates.intervals(at);
   }
 
+  /** Every wait figure and range for the line in `list` (line order) at `at`. */
+  waits(at: number, list: Party[] = this.ordered()): Waits {
+    return this.estimates.waits(at, list);
+  }
+
   /** Parties in line, in order. */
   ordered(): Party[] {
     return lineOrder([...this.parties.active.values()]);
@@ -23,10 +29,10 @@ export class Line {
   ranked(at: number): RankedPartyView[] {
     const list = this.ordered();
     const pos = positions(list);
-    const intervals = this.estimates.intervals(at);
+    const waits = this.waits(at, list);
     return list.map((p) => {
       const x = pos.get(p.id)!;
-      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) };
+      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: waits.minutes(p, x.sameBandAhead) };
     });
   }
 
@@ -39,8 +45,9 @@ export class Line {
   statuses(at: number, partyIds: Set<string>): Map<string, string> {
     const out = new Map<string, string>();
     if (partyIds.size === 0) return out;
-    const pos = positions(this.ordered());
-    const intervals = this.estimates.intervals(at);
+    const list = this.ordered();
+    const pos = positions(list);
+    const waits = this.waits(at, list);
     for (const id of partyIds) {
       const p = this.parties.read(id);
       if (!p) continue;
@@ -49,7 +56,8 @@ export class Line {
         state: p.state,
         position: x ? x.position : null,
         ahead: x ? x.ahead : null,
-        estimateMinutes: x ? estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) : null,
+        estimateMinutes: x ? waits.minutes(p, x.sameBandAhead) : null,
+        ...(x ? waits.rangeView(p) : {}),
         quotedWait: p.quotedWait,
       };
       out.set(id, JSON.stringify(status));

@@ -27,6 +27,10 @@ export const GuestStatusSchema = z
     position: z.number().int().nullable(),
     ahead: z.number().int().nullable(),
     estimateMinutes: z.number().int().nullable(),
+    estimateRange: z
+      .object({ lowMinutes: z.number().int(), highMinutes: z.number().int() })
+      .optional()
+      .openapi({ description: "Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them)." }),
     quotedWait: z.number().int(),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
   })

@@ -24,7 +24,8 @@ export function StatusPage({ token }: { token: string }) {
       onMessage: (msg) => {
         if (msg.type !== "status") return;
         const { type: _t, version: _v, ...s } = msg;
-        setStatus((prev) => (prev ? { ...prev, ...s } : prev));
+        // A status without a range (the estimate fell back to intervals) drops the old one.
+        setStatus((prev) => (prev ? { ...prev, estimateRange: undefined, ...s } : prev));
       },
       onFatal: (_code, message) => setError(message || "This link is no longer valid."),
     });
@@ -124,6 +125,11 @@ export function StatusPage({ token }: { token: string }) {
           </div>
           <div class="fact">
             <b>{minutes(s.estimateMinutes)}</b> estimated wait
+            {s.estimateRange && s.estimateRange.highMinutes > s.estimateRange.lowMinutes ? (
+              <span class="range">
+                likely {minutes(s.estimateRange.lowMinutes)} – {minutes(s.estimateRange.highMinutes)}
+              </span>
+            ) : null}
           </div>
         </div>
       ) : null}

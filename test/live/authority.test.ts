@@ -180,9 +180,3 @@ describe("the alarm re-checks sessions nobody announced", () => {
     expect(await runDurableObjectAlarm(stubOf(o.locationId))).toBe(true);
   });
 });
-
-/** Releases a bound RPC target (Symbol.dispose is not in this project's TypeScript lib). */
-function release(target: object) {
-  const dispose = (Symbol as unknown as { dispose: symbol }).dispose;
-  (target as unknown as Record<symbol, () => void>)[dispose]!();
-}

@@ -1,4 +1,5 @@
 // What travels between the Restaurant DO and its clients, and between the Worker and the DO.
+import type { GuestLanguage } from "./languages";
 import type { MessageView } from "../../src/messaging/sms/message-view";
 import type { ProviderName } from "../../src/messaging/sms/providers/provider";
 import type { Templates } from "../../src/messaging/sms/templates";
@@ -49,6 +50,8 @@ export interface WaitlistSettings {
   intervalMinutes: BandMinutes;
   /** Country calling code assumed for phone numbers entered without "+" (e.g. "1", "44"). */
   phoneCountryCode: string;
+  /** The guest pages' language until a guest picks another. */
+  language: GuestLanguage;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -63,6 +66,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   quoteMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
   intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
   phoneCountryCode: "1",
+  language: "en",
 };
 
 export interface SmsSettings {

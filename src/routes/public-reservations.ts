@@ -7,7 +7,10 @@ import { now } from "../lib/clock";
 import { validationFailed } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { GuestLocaleSchema, guestLocale } from "./public-place";
 import { restaurant, unwrap } from "./restaurant-stub";
+import { servicesOn } from "../../durable-objects/reservations/availability";
+import { lastBookableDate } from "../../durable-objects/reservations/opening";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
 
@@ -27,7 +30,15 @@ publicReservationRoutes.openapi(
     responses: {
       200: jsonResponse(
         z
-          .object({ date: z.string(), timezone: z.string(), partySize: z.number().int(), maxPartySize: z.number().int(), slots: z.array(SlotSchema) })
+          .object({
+            date: z.string(),
+            timezone: z.string(),
+            partySize: z.number().int(),
+            maxPartySize: z.number().int(),
+            slots: z.array(SlotSchema),
+            services: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: "The date's services (local HH:MM), to group the times; [] = closed that day." }),
+            lastDate: z.string().openapi({ description: "The last local date (YYYY-MM-DD) online bookings reach." }),
+          })
           .openapi("Availability"),
         "Free times",
       ),
@@ -40,14 +51,22 @@ publicReservationRoutes.openapi(
     await requireFeatureFor(c.env, loc.accountId, "bookings");
     if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
     const { stub, ref } = restaurant(c.env, loc);
-    const found = await stub.availability(ref, date, partySize);
+    const [found, booking] = await Promise.all([stub.availability(ref, date, partySize), stub.getBookingSettings(ref)]);
     if (partySize > found.maxPartySize) {
       throw validationFailed(`Online bookings are for up to ${found.maxPartySize} guests; please call the restaurant.`, [
         { path: "partySize", message: `At most ${found.maxPartySize}.` },
       ]);
     }
     return c.json(
-      { date, timezone: loc.timezone, partySize, maxPartySize: found.maxPartySize, slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })) },
+      {
+        date,
+        timezone: loc.timezone,
+        partySize,
+        maxPartySize: found.maxPartySize,
+        slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })),
+        services: servicesOn(booking, date),
+        lastDate: lastBookableDate(booking, now(), loc.timezone),
+      },
       200,
     );
   },
@@ -103,7 +122,7 @@ publicReservationRoutes.openapi(
 const GuestBooking = z
   .object({
     reservation: PublicReservationSchema,
-    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }),
+    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }).merge(GuestLocaleSchema),
     canChange: z.boolean(),
     changeCutoffAt: z.string().nullable(),
   })
@@ -123,10 +142,11 @@ publicReservationRoutes.openapi(
     const loc = await locationByToken(c, token);
     const { stub, ref } = restaurant(c.env, loc);
     const found = unwrap(await stub.guestReservation(ref, token));
+    const settings = await stub.getSettings(ref);
     return c.json(
       {
         reservation: publicReservation(found.reservation, loc.timezone),
-        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone },
+        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone, ...guestLocale(loc, settings) },
         canChange: found.canChange,
         changeCutoffAt: found.changeCutoffAt === null ? null : new Date(found.changeCutoffAt).toISOString(),
       },

@@ -13,6 +13,7 @@ import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
 import { clientIp } from "../lib/request";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { GuestLocaleSchema, guestLocale, guestPlace, GuestPlaceSchema } from "./public-place";
 import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
 
 export const GuestStatusSchema = z
@@ -28,6 +29,12 @@ export const GuestStatusSchema = z
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
   })
   .openapi("GuestStatus");
+
+/** The status page's answer: the status, and the place's locale, slug (to join again) and "almost up" position. */
+const GuestStatusPageSchema = GuestStatusSchema.extend({
+  location: GuestLocaleSchema.extend({ name: z.string(), slug: z.string() }),
+  almostUpPosition: z.number().int().openapi({ description: "From this position on, the page offers \"on my way\" (as the \"almost up\" text does)." }),
+}).openapi("GuestStatusPage");
 
 /** The DO's guest answer with REST's ISO time. */
 function guestView(s: GuestStatusAnswer) {
@@ -80,6 +87,7 @@ publicRoutes.openapi(
             inLine: z.number().int(),
             estimates: z.array(z.object({ size: z.number().int(), estimateMinutes: z.number().int() })),
           })
+          .merge(GuestPlaceSchema)
           .openapi("PublicLocation"),
         "The location",
       ),
@@ -89,8 +97,8 @@ publicRoutes.openapi(
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     const { stub, ref } = restaurant(c.env, loc);
-    const info = await stub.publicInfo(ref);
-    return c.json({ name: loc.name, slug: loc.slug, ...info }, 200);
+    const [info, place] = await Promise.all([stub.publicInfo(ref), guestPlace(c.env, loc)]);
+    return c.json({ name: loc.name, slug: loc.slug, ...info, ...place }, 200);
   },
 );
 
@@ -146,13 +154,18 @@ publicRoutes.openapi(
     summary: "A guest's own status: position, parties ahead, estimated and quoted wait",
     description: "The link stops working a day after the party closes.",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 410) },
+    responses: { 200: jsonResponse(GuestStatusPageSchema, "Status"), ...errors(404, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
     const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestStatus(ref, token))), 200);
+    const status = unwrap(await stub.guestStatus(ref, token));
+    const [settings, sms] = await Promise.all([stub.getSettings(ref), stub.getSmsSettings(ref)]);
+    return c.json(
+      { ...guestView(status), location: { name: loc.name, slug: loc.slug, ...guestLocale(loc, settings) }, almostUpPosition: sms.almostUpPosition },
+      200,
+    );
   },
 );
 

@@ -1,5 +1,6 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
+import { GUEST_LANGUAGES } from "../../durable-objects/waitlist/languages";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../durable-objects/waitlist/model";
@@ -78,6 +79,7 @@ export const SettingsSchema = z
     quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Default quoted wait by party size band." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    language: z.enum(GUEST_LANGUAGES).openapi({ description: "Guest pages open in this language (BCP 47) until the guest picks another.", example: "it" }),
   })
   .openapi("WaitlistSettings");
 

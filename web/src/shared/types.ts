@@ -42,8 +42,18 @@ export interface SmsTemplateView { enabled: boolean; body: string; placeholders:
 export interface SmsSettingsView { almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView> }
 
 // Guests
-export interface PublicLocation { name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[] }
-export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: string | null };
+/** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
+export interface GuestLocale { language: string; country: string | null; timeZone: string }
+export interface ServiceHours { start: string; end: string }
+export interface PublicLocation extends GuestLocale {
+  name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[];
+  address: string | null; phone: string | null; phoneDisplay: string | null; phoneExample: string | null;
+  hoursToday: ServiceHours[]; nextOpenAt: string | null; booking: { online: boolean; maxPartySize: number; lastDate: string };
+}
+export type GuestStatusAnswer = GuestStatus & {
+  restaurant: string; partyName: string; size: number; onMyWayAt: string | null;
+  location?: GuestLocale & { name: string; slug: string }; almostUpPosition?: number;
+};
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.
@@ -57,7 +67,7 @@ export interface Reservation {
 }
 export interface PublicReservation { name: string; partySize: number; start: string; end: string; localDate: string; localTime: string; status: ReservationStatus; notes: string }
 export interface Slot { start: string; localTime: string }
-export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[] }
+export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[]; services: ServiceHours[]; lastDate: string }
 
 // Billing (contract)
 export interface BillingNotice { code: string; level: "info" | "warning" | "error"; message: string }

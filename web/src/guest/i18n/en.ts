@@ -98,7 +98,7 @@ export const en = {
   "book.service.lunch": "Lunch",
   "book.service.dinner": "Dinner",
   "book.serviceTimes": "{from}–{to}",
-  "book.pickTime": "Time for {service}",
+  "book.pickTime": "{service}: choose a time",
   "book.noTimes": "No tables left on this day for this party size. Try another day.",
   "book.closedDay": "We don't take bookings on this day. Try another day.",
   "book.slotTaken": "That time was just taken. Please choose another.",

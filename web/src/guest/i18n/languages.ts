@@ -1,9 +1,10 @@
 // The languages guest pages ship in, how a page picks one, and the pseudo-locales for layout tests.
+import { GUEST_LANGUAGES, type GuestLanguage } from "../../../../durable-objects/waitlist/languages";
 import type { Catalogue } from "./catalogue";
 
-/** BCP 47 tags; the first is the fallback for a location that names none. */
-export const LANGUAGES = ["en", "es", "fr", "de", "pt-BR", "it", "zh-Hans"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** BCP 47 tags, the same list the location's language setting accepts; the first is the fallback. */
+export const LANGUAGES = GUEST_LANGUAGES;
+export type Language = GuestLanguage;
 
 /**
  * Pseudo-locales, reachable only by ?lang= (never in the switcher): English accented and made ~40%

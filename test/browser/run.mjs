@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser tests: one stack start for all of them. Usage: node test/browser/run.mjs
-// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser).
+// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser;
+// SEATLINE_BROWSER_ONLY=guest,booking runs only those suites, for flows that stand on their own).
 import { launchBrowser, SCREENSHOTS, startStack } from "./harness.mjs";
 import { authFlows } from "./auth.flow.mjs";
 import { liveFlows } from "./live.flow.mjs";
@@ -12,9 +13,12 @@ import { qrFlows } from "./qr.flow.mjs";
 import { historyFlows } from "./history.flow.mjs";
 import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
+import { guestFlows } from "./guest.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, accountFlows];
+const named = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, smsCost: smsCostFlows, account: accountFlows, guest: guestFlows };
+const only = process.env.SEATLINE_BROWSER_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const suites = Object.entries(named).filter(([name]) => !only || only.includes(name)).map(([, flows]) => flows);
 
 let stack;
 let browser;
@@ -24,8 +28,12 @@ let failed = 0;
 let passed = 0;
 const started = Date.now();
 try {
-  console.log(`• Starting the stack on port ${port} with empty local state…`);
-  stack = await startStack(port);
+  // SEATLINE_BROWSER_BASE reuses a stack already running (npm start on another port) while iterating.
+  if (process.env.SEATLINE_BROWSER_BASE) stack = { base: process.env.SEATLINE_BROWSER_BASE, stop() {} };
+  else {
+    console.log(`• Starting the stack on port ${port} with empty local state…`);
+    stack = await startStack(port);
+  }
   browser = await launchBrowser();
   const ctx = { base: stack.base, browser };
   for (const suite of suites) {

@@ -88,7 +88,7 @@ export function JoinPage({ slug }: { slug: string }) {
             </legend>
             <div class="choices" role="group">
               {sizes.map((n) => (
-                <button type="button" class="choice" aria-pressed={size === n} onClick={() => setSize(n)} key={n} aria-label={tr.t("common.guests", { count: n })}>
+                <button type="button" class="choice" aria-pressed={size === n} onClick={() => setSize(n)} key={n}>
                   {tr.value(n)}
                 </button>
               ))}

@@ -13,6 +13,9 @@ export function PhoneField(props: { id: string; value: string; onInput: (v: stri
   const { tr } = useI18n();
   const [shown, setShown] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
+  // The server's refusal stands until the guest changes the number.
+  const [edited, setEdited] = useState(false);
+  useEffect(() => setEdited(false), [props.error]);
   useEffect(() => {
     void loadLib();
   }, []);
@@ -33,7 +36,7 @@ export function PhoneField(props: { id: string; value: string; onInput: (v: stri
   }
 
   const hintId = `${props.id}-hint`;
-  const error = props.error ?? (invalid ? tr.t("form.phoneInvalid") : null);
+  const error = (edited ? undefined : props.error) ?? (invalid ? tr.t("form.phoneInvalid") : null);
   return (
     <div class="field">
       <label for={props.id}>{tr.t("form.phone")}</label>
@@ -45,6 +48,7 @@ export function PhoneField(props: { id: string; value: string; onInput: (v: stri
         value={props.value}
         onInput={(e) => {
           props.onInput(e.currentTarget.value);
+          setEdited(true);
           setShown(null);
           setInvalid(false);
         }}

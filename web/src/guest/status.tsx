@@ -34,7 +34,8 @@ export function StatusPage({ token }: { token: string }) {
         const { type: _t, version: _v, ...s } = msg;
         setStatus((prev) => (prev ? { ...prev, ...s } : prev));
       },
-      onFatal: (code) => setDead(code === "gone" ? "expired" : "unknown"),
+      // The REST answer says best why a link is dead (410 expired, 404 unknown); the socket only fills in.
+      onFatal: (code) => setDead((d) => d ?? (code === "gone" ? "expired" : "unknown")),
     });
     return () => socket.stop();
   }, [token]);
@@ -75,9 +76,9 @@ export function StatusPage({ token }: { token: string }) {
       <p class="muted">{tr.t("status.party", { name: s.partyName, count: s.size })}</p>
       <section class={`card hero ${s.state === "notified" ? "ready" : active ? "" : "ended"}`} data-state={s.state} aria-live="polite">
         {s.state === "waiting" ? (
-          <p>
+          <h1 class="position-line">
             <Rich k="status.position" params={{ position: s.position ?? 0 }} render={{ position: (p) => <span class="big" data-testid="position">{p}</span> }} />
-          </p>
+          </h1>
         ) : s.state === "notified" ? (
           <>
             <Icon name="bell" class="state-icon" />

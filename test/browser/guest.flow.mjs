@@ -8,17 +8,22 @@ import { localDay, signUpOwner } from "./owner.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-/** A location set up for guests: zone, address, language and phone country, plus `more` per test. */
+/**
+ * A location set up for guests: zone, address, language and phone country. All of them belong to one
+ * owner signed up on first use (sign-ups are rate limited per network; locations are not).
+ */
 async function place(ctx, name, { timezone, language, phoneCountryCode, address, phone }) {
-  const owner = await signUpOwner(ctx, name);
-  const id = owner.location.id;
-  const json = (body) => ({ method: "PATCH", body: JSON.stringify(body) });
-  const loc = await owner.api(`/api/locations/${id}`, json({ timezone, address, phone }));
-  assert(loc.status === 200, `location: ${loc.status} ${JSON.stringify(loc.body)}`);
-  const s = await owner.api(`/api/locations/${id}/waitlist-settings`, json({ language, phoneCountryCode }));
+  if (!ctx.guestOwner) {
+    ctx.guestOwner = await signUpOwner(ctx, "Guest Pages Group");
+    await ctx.guestOwner.context.close();
+  }
+  const owner = ctx.guestOwner;
+  const loc = await owner.api("/api/locations", { method: "POST", body: JSON.stringify({ name, timezone, address, phone }) });
+  assert(loc.status === 201, `location: ${loc.status} ${JSON.stringify(loc.body)}`);
+  const id = loc.body.id;
+  const s = await owner.api(`/api/locations/${id}/waitlist-settings`, { method: "PATCH", body: JSON.stringify({ language, phoneCountryCode }) });
   assert(s.status === 200, `settings: ${s.status} ${JSON.stringify(s.body)}`);
-  await owner.context.close();
-  return { ...owner, id, slug: owner.location.slug, timezone };
+  return { api: owner.api, id, slug: loc.body.slug, timezone };
 }
 
 async function checkPage(page, name) {
@@ -41,7 +46,7 @@ async function checkInAndStatus(ctx, o) {
     const r = await p.api(`/api/locations/${p.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: `Ahead ${i + 1}`, size: 2 }) });
     assert(r.status === 201, `party ahead: ${r.status}`);
   }
-  const context = await ctx.browser.newContext({ ...PHONE, timezoneId: o.place.timezone });
+  const context = await ctx.browser.newContext({ ...PHONE, timezoneId: o.place.timezone, locale: o.locale });
   const page = await newPage(context, ctx.base);
   await page.goto(`${ctx.base}/join/${p.slug}`);
   if (o.switchTo) {
@@ -96,6 +101,7 @@ export const guestFlows = [
         restaurant: "Casa Lucía",
         place: { timezone: "Europe/Madrid", language: "es", phoneCountryCode: "34", address: "Calle Mayor 1, Madrid", phone: "+34 912 34 56 78" },
         lang: "es",
+        locale: "es-ES",
         ahead: 3,
         guest: "Lucía",
         needs: "Una trona, por favor",
@@ -130,6 +136,7 @@ export const guestFlows = [
         restaurant: "Harbor Grill",
         place: { timezone: "America/New_York", language: "en", phoneCountryCode: "1", address: "1 Pier St, New York, NY", phone: "+1 212 555 0100" },
         lang: "de",
+        locale: "de-DE",
         switchTo: "de",
         ahead: 0,
         guest: "Schmidt",
@@ -163,6 +170,7 @@ export const guestFlows = [
         restaurant: "京味小馆",
         place: { timezone: "Asia/Shanghai", language: "zh-Hans", phoneCountryCode: "86", address: "北京市东城区王府井大街 1 号", phone: "+86 10 6552 9988" },
         lang: "zh-Hans",
+        locale: "zh-CN",
         ahead: 1,
         guest: "王先生",
         needs: "需要儿童椅",
@@ -200,7 +208,7 @@ export const guestFlows = [
       assert(rules.status === 200, `rules ${rules.status} ${JSON.stringify(rules.body)}`);
       const api = await (await fetch(`${ctx.base}/api/public/locations/${p.slug}/availability?date=${dst}&partySize=2`)).json();
       assert(api.slots.length > 0, "times on the DST day");
-      const context = await ctx.browser.newContext({ ...PHONE, timezoneId: "America/New_York" });
+      const context = await ctx.browser.newContext({ ...PHONE, timezoneId: "America/New_York", locale: "it-IT" });
       const page = await newPage(context, ctx.base);
       await page.goto(`${ctx.base}/book/${p.slug}`);
       await page.getByRole("heading", { name: "Prenota un tavolo" }).waitFor();
@@ -271,7 +279,7 @@ export const guestFlows = [
         const date = localDay(c.tz, 3);
         const rules = await p.api(`/api/locations/${p.id}/booking-settings`, { method: "PUT", body: JSON.stringify({ specialDates: { [date]: [{ start: "19:00", end: "22:00" }] } }) });
         assert(rules.status === 200, "rules");
-        const context = await ctx.browser.newContext({ ...PHONE, timezoneId: c.tz });
+        const context = await ctx.browser.newContext({ ...PHONE, timezoneId: c.tz, locale: c.lang === "en" ? "en-US" : c.lang });
         const page = await newPage(context, ctx.base);
         await page.goto(`${ctx.base}/book/${p.slug}`);
         await page.getByRole("heading", { name: c.title }).waitFor();
@@ -296,7 +304,7 @@ export const guestFlows = [
     async (ctx) => {
       const p = await place(ctx, "Chez Margot", { timezone: "Europe/Paris", language: "fr", phoneCountryCode: "33", address: "1 rue de Rivoli, Paris", phone: "+33 1 23 45 67 89" });
       assert((await p.api(`/api/locations/${p.id}/waitlist-settings`, { method: "PATCH", body: JSON.stringify({ open: false }) })).status === 200, "close");
-      const context = await ctx.browser.newContext({ ...PHONE, timezoneId: "Europe/Paris" });
+      const context = await ctx.browser.newContext({ ...PHONE, timezoneId: "Europe/Paris", locale: "fr-FR" });
       const page = await newPage(context, ctx.base);
       await page.goto(`${ctx.base}/join/${p.slug}`);
       await page.getByRole("heading", { name: "La liste d’attente est fermée" }).waitFor();

@@ -124,7 +124,7 @@ export function BookPage({ slug }: { slug: string }) {
               <b>{tr.t("book.time")}</b>
             </legend>
             {avail && avail.date === date && avail.partySize === size ? <SlotPicker idPrefix="book" avail={avail} fmt={fmt} value={slot?.start ?? null} onPick={setSlot} /> : <span class="spinner" />}
-            {fmt.elsewhere(Date.now()) ? <p class="hint">{tr.t("common.zoneNote", { zone: fmt.zoneName() })}</p> : null}
+            {avail?.slots[0] && fmt.elsewhere(Date.parse(avail.slots[0].start)) ? <p class="hint">{tr.t("common.zoneNote", { zone: fmt.zoneName(Date.parse(avail.slots[0].start)) })}</p> : null}
           </fieldset>
           <div class="field">
             <label for="book-name">{tr.t("form.name")}</label>

@@ -105,7 +105,7 @@ export function SlotPicker({ avail, fmt, value, onPick, idPrefix }: { avail: Ava
               }}
             >
               <span>{tr.t(g.label)}</span>
-              <small>{tr.t("book.serviceTimes", { from: fmt.time(g.slots[0]!.start), to: fmt.time(g.slots.at(-1)!.start) })}</small>
+              <small>{tr.t("book.serviceTimes", { from: fmt.wallTime(g.slots[0]!.localTime), to: fmt.wallTime(g.slots.at(-1)!.localTime) })}</small>
             </button>
           ))}
         </div>

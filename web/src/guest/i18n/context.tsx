@@ -89,7 +89,7 @@ export function LanguageSwitcher() {
   const names = useMemo(() => LANGUAGES.map((l) => [l, new Intl.DisplayNames([l], { type: "language" }).of(l) ?? l] as const), []);
   return (
     <label class="lang">
-      <span class="visually-hidden">{tr.t("common.language")}</span>
+      <span class="sr-only">{tr.t("common.language")}</span>
       <select value={isPseudo(lang) ? "" : lang} onChange={(e) => choose(e.currentTarget.value as Language)} aria-label={tr.t("common.language")}>
         {isPseudo(lang) ? <option value="">{lang}</option> : null}
         {names.map(([l, name]) => (

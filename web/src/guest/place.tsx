@@ -21,7 +21,7 @@ export function PlaceFacts({ loc, fmt }: { loc: PublicLocation; fmt: Formats }) 
       ) : null}
       <div>
         <dt>{tr.t("place.hoursToday")}</dt>
-        <dd data-testid="hours-today">{hours || tr.t("place.closedToday")}</dd>
+        <dd data-testid="hours-today">{hours ? <bdi>{hours}</bdi> : tr.t("place.closedToday")}</dd>
       </div>
       {loc.phone ? (
         <div>

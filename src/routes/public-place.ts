@@ -3,16 +3,16 @@
 // next opening, and the limits of online booking. Shared by the public location, status and booking
 // answers.
 import { z } from "@hono/zod-openapi";
-import { lastBookableDate, nextOpening, servicesToday } from "../../durable-objects/reservations/opening";
-import { GUEST_LANGUAGES } from "../../durable-objects/waitlist/languages";
-import { countryForCallingCode, displayPhone, examplePhone } from "../../durable-objects/waitlist/phone";
-import type { WaitlistSettings } from "../../durable-objects/waitlist/protocol";
-import type { BookingSettings } from "../../durable-objects/reservations/model";
+import { lastBookableDate, nextOpening, servicesToday } from "../../domain/reservations/opening";
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { countryForCallingCode, displayPhone, examplePhone } from "../../domain/phone";
+import type { WaitlistSettings } from "../../domain/waitlist/protocol";
+import type { BookingSettings } from "../../domain/reservations/model";
 import { entitlementsFor } from "../billing/entitlements";
 import type { Env } from "../env";
 import { now } from "../lib/clock";
 import type { LocationRow } from "./public-guests";
-import { restaurant } from "./restaurant-stub";
+import { restaurant } from "../restaurant/client";
 
 const ServiceSchema = z.object({ start: z.string().openapi({ example: "17:00" }), end: z.string().openapi({ example: "22:00" }) });
 

@@ -1,16 +1,16 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
 import { createRoute, z } from "@hono/zod-openapi";
-import { localDate } from "../../durable-objects/reservations/time";
+import { localDate } from "../../domain/time";
 import { requireFeatureFor } from "../billing/entitlements";
 import { now } from "../lib/clock";
 import { validationFailed } from "../lib/errors";
-import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { servicesOn } from "../../domain/reservations/availability";
+import { lastBookableDate } from "../../domain/reservations/opening";
+import { restaurant, unwrap } from "../restaurant/client";
 import { GuestLocaleSchema, guestLocale } from "./public-place";
-import { restaurant, unwrap } from "./restaurant-stub";
-import { servicesOn } from "../../durable-objects/reservations/availability";
-import { lastBookableDate } from "../../durable-objects/reservations/opening";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
 

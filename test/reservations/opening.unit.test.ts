@@ -1,8 +1,8 @@
 // Hours as guest pages state them: today's services, the next opening (across a closed day and a
 // daylight-saving change) and the booking window's last date, in the location's zone.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BOOKING_SETTINGS } from "../../durable-objects/reservations/model";
-import { lastBookableDate, nextOpening, servicesToday } from "../../durable-objects/reservations/opening";
+import { DEFAULT_BOOKING_SETTINGS } from "../../domain/reservations/model";
+import { lastBookableDate, nextOpening, servicesToday } from "../../domain/reservations/opening";
 
 const NY = "America/New_York";
 const ROME = "Europe/Rome";

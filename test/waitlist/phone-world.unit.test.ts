@@ -1,7 +1,7 @@
 // Phones for the whole world (libphonenumber-js, max metadata): national input in the location's
 // country, E.164 out, and a guest's number refused when the metadata says it cannot take texts.
 import { describe, expect, it } from "vitest";
-import { countryForCallingCode, displayPhone, examplePhone, guestPhone, normalizePhone } from "../../durable-objects/waitlist/phone";
+import { countryForCallingCode, displayPhone, examplePhone, guestPhone, normalizePhone } from "../../domain/phone";
 
 describe("national input in the location's country", () => {
   it.each([

@@ -1,7 +1,7 @@
 // normalizePhone: whatever people type, stored as E.164 — or null, so the API answers 400.
 // (UK mobiles here are in a real mobile range: libphonenumber rightly refuses Ofcom's 07700 900xxx drama numbers.)
 import { describe, expect, it } from "vitest";
-import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { normalizePhone } from "../../domain/phone";
 
 describe("normalizePhone: international input", () => {
   it.each([

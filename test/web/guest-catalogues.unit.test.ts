@@ -12,7 +12,7 @@ import { LANGUAGES } from "../../web/src/guest/i18n/languages";
 import { ptBR } from "../../web/src/guest/i18n/pt-BR";
 import { pseudoCatalogue, Translator } from "../../web/src/guest/i18n/translate";
 import { zhHans } from "../../web/src/guest/i18n/zh-Hans";
-import { GUEST_LANGUAGES } from "../../durable-objects/waitlist/languages";
+import { GUEST_LANGUAGES } from "../../domain/languages";
 
 const english: Catalogue = en;
 const CATALOGUES: Record<(typeof LANGUAGES)[number], Catalogue> = { en: english, es, fr, de, "pt-BR": ptBR, it: italian, "zh-Hans": zhHans };

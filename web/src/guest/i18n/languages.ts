@@ -1,5 +1,5 @@
 // The languages guest pages ship in, how a page picks one, and the pseudo-locales for layout tests.
-import { GUEST_LANGUAGES, type GuestLanguage } from "../../../../durable-objects/waitlist/languages";
+import { GUEST_LANGUAGES, type GuestLanguage } from "../../../../domain/languages";
 import type { Catalogue } from "./catalogue";
 
 /** BCP 47 tags, the same list the location's language setting accepts; the first is the fallback. */

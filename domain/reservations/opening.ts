@@ -2,7 +2,7 @@
 // date online bookings reach. Pure, from the booking settings and the location's zone.
 import { servicesOn } from "./availability";
 import type { BookingSettings, Service } from "./model";
-import { addDays, localDate, minutesOf, zonedInstant } from "./time";
+import { addDays, localDate, minutesOf, zonedInstant } from "../time";
 
 const DAY = 86_400_000;
 

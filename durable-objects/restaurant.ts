@@ -41,6 +41,10 @@ import {
   type WaitlistSettings,
 } from "../domain/waitlist/protocol";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
+import { templateFor, whenForText } from "../domain/sms/translations";
+import { countryForCallingCode } from "../domain/phone";
+import type { GuestLanguage } from "../domain/languages";
+import { forgetDepartedGuests, GUEST_LANGUAGES_SCHEMA, guestLanguageOf, setGuestLanguage } from "./guest-languages";
 import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../domain/sms/templates";
 import type { MessageView } from "../domain/sms/message-view";
 import {
@@ -99,6 +103,8 @@ export interface NewParty {
   quotedWait?: number | null;
   smsConsent?: boolean;
   source: PartySource;
+  /** The language the guest chose at check-in; their texts follow it. */
+  language?: GuestLanguage;
 }
 
 export interface NewReservation {
@@ -114,9 +120,11 @@ export interface NewReservation {
   tags?: string[];
   smsConsent?: boolean;
   source: ReservationSource;
+  /** The language the guest chose when booking; their texts follow it. */
+  language?: GuestLanguage;
 }
 
-export type ReservationPatch = Partial<Omit<NewReservation, "source">>;
+export type ReservationPatch = Partial<Omit<NewReservation, "source" | "language">>;
 
 /** Reservations stay in the DO (for their manage link and the book) this long after they end. */
 const RESERVATION_KEEP_MS = 30 * 24 * 3600_000;
@@ -219,6 +227,7 @@ export class Restaurant extends DurableObject<Env> {
       `);
     }
     if (current < 3) this.sql.exec(RESERVATIONS_SCHEMA_V3);
+    this.sql.exec(GUEST_LANGUAGES_SCHEMA);
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -434,6 +443,7 @@ export class Restaurant extends DurableObject<Env> {
       almostUpPosition: saved.almostUpPosition ?? 3,
       primaryProvider: saved.primaryProvider ?? (this.env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio"),
       templates: { ...DEFAULT_TEMPLATES, ...saved.templates },
+      translations: saved.translations ?? {},
     };
   }
 
@@ -447,7 +457,9 @@ export class Restaurant extends DurableObject<Env> {
     let body: string;
     if (kind === "custom") body = (values as { body: string }).body;
     else {
-      const template = this.smsSettings().templates[kind];
+      const sms = this.smsSettings();
+      const language = guestLanguageOf(this.sql, p.id) ?? this.settings.language;
+      const template = templateFor(sms.templates, sms.translations ?? {}, kind, language, this.settings.language);
       if (!template.enabled) return null;
       body = renderTemplate(template.body, { name: p.name, restaurant: this.location?.name ?? "", ...(values as TemplateValues) });
     }
@@ -574,6 +586,7 @@ export class Restaurant extends DurableObject<Env> {
       return { party, tokenHash, message: (v) => ({ type: "event", version: v, event: "party.added", party: partyView(party) }) };
     });
     const result: AddedParty = { party: this.rankedOne(party, at), guestToken: token };
+    if (input.language) setGuestLanguage(this.sql, party.id, input.language);
     this.queueSms(party, "joined", {
       position: result.party.position,
       wait: result.party.estimateMinutes ?? party.quotedWait,
@@ -821,6 +834,7 @@ export class Restaurant extends DurableObject<Env> {
     this.sql.exec("DELETE FROM outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
     this.sql.exec("DELETE FROM sms_outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
     this.sql.exec("DELETE FROM parties WHERE created_at < ?", before);
+    forgetDepartedGuests(this.sql);
     this.sql.exec("DELETE FROM events");
     this.sql.exec("DELETE FROM idempotency");
     for (const id of gone) this.active.delete(id);
@@ -843,17 +857,37 @@ export class Restaurant extends DurableObject<Env> {
     return this.smsSettings();
   }
 
-  async updateSmsSettings(loc: LocationRef, patch: { almostUpPosition?: number; primaryProvider?: SmsSettings["primaryProvider"]; templates?: Partial<Record<TemplateKind, Partial<Template>>> }): Promise<SmsSettings> {
+  async updateSmsSettings(
+    loc: LocationRef,
+    patch: {
+      almostUpPosition?: number;
+      primaryProvider?: SmsSettings["primaryProvider"];
+      templates?: Partial<Record<TemplateKind, Partial<Template>>>;
+      translations?: Partial<Record<GuestLanguage, Partial<Record<TemplateKind, { enabled?: boolean; body: string } | null>>>>;
+    },
+  ): Promise<SmsSettings> {
     this.useLocation(loc);
     const current = this.smsSettings();
     const templates = { ...current.templates };
     for (const [kind, t] of Object.entries(patch.templates ?? {}) as [TemplateKind, Partial<Template>][]) {
       templates[kind] = { ...templates[kind], ...stripUndefined(t) };
     }
+    // Per language and kind: a text replaces the owner's own one, null removes it (the built-in returns).
+    const translations = structuredClone(current.translations ?? {});
+    for (const [lang, kinds] of Object.entries(patch.translations ?? {}) as [GuestLanguage, Partial<Record<TemplateKind, { enabled?: boolean; body: string } | null>>][]) {
+      const own = { ...translations[lang] };
+      for (const [kind, t] of Object.entries(kinds) as [TemplateKind, { enabled?: boolean; body: string } | null][]) {
+        if (t === null) delete own[kind];
+        else own[kind] = { enabled: t.enabled ?? own[kind]?.enabled ?? true, body: t.body };
+      }
+      if (Object.keys(own).length) translations[lang] = own;
+      else delete translations[lang];
+    }
     const next: SmsSettings = {
       almostUpPosition: patch.almostUpPosition ?? current.almostUpPosition,
       primaryProvider: patch.primaryProvider ?? current.primaryProvider,
       templates,
+      translations,
     };
     this.setMeta("sms", JSON.stringify(next));
     // A nearer threshold may already be reached by parties in line.
@@ -1070,7 +1104,7 @@ export class Restaurant extends DurableObject<Env> {
       } else {
         const next: Reservation = { ...r, reminderSentAt: at, updatedAt: at };
         this.commitReservation(at, next, "reservation.updated");
-        this.queueSms(next, "reservation_reminder", { link, time: this.whenText(next.start) }, at);
+        this.queueSms(next, "reservation_reminder", { link, time: this.whenText(next.start, guestLanguageOf(this.sql, next.id)) }, at);
       }
     }
   }
@@ -1089,6 +1123,7 @@ export class Restaurant extends DurableObject<Env> {
       at - RESERVATION_KEEP_MS,
     );
     this.sql.exec("DELETE FROM reservations WHERE end_at < ? AND id NOT IN (SELECT reservation_id FROM reservation_outbox)", at - RESERVATION_KEEP_MS);
+    forgetDepartedGuests(this.sql);
   }
 
   // ---- reservations -------------------------------------------------------------------------------
@@ -1097,9 +1132,10 @@ export class Restaurant extends DurableObject<Env> {
     return `${this.env.APP_URL.replace(/\/+$/, "")}/book/${await linkToken("reservation", this.env.JWT_SECRET, locationId, reservationId)}`;
   }
 
-  /** "Sat 5 Dec, 19:30" in the location's zone, for texts. */
-  private whenText(at: number): string {
+  /** "Sat 5 Dec, 19:30" in the location's zone, for texts; in the guest's language when they chose one. */
+  private whenText(at: number, language: GuestLanguage | null = null): string {
     const tz = this.location?.timezone ?? "UTC";
+    if (language) return whenForText(at, tz, language, countryForCallingCode(this.settings.phoneCountryCode));
     const day = new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "short", day: "numeric", month: "short" }).format(at);
     const p = localParts(at, tz);
     return `${day}, ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
@@ -1215,7 +1251,8 @@ export class Restaurant extends DurableObject<Env> {
       reminderSentAt: null,
     };
     this.commitReservation(at, r, "reservation.created", tokenHash);
-    this.queueSms(r, "reservation_confirmation", { link: manageUrl, time: this.whenText(r.start) }, at);
+    if (input.language) setGuestLanguage(this.sql, r.id, input.language);
+    this.queueSms(r, "reservation_confirmation", { link: manageUrl, time: this.whenText(r.start, input.language ?? null) }, at);
     return ok({ reservation: reservationView(r), token, manageUrl });
   }
 

@@ -3,6 +3,7 @@ import type { GuestLanguage } from "../languages";
 import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
+import type { TemplateTranslations } from "../sms/translations";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/view";
@@ -71,6 +72,8 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
 
 export interface SmsSettings {
   templates: Templates;
+  /** The owner's own texts per guest language (a kind missing there falls back: see domain/sms/translations.ts). */
+  translations?: TemplateTranslations;
   /** The "almost up" text goes out when a party reaches this position. */
   almostUpPosition: number;
   primaryProvider: ProviderName;

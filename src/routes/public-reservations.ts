@@ -1,5 +1,6 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { createRoute, z } from "@hono/zod-openapi";
 import { localDate } from "../../domain/time";
 import { requireFeatureFor } from "../billing/entitlements";
@@ -93,6 +94,7 @@ publicReservationRoutes.openapi(
             start: isoTime,
             notes: z.string().trim().max(500).optional(),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about this booking." }),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),

@@ -1,5 +1,6 @@
 // Guests, with no account: a location's public page (open or closed, estimates), self check-in,
 // and a party's own status by its link token — never anyone else's.
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { locationIdFromLinkToken } from "../../domain/links";
@@ -120,6 +121,7 @@ publicRoutes.openapi(
             size: z.number().int().min(1).max(100),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
             notes: z.string().trim().max(500).optional(),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),

@@ -5,6 +5,7 @@ import { api, ApiError } from "../shared/api";
 import { Icon } from "../shared/icons";
 import type { Availability, PublicLocation, PublicReservation, Slot } from "../shared/types";
 import { useI18n } from "./i18n/context";
+import { isLanguage } from "./i18n/languages";
 import { PhoneField } from "./phone-field";
 import { errorMessage, fieldMessages, GuestHeader, Loading, Notice, usePlace, useTitle } from "./shell";
 import { DateAndSize, SlotPicker } from "./slots";
@@ -13,7 +14,7 @@ import { DateAndSize, SlotPicker } from "./slots";
 export const MANAGE_TOKEN = /^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/;
 
 export function BookPage({ slug }: { slug: string }) {
-  const { tr } = useI18n();
+  const { tr, lang } = useI18n();
   const [info, setInfo] = useState<PublicLocation | null>(null);
   const [missing, setMissing] = useState(false);
   const fmt = usePlace(info);
@@ -72,7 +73,7 @@ export function BookPage({ slug }: { slug: string }) {
     setFields({});
     try {
       const r = await api<{ reservation: PublicReservation; token: string; manageUrl: string }>(`/api/public/locations/${encodeURIComponent(slug)}/reservations`, {
-        body: { name: form.name.trim(), phone: form.phone.trim(), email: form.email.trim() || undefined, partySize: size, start: slot.start, notes: form.notes.trim() || undefined, smsConsent: form.smsConsent },
+        body: { name: form.name.trim(), phone: form.phone.trim(), email: form.email.trim() || undefined, partySize: size, start: slot.start, notes: form.notes.trim() || undefined, smsConsent: form.smsConsent, language: isLanguage(lang) ? lang : undefined },
       });
       setDone({ reservation: r.reservation, manageUrl: new URL(r.manageUrl, location.href).pathname });
     } catch (err) {

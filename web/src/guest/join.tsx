@@ -6,6 +6,7 @@ import { Icon } from "../shared/icons";
 import { navigate } from "../shared/router";
 import type { PublicLocation } from "../shared/types";
 import { useI18n } from "./i18n/context";
+import { isLanguage } from "./i18n/languages";
 import { PhoneField } from "./phone-field";
 import { PlaceFacts } from "./place";
 import { errorMessage, fieldMessages, GuestHeader, Loading, Notice, Rich, usePlace, useTitle } from "./shell";
@@ -42,7 +43,8 @@ export function JoinPage({ slug }: { slug: string }) {
     setFields({});
     try {
       const r = await api<{ token: string; statusUrl: string }>(`/api/public/locations/${encodeURIComponent(slug)}/waitlist`, {
-        body: { name: name.trim(), phone: phone.trim(), size, smsConsent: consent, ...(notes.trim() ? { notes: notes.trim() } : {}) },
+        // The page's language decides this guest's texts (a pseudo-locale is for layout tests only).
+        body: { name: name.trim(), phone: phone.trim(), size, smsConsent: consent, ...(notes.trim() ? { notes: notes.trim() } : {}), ...(isLanguage(lang) ? { language: lang } : {}) },
       });
       const to = new URL(r.statusUrl, location.href);
       navigate(`${to.pathname}${lang === loc?.language ? "" : `?lang=${encodeURIComponent(lang)}`}`);

@@ -19,6 +19,7 @@ import type { GuestStatus } from "../../../domain/waitlist/protocol";
 import type { MessageView } from "../../../domain/sms/message-view";
 import type { SegmentInfo } from "../../../domain/sms/segments";
 import type { TemplateKind } from "../../../domain/sms/templates";
+import type { GuestLanguage } from "../../../domain/languages";
 
 type TimeKeys = "createdAt" | "notifiedAt" | "seatedAt" | "closedAt" | "updatedAt" | "onMyWayAt";
 export type RestParty = Omit<RankedPartyView, TimeKeys | "rank"> & {
@@ -39,7 +40,10 @@ export interface Member extends User { lastLoginAt: string | null }
 export interface Invite { id: string; email: string; role: Role; status: string; expiresAt: string; createdAt: string }
 export interface Retention { policy: "default" | "days"; days: number | null }
 export interface SmsTemplateView { enabled: boolean; body: string; placeholders: string[]; segments: SegmentInfo }
-export interface SmsSettingsView { almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView> }
+export interface SmsSettingsView {
+  almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView>;
+  translations: Partial<Record<GuestLanguage, Partial<Record<TemplateKind, { enabled: boolean; body: string }>>>>;
+}
 
 // Guests
 /** The locale facts every guest page formats with (the server's GuestLocaleSchema). */

@@ -53,6 +53,8 @@ export interface WaitlistSettings {
   phoneCountryCode: string;
   /** The guest pages' language until a guest picks another. */
   language: GuestLanguage;
+  /** The guest pages' accent colour ("#rrggbb", white text on it stays readable); null = Seatline's. */
+  accentColor: string | null;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
   phoneCountryCode: "1",
   language: "en",
+  accentColor: null,
 };
 
 export interface SmsSettings {

@@ -21,6 +21,7 @@ export const GuestLocaleSchema = z.object({
   language: z.enum(GUEST_LANGUAGES).openapi({ description: "The location's default language for guest pages." }),
   country: z.string().nullable().openapi({ description: "ISO 3166-1 alpha-2, from the location's phone country code: clock, date order, phone format.", example: "US" }),
   timeZone: z.string().openapi({ example: "America/New_York" }),
+  accentColor: z.string().nullable().openapi({ description: "The location's accent colour for guest pages, or null." }),
 });
 
 export const GuestPlaceSchema = GuestLocaleSchema.extend({
@@ -37,8 +38,8 @@ export const GuestPlaceSchema = GuestLocaleSchema.extend({
   }),
 });
 
-export function guestLocale(loc: LocationRow, settings: Pick<WaitlistSettings, "language" | "phoneCountryCode">) {
-  return { language: settings.language, country: countryForCallingCode(settings.phoneCountryCode), timeZone: loc.timezone };
+export function guestLocale(loc: LocationRow, settings: Pick<WaitlistSettings, "language" | "phoneCountryCode" | "accentColor">) {
+  return { language: settings.language, country: countryForCallingCode(settings.phoneCountryCode), timeZone: loc.timezone, accentColor: settings.accentColor ?? null };
 }
 
 export function guestPlaceOf(loc: LocationRow, settings: WaitlistSettings, booking: BookingSettings, bookingsOnPlan: boolean, at = now()) {

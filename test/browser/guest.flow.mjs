@@ -12,16 +12,13 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
  * A location set up for guests: zone, address, language and phone country. All of them belong to one
  * owner signed up on first use (sign-ups are rate limited per network; locations are not).
  */
-async function place(ctx, name, { timezone, language, phoneCountryCode, address, phone }) {
-  if (!ctx.guestOwner) {
-    ctx.guestOwner = await signUpOwner(ctx, "Guest Pages Group");
-    await ctx.guestOwner.context.close();
-  }
+async function place(ctx, name, { timezone, language, phoneCountryCode, address, phone, accentColor = null }) {
+  if (!ctx.guestOwner) ctx.guestOwner = await signUpOwner(ctx, "Guest Pages Group");
   const owner = ctx.guestOwner;
   const loc = await owner.api("/api/locations", { method: "POST", body: JSON.stringify({ name, timezone, address, phone }) });
   assert(loc.status === 201, `location: ${loc.status} ${JSON.stringify(loc.body)}`);
   const id = loc.body.id;
-  const s = await owner.api(`/api/locations/${id}/waitlist-settings`, { method: "PATCH", body: JSON.stringify({ language, phoneCountryCode }) });
+  const s = await owner.api(`/api/locations/${id}/waitlist-settings`, { method: "PATCH", body: JSON.stringify({ language, phoneCountryCode, accentColor }) });
   assert(s.status === 200, `settings: ${s.status} ${JSON.stringify(s.body)}`);
   return { api: owner.api, id, slug: loc.body.slug, timezone };
 }
@@ -198,7 +195,7 @@ export const guestFlows = [
   [
     "booking in Italian on a daylight-saving day, from a phone set to New York: times by service, limits stated, confirm before cancel, book again",
     async (ctx) => {
-      const p = await place(ctx, "Trattoria da Gino", { timezone: "Europe/Rome", language: "it", phoneCountryCode: "39", address: "Via del Corso 1, Roma", phone: "+39 06 1234 5678" });
+      const p = await place(ctx, "Trattoria da Gino", { timezone: "Europe/Rome", language: "it", phoneCountryCode: "39", address: "Via del Corso 1, Roma", phone: "+39 06 1234 5678", accentColor: "#8b1e3f" });
       const dst = "2027-03-28"; // Europe switches to summer time at 02:00 that Sunday
       assert((await p.api(`/api/locations/${p.id}/tables`, { method: "POST", body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) })).status === 201, "table");
       const rules = await p.api(`/api/locations/${p.id}/booking-settings`, {
@@ -212,6 +209,8 @@ export const guestFlows = [
       const page = await newPage(context, ctx.base);
       await page.goto(`${ctx.base}/book/${p.slug}`);
       await page.getByRole("heading", { name: "Prenota un tavolo" }).waitFor();
+      // The trattoria's own accent colour (checked for contrast by the server, and by axe below).
+      await waitFor(async () => (await page.locator("button.primary").evaluate((b) => getComputedStyle(b).backgroundColor)) === "rgb(139, 30, 63)", "the accent colour");
       // The window and the online party-size limit are stated, and the inputs keep to them.
       const last = localDay("Europe/Rome", 150);
       assert((await page.getByLabel("Data").getAttribute("max")) === last, "date max is the window's last day");
@@ -369,6 +368,26 @@ export const guestFlows = [
       }
       assertNoExternal(page);
       await context.close();
+    },
+  ],
+  [
+    "the owner picks the location's guest language in the waitlist rules, and guest pages open in it",
+    async (ctx) => {
+      if (!ctx.guestOwner) ctx.guestOwner = await signUpOwner(ctx, "Guest Pages Group");
+      const { page, location } = ctx.guestOwner;
+      await page.goto(`${ctx.base}/app/settings/waitlist`);
+      await page.getByLabel("Guest pages and texts open in").selectOption("fr");
+      await page.getByRole("button", { name: "Save rules" }).click();
+      await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      await assertNoAxeViolations(page, "waitlist rules with the language");
+      const pub = await (await fetch(`${ctx.base}/api/public/locations/${location.slug}`)).json();
+      assert(pub.language === "fr", `public language ${pub.language}`);
+      const context = await ctx.browser.newContext(PHONE);
+      const guest = await newPage(context, ctx.base);
+      await guest.goto(`${ctx.base}/join/${location.slug}`);
+      await guest.getByRole("heading", { name: "Rejoindre la file" }).waitFor();
+      await context.close();
+      await ctx.guestOwner.context.close();
     },
   ],
 ];

@@ -36,6 +36,7 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
       language: "en",
       country: "US",
       timeZone: loc.timezone,
+      accentColor: null,
       address: loc.address,
       phone: loc.phone,
       phoneDisplay: null,
@@ -113,5 +114,29 @@ describe("the place on guest pages: language, country, hours, booking limits", (
     }
     const now = await call("GET", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token });
     expect(now.json.language).toBe("en");
+  });
+});
+
+describe("the location's accent colour on guest pages", () => {
+  it("is shown to guests once set, and cleared with null", async () => {
+    const o = await signUp();
+    const slug = await slugOf(o);
+    expect((await setSettings(o, { accentColor: "#8b1e3f" })).accentColor).toBe("#8b1e3f");
+    expect((await call("GET", `/api/public/locations/${slug}`)).json.accentColor).toBe("#8b1e3f");
+    expect((await setSettings(o, { accentColor: null })).accentColor).toBeNull();
+    expect((await call("GET", `/api/public/locations/${slug}`)).json.accentColor).toBeNull();
+  });
+
+  it("refuses a colour white text cannot be read on, or that is not #rrggbb, and changes nothing", async () => {
+    const o = await signUp();
+    await setSettings(o, { accentColor: "#1d4ed8" });
+    for (const accentColor of ["#f5c518", "#ffffff", "#777777", "red", "#12345", "url(x)", 12]) {
+      const res = await call("PATCH", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token, body: { accentColor } });
+      expect(res.status, JSON.stringify(accentColor)).toBe(400);
+      expect(res.json.error).toMatchObject({ code: "validation_failed", details: expect.arrayContaining([expect.objectContaining({ path: "accentColor" })]) });
+    }
+    const light = await call("PATCH", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token, body: { accentColor: "#f5c518" } });
+    expect(light.json.error.details[0].message).toMatch(/contrast of at least 4\.5:1/);
+    expect((await call("GET", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token })).json.accentColor).toBe("#1d4ed8");
   });
 });

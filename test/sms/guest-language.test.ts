@@ -24,13 +24,13 @@ describe("texts in the guest's language", () => {
     const res = await checkIn({ phone, language: "es" });
     expect(res.status, res.text).toBe(201);
     await flush(o.locationId);
-    const [joined] = await rowsTo(phone);
+    const joined = (await rowsTo(phone))[0]!;
     expect(joined.kind).toBe("joined");
     expect(joined.body).toMatch(/^Hola Lucía, ya estás en la lista de .+\. Eres el n\.º 1, unos \d+ min\. Sigue tu turno: https?:\/\/\S+\/w\/\S+ Responde STOP/);
     const party = (await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token })).json.parties.find((p: { phone: string }) => p.phone.endsWith(phone.slice(-4)));
     expect((await call("POST", `/api/locations/${o.locationId}/waitlist/${party.id}/notify`, { token: o.token })).status).toBe(200);
     await flush(o.locationId);
-    const ready = (await rowsTo(phone)).find((r) => r.kind === "table_ready");
+    const ready = (await rowsTo(phone)).find((r) => r.kind === "table_ready")!;
     expect(ready.body).toContain("¡tu mesa en");
   });
 
@@ -38,7 +38,7 @@ describe("texts in the guest's language", () => {
     const phone = freshPhone();
     expect((await checkIn({ phone })).status).toBe(201);
     await flush(o.locationId);
-    expect((await rowsTo(phone))[0].body).toMatch(/^Hi Lucía, you're on the list/);
+    expect((await rowsTo(phone))[0]!.body).toMatch(/^Hi Lucía, you're on the list/);
   });
 
   it("uses the owner's own text in that language when there is one, and removes it with null", async () => {
@@ -48,13 +48,13 @@ describe("texts in the guest's language", () => {
     const phone = freshPhone();
     expect((await checkIn({ phone, language: "fr" })).status).toBe(201);
     await flush(o.locationId);
-    expect((await rowsTo(phone))[0].body).toMatch(/^Bonjour Lucía, à tout de suite chez .+ ! https?:\/\//);
+    expect((await rowsTo(phone))[0]!.body).toMatch(/^Bonjour Lucía, à tout de suite chez .+ ! https?:\/\//);
     const removed = await patchSms({ translations: { fr: { joined: null } } });
     expect(removed.json.translations).toEqual({});
     const again = freshPhone();
     expect((await checkIn({ phone: again, language: "fr" })).status).toBe(201);
     await flush(o.locationId);
-    expect((await rowsTo(again))[0].body.startsWith(BUILT_IN_TRANSLATIONS.fr.joined.slice(0, 8))).toBe(true);
+    expect((await rowsTo(again))[0]!.body.startsWith(BUILT_IN_TRANSLATIONS.fr.joined.slice(0, 8))).toBe(true);
   });
 
   it("refuses an unknown language or placeholder in a translation, and a check-in in a language there is none of", async () => {

@@ -28,6 +28,13 @@ export function usePlace(locale: GuestLocale | null | undefined): Formats | null
   useEffect(() => {
     if (locale) setDefault(locale.language);
   }, [locale?.language]);
+  // The location's accent colour (the server checked that white text on it reads at 4.5:1). Set
+  // through the CSSOM, which the pages' style-src 'self' allows, unlike a style attribute in markup.
+  useEffect(() => {
+    const root = document.documentElement.style;
+    if (locale?.accentColor) root.setProperty("--primary", locale.accentColor);
+    else root.removeProperty("--primary");
+  }, [locale?.accentColor]);
   return useMemo(() => (locale ? new Formats(lang, locale.country, locale.timeZone) : null), [lang, locale?.country, locale?.timeZone]);
 }
 

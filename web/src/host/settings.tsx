@@ -1,6 +1,7 @@
 // Settings: locations, waitlist rules, SMS templates (live segment count), team and invitations,
 // data retention, and the developer page; the setup pages (tables, hours, booking rules, QR codes,
 // history, billing, your data) live in settings/, one file each.
+import { GUEST_LANGUAGES } from "../../../domain/languages";
 import { useEffect, useState } from "preact/hooks";
 import { errorText } from "../shared/api";
 import { Icon } from "../shared/icons";
@@ -204,7 +205,7 @@ function WaitlistRules({ location }: { location: Location }) {
         setS(next);
         setWas(next);
       } catch (err) {
-        setErrors(formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode"].includes(p) || /^(quoteMinutes|intervalMinutes)\./.test(p)).fields);
+        setErrors(formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode", "language"].includes(p) || /^(quoteMinutes|intervalMinutes)\./.test(p)).fields);
         throw err;
       }
     });
@@ -220,6 +221,7 @@ function WaitlistRules({ location }: { location: Location }) {
         <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
         <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>
         <div class={`field${errors.phoneCountryCode ? " has-error" : ""}`}><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} {...described("wl-cc", errors.phoneCountryCode)} /><FieldError id="wl-cc" error={errors.phoneCountryCode} /></div>
+        <div class={`field${errors.language ? " has-error" : ""}`}><label for="wl-lang">Guest pages and texts open in</label><select id="wl-lang" value={s.language} onChange={(e) => setS({ ...s, language: e.currentTarget.value as WaitlistSettings["language"] })} {...described("wl-lang", errors.language)}>{GUEST_LANGUAGES.map((l) => <option value={l} key={l}>{new Intl.DisplayNames(["en"], { type: "language" }).of(l)} ({new Intl.DisplayNames([l], { type: "language" }).of(l)})</option>)}</select><FieldError id="wl-lang" error={errors.language} /></div>
       </div>
       <table class="bands">
         <caption>Minutes by party size</caption>

@@ -47,7 +47,7 @@ export interface SmsSettingsView {
 
 // Guests
 /** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
-export interface GuestLocale { language: string; country: string | null; timeZone: string }
+export interface GuestLocale { language: string; country: string | null; timeZone: string; accentColor?: string | null }
 export interface ServiceHours { start: string; end: string }
 export interface PublicLocation extends GuestLocale {
   name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[];

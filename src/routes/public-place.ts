@@ -58,7 +58,7 @@ export function guestPlaceOf(loc: LocationRow, settings: WaitlistSettings, booki
 
 /** The place as guest pages show it, read from the location's DO and the account's plan. */
 export async function guestPlace(env: Env, loc: LocationRow) {
-  const { stub, ref } = restaurant(env, loc);
-  const [settings, booking, entitlements] = await Promise.all([stub.getSettings(ref), stub.getBookingSettings(ref), entitlementsFor(env, loc.accountId)]);
+  const stub = restaurant(env, loc);
+  const [settings, booking, entitlements] = await Promise.all([stub.getSettings(), stub.getBookingSettings(), entitlementsFor(env, loc.accountId)]);
   return guestPlaceOf(loc, settings, booking, entitlements.plan.features.bookings);
 }

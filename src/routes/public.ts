@@ -98,8 +98,8 @@ publicRoutes.openapi(
   }),
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref } = restaurant(c.env, loc);
-    const [info, place] = await Promise.all([stub.publicInfo(ref), guestPlace(c.env, loc)]);
+    const stub = restaurant(c.env, loc);
+    const [info, place] = await Promise.all([stub.publicInfo(), guestPlace(c.env, loc)]);
     return c.json({ name: loc.name, slug: loc.slug, ...info, ...place }, 200);
   },
 );
@@ -134,7 +134,7 @@ publicRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+    const { stub, phone } = await guestIntake(c, loc, input.phone, {
       feature: "selfCheckIn",
       kind: "checkin",
       perIpPerHour: 10,
@@ -142,8 +142,8 @@ publicRoutes.openapi(
       ipMessage: "Too many check-ins from this network. Ask the host.",
       phoneMessage: "This phone number has checked in too often. Ask the host.",
     });
-    const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
-    const status = unwrap(await stub.guestStatus(ref, added.guestToken));
+    const added = unwrap(await stub.add({ ...input, phone, source: "self_check_in" }));
+    const status = unwrap(await stub.guestStatus(added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");
     return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
   },
@@ -162,9 +162,9 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    const status = unwrap(await stub.guestStatus(ref, token));
-    const [settings, sms] = await Promise.all([stub.getSettings(ref), stub.getSmsSettings(ref)]);
+    const stub = restaurant(c.env, loc);
+    const status = unwrap(await stub.guestStatus(token));
+    const [settings, sms] = await Promise.all([stub.getSettings(), stub.getSmsSettings()]);
     return c.json(
       { ...guestView(status), location: { name: loc.name, slug: loc.slug, ...guestLocale(loc, settings) }, almostUpPosition: sms.almostUpPosition },
       200,
@@ -187,8 +187,8 @@ publicRoutes.openapi(
     const at = now();
     await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestOnMyWay(ref, token))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(guestView(unwrap(await stub.guestOnMyWay(token))), 200);
   },
 );
 
@@ -204,8 +204,8 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.guestLeave(ref, token)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.guestLeave(token)), 200);
   },
 );
 

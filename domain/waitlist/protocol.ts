@@ -45,7 +45,7 @@ export interface WaitlistSettings {
   /** Most active parties allowed in line; null = no limit. */
   maxLength: number | null;
   maxPartySize: number;
-  /** Default quoted wait by party size band, when the host gives none. */
+  /** Fallback quote by band; a party added without a quote gets its estimate at joining (waitlist/quote.ts). */
   quoteMinutes: BandMinutes;
   /** Minutes between seatings by band when history is too thin to estimate from. */
   intervalMinutes: BandMinutes;
@@ -55,6 +55,10 @@ export interface WaitlistSettings {
   language: GuestLanguage;
   /** The guest pages' accent colour ("#rrggbb", white text on it stays readable); null = Seatline's. */
   accentColor: string | null;
+  /** The tags hosts pick from on this location's add and edit forms. */
+  tags: string[];
+  /** Minutes a notified party is held before host screens mark it late. */
+  holdMinutes: number;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -71,6 +75,8 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   phoneCountryCode: "1",
   language: "en",
   accentColor: null,
+  tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
+  holdMinutes: 10,
 };
 
 export interface SmsSettings {

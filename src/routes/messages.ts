@@ -1,6 +1,7 @@
 // SMS for hosts and admins: a location's templates and switches, a party's conversation, and a
 // host's own text to a party.
 import { GUEST_LANGUAGES } from "../../domain/languages";
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -36,8 +37,8 @@ export const SmsSettingsSchema = z
   })
   .openapi("SmsSettings");
 
-const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH).optional() }).strict();
-const TranslationPatch = z.object({ enabled: z.boolean().optional(), body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH) }).strict().nullable();
+const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }).optional() }).strict();
+const TranslationPatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict().nullable();
 const SmsSettingsPatch = z
   .object({
     almostUpPosition: z.number().int().min(1).max(50).optional(),
@@ -187,7 +188,7 @@ messageRoutes.openapi(
     tags: ["SMS"],
     summary: "Text a party (hosts and up); needs a phone number and the guest's consent",
     security: bearer,
-    request: { params: PartyParams, ...jsonBody(z.object({ body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH) }).strict()) },
+    request: { params: PartyParams, ...jsonBody(z.object({ body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict()) },
     responses: {
       202: jsonResponse(z.object({ messageId: z.string(), segments: SegmentSchema }), "Queued"),
       ...errors(400, 401, 404, 409, 413),

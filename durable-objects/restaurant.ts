@@ -72,7 +72,7 @@ class Modules {
     this.estimates = new Estimates(sql, () => ({ timezone: this.location.timezone, defaults: this.desk.settings.intervalMinutes, booking: this.book.settings }));
     this.line = new Line(this.parties, this.estimates);
     this.changes = new Commits(this.hub, this.parties, this.line, this.estimates);
-    this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at));
+    this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at), () => this.desk.settings);
     this.idempotency = new Idempotency(sql);
     this.tickets = new Tickets(sql);
     this.authority = new HostAuthority(ctx, sql, env.DB);

@@ -3,6 +3,7 @@
 // the account's retention policy, which deletes guests' data outright (purgeCustomerData).
 import { RESERVATION_KEEP_MS } from "../domain/wake";
 import { GUEST_TOKEN_GRACE_MS } from "../domain/waitlist/model";
+import { forgetDepartedGuests } from "./guest-languages";
 
 /** Routine purge, from the alarm. */
 export function purgeExpired(sql: SqlStorage, at: number): void {
@@ -12,6 +13,7 @@ export function purgeExpired(sql: SqlStorage, at: number): void {
     at - RESERVATION_KEEP_MS,
   );
   sql.exec("DELETE FROM reservations WHERE end_at < ? AND id NOT IN (SELECT reservation_id FROM reservation_outbox)", at - RESERVATION_KEEP_MS);
+  forgetDepartedGuests(sql);
 }
 
 /**
@@ -34,5 +36,6 @@ export function purgeCreatedBefore(sql: SqlStorage, before: number): { parties: 
     sql.exec("DELETE FROM sms_outbox WHERE party_id IN (SELECT id FROM parties WHERE created_at < ?)", before);
     sql.exec("DELETE FROM parties WHERE created_at < ?", before);
   }
+  forgetDepartedGuests(sql);
   return { parties, bookings };
 }

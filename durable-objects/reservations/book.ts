@@ -19,6 +19,7 @@ import { sha256Hex } from "../../src/lib/crypto";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
 import type { Texts } from "../sms/texts";
+import type { GuestLanguage } from "../../domain/languages";
 import type { Estimates } from "../waitlist/estimates";
 import {
   dueEntries,
@@ -47,9 +48,11 @@ export interface NewReservation {
   tags?: string[];
   smsConsent?: boolean;
   source: ReservationSource;
+  /** The language the guest chose when booking; their texts follow it. */
+  language?: GuestLanguage;
 }
 
-export type ReservationPatch = Partial<Omit<NewReservation, "source">>;
+export type ReservationPatch = Partial<Omit<NewReservation, "source" | "language">>;
 
 export interface GuestReservation {
   reservation: Reservation;
@@ -136,7 +139,8 @@ export class ReservationBook {
       reminderSentAt: null,
     };
     this.commit(at, r, "reservation.created", tokenHash);
-    this.texts.queue(r, "reservation_confirmation", { link: manageUrl, time: this.whenText(r.start) }, at);
+    this.texts.remember(r.id, input.language);
+    this.texts.queue(r, "reservation_confirmation", { link: manageUrl, time: this.texts.when(r.start, this.timezone(), r.id) ?? this.whenText(r.start) }, at);
     return ok({ reservation: reservationView(r), token, manageUrl });
   }
 
@@ -234,7 +238,7 @@ export class ReservationBook {
       } else {
         const next: Reservation = { ...r, reminderSentAt: at, updatedAt: at };
         this.commit(at, next, "reservation.updated");
-        this.texts.queue(next, "reservation_reminder", { link, time: this.whenText(next.start) }, at);
+        this.texts.queue(next, "reservation_reminder", { link, time: this.texts.when(next.start, this.timezone(), next.id) ?? this.whenText(next.start) }, at);
       }
     }
   }

@@ -1,11 +1,15 @@
 // Texts to guests: the location's SMS settings (templates, "almost up" position, provider) and the
 // SMS outbox (`sms_outbox`). A text is written with the change that caused it and carried to D1
 // and the queue by the alarm (waitlist/outbox.ts), so it is never lost and never sent without it.
+import type { GuestLanguage } from "../../domain/languages";
+import { countryForCallingCode } from "../../domain/phone";
 import type { MessageView } from "../../domain/sms/message-view";
+import { templateFor, whenForText } from "../../domain/sms/translations";
 import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../../domain/sms/templates";
 import type { SmsSettings } from "../../domain/waitlist/protocol";
 import type { LiveHub } from "../live/hub";
 import type { Meta } from "../storage/meta";
+import { guestLanguageOf, setGuestLanguage } from "../guest-languages";
 
 export interface Recipient {
   id: string;
@@ -14,7 +18,16 @@ export interface Recipient {
   smsConsent: boolean;
 }
 
-export type SmsSettingsPatch = { almostUpPosition?: number; primaryProvider?: SmsSettings["primaryProvider"]; templates?: Partial<Record<TemplateKind, Partial<Template>>> };
+export type SmsSettingsPatch = {
+  almostUpPosition?: number;
+  primaryProvider?: SmsSettings["primaryProvider"];
+  templates?: Partial<Record<TemplateKind, Partial<Template>>>;
+  /** Per language and kind: a text replaces the owner's own one, null removes it (the built-in returns). */
+  translations?: Partial<Record<GuestLanguage, Partial<Record<TemplateKind, { enabled?: boolean; body: string } | null>>>>;
+};
+
+/** The location's own language and phone country (waitlist settings), for texts in a guest's language. */
+export type TextLocale = () => { language: GuestLanguage; phoneCountryCode: string };
 
 export class Texts {
   constructor(
@@ -24,7 +37,19 @@ export class Texts {
     private readonly defaultProvider: SmsSettings["primaryProvider"],
     private readonly restaurantName: () => string,
     private readonly wake: (at: number) => void,
+    private readonly locale: TextLocale = () => ({ language: "en", phoneCountryCode: "1" }),
   ) {}
+
+  /** The language a guest chose at check-in or booking: all their texts follow it. */
+  remember(ref: string, language: GuestLanguage | undefined) {
+    if (language) setGuestLanguage(this.sql, ref, language);
+  }
+
+  /** A booking's time for a text in the guest's chosen language and the location's country, or null if they chose none. */
+  when(at: number, timeZone: string, ref: string): string | null {
+    const language = guestLanguageOf(this.sql, ref);
+    return language ? whenForText(at, timeZone, language, countryForCallingCode(this.locale().phoneCountryCode)) : null;
+  }
 
   settings(): SmsSettings {
     const saved = this.meta.json<Partial<SmsSettings>>("sms") ?? {};
@@ -32,6 +57,7 @@ export class Texts {
       almostUpPosition: saved.almostUpPosition ?? 3,
       primaryProvider: saved.primaryProvider ?? this.defaultProvider,
       templates: { ...DEFAULT_TEMPLATES, ...saved.templates },
+      translations: saved.translations ?? {},
     };
   }
 
@@ -41,10 +67,21 @@ export class Texts {
     for (const [kind, t] of Object.entries(patch.templates ?? {}) as [TemplateKind, Partial<Template>][]) {
       templates[kind] = { ...templates[kind], ...stripUndefined(t) };
     }
+    const translations = structuredClone(current.translations ?? {});
+    for (const [lang, kinds] of Object.entries(patch.translations ?? {}) as [GuestLanguage, Partial<Record<TemplateKind, { enabled?: boolean; body: string } | null>>][]) {
+      const own = { ...translations[lang] };
+      for (const [kind, t] of Object.entries(kinds) as [TemplateKind, { enabled?: boolean; body: string } | null][]) {
+        if (t === null) delete own[kind];
+        else own[kind] = { enabled: t.enabled ?? own[kind]?.enabled ?? true, body: t.body };
+      }
+      if (Object.keys(own).length) translations[lang] = own;
+      else delete translations[lang];
+    }
     const next: SmsSettings = {
       almostUpPosition: patch.almostUpPosition ?? current.almostUpPosition,
       primaryProvider: patch.primaryProvider ?? current.primaryProvider,
       templates,
+      translations,
     };
     this.meta.setJson("sms", next);
     return next;
@@ -59,7 +96,9 @@ export class Texts {
     let body: string;
     if (kind === "custom") body = (values as { body: string }).body;
     else {
-      const template = this.settings().templates[kind];
+      const sms = this.settings();
+      const own = this.locale().language;
+      const template = templateFor(sms.templates, sms.translations ?? {}, kind, guestLanguageOf(this.sql, to.id) ?? own, own);
       if (!template.enabled) return null;
       body = renderTemplate(template.body, { name: to.name, restaurant: this.restaurantName(), ...(values as TemplateValues) });
     }

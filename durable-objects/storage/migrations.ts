@@ -1,6 +1,7 @@
 // The DO's SQLite schema, migrated in order under a version row in `meta`. Each module owns its
 // tables (named beside each step); the DDL is here so one place says what a DO holds.
 import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
+import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
 
 export const SCHEMA_VERSION = 4;
 
@@ -41,5 +42,7 @@ export function migrate(sql: SqlStorage): void {
   // Closed parties are found by closed_at alone (restorable parties, the purge): parties_state leads
   // with state and cannot serve those range scans.
   if (current < 4) sql.exec("CREATE INDEX IF NOT EXISTS parties_closed_at ON parties (closed_at)");
+  // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
+  sql.exec(GUEST_LANGUAGES_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
 }

@@ -34,6 +34,7 @@ import { stripUndefined, type Texts } from "../sms/texts";
 import type { Meta } from "../storage/meta";
 import type { Line } from "./line";
 import type { Parties } from "./parties";
+import type { GuestLanguage } from "../../domain/languages";
 
 export interface NewParty {
   name: string;
@@ -44,6 +45,8 @@ export interface NewParty {
   quotedWait?: number | null;
   smsConsent?: boolean;
   source: PartySource;
+  /** The language the guest chose at check-in; their texts follow it. */
+  language?: GuestLanguage;
 }
 
 export type PartyPatch = Partial<Pick<NewParty, "name" | "phone" | "size" | "notes" | "tags" | "quotedWait" | "smsConsent">>;
@@ -152,6 +155,7 @@ export class WaitlistDesk {
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
+    this.texts.remember(party.id, input.language);
     this.texts.queue(party, "joined", {
       position: result.party.position,
       // The figure the host quoted (or the estimate, when nobody named one), as the host row shows it.

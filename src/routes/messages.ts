@@ -1,5 +1,6 @@
 // SMS for hosts and admins: a location's templates and switches, a party's conversation, and a
 // host's own text to a party.
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
@@ -30,15 +31,23 @@ export const SmsSettingsSchema = z
     almostUpPosition: z.number().int(),
     primaryProvider: z.enum(["twilio", "telnyx"]),
     templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplateView])) as Record<TemplateKind, typeof TemplateView>),
+    translations: z
+      .partialRecord(z.enum(GUEST_LANGUAGES), z.partialRecord(z.enum(TEMPLATE_KINDS), z.object({ enabled: z.boolean(), body: z.string() })))
+      .openapi({ description: "The owner's own texts per guest language. A guest whose language has none gets the built-in text in it (or, in the location's language, `templates`)." }),
   })
   .openapi("SmsSettings");
 
 const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }).optional() }).strict();
+const TranslationPatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict().nullable();
 const SmsSettingsPatch = z
   .object({
     almostUpPosition: z.number().int().min(1).max(50).optional(),
     primaryProvider: z.enum(["twilio", "telnyx"]).optional(),
     templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplatePatch.optional()])) as Record<TemplateKind, z.ZodOptional<typeof TemplatePatch>>).strict().optional(),
+    translations: z
+      .partialRecord(z.enum(GUEST_LANGUAGES), z.partialRecord(z.enum(TEMPLATE_KINDS), TranslationPatch))
+      .optional()
+      .openapi({ description: "Per language and kind: `{body, enabled?}` sets the owner's own text, `null` removes it." }),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
@@ -47,6 +56,7 @@ function settingsView(s: SmsSettings) {
   return {
     almostUpPosition: s.almostUpPosition,
     primaryProvider: s.primaryProvider,
+    translations: s.translations ?? {},
     templates: Object.fromEntries(
       TEMPLATE_KINDS.map((k) => [k, { ...s.templates[k], placeholders: allowedPlaceholders(k).map((p) => `{${p}}`), segments: segmentInfo(s.templates[k].body) }]),
     ) as Record<TemplateKind, z.infer<typeof TemplateView>>,
@@ -106,15 +116,18 @@ messageRoutes.openapi(
   }),
   async (c) => {
     const patch = c.req.valid("json");
-    const unknown = Object.entries(patch.templates ?? {}).flatMap(([kind, t]) =>
-      t?.body ? unknownPlaceholders(t.body, kind as TemplateKind).map((placeholder) => ({ kind, placeholder })) : [],
-    );
+    const unknown = [
+      ...Object.entries(patch.templates ?? {}).map(([kind, t]) => ({ path: `templates.${kind}.body`, kind, body: t?.body })),
+      ...Object.entries(patch.translations ?? {}).flatMap(([lang, kinds]) =>
+        Object.entries(kinds ?? {}).map(([kind, t]) => ({ path: `translations.${lang}.${kind}.body`, kind, body: t?.body })),
+      ),
+    ].flatMap(({ path, kind, body }) => (body ? unknownPlaceholders(body, kind as TemplateKind).map((placeholder) => ({ path, kind, placeholder })) : []));
     if (unknown.length > 0) {
       throw new ApiError(
         400,
         "validation_failed",
         `Unknown placeholders: ${unknown.map((u) => `${u.placeholder} in ${u.kind}`).join(", ")}.`,
-        unknown.map((u) => ({ path: `templates.${u.kind}.body`, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
+        unknown.map((u) => ({ path: u.path, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
       );
     }
     const loc = c.get("location");

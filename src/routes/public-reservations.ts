@@ -1,5 +1,6 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { localDate } from "../../domain/time";
@@ -8,7 +9,10 @@ import { now } from "../lib/clock";
 import { validationFailed } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { servicesOn } from "../../domain/reservations/availability";
+import { lastBookableDate } from "../../domain/reservations/opening";
 import { restaurant, unwrap } from "../restaurant/client";
+import { GuestLocaleSchema, guestLocale } from "./public-place";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
 
@@ -28,7 +32,15 @@ publicReservationRoutes.openapi(
     responses: {
       200: jsonResponse(
         z
-          .object({ date: z.string(), timezone: z.string(), partySize: z.number().int(), maxPartySize: z.number().int(), slots: z.array(SlotSchema) })
+          .object({
+            date: z.string(),
+            timezone: z.string(),
+            partySize: z.number().int(),
+            maxPartySize: z.number().int(),
+            slots: z.array(SlotSchema),
+            services: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: "The date's services (local HH:MM), to group the times; [] = closed that day." }),
+            lastDate: z.string().openapi({ description: "The last local date (YYYY-MM-DD) online bookings reach." }),
+          })
           .openapi("Availability"),
         "Free times",
       ),
@@ -41,14 +53,22 @@ publicReservationRoutes.openapi(
     await requireFeatureFor(c.env, loc.accountId, "bookings");
     if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
     const stub = restaurant(c.env, loc);
-    const found = await stub.availability(date, partySize);
+    const [found, booking] = await Promise.all([stub.availability(date, partySize), stub.getBookingSettings()]);
     if (partySize > found.maxPartySize) {
       throw validationFailed(`Online bookings are for up to ${found.maxPartySize} guests; please call the restaurant.`, [
         { path: "partySize", message: `At most ${found.maxPartySize}.` },
       ]);
     }
     return c.json(
-      { date, timezone: loc.timezone, partySize, maxPartySize: found.maxPartySize, slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })) },
+      {
+        date,
+        timezone: loc.timezone,
+        partySize,
+        maxPartySize: found.maxPartySize,
+        slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })),
+        services: servicesOn(booking, date),
+        lastDate: lastBookableDate(booking, now(), loc.timezone),
+      },
       200,
     );
   },
@@ -75,6 +95,7 @@ publicReservationRoutes.openapi(
             start: isoTime,
             notes: freeText({ max: 500, multiline: true }).optional(),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about this booking." }),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),
@@ -104,7 +125,7 @@ publicReservationRoutes.openapi(
 const GuestBooking = z
   .object({
     reservation: PublicReservationSchema,
-    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }),
+    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }).merge(GuestLocaleSchema),
     canChange: z.boolean(),
     changeCutoffAt: z.string().nullable(),
   })
@@ -124,10 +145,11 @@ publicReservationRoutes.openapi(
     const loc = await locationByToken(c, token);
     const stub = restaurant(c.env, loc);
     const found = unwrap(await stub.guestReservation(token));
+    const settings = await stub.getSettings();
     return c.json(
       {
         reservation: publicReservation(found.reservation, loc.timezone),
-        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone },
+        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone, ...guestLocale(loc, settings) },
         canChange: found.canChange,
         changeCutoffAt: found.changeCutoffAt === null ? null : new Date(found.changeCutoffAt).toISOString(),
       },

@@ -1,5 +1,6 @@
 // Guests, with no account: a location's public page (open or closed, estimates), self check-in,
 // and a party's own status by its link token — never anyone else's.
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -17,6 +18,7 @@ import { clientIdentity } from "../lib/client-identity";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { restaurant, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
+import { GuestLocaleSchema, guestLocale, guestPlace, GuestPlaceSchema } from "./public-place";
 
 export const GuestStatusSchema = z
   .object({
@@ -35,6 +37,12 @@ export const GuestStatusSchema = z
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
   })
   .openapi("GuestStatus");
+
+/** The status page's answer: the status, and the place's locale, slug (to join again) and "almost up" position. */
+const GuestStatusPageSchema = GuestStatusSchema.extend({
+  location: GuestLocaleSchema.extend({ name: z.string(), slug: z.string() }),
+  almostUpPosition: z.number().int().openapi({ description: "From this position on, the page offers \"on my way\" (as the \"almost up\" text does)." }),
+}).openapi("GuestStatusPage");
 
 /** The DO's guest answer with REST's ISO time. */
 function guestView(s: GuestStatusAnswer) {
@@ -87,6 +95,7 @@ publicRoutes.openapi(
             inLine: z.number().int(),
             estimates: z.array(z.object({ size: z.number().int(), estimateMinutes: z.number().int() })),
           })
+          .merge(GuestPlaceSchema)
           .openapi("PublicLocation"),
         "The location",
       ),
@@ -96,8 +105,8 @@ publicRoutes.openapi(
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     const stub = restaurant(c.env, loc);
-    const info = await stub.publicInfo();
-    return c.json({ name: loc.name, slug: loc.slug, ...info }, 200);
+    const [info, place] = await Promise.all([stub.publicInfo(), guestPlace(c.env, loc)]);
+    return c.json({ name: loc.name, slug: loc.slug, ...info, ...place }, 200);
   },
 );
 
@@ -118,6 +127,7 @@ publicRoutes.openapi(
             size: z.number().int().min(1).max(100),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
             notes: freeText({ max: 500, multiline: true }).optional(),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),
@@ -153,13 +163,18 @@ publicRoutes.openapi(
     summary: "A guest's own status: position, parties ahead, estimated and quoted wait",
     description: "The link stops working a day after the party closes.",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 410) },
+    responses: { 200: jsonResponse(GuestStatusPageSchema, "Status"), ...errors(404, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
     const stub = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestStatus(token))), 200);
+    const status = unwrap(await stub.guestStatus(token));
+    const [settings, sms] = await Promise.all([stub.getSettings(), stub.getSmsSettings()]);
+    return c.json(
+      { ...guestView(status), location: { name: loc.name, slug: loc.slug, ...guestLocale(loc, settings) }, almostUpPosition: sms.almostUpPosition },
+      200,
+    );
   },
 );
 

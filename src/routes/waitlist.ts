@@ -1,5 +1,7 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/contrast";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
@@ -79,6 +81,13 @@ export const SettingsSchema = z
     quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    language: z.enum(GUEST_LANGUAGES).openapi({ description: "Guest pages open in this language (BCP 47) until the guest picks another.", example: "it" }),
+    accentColor: z
+      .string()
+      .regex(ACCENT_RE, { message: "Use a colour as #rrggbb." })
+      .refine(readableAccent, { message: `White text on this colour is hard to read: pick one with a contrast of at least ${MIN_ACCENT_CONTRAST}:1 against white (a darker shade).` })
+      .nullable()
+      .openapi({ description: "The guest pages' accent colour; white text on it must reach 4.5:1. null = Seatline's green.", example: "#8b1e3f" }),
     tags: z
       .array(z.string().trim().min(1).max(32))
       .max(20)

@@ -17,9 +17,10 @@ import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
 import { liveEndedFlows } from "./live-ended.flow.mjs";
 import { hostSuites } from "./host-suites.mjs";
+import { guestFlows } from "./guest.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites };
+const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows };
 const only = process.env.SEATLINE_BROWSER_SUITES?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!all[name]) throw new Error(`no browser suite named ${name}; there are: ${Object.keys(all).join(", ")}`);
 const suites = (only ?? Object.keys(all)).map((name) => all[name]);
@@ -33,8 +34,12 @@ let failed = 0;
 let passed = 0;
 const started = Date.now();
 try {
-  console.log(`• Starting the stack on port ${port} with empty local state…`);
-  stack = await startStack(port);
+  // SEATLINE_BROWSER_BASE reuses a stack already running (npm start on another port) while iterating.
+  if (process.env.SEATLINE_BROWSER_BASE) stack = { base: process.env.SEATLINE_BROWSER_BASE, stop() {} };
+  else {
+    console.log(`• Starting the stack on port ${port} with empty local state…`);
+    stack = await startStack(port);
+  }
   browser = await launchBrowser();
   const ctx = { base: stack.base, browser };
   for (const suite of suites) {

@@ -49,11 +49,12 @@ export const telnyxSign = (timestamp: string, body: string): Promise<{ signature
 
 /**
  * A fresh number per call, so fake-provider behaviours and received lists never overlap between
- * tests or between files running in parallel: +49 15x with ten random digits (E.164, 14 digits).
+ * tests or between files running in parallel: a German mobile, +49 151 with eight random digits (a
+ * valid number, as libphonenumber-js checks it).
  */
 export function freshPhone(): string {
-  const digits = Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => b % 10).join("");
-  return `+4915${digits}`;
+  const digits = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b % 10).join("");
+  return `+49151${digits}`;
 }
 
 /**

@@ -77,9 +77,10 @@ import {
 } from "./reservations/store";
 import { reservationView, type ReservationView } from "./reservations/view";
 import { flushReservationOutbox } from "./reservations/outbox";
+import { refreshFloorDays } from "./insights/refresh";
 import { heldTableFactor } from "./reservations/estimates";
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 /** Events kept for clients that reconnect and resume. */
 const EVENT_LOG_SIZE = 1000;
 const TICKET_TTL_MS = 60_000;
@@ -254,6 +255,8 @@ export class Restaurant extends DurableObject<Env> {
       `);
     }
     if (current < 3) this.sql.exec(RESERVATIONS_SCHEMA_V3);
+    // Insights: the wait the line estimated when a party joined, for estimate accuracy.
+    if (current < 4) this.sql.exec("ALTER TABLE parties ADD COLUMN join_estimate_minutes INTEGER");
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -609,6 +612,7 @@ export class Restaurant extends DurableObject<Env> {
       return { party, tokenHash, message: (v) => ({ type: "event", version: v, event: "party.added", party: partyView(party) }) };
     });
     const result: AddedParty = { party: this.rankedOne(party, at), guestToken: token };
+    this.sql.exec("UPDATE parties SET join_estimate_minutes = ? WHERE id = ?", result.party.estimateMinutes ?? null, party.id);
     this.queueSms(party, "joined", {
       position: result.party.position,
       wait: result.party.estimateMinutes ?? party.quotedWait,
@@ -871,6 +875,12 @@ export class Restaurant extends DurableObject<Env> {
     const at = Date.now();
     for (const ws of this.ctx.getWebSockets("host")) this.sendCatchUp(ws, null, at);
     return doomed.length + doomedBookings;
+  }
+
+  /** Recomputes the insights floor rollups of these local dates from D1 (a backfill; flushes keep them current). */
+  async rebuildInsights(loc: LocationRef, dates: string[]): Promise<void> {
+    this.useLocation(loc);
+    await refreshFloorDays(this.sql, this.env.DB, loc, dates, Date.now());
   }
 
   async getSmsSettings(loc: LocationRef): Promise<SmsSettings> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser tests: one stack start for all of them. Usage: node test/browser/run.mjs
-// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser).
+// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser;
+// SEATLINE_BROWSER_ONLY=insights,history runs only those flows' files, for flows that stand alone).
 import { launchBrowser, SCREENSHOTS, startStack } from "./harness.mjs";
 import { authFlows } from "./auth.flow.mjs";
 import { liveFlows } from "./live.flow.mjs";
@@ -12,9 +13,12 @@ import { qrFlows } from "./qr.flow.mjs";
 import { historyFlows } from "./history.flow.mjs";
 import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
+import { insightsFlows } from "./insights.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, accountFlows];
+const ALL = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, smsCost: smsCostFlows, account: accountFlows, insights: insightsFlows };
+const only = process.env.SEATLINE_BROWSER_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const suites = only ? only.map((name) => ALL[name] ?? (() => { throw new Error(`no flows named ${name}: ${Object.keys(ALL).join(", ")}`); })()) : Object.values(ALL);
 
 let stack;
 let browser;

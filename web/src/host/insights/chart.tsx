@@ -67,7 +67,8 @@ export function Chart<R extends Record<string, unknown>>({ id, title, x, xLabel,
         </button>
       </figcaption>
       <div class="chart" ref={box} aria-hidden="true" />
-      <div class={showTable ? "table-wrap" : "table-wrap sr-only print-show"} id={`${id}-table`}>
+      {/* Hidden: clipped to nothing but read (and printed); not overflow-hidden, so never a scroll region. Shown: a scrollable region, so it takes keyboard focus. */}
+      <div class={showTable ? "table-wrap" : "sr-table"} id={`${id}-table`} {...(showTable ? { tabIndex: 0, role: "region", "aria-label": `${title}, table` } : {})}>
         <DataTable caption={title} rows={rows} columns={columns} />
       </div>
     </figure>

@@ -77,12 +77,13 @@ export function InsightsPage({ locations }: { session: Session; locations: Locat
         <div class="row wrap">
           <label>From <input type="date" name="from" value={from} max={to} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
           <label>To <input type="date" name="to" value={to} min={from} onInput={(e) => setTo(e.currentTarget.value)} /></label>
-          <label>Location{" "}
-            <select name="location" class="auto" value={locationId} onChange={(e) => setLocationId(e.currentTarget.value)}>
+          <span class="field-inline">
+            <label for="insights-location">Location</label>
+            <select id="insights-location" name="location" class="auto" value={locationId} onChange={(e) => setLocationId(e.currentTarget.value)}>
               <option value="">All locations</option>
               {locations.map((l) => <option value={l.id} key={l.id}>{l.name}</option>)}
             </select>
-          </label>
+          </span>
           <button class="btn primary" type="submit" disabled={problem !== null}>Show</button>
         </div>
         <div class="row wrap" role="group" aria-label="Quick ranges">

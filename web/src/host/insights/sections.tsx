@@ -93,7 +93,7 @@ export function WaitsSection({ r }: { r: Reports["waits"] }) {
           { key: "p90WaitMinutes", label: "90th percentile (min)" },
         ]}
       />
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Demand heatmap">
         <table class="data heatmap" data-heatmap>
           <caption>Demand: parties arriving by weekday and hour</caption>
           <thead>

@@ -1,21 +1,23 @@
 // Bindings and configuration, as declared in wrangler.toml (and secrets set with `wrangler secret put`).
+import type { OutboundMessage } from "../domain/outbound";
+import type { RestaurantEnv } from "../durable-objects/env";
 import type { Restaurant } from "../durable-objects/restaurant";
+import type { Role } from "./db/schema";
 
-export interface Env {
-  DB: D1Database;
+export type { OutboundMessage };
+
+/** The DO's own bindings (DB, OUTBOUND, APP_URL, SMS_PRIMARY_PROVIDER, JWT_SECRET) come from RestaurantEnv. */
+export interface Env extends RestaurantEnv {
   RESTAURANT: DurableObjectNamespace<Restaurant>;
-  OUTBOUND: Queue<OutboundMessage>;
   BACKUPS: R2Bucket;
   ASSETS: Fetcher;
 
   ENVIRONMENT: "development" | "test" | "production";
-  APP_URL: string;
   BCRYPT_COST: string;
   EMAIL_PROVIDER: "dev-outbox" | "resend";
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
-  SMS_PRIMARY_PROVIDER: "twilio" | "telnyx";
   TWILIO_API_BASE_URL: string;
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_FROM?: string;
@@ -34,7 +36,6 @@ export interface Env {
   BILLING_GRACE_DAYS?: string;
 
   // Secrets.
-  JWT_SECRET: string;
   EMAIL_API_KEY?: string;
   TWILIO_AUTH_TOKEN?: string;
   TELNYX_API_KEY?: string;
@@ -44,14 +45,19 @@ export interface Env {
   RECURLY_WEBHOOK_SECRET?: string;
 }
 
-/** Messages on the `outbound` queue (and its dead-letter queue). */
-export type OutboundMessage =
-  | { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" }
-  | { kind: "email"; ref: string; email: import("./messaging/email/sender").EmailMessage };
+/** The signed-in caller of an /api request (src/auth/sessions.ts finds it). */
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  accountId: string;
+  role: Role;
+  email: string;
+  name: string;
+}
 
 export interface Variables {
   requestId: string;
-  auth: import("./auth/middleware").AuthContext;
+  auth: SessionUser;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

@@ -3,17 +3,8 @@
 // adding and every figure derived from the merge — medians and 90th percentiles included — is exact
 // at one-minute resolution.
 
-export const SIZE_BANDS = ["1-2", "3-4", "5-6", "7+"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
-
-// The waitlist's own bands (durable-objects/waitlist/model.ts), restated here because domain/
-// imports nothing above it; the unit tests check the two agree.
-export function sizeBand(partySize: number): SizeBand {
-  if (partySize <= 2) return "1-2";
-  if (partySize <= 4) return "3-4";
-  if (partySize <= 6) return "5-6";
-  return "7+";
-}
+// The waitlist's own size bands.
+export { SIZE_BANDS, bandOf as sizeBand, type SizeBand } from "../waitlist/model";
 
 /** How a seated party came: the waitlist by the host (or an integration), the guest's own check-in, or a booking. */
 export const COVER_SOURCES = ["walk_in", "self_check_in", "booking"] as const;

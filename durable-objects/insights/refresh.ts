@@ -8,7 +8,7 @@ import { localDayBounds, localSlot } from "../../domain/insights/local-time";
 import { writeDays } from "../../domain/insights/store";
 import type { FloorRollup } from "../../domain/insights/rollup";
 import { parseBookingSettings, readTables } from "../reservations/store";
-import type { LocationRef } from "../waitlist/protocol";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 
 export type MirroredTable = "parties" | "reservations";
 

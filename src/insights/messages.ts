@@ -7,7 +7,7 @@ import { addDays, localDayBounds } from "../../domain/insights/local-time";
 import type { MessageRollup } from "../../domain/insights/rollup";
 import { lastOfMonth, planRange, writeDays, type StoredRow } from "../../domain/insights/store";
 import { classifyInbound } from "../messaging/sms/keywords";
-import { segmentInfo } from "../messaging/sms/segments";
+import { segmentInfo } from "../../domain/sms/segments";
 
 export const RECEIPT_WINDOW_MS = 3 * 24 * 3_600_000;
 

@@ -7,7 +7,7 @@ import { localSlot } from "../../domain/insights/local-time";
 import type { Db } from "../db/client";
 import { insightRollups, locations } from "../db/schema";
 import type { Env } from "../env";
-import { restaurant } from "../routes/restaurant-stub";
+import { restaurant } from "../restaurant/client";
 import { refreshMessages } from "./service";
 
 /** Deletes (and at the boundary recomputes) one account's rollups for data created before `before`; `all` deletes every one. */

@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { locations } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, notFound } from "../lib/errors";
-import { restaurant } from "../routes/restaurant-stub";
+import { restaurant } from "../restaurant/client";
 import { refreshMessageDays, staleMessageDays } from "./messages";
 
 /** The longest range one report covers (a year and a bit, so "the last 12 months" always fits). */

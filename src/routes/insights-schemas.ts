@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { isDate } from "../../domain/insights/local-time";
 import { BOOKING_SOURCES, DROP_OUTCOMES, SIZE_BANDS } from "../../domain/insights/rollup";
-import { uuidParam } from "../lib/openapi";
+import { uuidParam } from "./openapi";
 
 export const REPORTS = ["covers", "waits", "quote_accuracy", "drop_off", "messages", "bookings"] as const;
 export type ReportName = (typeof REPORTS)[number];

@@ -8,11 +8,11 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router } from "./openapi";
 import { checkRange, loadInsights, refreshMessages, type Insights } from "../insights/service";
 import { InsightsQuerySchema, LocationParams, RebuildBody, REPORTS, SCHEMAS, SUMMARIES, type ReportName } from "./insights-schemas";
 import { loadLocation } from "./locations";
-import { restaurant } from "./restaurant-stub";
+import { restaurant } from "../restaurant/client";
 
 function build(name: ReportName, i: Insights) {
   switch (name) {

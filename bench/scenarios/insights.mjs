@@ -68,7 +68,7 @@ function historySql({ accountId, locationId, days, perDay }) {
   }
   const chunks = (rows, head) => {
     const out = [];
-    for (let i = 0; i < rows.length; i += 400) out.push(`${head} VALUES ${rows.slice(i, i + 400).join(",")};`);
+    for (let i = 0; i < rows.length; i += 100) out.push(`${head} VALUES ${rows.slice(i, i + 100).join(",")};`);
     return out;
   };
   return [

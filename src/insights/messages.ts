@@ -10,6 +10,8 @@ import { classifyInbound } from "../messaging/sms/keywords";
 import { segmentInfo } from "../../domain/sms/segments";
 
 export const RECEIPT_WINDOW_MS = 3 * 24 * 3_600_000;
+/** A day still settling is recomputed at most this often: message figures are at most a minute old. */
+export const REFRESH_EVERY_MS = 60_000;
 
 export interface MessageScope {
   accountId: string;
@@ -48,22 +50,24 @@ export async function refreshMessageDays(d1: D1Database, scope: MessageScope, da
 }
 
 /**
- * The days of [from, to] whose message rollups may still change (or were never computed), given
- * the rows read for the range. Days after `today` have no texts yet and are skipped.
+ * The days of [from, to] whose message rollups may still change (or were never computed) and were
+ * not recomputed in the last minute, given the rows read for the range. Days after `today` have no
+ * texts yet and are skipped.
  */
-export function staleMessageDays(rows: StoredRow[], locationId: string, from: string, to: string, today: string, timeZone: string): string[] {
+export function staleMessageDays(rows: StoredRow[], locationId: string, from: string, to: string, today: string, timeZone: string, at: number): string[] {
   const plan = planRange(from, to);
   const mine = rows.filter((r) => r.locationId === locationId);
-  const finalAfter = (lastDate: string, computedAt: number | null) => computedAt !== null && computedAt >= localDayBounds(lastDate, timeZone)[1] + RECEIPT_WINDOW_MS;
+  const settled = (lastDate: string, computedAt: number | null) =>
+    computedAt !== null && (computedAt >= localDayBounds(lastDate, timeZone)[1] + RECEIPT_WINDOW_MS || at - computedAt < REFRESH_EVERY_MS);
   const stale: string[] = [];
   const consider = (date: string) => {
     if (date > today) return;
     const row = mine.find((r) => r.period === "day" && r.key === date);
-    if (!finalAfter(date, row?.messagesComputedAt ?? null)) stale.push(date);
+    if (!settled(date, row?.messagesComputedAt ?? null)) stale.push(date);
   };
   for (const month of plan.months) {
     const row = mine.find((r) => r.period === "month" && r.key === month);
-    if (row && finalAfter(lastOfMonth(month), row.messagesComputedAt)) continue;
+    if (row && settled(lastOfMonth(month), row.messagesComputedAt)) continue;
     for (let d = `${month}-01`; d <= lastOfMonth(month); d = addDays(d, 1)) consider(d);
   }
   for (const d of plan.days) consider(d);

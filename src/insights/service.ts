@@ -69,7 +69,7 @@ export async function loadInsights(env: Env, d: Db, accountId: string, q: Insigh
   let rows = await readRange(env.DB, accountId, ids, q.from, q.to);
   let refreshed = false;
   for (const loc of locs) {
-    const stale = staleMessageDays(rows, loc.id, q.from, q.to, localSlot(at, loc.timezone).date, loc.timezone);
+    const stale = staleMessageDays(rows, loc.id, q.from, q.to, localSlot(at, loc.timezone).date, loc.timezone, at);
     if (stale.length === 0) continue;
     await refreshMessages(env, loc, stale, at);
     refreshed = true;

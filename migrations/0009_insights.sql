@@ -13,4 +13,7 @@ CREATE TABLE `insight_rollups` (
 );
 --> statement-breakpoint
 CREATE INDEX `insight_rollups_account_idx` ON `insight_rollups` (`account_id`,`period`,`key`);--> statement-breakpoint
-ALTER TABLE `parties` ADD `join_estimate_minutes` integer;
+ALTER TABLE `parties` ADD `join_estimate_minutes` integer;--> statement-breakpoint
+CREATE INDEX `parties_location_created_idx` ON `parties` (`location_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `parties_location_seated_idx` ON `parties` (`location_id`,`seated_at`);--> statement-breakpoint
+CREATE INDEX `reservations_location_seated_idx` ON `reservations` (`location_id`,`seated_at`);

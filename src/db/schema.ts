@@ -199,7 +199,13 @@ export const parties = sqliteTable(
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
   },
-  (t) => [index("parties_location_closed_idx").on(t.locationId, t.closedAt), index("parties_account_idx").on(t.accountId)],
+  (t) => [
+    index("parties_location_closed_idx").on(t.locationId, t.closedAt),
+    index("parties_account_idx").on(t.accountId),
+    // Insights recompute a location-day from the parties that joined or were seated that day.
+    index("parties_location_created_idx").on(t.locationId, t.createdAt),
+    index("parties_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // Every SMS, out and in. Outbound rows are written by the location's DO (through its SMS outbox)
@@ -294,7 +300,11 @@ export const reservations = sqliteTable(
     closedAt: integer("closed_at"),
     version: integer("version").notNull(),
   },
-  (t) => [index("reservations_location_start_idx").on(t.locationId, t.startAt), index("reservations_account_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    index("reservations_location_start_idx").on(t.locationId, t.startAt),
+    index("reservations_account_idx").on(t.accountId, t.createdAt),
+    index("reservations_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // ─── Billing (issue 9) ────────────────────────────────────────────────────────────────────────

@@ -32,10 +32,11 @@ const lastOfMonth = (month: string) => addDays(`${addDays(`${month}-28`, 4).slic
 /** Writes recomputed day rollups, then recomputes the months they fall in from all their days. */
 export async function writeDays(d1: D1Database, scope: RollupScope, column: RollupColumn, days: Map<string, FloorRollup | MessageRollup>, at: number): Promise<void> {
   if (days.size === 0) return;
-  await d1.batch([...days].map(([date, r]) => upsert(d1, column, scope, "day", date, JSON.stringify(r), at)));
+  // Statement by statement, not d1.batch: the mirror's own batches stay the flush's only batches.
+  // Each row is recomputed whole, so a crash between two writes is mended by the next recompute.
+  for (const [date, r] of days) await upsert(d1, column, scope, "day", date, JSON.stringify(r), at).run();
   const months = new Set([...days.keys()].map((d) => d.slice(0, 7)));
   const c = COLUMN_SQL[column].value;
-  const merged: D1PreparedStatement[] = [];
   for (const month of months) {
     const rows = await d1
       .prepare(`SELECT ${c} AS v FROM insight_rollups WHERE location_id = ?1 AND period = 'day' AND key >= ?2 AND key <= ?3 AND ${c} IS NOT NULL`)
@@ -43,9 +44,8 @@ export async function writeDays(d1: D1Database, scope: RollupScope, column: Roll
       .all<{ v: string }>();
     const parts = rows.results.map((r) => JSON.parse(r.v) as FloorRollup & MessageRollup);
     const sum = column === "floor" ? mergeRollups(emptyFloor(), parts) : mergeRollups(emptyMessages(), parts);
-    merged.push(upsert(d1, column, scope, "month", month, JSON.stringify(sum), at));
+    await upsert(d1, column, scope, "month", month, JSON.stringify(sum), at).run();
   }
-  await d1.batch(merged);
 }
 
 export interface RangePlan {

@@ -43,21 +43,21 @@ export async function refreshFloorDays(sql: SqlStorage, d1: D1Database, loc: Loc
   const out = new Map<string, FloorRollup>();
   for (const date of dates) {
     const [start, end] = localDayBounds(date, loc.timezone);
-    const [parties, bookings] = await d1.batch<Record<string, number | string | null>>([
-      d1
-        .prepare(
-          `SELECT size, source, state, created_at, seated_at, closed_at, quoted_wait, join_estimate_minutes FROM parties
-           WHERE location_id = ?1 AND ((created_at >= ?2 AND created_at < ?3) OR (seated_at >= ?2 AND seated_at < ?3))`,
-        )
-        .bind(loc.id, start, end),
-      d1
-        .prepare(
-          `SELECT party_size, source, status, start_at, seated_at FROM reservations
-           WHERE location_id = ?1 AND ((start_at >= ?2 AND start_at < ?3) OR (seated_at >= ?2 AND seated_at < ?3))`,
-        )
-        .bind(loc.id, start, end),
-    ]);
-    const partyFacts: PartyFact[] = parties!.results.map((p) => ({
+    const parties = await d1
+      .prepare(
+        `SELECT size, source, state, created_at, seated_at, closed_at, quoted_wait, join_estimate_minutes FROM parties
+         WHERE location_id = ?1 AND ((created_at >= ?2 AND created_at < ?3) OR (seated_at >= ?2 AND seated_at < ?3))`,
+      )
+      .bind(loc.id, start, end)
+      .all<Record<string, number | string | null>>();
+    const bookings = await d1
+      .prepare(
+        `SELECT party_size, source, status, start_at, seated_at FROM reservations
+         WHERE location_id = ?1 AND ((start_at >= ?2 AND start_at < ?3) OR (seated_at >= ?2 AND seated_at < ?3))`,
+      )
+      .bind(loc.id, start, end)
+      .all<Record<string, number | string | null>>();
+    const partyFacts: PartyFact[] = parties.results.map((p) => ({
       partySize: p.size as number,
       source: p.source as string,
       status: p.state as string,
@@ -67,7 +67,7 @@ export async function refreshFloorDays(sql: SqlStorage, d1: D1Database, loc: Loc
       quotedWaitMinutes: p.quoted_wait as number,
       estimatedWaitMinutes: p.join_estimate_minutes as number | null,
     }));
-    const bookingFacts: BookingFact[] = bookings!.results.map((b) => ({
+    const bookingFacts: BookingFact[] = bookings.results.map((b) => ({
       partySize: b.party_size as number,
       source: b.source as string,
       status: b.status as string,

@@ -93,6 +93,7 @@ type Tree = { [k: string]: Tree | number | number[] };
 /** Adds `source` into `target` (numbers add, arrays add element-wise, objects merge key by key). */
 function addInto(target: Tree, source: Tree): void {
   for (const [k, v] of Object.entries(source)) {
+    if (v === null || v === undefined) continue;
     const t = target[k];
     if (typeof v === "number") target[k] = (typeof t === "number" ? t : 0) + v;
     else if (Array.isArray(v)) {

@@ -78,22 +78,45 @@ export interface StoredRow {
   locationId: string;
   period: "day" | "month";
   key: string;
+  /** The asked parts of the floor rollup, as one JSON object (null when the row has none). */
   floor: string | null;
+  /** The message rollup (null when not asked for, or not computed). */
   messages: string | null;
   messagesComputedAt: number | null;
 }
 
+/** What a report reads: parts of the floor rollup, and/or the messages. */
+export interface ReadParts {
+  floor: (keyof FloorRollup)[];
+  messages: boolean;
+}
+
+const FLOOR_KEYS: readonly (keyof FloorRollup)[] = Object.keys(emptyFloor()) as (keyof FloorRollup)[];
+
+/**
+ * The columns for `parts`: SQLite picks the asked parts out of the floor JSON (json_extract, in C),
+ * so a report parses and merges only what it shows.
+ */
+function columns(parts: ReadParts): string {
+  const keys = parts.floor.filter((k) => FLOOR_KEYS.includes(k));
+  const floor = keys.length
+    ? `CASE WHEN floor IS NULL THEN NULL ELSE json_object(${keys.map((k) => `'${k}', json_extract(floor, '$.${k}')`).join(", ")}) END`
+    : "NULL";
+  return `location_id AS locationId, period, key, ${floor} AS floor, ${parts.messages ? "messages" : "NULL"} AS messages, messages_computed_at AS messagesComputedAt`;
+}
+
 /** The rows covering [from, to] for these locations of the account (another account's rows never match). */
-export async function readRange(d1: D1Database, accountId: string, locationIds: string[], from: string, to: string): Promise<StoredRow[]> {
+export async function readRange(d1: D1Database, accountId: string, locationIds: string[], from: string, to: string, parts: ReadParts): Promise<StoredRow[]> {
   const plan = planRange(from, to);
   const out: StoredRow[] = [];
+  const cols = columns(parts);
   for (let i = 0; i < locationIds.length; i += 20) {
     const ids = locationIds.slice(i, i + 20);
     const idList = ids.map(() => "?").join(", ");
     const monthList = plan.months.map(() => "?").join(", ");
     const rows = await d1
       .prepare(
-        `SELECT location_id AS locationId, period, key, floor, messages, messages_computed_at AS messagesComputedAt FROM insight_rollups
+        `SELECT ${cols} FROM insight_rollups
          WHERE account_id = ? AND location_id IN (${idList}) AND (
            (period = 'day' AND key >= ? AND key <= ? AND substr(key, 1, 7) NOT IN (${monthList || "''"}))
            ${plan.months.length ? `OR (period = 'month' AND key IN (${monthList}))` : ""})`,
@@ -106,10 +129,7 @@ export async function readRange(d1: D1Database, accountId: string, locationIds: 
       for (const month of plan.months) {
         if (rows.results.some((r) => r.locationId === id && r.period === "month" && r.key === month)) continue;
         const days = await d1
-          .prepare(
-            `SELECT location_id AS locationId, period, key, floor, messages, messages_computed_at AS messagesComputedAt FROM insight_rollups
-             WHERE account_id = ? AND location_id = ? AND period = 'day' AND key >= ? AND key <= ?`,
-          )
+          .prepare(`SELECT ${cols} FROM insight_rollups WHERE account_id = ? AND location_id = ? AND period = 'day' AND key >= ? AND key <= ?`)
           .bind(accountId, id, `${month}-01`, lastOfMonth(month))
           .all<StoredRow>();
         out.push(...days.results);

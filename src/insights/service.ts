@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { localSlot } from "../../domain/insights/local-time";
 import { emptyFloor, emptyMessages, mergeRollups, type FloorRollup, type MessageRollup } from "../../domain/insights/rollup";
-import { readRange, rangeLength } from "../../domain/insights/store";
+import { readRange, rangeLength, type ReadParts } from "../../domain/insights/store";
 import { entitlementsFor } from "../billing/entitlements";
 import type { Db } from "../db/client";
 import { locations } from "../db/schema";
@@ -62,22 +62,27 @@ export async function refreshMessages(env: Env, loc: LocationRow, dates: string[
   }
 }
 
-export async function loadInsights(env: Env, d: Db, accountId: string, q: InsightsQuery, at: number): Promise<Insights> {
+/** Reads and merges the rollups of the range: the parts of the floor `parts` names, and the messages when asked. */
+export async function loadInsights(env: Env, d: Db, accountId: string, q: InsightsQuery, at: number, parts: ReadParts): Promise<Insights> {
   checkRange(q.from, q.to);
   const locs = await scopeLocations(d, accountId, q.locationId);
   const ids = locs.map((l) => l.id);
-  let rows = await readRange(env.DB, accountId, ids, q.from, q.to);
+  let rows = await readRange(env.DB, accountId, ids, q.from, q.to, parts);
   let refreshed = false;
-  for (const loc of locs) {
+  // Only the messages report needs the texts of the last days brought up to date.
+  for (const loc of parts.messages ? locs : []) {
     const stale = staleMessageDays(rows, loc.id, q.from, q.to, localSlot(at, loc.timezone).date, loc.timezone, at);
     if (stale.length === 0) continue;
     await refreshMessages(env, loc, stale, at);
     refreshed = true;
   }
-  if (refreshed) rows = await readRange(env.DB, accountId, ids, q.from, q.to);
+  if (refreshed) rows = await readRange(env.DB, accountId, ids, q.from, q.to, parts);
   const floor = mergeRollups(emptyFloor(), rows.flatMap((r) => (r.floor ? [JSON.parse(r.floor) as FloorRollup] : [])));
   const messages = mergeRollups(emptyMessages(), rows.flatMap((r) => (r.messages ? [JSON.parse(r.messages) as MessageRollup] : [])));
-  const { plan } = await entitlementsFor(env, accountId, at);
-  const allowanceTexts = plan.smsPerLocationPerMonth >= 1_000_000_000 ? null : plan.smsPerLocationPerMonth * locs.length;
+  let allowanceTexts: number | null = null;
+  if (parts.messages) {
+    const { plan } = await entitlementsFor(env, accountId, at);
+    allowanceTexts = plan.smsPerLocationPerMonth >= 1_000_000_000 ? null : plan.smsPerLocationPerMonth * locs.length;
+  }
   return { from: q.from, to: q.to, locations: locs.map((l) => ({ id: l.id, name: l.name, timeZone: l.timezone })), floor, messages, allowanceTexts };
 }

@@ -2,6 +2,7 @@
 // local dates. Each report answers JSON or, with ?format=csv or Accept: text/csv, one of its tables.
 import { createRoute, z } from "@hono/zod-openapi";
 import { toCsv, type Cell } from "../../domain/insights/csv";
+import type { ReadParts } from "../../domain/insights/store";
 import { addDays, daysBetween } from "../../domain/insights/local-time";
 import { bookingsReport, coversReport, dropOffReport, messagesReport, quoteAccuracyReport, waitsReport } from "../../domain/insights/report";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -13,6 +14,16 @@ import { checkRange, loadInsights, refreshMessages, type Insights } from "../ins
 import { InsightsQuerySchema, LocationParams, RebuildBody, REPORTS, SCHEMAS, SUMMARIES, type ReportName } from "./insights-schemas";
 import { loadLocation } from "./locations";
 import { restaurant } from "../restaurant/client";
+
+/** What each report reads of the rollups. */
+const PARTS: Record<ReportName, ReadParts> = {
+  covers: { floor: ["days", "coversByHour"], messages: false },
+  waits: { floor: ["waits", "demand"], messages: false },
+  quote_accuracy: { floor: ["quoteErrors", "estimateErrors"], messages: false },
+  drop_off: { floor: ["outcomes", "timeInLine", "bookings"], messages: false },
+  messages: { floor: [], messages: true },
+  bookings: { floor: ["bookings"], messages: false },
+};
 
 function build(name: ReportName, i: Insights) {
   switch (name) {
@@ -64,7 +75,7 @@ for (const name of REPORTS) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const insights = await loadInsights(c.env, db(c.env.DB), c.get("auth").accountId, q, now());
+      const insights = await loadInsights(c.env, db(c.env.DB), c.get("auth").accountId, q, now(), PARTS[name]);
       const report = { from: insights.from, to: insights.to, locations: insights.locations, ...build(name, insights) };
       const csv = q.format === "csv" || (q.format === undefined && (c.req.header("Accept") ?? "").includes("text/csv"));
       if (!csv) return c.json(report, 200);

@@ -18,11 +18,13 @@ import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
 import { publicInviteRoutes } from "./routes/invites";
+import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { messageRoutes } from "./routes/messages";
+import { smsSenderRoutes } from "./routes/sms-senders";
 import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
@@ -154,6 +156,10 @@ export function createApp() {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 
+  // Every route of one location: the caller's session, then the location in the caller's account.
+  app.use("/api/locations/:locationId", locationScope);
+  app.use("/api/locations/:locationId/*", locationScope);
+
   app.route("/api/auth", authRoutes);
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
@@ -166,6 +172,7 @@ export function createApp() {
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
   app.route("/api", accountRoutes);
+  app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
   app.route("/api", insightRoutes);
   app.route("/api", docsRoutes);

@@ -18,6 +18,8 @@ function unauthorized(message: string) {
 
 /** Requires `Authorization: Bearer <jwt>` for a live session; tokens anywhere else are ignored. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // Already authenticated by an outer middleware (the location scope): one session look-up.
+  if (c.get("auth") !== undefined) return next();
   const header = c.req.header("Authorization");
   if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
   const match = BEARER.exec(header.trim());

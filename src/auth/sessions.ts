@@ -2,7 +2,7 @@
 // absolute lifetime, a logout, a password change or the user's removal.
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { sessions, users, type Role } from "../db/schema";
+import { sessions, users } from "../db/schema";
 import type { SessionUser } from "../env";
 import { DAY, MINUTE } from "../lib/clock";
 import { newId } from "../lib/crypto";

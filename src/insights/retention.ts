@@ -31,8 +31,7 @@ export async function purgeRollups(env: Env, d: Db, accountId: string, before: n
       .from(insightRollups)
       .where(and(eq(insightRollups.locationId, loc.id), eq(insightRollups.period, "day"), eq(insightRollups.key, cutoff)));
     if (boundary.length > 0 || here > 0) {
-      const { stub, ref } = restaurant(env, loc);
-      await stub.rebuildInsights(ref, [cutoff]);
+      await restaurant(env, loc).rebuildInsights([cutoff]);
       await refreshMessages(env, loc, [cutoff], at);
     }
   }

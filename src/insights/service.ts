@@ -53,8 +53,7 @@ export function checkRange(from: string, to: string): void {
 /** Refreshes the message rollups of `dates` a month at a time (one D1 read per month). */
 export async function refreshMessages(env: Env, loc: LocationRow, dates: string[], at: number): Promise<void> {
   if (dates.length === 0) return;
-  const { stub, ref } = restaurant(env, loc);
-  const { primaryProvider } = await stub.getSmsSettings(ref);
+  const { primaryProvider } = await restaurant(env, loc).getSmsSettings();
   const byMonth = new Map<string, string[]>();
   for (const d of dates) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
   for (const days of byMonth.values()) {

@@ -75,8 +75,8 @@ export async function purgeAccountData(env: Env, d: Db, accountId: string, befor
   const locs = await d.select().from(locations).where(eq(locations.accountId, accountId));
   // The DOs first: their outboxes would otherwise carry purged parties back into D1.
   for (const loc of locs) {
-    const { stub, ref } = restaurant(env, loc);
-    await stub.purgeCustomerData(ref, before);
+    const stub = restaurant(env, loc);
+    await stub.purgeCustomerData(before);
   }
   const deleted = {
     parties: await deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`),

@@ -12,7 +12,7 @@ import { ApiError, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, password, router } from "./openapi";
 import { clientIp } from "../lib/request";
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
-import { restaurant } from "../restaurant/client";
+import { restaurantObject } from "../restaurant/client";
 
 const RetentionSchema = z
   .object({
@@ -259,7 +259,7 @@ accountRoutes.openapi(
     if (!passwordOk) throw validationFailed("The password is incorrect.", [{ path: "password", message: "The password is incorrect." }]);
     await cancelBeforeDeletion(c.env, auth.accountId);
     const locs = await d.select().from(locations).where(eq(locations.accountId, auth.accountId));
-    for (const loc of locs) await restaurant(c.env, loc).stub.destroy();
+    for (const loc of locs) await restaurantObject(c.env, loc.id).destroy();
     // Every account-owned table cascades from accounts (sessions, users, invites, locations, parties, audit).
     await d.delete(accounts).where(eq(accounts.id, auth.accountId));
     return c.body(null, 204);

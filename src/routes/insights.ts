@@ -12,8 +12,7 @@ import { ApiError } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router } from "./openapi";
 import { checkRange, loadInsights, refreshMessages, type Insights } from "../insights/service";
 import { InsightsQuerySchema, LocationParams, RebuildBody, REPORTS, SCHEMAS, SUMMARIES, type ReportName } from "./insights-schemas";
-import { loadLocation } from "./locations";
-import { restaurant } from "../restaurant/client";
+import { locationDo } from "./location-scope";
 
 /** What each report reads of the rollups. */
 const PARTS: Record<ReportName, ReadParts> = {
@@ -53,7 +52,7 @@ function tables(report: Record<string, unknown>): Record<string, Record<string, 
 
 export const insightRoutes = router();
 insightRoutes.use("/insights/*", requireAuth);
-insightRoutes.use("/locations/:locationId/insights/*", requireAuth);
+// /locations/:locationId/insights/* is under the location scope (src/app.ts): signed in, the location ours.
 
 for (const name of REPORTS) {
   insightRoutes.openapi(
@@ -111,10 +110,10 @@ insightRoutes.openapi(
   async (c) => {
     const { from, to } = c.req.valid("json");
     checkRange(from, to);
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const loc = c.get("location");
     const dates = Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
-    const { stub, ref } = restaurant(c.env, loc);
-    for (let i = 0; i < dates.length; i += 31) await stub.rebuildInsights(ref, dates.slice(i, i + 31));
+    const stub = locationDo(c);
+    for (let i = 0; i < dates.length; i += 31) await stub.rebuildInsights(dates.slice(i, i + 31));
     await refreshMessages(c.env, loc, dates, now());
     return c.json({ from, to, days: dates.length }, 200);
   },

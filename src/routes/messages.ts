@@ -11,7 +11,6 @@ import { messageView } from "../messaging/sms/send";
 import { segmentInfo } from "../../domain/sms/segments";
 import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../../domain/sms/templates";
 import type { SmsSettings } from "../../domain/waitlist/protocol";
-import { loadLocation } from "./locations";
 import { restaurant, unwrap } from "../restaurant/client";
 
 const SegmentSchema = z
@@ -86,9 +85,9 @@ messageRoutes.openapi(
     responses: { 200: jsonResponse(SmsSettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.getSmsSettings(ref)), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.getSmsSettings()), 200);
   },
 );
 
@@ -117,9 +116,9 @@ messageRoutes.openapi(
         unknown.map((u) => ({ path: `templates.${u.kind}.body`, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
       );
     }
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.updateSmsSettings(ref, patch)), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.updateSmsSettings(patch)), 200);
   },
 );
 
@@ -135,9 +134,9 @@ messageRoutes.openapi(
   }),
   async (c) => {
     const auth = c.get("auth");
-    const { locationId, partyId } = c.req.valid("param");
+    const { partyId } = c.req.valid("param");
     const d = db(c.env.DB);
-    const loc = await loadLocation(d, auth.accountId, locationId);
+    const loc = c.get("location");
     // A party id that is not this location's is 404 (DESIGN rule 3), not an empty conversation. The
     // party is in D1 once flushed, and in the DO until then (and while it is in line).
     const [flushed] = await d
@@ -146,8 +145,8 @@ messageRoutes.openapi(
       .where(and(eq(parties.id, partyId), eq(parties.accountId, auth.accountId), eq(parties.locationId, loc.id)))
       .limit(1);
     if (!flushed) {
-      const { stub, ref } = restaurant(c.env, loc);
-      unwrap(await stub.getParty(ref, partyId));
+      const stub = restaurant(c.env, loc);
+      unwrap(await stub.getParty(partyId));
     }
     const rows = await d
       .select()
@@ -182,11 +181,11 @@ messageRoutes.openapi(
     },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
+    const { partyId } = c.req.valid("param");
     const { body } = c.req.valid("json");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const { messageId } = unwrap(await stub.sendText(ref, partyId, body));
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const { messageId } = unwrap(await stub.sendText(partyId, body));
     return c.json({ messageId, segments: segmentInfo(body) }, 202);
   },
 );

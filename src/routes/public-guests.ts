@@ -55,9 +55,9 @@ export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone
   const d = db(c.env.DB);
   const at = now();
   await requireFeatureFor(c.env, loc.accountId, rules.feature);
-  const { stub, ref } = restaurant(c.env, loc);
+  const stub = restaurant(c.env, loc);
   await enforceRateLimit(d, `${rules.kind}-ip:${clientIp(c) ?? "unknown"}`, at, rules.perIpPerHour, HOUR, rules.ipMessage);
-  const settings = await stub.getSettings(ref);
+  const settings = await stub.getSettings();
   const phone = normalizePhone(rawPhone, settings.phoneCountryCode);
   if (!phone) {
     throw validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
@@ -65,5 +65,5 @@ export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone
     ]);
   }
   await enforceRateLimit(d, `${rules.kind}-phone:${await sha256Hex(phone)}`, at, rules.perPhonePerHour, HOUR, rules.phoneMessage);
-  return { stub, ref, phone };
+  return { stub, phone };
 }

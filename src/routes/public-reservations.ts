@@ -39,8 +39,8 @@ publicReservationRoutes.openapi(
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     await requireFeatureFor(c.env, loc.accountId, "bookings");
     if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
-    const { stub, ref } = restaurant(c.env, loc);
-    const found = await stub.availability(ref, date, partySize);
+    const stub = restaurant(c.env, loc);
+    const found = await stub.availability(date, partySize);
     if (partySize > found.maxPartySize) {
       throw validationFailed(`Online bookings are for up to ${found.maxPartySize} guests; please call the restaurant.`, [
         { path: "partySize", message: `At most ${found.maxPartySize}.` },
@@ -86,7 +86,7 @@ publicReservationRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+    const { stub, phone } = await guestIntake(c, loc, input.phone, {
       feature: "bookings",
       kind: "booking",
       perIpPerHour: 10,
@@ -94,8 +94,8 @@ publicReservationRoutes.openapi(
       ipMessage: "Too many bookings from this network. Please call the restaurant.",
       phoneMessage: "This phone number has booked too often. Please call the restaurant.",
     });
-    const made = unwrap(await stub.createReservation(ref, { ...input, phone, start: Date.parse(input.start), source: "online" }));
-    const full = unwrap(await stub.guestReservation(ref, made.token));
+    const made = unwrap(await stub.createReservation({ ...input, phone, start: Date.parse(input.start), source: "online" }));
+    const full = unwrap(await stub.guestReservation(made.token));
     return c.json({ reservation: publicReservation(full.reservation, loc.timezone), token: made.token, manageUrl: made.manageUrl }, 201);
   },
 );
@@ -121,8 +121,8 @@ publicReservationRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    const found = unwrap(await stub.guestReservation(ref, token));
+    const stub = restaurant(c.env, loc);
+    const found = unwrap(await stub.guestReservation(token));
     return c.json(
       {
         reservation: publicReservation(found.reservation, loc.timezone),
@@ -157,8 +157,8 @@ publicReservationRoutes.openapi(
     const { token } = c.req.valid("param");
     const input = c.req.valid("json");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    const changed = unwrap(await stub.guestChangeReservation(ref, token, { start: input.start === undefined ? undefined : Date.parse(input.start), partySize: input.partySize }));
+    const stub = restaurant(c.env, loc);
+    const changed = unwrap(await stub.guestChangeReservation(token, { start: input.start === undefined ? undefined : Date.parse(input.start), partySize: input.partySize }));
     return c.json({ reservation: publicReservation(changed, loc.timezone) }, 200);
   },
 );
@@ -175,7 +175,7 @@ publicReservationRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json({ reservation: publicReservation(unwrap(await stub.guestCancelReservation(ref, token)), loc.timezone) }, 200);
+    const stub = restaurant(c.env, loc);
+    return c.json({ reservation: publicReservation(unwrap(await stub.guestCancelReservation(token)), loc.timezone) }, 200);
   },
 );

@@ -89,8 +89,8 @@ publicRoutes.openapi(
   }),
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref } = restaurant(c.env, loc);
-    const info = await stub.publicInfo(ref);
+    const stub = restaurant(c.env, loc);
+    const info = await stub.publicInfo();
     return c.json({ name: loc.name, slug: loc.slug, ...info }, 200);
   },
 );
@@ -124,7 +124,7 @@ publicRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+    const { stub, phone } = await guestIntake(c, loc, input.phone, {
       feature: "selfCheckIn",
       kind: "checkin",
       perIpPerHour: 10,
@@ -132,8 +132,8 @@ publicRoutes.openapi(
       ipMessage: "Too many check-ins from this network. Ask the host.",
       phoneMessage: "This phone number has checked in too often. Ask the host.",
     });
-    const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
-    const status = unwrap(await stub.guestStatus(ref, added.guestToken));
+    const added = unwrap(await stub.add({ ...input, phone, source: "self_check_in" }));
+    const status = unwrap(await stub.guestStatus(added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");
     return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
   },
@@ -152,8 +152,8 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestStatus(ref, token))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(guestView(unwrap(await stub.guestStatus(token))), 200);
   },
 );
 
@@ -172,8 +172,8 @@ publicRoutes.openapi(
     const at = now();
     await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestOnMyWay(ref, token))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(guestView(unwrap(await stub.guestOnMyWay(token))), 200);
   },
 );
 
@@ -189,8 +189,8 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.guestLeave(ref, token)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.guestLeave(token)), 200);
   },
 );
 

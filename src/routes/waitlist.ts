@@ -4,15 +4,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
-import { hasRole, requireAuth } from "../auth/middleware";
+import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
 import { base64url, sha256Hex } from "../lib/crypto";
-import { forbidden, notFound, validationFailed } from "../lib/errors";
+import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
-import { loadLocation } from "./locations";
-import { restaurant, unwrap } from "../restaurant/client";
+import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 
@@ -143,9 +142,9 @@ waitlistRoutes.openapi(
     },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const list = await stub.list(ref);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const list = await stub.list();
     return c.json({ version: list.version, parties: list.parties.map(restParty), settings: list.settings }, 200);
   },
 );
@@ -170,10 +169,10 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
     const idempotency = key ? { key: `${auth.userId}:${key}`, requestHash: await sha256Hex(JSON.stringify(input)) } : undefined;
-    const added = unwrap(await stub.add(ref, { ...input, source: "host" }, idempotency));
+    const added = unwrap(await stub.add({ ...input, source: "host" }, idempotency));
     return c.json({ party: restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
   },
 );
@@ -189,10 +188,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "The party"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.getParty(ref, partyId))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.getParty(partyId))), 200);
   },
 );
 
@@ -207,10 +206,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "Updated"), ...errors(400, 401, 404, 409, 413) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.update(ref, partyId, c.req.valid("json")))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.update(partyId, c.req.valid("json")))), 200);
   },
 );
 
@@ -235,10 +234,10 @@ for (const action of HOST_ACTIONS) {
       responses: { 200: jsonResponse(PartySchema, "The party after the action"), ...errors(400, 401, 404, 409) },
     }),
     async (c) => {
-      const { locationId, partyId } = c.req.valid("param");
-      const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-      const { stub, ref } = restaurant(c.env, loc);
-      return c.json(restParty(unwrap(await stub.act(ref, partyId, action))), 200);
+      const { partyId } = c.req.valid("param");
+      const loc = c.get("location");
+      const stub = restaurant(c.env, loc);
+      return c.json(restParty(unwrap(await stub.act(partyId, action))), 200);
     },
   );
 }
@@ -254,10 +253,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "The party at its new place"), ...errors(400, 401, 404, 409) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.move(ref, partyId, c.req.valid("json").position))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.move(partyId, c.req.valid("json").position))), 200);
   },
 );
 
@@ -272,9 +271,9 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.getSettings(ref), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.getSettings(), 200);
   },
 );
 
@@ -285,17 +284,16 @@ waitlistRoutes.openapi(
     tags,
     summary: "Change waitlist settings (admin or owner)",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(SettingsPatch) },
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 403, 404, 413) },
   }),
   async (c) => {
-    const auth = c.get("auth");
     // The location first, then the role: another account's location is 404 for every caller,
     // never 403 (DESIGN.md rule 3).
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    if (!hasRole(auth.role, "admin")) throw forbidden("This needs the admin role or higher; you are a host.");
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.updateSettings(ref, c.req.valid("json")), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.updateSettings(c.req.valid("json")), 200);
   },
 );
 
@@ -344,7 +342,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const q = c.req.valid("query");
     const d = db(c.env.DB);
-    const loc = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const loc = c.get("location");
     const states = q.state ? q.state.split(",").map((s) => s.trim()) : [...CLOSED_STATES];
     const unknown = states.filter((s) => !(CLOSED_STATES as readonly string[]).includes(s));
     if (unknown.length > 0) {
@@ -401,9 +399,9 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const auth = c.get("auth");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const t = await stub.createTicket(ref, auth.userId);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const t = await stub.createTicket(auth.userId);
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );
@@ -428,7 +426,7 @@ waitlistRoutes.openapi(
     // No bearer here: the ticket, held only by the DO of this location, is the credential.
     const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, locationId) });
     if (!loc) throw notFound("Location");
-    const { stub } = restaurant(c.env, loc);
+    const stub = restaurantObject(c.env, loc.id);
     const url = new URL("https://restaurant/host");
     url.searchParams.set("ticket", ticket);
     if (since) url.searchParams.set("since", since);

@@ -20,6 +20,6 @@ export function InsightsRoute(props: Props) {
       () => setFailed(true),
     );
   }, []);
-  if (failed) return <div class="alert error" role="alert">Insights could not load. Check the connection and reload.</div>;
-  return Page ? <Page {...props} /> : <p class="row pad"><span class="spinner" /> Loading…</p>;
+  if (failed) return <main><div class="alert error" role="alert">Insights could not load. Check the connection and reload.</div></main>;
+  return Page ? <Page {...props} /> : <main class="row pad"><span class="spinner" /> Loading…</main>;
 }

@@ -31,6 +31,7 @@ export const insightsFlows = [
       const today = localDay(loc.timezone);
       // The rollups follow the location's Durable Object within seconds (its outbox flush).
       await waitFor(async () => (await owner.api(`/api/insights/covers?from=${today}&to=${today}`)).body.totals.guests === 12, "today's covers in the rollups");
+      await waitFor(async () => (await owner.api(`/api/insights/drop_off?from=${today}&to=${today}`)).body.waitlist.parties === 5, "every closed party in the rollups");
 
       const { page } = owner;
       assertNoExternal(page);

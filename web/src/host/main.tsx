@@ -80,7 +80,7 @@ function Signed({ path }: { path: string }) {
 
   return (
     <div class="app">
-      {!inSettings ? (
+      {!inSettings && !inInsights ? (
         // The first Tab stop: past the top bar and a long line, straight to the Add form's Name field.
         <a class="skip" href="#add-name" onClick={(e) => { e.preventDefault(); dispatchEvent(new Event("seatline:add")); }}>Skip to Add party</a>
       ) : null}

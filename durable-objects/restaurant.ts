@@ -22,6 +22,7 @@ import { sha256Hex } from "../src/lib/crypto";
 import { BoundLocation } from "./location";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";
+import { refreshFloorDays } from "./insights/refresh";
 import { nextScheduled } from "./reservations/store";
 import { Tables, type TablePatch } from "./reservations/tables";
 import { purgeCreatedBefore, purgeExpired } from "./retention";
@@ -42,6 +43,7 @@ export type { NewReservation, ReservationPatch } from "./reservations/book";
 /** The modules behind the shell, made once per object (after the schema is migrated). */
 class Modules {
   readonly sql: SqlStorage;
+  readonly d1: D1Database;
   readonly meta: Meta;
   readonly location: BoundLocation;
   readonly hub: LiveHub;
@@ -62,6 +64,7 @@ class Modules {
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv, alarm: Alarm) {
     const sql = (this.sql = ctx.storage.sql);
+    this.d1 = env.DB;
     const appUrl = () => env.APP_URL.replace(/\/+$/, "");
     const locationId = () => this.location.current?.id ?? "";
     this.meta = new Meta(sql);
@@ -312,6 +315,12 @@ export class LocationApi extends RpcTarget {
     const at = Date.now();
     for (const ws of m.hub.hosts()) m.hub.catchUp(ws, null, () => m.snapshot(at));
     return purged.parties.length + purged.bookings;
+  }
+
+  /** Recomputes the insights floor rollups of these local dates from D1 (a backfill; flushes keep them current). */
+  async rebuildInsights(dates: string[]): Promise<void> {
+    const loc = this.m.location.current;
+    if (loc) await refreshFloorDays(this.m.sql, this.m.d1, loc, dates, Date.now());
   }
 
   // ---- the reservation book ------------------------------------------------------------------------

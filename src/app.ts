@@ -14,6 +14,7 @@ import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./routes/openapi";
 import { accountRoutes } from "./routes/account";
 import { billingRoutes } from "./routes/billing";
+import { insightRoutes } from "./routes/insights";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
@@ -193,6 +194,7 @@ export function createApp() {
   app.route("/api", accountRoutes);
   app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
+  app.route("/api", insightRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);

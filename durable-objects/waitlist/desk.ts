@@ -156,6 +156,7 @@ export class WaitlistDesk {
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
     this.texts.remember(party.id, input.language);
+    this.parties.recordJoinEstimate(party.id, result.party.estimateMinutes ?? null);
     this.texts.queue(party, "joined", {
       position: result.party.position,
       // The figure the host quoted (or the estimate, when nobody named one), as the host row shows it.

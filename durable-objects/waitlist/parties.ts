@@ -50,6 +50,11 @@ export class Parties {
 
   constructor(private readonly sql: SqlStorage) {}
 
+  /** The wait the line showed a party as it joined (mirrored to D1 for insights' estimate accuracy). */
+  recordJoinEstimate(id: string, minutes: number | null): void {
+    this.sql.exec("UPDATE parties SET join_estimate_minutes = ? WHERE id = ?", minutes, id);
+  }
+
   load(): void {
     this.active.clear();
     for (const r of this.sql.exec("SELECT * FROM parties WHERE state IN ('waiting', 'notified')")) {

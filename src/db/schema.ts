@@ -196,8 +196,16 @@ export const parties = sqliteTable(
     closedAt: integer("closed_at"),
     updatedAt: integer("updated_at").notNull(),
     version: integer("version").notNull(),
+    // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
+    joinEstimateMinutes: integer("join_estimate_minutes"),
   },
-  (t) => [index("parties_location_closed_idx").on(t.locationId, t.closedAt), index("parties_account_idx").on(t.accountId)],
+  (t) => [
+    index("parties_location_closed_idx").on(t.locationId, t.closedAt),
+    index("parties_account_idx").on(t.accountId),
+    // Insights recompute a location-day from the parties that joined or were seated that day.
+    index("parties_location_created_idx").on(t.locationId, t.createdAt),
+    index("parties_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // Every SMS, out and in. Outbound rows are written by the location's DO (through its SMS outbox)
@@ -356,7 +364,11 @@ export const reservations = sqliteTable(
     closedAt: integer("closed_at"),
     version: integer("version").notNull(),
   },
-  (t) => [index("reservations_location_start_idx").on(t.locationId, t.startAt), index("reservations_account_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    index("reservations_location_start_idx").on(t.locationId, t.startAt),
+    index("reservations_account_idx").on(t.accountId, t.createdAt),
+    index("reservations_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // ─── Billing (issue 9) ────────────────────────────────────────────────────────────────────────
@@ -424,3 +436,25 @@ export const smsUsage = sqliteTable(
   (t) => [primaryKey({ columns: [t.locationId, t.month] }), index("sms_usage_account_idx").on(t.accountId, t.month)],
 );
 // ─── end Billing ──────────────────────────────────────────────────────────────────────────────
+
+// ─── Insights (issue 18) ──────────────────────────────────────────────────────────────────────
+// Rollups per location and local day (period "day", key "YYYY-MM-DD") and per local month (period
+// "month", key "YYYY-MM", the merge of its days). Each is recomputed from the mirrored rows it
+// summarizes (domain/insights), never incremented, so a replayed outbox batch changes no figure.
+// `floor` is a FloorRollup, `messages` a MessageRollup (JSON); they are refreshed independently.
+export const insightRollups = sqliteTable(
+  "insight_rollups",
+  {
+    ...tenant,
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    period: text("period", { enum: ["day", "month"] }).notNull(),
+    key: text("key").notNull(),
+    floor: text("floor"),
+    messages: text("messages"),
+    floorComputedAt: integer("floor_computed_at"),
+    messagesComputedAt: integer("messages_computed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.period, t.key] }), index("insight_rollups_account_idx").on(t.accountId, t.period, t.key)],
+);

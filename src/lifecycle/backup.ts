@@ -26,6 +26,9 @@ export const BACKUP_TABLES = [
   "billing_subscriptions",
   "sms_usage_events",
   "sms_usage",
+  // Derived from the rows above, but a restore's cascade would delete them and reports would be
+  // empty until rebuilt.
+  "insight_rollups",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -46,15 +46,10 @@ export function pageWeights(budgets: Record<string, number>): Plugin {
         }
         for (const m of source.matchAll(/<link[^>]+href="\/([^"]+\.css)"/g)) css.add(m[1]!);
         const cssBytes = [...css].reduce((n, c) => n + gz(files[c]?.source ?? ""), 0);
-        // Chunks loaded on demand (a language's catalogue, the phone parser): not in the budget, but stated.
-        const lazy = new Set<string>();
-        for (const name of seen) for (const d of files[name]?.dynamicImports ?? []) if (!seen.has(d)) lazy.add(d);
-        const lazyRows = [...lazy].sort().map((d) => `      + ${d.replace(/^assets\//, "").replace(/-[\w-]{8}\.js$/, "").padEnd(10)} ${kb(gz(files[d]?.code ?? "")).padStart(8)} gzip on demand`);
         const budget = budgets[page];
         rows.push(`  ${page.padEnd(8)} JS ${kb(js).padStart(9)} gzip   CSS ${kb(cssBytes).padStart(8)} gzip${budget ? `   (JS budget ${kb(budget)})` : ""}`);
-        rows.push(...lazyRows);
         if (budget && js > budget) over.push(`${page}: ${kb(js)} > ${kb(budget)}`);
-        // Chunks loaded on demand (e.g. Insights and its chart library): the page with each of them
+        // Chunks loaded on demand (Insights and its chart library, a language's catalogue, the phone parser): the page with each of them
         // must fit the same budget, since a user who opens it downloads both.
         const lazy = new Set<string>();
         for (const name of seen) for (const d of files[name]?.dynamicImports ?? []) if (!seen.has(d)) lazy.add(d);

@@ -23,6 +23,7 @@ import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { messageRoutes } from "./routes/messages";
+import { smsSenderRoutes } from "./routes/sms-senders";
 import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
@@ -170,6 +171,7 @@ export function createApp() {
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
   app.route("/api", accountRoutes);
+  app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);

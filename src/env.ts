@@ -24,6 +24,10 @@ export interface Env extends RestaurantEnv {
   TELNYX_API_BASE_URL: string;
   TELNYX_FROM?: string;
   TELNYX_MESSAGING_PROFILE_ID?: string;
+  /** Milliseconds a provider has to answer a send (default 10000); tests shorten it. */
+  SMS_SEND_TIMEOUT_MS?: string;
+  /** Seconds a send whose answer was lost waits before the provider is asked about it (default 60). */
+  SMS_CONFIRM_WAIT_SECONDS?: string;
   /** Telnyx's webhook public key (base64 Ed25519), from the Mission Control portal. */
   TELNYX_PUBLIC_KEY?: string;
   /** Recurly's v3 API (https://v3.recurly.com); a local fake in tests. */
@@ -38,6 +42,8 @@ export interface Env extends RestaurantEnv {
   // Secrets.
   EMAIL_API_KEY?: string;
   TWILIO_AUTH_TOKEN?: string;
+  /** A Twilio SharedKey secret, for webhooks signed per a Webhook Setting (HMAC_SHA1 or HMAC_SHA256). */
+  TWILIO_WEBHOOK_SIGNING_KEY?: string;
   TELNYX_API_KEY?: string;
   /** Recurly private API key. Billing endpoints answer 409 billing_not_configured without it. */
   RECURLY_API_KEY?: string;

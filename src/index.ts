@@ -8,6 +8,7 @@ import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
 import { consumeOutbound } from "./messaging/consumer";
+import { purgeWebhookState } from "./messaging/sms/receipts";
 
 export { Restaurant } from "../durable-objects/restaurant";
 
@@ -25,6 +26,7 @@ export default {
     switch (controller.cron) {
       case HOURLY: {
         log("info", "expiry sweep", await purgeExpiredCredentials(d, at));
+        log("info", "webhook receipts purged", await purgeWebhookState(d, at));
         log("info", "retention sweep", { ...(await retentionSweep(env, d, at)) });
         return;
       }

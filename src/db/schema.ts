@@ -229,10 +229,15 @@ export const messages = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     sentAt: integer("sent_at"),
     deliveredAt: integer("delivered_at"),
+    // A send whose answer was lost (timeout, unreadable 2xx): the provider may have taken it. Until
+    // it is confirmed (a report, or a look-up after a wait) no other provider is tried.
+    unconfirmedProvider: text("unconfirmed_provider"),
+    unconfirmedAt: integer("unconfirmed_at"),
   },
   (t) => [
     index("messages_party_idx").on(t.locationId, t.partyId, t.createdAt),
-    index("messages_provider_idx").on(t.providerMessageId),
+    // One row per provider message: a redelivered inbound webhook cannot store (or act) twice.
+    uniqueIndex("messages_provider_unique").on(t.provider, t.providerMessageId),
     index("messages_to_idx").on(t.toPhone, t.createdAt),
     index("messages_account_idx").on(t.accountId, t.createdAt),
   ],
@@ -250,6 +255,65 @@ export const smsOptOuts = sqliteTable(
     ...created,
   },
   (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
+);
+
+// Opt-outs by sending number (carrier rules, CTIA): a STOP to one of the platform's shared numbers
+// (TWILIO_FROM, TELNYX_FROM: one program) opts the phone out of every account that texts through
+// them, on both providers. `sender` is "platform" for the shared numbers. Not tenant data: deleting
+// an account does not resubscribe anyone.
+export const PLATFORM_SENDER = "platform";
+export const smsSenderOptOuts = sqliteTable(
+  "sms_sender_opt_outs",
+  {
+    sender: text("sender").notNull(),
+    phone: text("phone").notNull(),
+    source: text("source").notNull(),
+    ...created,
+  },
+  (t) => [primaryKey({ columns: [t.sender, t.phone] })],
+);
+
+// An account's own sending numbers (or Twilio Messaging Service / Telnyx messaging profile), for the
+// whole account or one location. An account with its own numbers texts only through them, and its
+// opt-outs are its own (sms_opt_outs); the others share the platform's numbers.
+export const smsSenders = sqliteTable(
+  "sms_senders",
+  {
+    id: text("id").primaryKey(),
+    ...tenant,
+    locationId: text("location_id").references(() => locations.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: ["twilio", "telnyx"] }).notNull(),
+    /** E.164 number, or MG… (Twilio Messaging Service SID); what the provider sends "from". */
+    address: text("address").notNull(),
+    ...created,
+  },
+  (t) => [uniqueIndex("sms_senders_address_unique").on(t.provider, t.address), index("sms_senders_account_idx").on(t.accountId)],
+);
+
+// Every provider webhook event we acted on, by the provider's own key for it: the first copy inserts
+// its row and acts, a concurrent or later copy finds the row and does nothing (DESIGN.md rule 6).
+export const webhookReceipts = sqliteTable(
+  "webhook_receipts",
+  {
+    source: text("source").notNull(),
+    eventKey: text("event_key").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("webhook_receipts_unique").on(t.source, t.eventKey), index("webhook_receipts_received_idx").on(t.receivedAt)],
+);
+
+// Delivery reports that arrived before the send recorded the provider's id: kept, and applied when
+// the id is saved.
+export const smsPendingReports = sqliteTable(
+  "sms_pending_reports",
+  {
+    provider: text("provider").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerMessageId, t.status] }), index("sms_pending_reports_received_idx").on(t.receivedAt)],
 );
 
 // A circuit breaker per provider: after repeated transient failures it is skipped for a cool-down.

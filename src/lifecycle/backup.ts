@@ -20,6 +20,9 @@ export const BACKUP_TABLES = [
   // take these with it, so they must come back from the backup too. The opt-out ledger above all.
   "messages",
   "sms_opt_outs",
+  // Opt-outs by sending number are nobody's child, but losing them would text people who said STOP.
+  "sms_sender_opt_outs",
+  "sms_senders",
   "billing_subscriptions",
   "sms_usage_events",
   "sms_usage",

@@ -65,7 +65,7 @@ export async function startFakes() {
     const [, provider, ...rest] = url.pathname.split("/");
     const path = "/" + rest.join("/");
     try {
-      if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path, await readBody(req));
+      if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path + url.search, await readBody(req));
       if (provider === "recurly") return await recurly.handle(req, res, path, await readBody(req));
       if (provider === "__control" && rest[0] === "recurly" && rest[1] && req.method === "POST") {
         const raw = await readBody(req);

@@ -16,16 +16,34 @@ export const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLO
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const children = new Set();
 
-export function freePort() {
+// BENCH_PORTS=8841-8849 keeps every port the bench opens in that range (a shared machine where each
+// job has its own ports); without it the system picks free ones.
+const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? "");
+let nextInRange = range ? Number(range[1]) : 0;
+
+function listenOn(port) {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
+    srv.listen(port, "127.0.0.1", () => {
+      const { port: bound } = /** @type {net.AddressInfo} */ (srv.address());
+      srv.close(() => resolve(bound));
     });
   });
+}
+
+export async function freePort() {
+  if (!range) return listenOn(0);
+  while (nextInRange <= Number(range[2])) {
+    const port = nextInRange++;
+    try {
+      return await listenOn(port);
+    } catch {
+      // taken: try the next one
+    }
+  }
+  throw new Error(`no free port left in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 /** Runs wrangler in the background; resolves with its output. */

@@ -7,7 +7,7 @@ import { DurableObject, RpcTarget } from "cloudflare:workers";
 import type { BookingSettings, Combination, ReservationAction, Table } from "../domain/reservations/model";
 import type { MessageView } from "../domain/sms/message-view";
 import type { PartyAction } from "../domain/waitlist/model";
-import { parseClientMessage, type HostServerMessage, type LocationRef, type SettingsPatch } from "../domain/waitlist/protocol";
+import { type HostServerMessage, type LocationRef, type SettingsPatch } from "../domain/waitlist/protocol";
 import type { RestaurantEnv } from "./env";
 import { Idempotency, type IdempotencyKey } from "./idempotency";
 import { linkToken } from "./links";
@@ -15,6 +15,10 @@ import { CLOSE, closeQuietly, echoCode } from "./live/close-codes";
 import { Commits } from "./live/commit";
 import { LiveHub, type Attachment } from "./live/hub";
 import { Tickets } from "./live/tickets";
+import { CLOSE as LIVE_CLOSE, type LiveRevocation } from "./live/authority";
+import { closeSocket, HostAuthority, type TicketGrant } from "./live/host-authority";
+import { FrameGate } from "./live/frame-gate";
+import { sha256Hex } from "../src/lib/crypto";
 import { BoundLocation } from "./location";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";
@@ -48,6 +52,10 @@ class Modules {
   readonly texts: Texts;
   readonly idempotency: Idempotency;
   readonly tickets: Tickets;
+  /** Who may keep a host socket open (live/host-authority.ts). */
+  readonly authority: HostAuthority;
+  /** Per-socket abuse limits on the frames clients send (live/guard.ts). */
+  readonly gate = new FrameGate();
   readonly desk: WaitlistDesk;
   readonly book: ReservationBook;
   readonly tables: Tables;
@@ -67,6 +75,7 @@ class Modules {
     this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at));
     this.idempotency = new Idempotency(sql);
     this.tickets = new Tickets(sql);
+    this.authority = new HostAuthority(ctx, sql, env.DB);
     this.desk = new WaitlistDesk(
       this.meta, this.parties, this.line, this.changes, this.texts, this.idempotency,
       { guestToken: (partyId) => linkToken("guest", env.JWT_SECRET, locationId(), partyId), guestUrl: (token) => `${appUrl()}/w/${token}` },
@@ -114,9 +123,14 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     return new LocationApi(this.m);
   }
 
+  /** A change of authority announced by the Worker: the host sockets it takes away close at once. */
+  async revokeLive(rev: LiveRevocation): Promise<number> {
+    return this.m.authority.revoke(rev);
+  }
+
   /** Deletes everything this location holds (the location itself was deleted). */
-  async destroy(): Promise<void> {
-    this.m.hub.closeAll("location deleted");
+  async destroy(reason = "This location was deleted."): Promise<void> {
+    this.m.authority.closeAll({ code: LIVE_CLOSE.locationGone, reason });
     await this.alarmClock.clear();
     await this.ctx.storage.deleteAll();
     migrate(this.ctx.storage.sql);
@@ -134,9 +148,15 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     const sinceVersion = since !== null && /^\d{1,15}$/.test(since) ? Number(since) : null;
     const at = Date.now();
     if (url.pathname === "/host") {
-      const userId = await this.m.tickets.consume(url.searchParams.get("ticket") ?? "", at);
+      const ticket = url.searchParams.get("ticket") ?? "";
+      const userId = await this.m.tickets.consume(ticket, at);
       if (!userId) return wsRefusal(401, "unauthorized", "This live ticket is not valid, was already used or has expired.");
-      return this.open({ kind: "host", userId }, (ws) => this.m.hub.catchUp(ws, sinceVersion, () => this.m.snapshot(at)));
+      const attachment = this.m.authority.attachmentFor(await sha256Hex(ticket), userId, at);
+      const res = this.open(attachment, (ws) => this.m.hub.catchUp(ws, sinceVersion, () => this.m.snapshot(at)));
+      // The alarm re-checks this socket's session from now on.
+      const check = this.m.authority.nextCheckAt(at);
+      if (check !== null) this.alarmClock.arm(check);
+      return res;
     }
     if (url.pathname === "/guest") {
       const found = await this.m.desk.byToken(url.searchParams.get("token") ?? "", at);
@@ -155,8 +175,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
     const attachment = ws.deserializeAttachment() as Attachment | null;
-    const msg = parseClientMessage(data);
-    if (!msg || !attachment) {
+    // Size, rate, junk and repeated resumes are limited first (live/guard.ts).
+    const { decision, message: msg } = this.m.gate.check(ws, data, Date.now());
+    if (decision.action === "close") return closeSocket(ws, decision);
+    if (decision.action === "ignore") return;
+    if (decision.action === "reply_error" || !msg || !attachment) {
       this.m.hub.send(ws, JSON.stringify({ type: "error", code: "bad_message", message: 'Send {"type":"resume","version":N} or "ping".' }));
       return;
     }
@@ -198,6 +221,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         m.idempotency.sweep(at);
         m.tickets.sweep(at);
       },
+      recheck: async (at) => {
+        const loc = m.location.current;
+        if (loc) await m.authority.recheck(loc.accountId, at);
+      },
+      nextCheck: (at) => m.authority.nextCheckAt(at),
       nextScheduled: () => nextScheduled(sql),
       oldestClosedAt: () => m.parties.oldestClosedAt(),
       oldestBookingEnd: () => m.book.oldestEnd(),
@@ -228,7 +256,12 @@ export class LocationApi extends RpcTarget {
   publicInfo() { return this.m.desk.publicInfo(Date.now()); }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
-  createTicket(userId: string) { return this.m.tickets.create(userId, Date.now()); }
+  async createTicket(userId: string, grant?: TicketGrant) {
+    const t = await this.m.tickets.create(userId, Date.now());
+    // The session that asked for it: the socket it opens is closed when that session's authority ends.
+    if (grant) this.m.authority.saveGrant(await sha256Hex(t.ticket), grant, t.expiresAt);
+    return t;
+  }
 
   // ---- guests by their link ----------------------------------------------------------------------
 

@@ -11,6 +11,10 @@ export interface AlarmWork {
   flush(): Promise<number> | null;
   purge(at: number): void;
   nextScheduled(): number | null;
+  /** Re-reads the sessions behind open host sockets (live/host-authority.ts); a failure is logged. */
+  recheck?(at: number): Promise<void>;
+  /** When that re-check is next due (null: no host socket open). */
+  nextCheck?(at: number): number | null;
   oldestClosedAt(): number | null;
   oldestBookingEnd(): number | null;
   locationId(): string | null;
@@ -50,7 +54,14 @@ export class Alarm {
       }
     }
     work.purge(at);
-    const next = nextWake({
+    if (work.recheck) {
+      try {
+        await work.recheck(at);
+      } catch (err) {
+        log("error", "live authority re-check failed", { locationId: work.locationId(), error: String(err) });
+      }
+    }
+    const wake = nextWake({
       at,
       pending,
       flushFailures: this.flushFailures,
@@ -58,6 +69,8 @@ export class Alarm {
       oldestClosedAt: work.oldestClosedAt(),
       oldestBookingEnd: work.oldestBookingEnd(),
     });
+    const check = work.nextCheck?.(at) ?? null;
+    const next = wake === null ? check : check === null ? wake : Math.min(wake, check);
     if (next !== null) this.arm(next);
   }
 

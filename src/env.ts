@@ -18,6 +18,11 @@ export interface Env extends RestaurantEnv {
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
+  /**
+   * The header the front door sets with the client's address (src/lib/client-identity.ts):
+   * "CF-Connecting-IP" on Cloudflare (the default), e.g. "X-Real-IP" behind another proxy, "" for none.
+   */
+  CLIENT_IP_HEADER?: string;
   TWILIO_API_BASE_URL: string;
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_FROM?: string;
@@ -59,6 +64,8 @@ export interface SessionUser {
   role: Role;
   email: string;
   name: string;
+  /** The session's absolute end (epoch ms), handed to live sockets so they never outlive it. */
+  sessionExpiresAt: number;
 }
 
 export interface Variables {

@@ -7,6 +7,7 @@ import { DAILY, HOURLY } from "./lifecycle/crons";
 import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
+import { lastResort } from "./lib/last-resort";
 import { consumeOutbound } from "./messaging/consumer";
 import { purgeWebhookState } from "./messaging/sms/receipts";
 
@@ -15,7 +16,7 @@ export { Restaurant } from "../durable-objects/restaurant";
 const app = createApp();
 
 export default {
-  fetch: app.fetch,
+  fetch: lastResort<Env>((request, env, ctx) => app.fetch(request, env, ctx)),
 
   queue: consumeOutbound,
 

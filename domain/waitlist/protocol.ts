@@ -43,12 +43,16 @@ export interface WaitlistSettings {
   /** Most active parties allowed in line; null = no limit. */
   maxLength: number | null;
   maxPartySize: number;
-  /** Default quoted wait by party size band, when the host gives none. */
+  /** Fallback quote by band; a party added without a quote gets its estimate at joining (waitlist/quote.ts). */
   quoteMinutes: BandMinutes;
   /** Minutes between seatings by band when history is too thin to estimate from. */
   intervalMinutes: BandMinutes;
   /** Country calling code assumed for phone numbers entered without "+" (e.g. "1", "44"). */
   phoneCountryCode: string;
+  /** The tags hosts pick from on this location's add and edit forms. */
+  tags: string[];
+  /** Minutes a notified party is held before host screens mark it late. */
+  holdMinutes: number;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -63,6 +67,8 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   quoteMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
   intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
   phoneCountryCode: "1",
+  tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
+  holdMinutes: 10,
 };
 
 export interface SmsSettings {

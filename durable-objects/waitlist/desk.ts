@@ -1,6 +1,7 @@
 // The waitlist desk: parties join, change, move and close; the location's waitlist rules; what a
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
 import { normalizePhone } from "../../domain/phone";
+import { defaultQuote } from "../../domain/waitlist/quote";
 import {
   bandOf,
   estimateMinutes,
@@ -133,7 +134,7 @@ export class WaitlistDesk {
       size,
       notes: input.notes ?? "",
       tags: input.tags ?? [],
-      quotedWait: input.quotedWait ?? this.settings.quoteMinutes[bandOf(size)],
+      quotedWait: input.quotedWait ?? defaultQuote(size, this.parties.active.values(), this.line.intervals(at), this.settings.quoteMinutes),
       source: input.source,
       smsConsent: input.smsConsent ?? false,
       state: "waiting",
@@ -154,7 +155,8 @@ export class WaitlistDesk {
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
     this.texts.queue(party, "joined", {
       position: result.party.position,
-      wait: result.party.estimateMinutes ?? party.quotedWait,
+      // The figure the host quoted (or the estimate, when nobody named one), as the host row shows it.
+      wait: party.quotedWait,
       link: this.links.guestUrl(token),
     }, at);
     if (idempotency) this.idempotency.save(idempotency, JSON.stringify({ party: result.party }), at);

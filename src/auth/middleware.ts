@@ -36,13 +36,15 @@ export function hasRole(role: Role, atLeast: Role): boolean {
   return RANK[role] >= RANK[atLeast];
 }
 
+/** Throws 403 unless `role` is at least `atLeast`; for routes that look up their ids (404) first. */
+export function assertRole(role: Role, atLeast: Role) {
+  if (!hasRole(role, atLeast)) throw forbidden(`This needs the ${atLeast} role or higher; you are ${role === "admin" ? "an" : "a"} ${role}.`);
+}
+
 /** Requires the signed-in user's role to be at least `atLeast` (owner > admin > host). */
 export function requireRole(atLeast: Role) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const auth = c.get("auth");
-    if (!hasRole(auth.role, atLeast)) {
-      throw forbidden(`This needs the ${atLeast} role or higher; you are ${auth.role === "admin" ? "an" : "a"} ${auth.role}.`);
-    }
+    assertRole(c.get("auth").role, atLeast);
     await next();
   });
 }

@@ -1,4 +1,5 @@
 // Locations of an account: hosts read, admins and owners write.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -49,7 +50,7 @@ const phone = z
   .transform((s) => s.replace(/[\s().-]/g, ""))
   .refine((s) => /^\+[1-9]\d{6,14}$/.test(s), { message: "Use international format, e.g. +44 20 7946 0000." })
   .openapi({ example: "+442079460000" });
-const address = z.string().trim().max(500);
+const address = freeText({ max: 500, multiline: true });
 
 const LocationInput = z.object({
   name: text(120).openapi({ example: "Luigi's Soho" }),

@@ -1,5 +1,6 @@
 // SMS for hosts and admins: a location's templates and switches, a party's conversation, and a
 // host's own text to a party.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -32,7 +33,7 @@ export const SmsSettingsSchema = z
   })
   .openapi("SmsSettings");
 
-const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH).optional() }).strict();
+const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }).optional() }).strict();
 const SmsSettingsPatch = z
   .object({
     almostUpPosition: z.number().int().min(1).max(50).optional(),
@@ -174,7 +175,7 @@ messageRoutes.openapi(
     tags: ["SMS"],
     summary: "Text a party (hosts and up); needs a phone number and the guest's consent",
     security: bearer,
-    request: { params: PartyParams, ...jsonBody(z.object({ body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH) }).strict()) },
+    request: { params: PartyParams, ...jsonBody(z.object({ body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict()) },
     responses: {
       202: jsonResponse(z.object({ messageId: z.string(), segments: SegmentSchema }), "Queued"),
       ...errors(400, 401, 404, 409, 413),

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { eq } from "drizzle-orm";
 import { locationIdFromLinkToken } from "../../domain/links";
 import { normalizePhone } from "../../domain/phone";
-import { enforceRateLimit } from "../auth/throttle";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { requireFeatureFor } from "../billing/entitlements";
 import type { Feature } from "../billing/plans";
 import { db } from "../db/client";
@@ -15,6 +15,7 @@ import { HOUR, now } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound, validationFailed } from "../lib/errors";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { restaurant } from "../restaurant/client";
 
 export const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
@@ -56,7 +57,7 @@ export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone
   const at = now();
   await requireFeatureFor(c.env, loc.accountId, rules.feature);
   const stub = restaurant(c.env, loc);
-  await enforceRateLimit(d, `${rules.kind}-ip:${clientIp(c) ?? "unknown"}`, at, rules.perIpPerHour, HOUR, rules.ipMessage);
+  await enforceClientLimit(d, rules.kind, clientIdentity(c), at, rules.perIpPerHour, HOUR, rules.ipMessage);
   const settings = await stub.getSettings();
   const phone = normalizePhone(rawPhone, settings.phoneCountryCode);
   if (!phone) {

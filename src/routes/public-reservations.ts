@@ -1,5 +1,6 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { localDate } from "../../domain/time";
 import { requireFeatureFor } from "../billing/entitlements";
@@ -67,12 +68,12 @@ publicReservationRoutes.openapi(
       ...jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(80),
+            name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
             email: z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address." })).optional(),
             partySize: z.number().int().min(1).max(100),
             start: isoTime,
-            notes: z.string().trim().max(500).optional(),
+            notes: freeText({ max: 500, multiline: true }).optional(),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about this booking." }),
           })
           .strict(),

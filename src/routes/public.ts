@@ -1,17 +1,19 @@
 // Guests, with no account: a location's public page (open or closed, estimates), self check-in,
 // and a party's own status by its link token — never anyone else's.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { locationIdFromLinkToken } from "../../domain/links";
 import { PARTY_STATES } from "../../domain/waitlist/model";
 import type { GuestStatusAnswer } from "../../domain/waitlist/protocol";
-import { enforceRateLimit } from "../auth/throttle";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { db } from "../db/client";
 import type { AppEnv } from "../env";
 import { HOUR, isoOrNull, now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { restaurant, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
@@ -107,11 +109,11 @@ publicRoutes.openapi(
       ...jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(80),
+            name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
             size: z.number().int().min(1).max(100),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
-            notes: z.string().trim().max(500).optional(),
+            notes: freeText({ max: 500, multiline: true }).optional(),
           })
           .strict(),
       ),
@@ -170,7 +172,7 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const at = now();
-    await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
+    await enforceClientLimit(db(c.env.DB), "on-my-way", clientIdentity(c), at, 60, HOUR, "Too many requests from this network. Ask the host.");
     const loc = await locationByToken(c, token);
     const stub = restaurant(c.env, loc);
     return c.json(guestView(unwrap(await stub.guestOnMyWay(token))), 200);

@@ -1,5 +1,6 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
@@ -75,9 +76,15 @@ export const SettingsSchema = z
     open: z.boolean().openapi({ description: "Whether guests can check themselves in." }),
     maxLength: z.number().int().min(1).max(1000).nullable().openapi({ description: "Most parties in line for self check-in; null = no limit." }),
     maxPartySize: z.number().int().min(1).max(100),
-    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Default quoted wait by party size band." }),
+    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    tags: z
+      .array(z.string().trim().min(1).max(32))
+      .max(20)
+      .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
+      .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
   })
   .openapi("WaitlistSettings");
 
@@ -90,14 +97,14 @@ const SettingsPatch = SettingsSchema.extend({
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
 
-const tag = z.string().trim().min(1).max(32);
+const tag = freeText({ max: 32, min: 1 });
 const PartyFields = z.object({
-  name: z.string().trim().min(1).max(80).openapi({ example: "Garcia" }),
+  name: freeText({ max: 80, min: 1 }).openapi({ example: "Garcia" }),
   phone: z.string().trim().max(32).nullable().optional().openapi({ example: "+1 212 555 0100", description: "Stored in E.164." }),
   size: z.number().int().min(1).max(100).openapi({ example: 4 }),
-  notes: z.string().trim().max(500).optional(),
+  notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional().openapi({ example: ["high chair", "patio"] }),
-  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the location's table." }),
+  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say)." }),
   smsConsent: z.boolean().optional().openapi({ description: "The guest agreed to texts about their place in line." }),
 });
 const PartyInput = PartyFields.strict();
@@ -401,7 +408,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const loc = c.get("location");
     const stub = restaurant(c.env, loc);
-    const t = await stub.createTicket(auth.userId);
+    const t = await stub.createTicket(auth.userId, { sessionId: auth.sessionId, role: auth.role, sessionExpiresAt: auth.sessionExpiresAt });
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );

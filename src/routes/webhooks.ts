@@ -18,13 +18,22 @@ const forged = () => new ApiError(403, "forbidden", "The webhook signature is mi
 // An empty TwiML answer: Twilio sends nothing back on its own; replies go through our queue.
 const twiml = () => new Response("<Response></Response>", { headers: { "Content-Type": "text/xml" } });
 
+/**
+ * The URL a provider signed: the one we gave it, APP_URL + this path (+ query), not the URL the request
+ * reached us at, which a proxy in front (TLS offload, another host or port, a path prefix) rewrites.
+ */
+export function publicUrl(appUrl: string, requestUrl: string): string {
+  const u = new URL(requestUrl);
+  return `${appUrl.replace(/\/+$/, "")}${u.pathname}${u.search}`;
+}
+
 async function twilioParams(c: { req: { text(): Promise<string>; header(n: string): string | undefined; url: string }; env: AppEnv["Bindings"] }) {
   const raw = await c.req.text();
   const params = [...new URLSearchParams(raw).entries()];
   const ok = await verifyTwilioSignature(
     { authToken: c.env.TWILIO_AUTH_TOKEN ?? "", sharedKey: c.env.TWILIO_WEBHOOK_SIGNING_KEY },
     c.req.header("X-Twilio-Signature"),
-    c.req.url,
+    publicUrl(c.env.APP_URL, c.req.url),
     params,
     c.req.header("X-Twilio-Webhooks-Signature-Settings"),
   );

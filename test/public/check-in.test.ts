@@ -23,7 +23,8 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
       position: 1,
       ahead: 0,
       estimateMinutes: 10,
-      quotedWait: 20,
+      // Quoted its estimate at joining, so the status page says what the join page said (issue 16).
+      quotedWait: 10,
       onMyWayAt: null,
     });
     // The link works at once, on the page and the socket.

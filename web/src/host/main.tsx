@@ -78,6 +78,10 @@ function Signed({ path }: { path: string }) {
 
   return (
     <div class="app">
+      {!inSettings ? (
+        // The first Tab stop: past the top bar and a long line, straight to the Add form's Name field.
+        <a class="skip" href="#add-name" onClick={(e) => { e.preventDefault(); dispatchEvent(new Event("seatline:add")); }}>Skip to Add party</a>
+      ) : null}
       <header class="topbar">
         <a class="brand" href="/app"><Icon name="logo" /> <span class="brand-name">Seatline</span></a>
         {locations && locations.length > 1 ? (
@@ -105,10 +109,14 @@ function Signed({ path }: { path: string }) {
           <button class="btn ghost" onClick={async () => (await leaveAllowed()) && signOut()}>Sign out</button>
         </nav>
       </header>
-      {notices.map((n) => <div class={`banner ${n.level}`} role={n.level === "error" ? "alert" : "status"} key={n.code}>{n.message}</div>)}
-      {error ? <div class="alert error" role="alert">{error}</div> : null}
+      {notices.length || error ? (
+        <section class="notices" aria-label="Notices">
+          {notices.map((n) => <div class={`banner ${n.level}`} role={n.level === "error" ? "alert" : "status"} key={n.code}>{n.message}</div>)}
+          {error ? <div class="alert error" role="alert">{error}</div> : null}
+        </section>
+      ) : null}
       {!loc ? (
-        <p class="row pad"><span class="spinner" /> Loading…</p>
+        <main class="row pad"><span class="spinner" /> Loading…</main>
       ) : inSettings ? (
         <Settings section={section} session={session} location={loc} locations={locations!} reloadLocations={reload} />
       ) : (

@@ -9,6 +9,9 @@ import { CLOSE, closeQuietly } from "./close-codes";
 /** Events kept for clients that reconnect and resume. */
 export const EVENT_LOG_SIZE = 1000;
 
+/** GuestStatus's fields, all written by statusFrame: a new field fails to compile here until it is. */
+const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, quotedWait: true } as const;
+
 export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
 
 export interface GuestSocket {
@@ -103,6 +106,7 @@ export class LiveHub {
    * The key order is GuestStatus's, as JSON.stringify would give it.
    */
   static statusFrame(version: number, s: GuestStatus): string {
+    STATUS_FIELDS satisfies Record<keyof GuestStatus, true>;
     return `{"type":"status","version":${version},"state":"${s.state}","position":${s.position},"ahead":${s.ahead},"estimateMinutes":${s.estimateMinutes},"quotedWait":${s.quotedWait}}`;
   }
 

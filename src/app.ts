@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
 import { log } from "./lib/log";
-import { configProblems } from "./lib/config-check";
+import { configProblems } from "./config-check";
 import { isTransient, type TransientFlags } from "./restaurant/retry";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./routes/openapi";
@@ -89,7 +89,7 @@ export function createApp() {
 
   app.use("*", requestId());
   // The startup check: unsafe settings together (production with the dev outbox, a short JWT_SECRET,
-  // APP_URL on http outside localhost) refuse every request and say why (src/lib/config-check.ts).
+  // APP_URL on http outside localhost) refuse every request and say why (src/config-check.ts).
   app.use("*", async (c, next) => {
     const problems = configProblems(c.env);
     if (problems.length === 0) return next();

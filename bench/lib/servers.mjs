@@ -16,21 +16,37 @@ export const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLO
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const children = new Set();
 
-// BENCH_PORTS="8882,8883,…": take ports from this list, in order, instead of any free one (for a
-// machine where each user has its own port range).
-const fixedPorts = (process.env.BENCH_PORTS ?? "").split(",").map((p) => Number(p.trim())).filter((p) => p > 0);
+// BENCH_PORTS keeps every port the bench opens to a range ("8841-8849") or a list ("8882,8883") —
+// a shared machine where each job has its own ports; without it the system picks free ones.
+const spec = process.env.BENCH_PORTS ?? "";
+const range = /^(\d+)-(\d+)$/.exec(spec);
+const candidates = range
+  ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i)
+  : spec.split(",").map((p) => Number(p.trim())).filter((p) => p > 0);
 
-export function freePort() {
-  if (fixedPorts.length) return Promise.resolve(fixedPorts.shift());
+function listenOn(port) {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
+    srv.listen(port, "127.0.0.1", () => {
+      const { port: bound } = /** @type {net.AddressInfo} */ (srv.address());
+      srv.close(() => resolve(bound));
     });
   });
+}
+
+export async function freePort() {
+  if (candidates.length === 0) return listenOn(0);
+  while (candidates.length) {
+    const port = candidates.shift();
+    try {
+      return await listenOn(port);
+    } catch {
+      // taken: try the next one
+    }
+  }
+  throw new Error(`no free port left in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 /** Runs wrangler in the background; resolves with its output. */

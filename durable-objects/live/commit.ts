@@ -1,7 +1,7 @@
 // The one commit path for every change: the DO's SQLite write, the versioned event to hosts, the
 // estimates event when intervals moved, and a status to each guest whose own view changed.
 import type { Party } from "../../domain/waitlist/model";
-import type { HostServerMessage, Intervals } from "../../domain/waitlist/protocol";
+import type { GuestStatus, HostServerMessage, Intervals } from "../../domain/waitlist/protocol";
 import type { Estimates } from "../waitlist/estimates";
 import type { Line } from "../waitlist/line";
 import type { Parties } from "../waitlist/parties";
@@ -52,7 +52,7 @@ export class Commits {
       const sent = new Map<string, string>();
       for (const g of guests) {
         const next = after.get(g.partyId);
-        if (!next || next === before.get(g.partyId)) continue;
+        if (!next || sameStatus(next, before.get(g.partyId))) continue;
         // One serialization per guest update, shared by every socket of that party.
         let frame = sent.get(g.partyId);
         if (!frame) {
@@ -65,6 +65,11 @@ export class Commits {
     this.afterCommit(at);
     return version;
   }
+}
+
+/** A guest's status compared by its fields (numbers and the state), not by serializing both. */
+function sameStatus(a: GuestStatus, b: GuestStatus | undefined): boolean {
+  return !!b && a.state === b.state && a.position === b.position && a.ahead === b.ahead && a.estimateMinutes === b.estimateMinutes && a.quotedWait === b.quotedWait;
 }
 
 /** Intervals compared band by band, field by field (numbers and names), without serializing both. */

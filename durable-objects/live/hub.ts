@@ -2,12 +2,15 @@
 // one guarded send that every frame goes through — events, catch-up, guest statuses — so a socket
 // that cannot take a frame is closed (1011) and never breaks the change that was being sent.
 import type { MessageView } from "../../domain/sms/message-view";
-import type { HostServerMessage } from "../../domain/waitlist/protocol";
+import type { GuestStatus, HostServerMessage } from "../../domain/waitlist/protocol";
 import type { Meta } from "../storage/meta";
 import { CLOSE, closeQuietly } from "./close-codes";
 
 /** Events kept for clients that reconnect and resume. */
 export const EVENT_LOG_SIZE = 1000;
+
+/** GuestStatus's fields, all written by statusFrame: a new field fails to compile here until it is. */
+const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, quotedWait: true } as const;
 
 export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
 
@@ -97,9 +100,14 @@ export class LiveHub {
     this.send(ws, JSON.stringify(snapshot()));
   }
 
-  /** A guest's status frame from its serialized status object. */
-  static statusFrame(version: number, statusJson: string): string {
-    return `{"type":"status","version":${version},${statusJson.slice(1)}`;
+  /**
+   * A guest's status frame, written out field by field: the fields are numbers, null and a state
+   * name, so no JSON.stringify is needed, and a change costs the same whatever the line's length.
+   * The key order is GuestStatus's, as JSON.stringify would give it.
+   */
+  static statusFrame(version: number, s: GuestStatus): string {
+    STATUS_FIELDS satisfies Record<keyof GuestStatus, true>;
+    return `{"type":"status","version":${version},"state":"${s.state}","position":${s.position},"ahead":${s.ahead},"estimateMinutes":${s.estimateMinutes},"quotedWait":${s.quotedWait}}`;
   }
 
   /** Forgets the event log (retention: events may carry purged data). */

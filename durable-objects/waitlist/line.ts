@@ -38,12 +38,15 @@ export class Line {
 
   rankedOne(p: Party, at: number): RankedPartyView {
     if (!isActive(p.state)) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
-    return this.ranked(at).find((r) => r.id === p.id)!;
+    // One party's view: the line's positions, but no view built for anyone else.
+    const x = positions(this.ordered()).get(p.id)!;
+    const intervals = this.estimates.intervals(at);
+    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) };
   }
 
-  /** What each guest with an open socket would see now, serialized, by party id. */
-  statuses(at: number, partyIds: Set<string>): Map<string, string> {
-    const out = new Map<string, string>();
+  /** What each guest with an open socket would see now, by party id (numbers, not serialized). */
+  statuses(at: number, partyIds: Set<string>): Map<string, GuestStatus> {
+    const out = new Map<string, GuestStatus>();
     if (partyIds.size === 0) return out;
     const list = this.ordered();
     const pos = positions(list);
@@ -52,20 +55,19 @@ export class Line {
       const p = this.parties.read(id);
       if (!p) continue;
       const x = pos.get(id);
-      const status: GuestStatus = {
+      out.set(id, {
         state: p.state,
         position: x ? x.position : null,
         ahead: x ? x.ahead : null,
         estimateMinutes: x ? waits.minutes(p, x.sameBandAhead) : null,
         ...(x ? waits.rangeView(p) : {}),
         quotedWait: p.quotedWait,
-      };
-      out.set(id, JSON.stringify(status));
+      });
     }
     return out;
   }
 
   status(at: number, partyId: string): GuestStatus {
-    return JSON.parse(this.statuses(at, new Set([partyId])).get(partyId)!) as GuestStatus;
+    return this.statuses(at, new Set([partyId])).get(partyId)!;
   }
 }

@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { devOutbox } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
-import { isDevelopment } from "../lib/config-check";
+import { isDevelopment } from "../config-check";
 import { jsonResponse, router } from "./openapi";
 
 export const devRoutes = router();

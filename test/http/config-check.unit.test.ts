@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import toml from "../../wrangler.toml?raw";
 // @ts-expect-error a plain JS script (scripts/local.mjs) without type declarations
 import { localVars } from "../../scripts/local.mjs";
-import { environmentOf, isDevelopment, unsafeConfig } from "../../src/lib/config-check";
+import { environmentOf, isDevelopment, unsafeConfig } from "../../src/config-check";
 
 const SECRET = "x".repeat(48);
 

@@ -2,7 +2,7 @@
 // shape) and says why, instead of running a production deployment with development conveniences.
 // wrangler.toml ships production settings; development ones come from .dev.vars or `--var`, which only
 // local runs read (scripts/local.mjs). See README, "Security".
-import type { Env } from "../env";
+import type { Env } from "./env";
 
 export const MIN_JWT_SECRET_LENGTH = 32;
 

@@ -11,6 +11,7 @@ import { log } from "./lib/log";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./lib/openapi";
 import { accountRoutes } from "./routes/account";
+import { apiKeyRoutes } from "./routes/api-keys";
 import { billingRoutes } from "./routes/billing";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
@@ -157,6 +158,7 @@ export function createApp() {
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
+  app.route("/api/api-keys", apiKeyRoutes);
   app.route("/api/locations", locationRoutes);
   app.route("/api/locations", waitlistRoutes);
   app.route("/api/locations", messageRoutes);

@@ -5,12 +5,20 @@ import type { Role } from "../db/schema";
 import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { ApiError, forbidden } from "../lib/errors";
+import { clientIp } from "../lib/request";
+import { API_KEY_PATTERN, authenticateKey, rateHeaders, type ApiKeyGrant } from "./api-keys";
 import { authenticate, type SessionUser } from "./sessions";
 
-export type AuthContext = SessionUser;
+/**
+ * Who is calling: a person's session, or an API key (`apiKey` set). A key acts for its account with
+ * the admin role, narrowed by its scopes; `userId` and `sessionId` are then the key's id, so
+ * idempotency keys and audit entries are the key's own.
+ */
+export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
 
 // The scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+const API_KEY = new RegExp(`^Bearer (${API_KEY_PATTERN.source.slice(1, -1)})$`, "i");
 
 function unauthorized(message: string) {
   return new ApiError(401, "unauthorized", message, [], { "WWW-Authenticate": 'Bearer realm="seatline"' });
@@ -20,11 +28,20 @@ function unauthorized(message: string) {
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
   if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
+  const keyMatch = API_KEY.exec(header.trim());
+  if (keyMatch) {
+    const at = now();
+    const { grant, accountId, rate } = await authenticateKey(db(c.env.DB), c.env, keyMatch[1]!, { method: c.req.method, path: c.req.path, ip: clientIp(c) }, at);
+    c.set("auth", { sessionId: grant.id, userId: grant.id, accountId, role: "admin", email: "", name: grant.name, apiKey: grant });
+    await next();
+    for (const [k, v] of Object.entries(rateHeaders(rate))) c.res.headers.set(k, v);
+    return;
+  }
   const match = BEARER.exec(header.trim());
-  if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>'.");
+  if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>' (a session token or an sl_live_ API key).");
   const user = await authenticate(db(c.env.DB), c.env.JWT_SECRET, match[1]!, now());
   if (!user) throw unauthorized("Your session has ended or the token is not valid. Sign in again.");
-  c.set("auth", user);
+  c.set("auth", { ...user, apiKey: null });
   await next();
 });
 

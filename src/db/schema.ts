@@ -360,3 +360,28 @@ export const smsUsage = sqliteTable(
   (t) => [primaryKey({ columns: [t.locationId, t.month] }), index("sms_usage_account_idx").on(t.accountId, t.month)],
 );
 // ─── end Billing ──────────────────────────────────────────────────────────────────────────────
+
+// ─── Integrations ─────────────────────────────────────────────────────────────────────────────
+// API keys belong to the account, not to the person who made them (they outlive that person's
+// sessions and membership). The secret is kept only as its SHA-256; `prefix` is its first
+// characters, shown so an owner can tell keys apart.
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    ...tenant,
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes", { mode: "json" }).notNull().$type<string[]>(),
+    // null: every location of the account, now and later.
+    locationIds: text("location_ids", { mode: "json" }).$type<string[] | null>(),
+    createdBy: text("created_by"),
+    ...created,
+    expiresAt: integer("expires_at"),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash_unique").on(t.secretHash), index("api_keys_account_idx").on(t.accountId, t.createdAt)],
+);
+// ─── end Integrations ─────────────────────────────────────────────────────────────────────────

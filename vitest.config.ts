@@ -85,6 +85,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                   // billing tests put their accounts on real plans through the fake Recurly (and expiry
                   // drops them to the real free plan, whose limits test/billing/plans.test.ts checks).
                   BILLING_DEFAULT_PLAN: "unlimited",
+                  // A small per-key limit so the rate-limit test reaches it in a few requests.
+                  API_KEY_RATE_LIMIT: "40",
                 },
               },
             })),

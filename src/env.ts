@@ -32,6 +32,8 @@ export interface Env {
   BILLING_DEFAULT_PLAN?: string;
   /** Days a past-due subscription keeps its plan (default 7). */
   BILLING_GRACE_DAYS?: string;
+  /** Requests per API key per minute (default 600). */
+  API_KEY_RATE_LIMIT?: string;
 
   // Secrets.
   JWT_SECRET: string;

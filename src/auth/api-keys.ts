@@ -19,8 +19,12 @@ export const API_KEY_PATTERN = /^sl_live_[A-Za-z0-9_-]{43}$/;
 /** Characters of the secret kept in clear so an owner can tell keys apart (prefix + 4). */
 export const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 4;
 
-/** Requests per key per window; README's Integrations section states the same figures. */
+/** Requests per key per window unless API_KEY_RATE_LIMIT says otherwise; README states the same figures. */
 export const KEY_RATE_LIMIT = 600;
+export function keyRateLimit(env: Pick<Env, "API_KEY_RATE_LIMIT">): number {
+  const n = Number(env.API_KEY_RATE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : KEY_RATE_LIMIT;
+}
 export const KEY_RATE_WINDOW = MINUTE;
 // last_used_at is written at most this often, like a session's last_seen_at.
 const TOUCH_INTERVAL = MINUTE;
@@ -71,9 +75,10 @@ export async function authenticateKey(d: Db, env: Env, secret: string, req: KeyR
   const count = window?.count ?? 1;
   const windowStart = window?.windowStart ?? at;
   const resetSeconds = Math.max(1, Math.ceil((windowStart + KEY_RATE_WINDOW - at) / 1000));
-  const rate = { limit: KEY_RATE_LIMIT, remaining: Math.max(0, KEY_RATE_LIMIT - count), resetSeconds };
-  if (count > KEY_RATE_LIMIT) {
-    const err = rateLimited(windowStart + KEY_RATE_WINDOW - at, `This API key made more than ${KEY_RATE_LIMIT} requests in a minute.`);
+  const limit = keyRateLimit(env);
+  const rate = { limit, remaining: Math.max(0, limit - count), resetSeconds };
+  if (count > limit) {
+    const err = rateLimited(windowStart + KEY_RATE_WINDOW - at, `This API key made more than ${limit} requests in a minute.`);
     Object.assign(err.headers, rateHeaders(rate));
     throw err;
   }

@@ -26,6 +26,9 @@ function unauthorized(message: string) {
 
 /** Requires `Authorization: Bearer <jwt>` for a live session; tokens anywhere else are ignored. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // Routers mounted on the same prefix each run their "*" middleware: authenticate (and count a
+  // key's request) once per request.
+  if (c.get("auth")) return next();
   const header = c.req.header("Authorization");
   if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
   const keyMatch = API_KEY.exec(header.trim());

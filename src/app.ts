@@ -12,6 +12,7 @@ import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./lib/openapi";
 import { accountRoutes } from "./routes/account";
 import { apiKeyRoutes } from "./routes/api-keys";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { billingRoutes } from "./routes/billing";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
@@ -159,6 +160,7 @@ export function createApp() {
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
   app.route("/api/api-keys", apiKeyRoutes);
+  app.route("/api/webhook-endpoints", webhookEndpointRoutes);
   app.route("/api/locations", locationRoutes);
   app.route("/api/locations", waitlistRoutes);
   app.route("/api/locations", messageRoutes);

@@ -32,6 +32,10 @@ export interface Env {
   BILLING_DEFAULT_PLAN?: string;
   /** Days a past-due subscription keeps its plan (default 7). */
   BILLING_GRACE_DAYS?: string;
+  /** Seconds between webhook delivery attempts, comma-separated (default 5,300,1800,7200,18000,36000). */
+  WEBHOOK_RETRY_DELAYS?: string;
+  /** Milliseconds a webhook receiver has to answer (default 15000). */
+  WEBHOOK_TIMEOUT_MS?: string;
   /** Requests per API key per minute (default 600). */
   API_KEY_RATE_LIMIT?: string;
 
@@ -49,7 +53,8 @@ export interface Env {
 /** Messages on the `outbound` queue (and its dead-letter queue). */
 export type OutboundMessage =
   | { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" }
-  | { kind: "email"; ref: string; email: import("./messaging/email/sender").EmailMessage };
+  | { kind: "email"; ref: string; email: import("./messaging/email/sender").EmailMessage }
+  | { kind: "webhook"; deliveryId: string; attempt: number };
 
 export interface Variables {
   requestId: string;

@@ -9,6 +9,7 @@ import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
 import { deliverEmail } from "./messaging/email/deliver";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./messaging/sms/send";
+import { deliverWebhook, queueDueDeliveries } from "./messaging/webhooks/deliver";
 
 export { Restaurant } from "../durable-objects/restaurant";
 
@@ -29,6 +30,12 @@ export default {
             message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
             continue;
           }
+          message.ack();
+          continue;
+        }
+        if (body?.kind === "webhook") {
+          // Its own retries are new messages (deliverWebhook); a dead-lettered one is left to the sweep.
+          if (!deadLetters) await deliverWebhook(env, body.deliveryId, body.attempt, Date.now());
           message.ack();
           continue;
         }
@@ -60,6 +67,7 @@ export default {
       case HOURLY: {
         log("info", "expiry sweep", await purgeExpiredCredentials(d, at));
         log("info", "retention sweep", { ...(await retentionSweep(env, d, at)) });
+        log("info", "webhook sweep", { queued: await queueDueDeliveries(env, at) });
         return;
       }
       case DAILY: {

@@ -2,7 +2,7 @@
 // single writer of its live waitlist. Its own SQLite is the source of truth; an outbox carries every
 // change to D1 from the alarm; host screens and guest pages follow over hibernating WebSockets.
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../src/env";
+import type { RestaurantEnv as Env } from "./env";
 import {
   bandIntervals,
   bandOf,
@@ -22,8 +22,8 @@ import {
   type PartyAction,
   type PartySource,
   type Seating,
-} from "./waitlist/model";
-import { normalizePhone } from "./waitlist/phone";
+} from "../domain/waitlist/model";
+import { normalizePhone } from "../domain/phone";
 import {
   DEFAULT_SETTINGS,
   parseClientMessage,
@@ -39,10 +39,10 @@ import {
   type SettingsPatch,
   type SmsSettings,
   type WaitlistSettings,
-} from "./waitlist/protocol";
+} from "../domain/waitlist/protocol";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
-import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../src/messaging/sms/templates";
-import type { MessageView } from "../src/messaging/sms/send";
+import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../domain/sms/templates";
+import type { MessageView } from "../domain/sms/message-view";
 import {
   DEFAULT_BOOKING_SETTINGS,
   canReschedule,
@@ -56,10 +56,10 @@ import {
   type ReservationAction,
   type ReservationSource,
   type Table,
-} from "./reservations/model";
-import { availableSlots, checkBooking, nearestSlots, type Book, type Slot } from "./reservations/availability";
-import { addDays, localDate, localParts, startOfLocalDay } from "./reservations/time";
-import { earliest, entriesFor, stillDue } from "./reservations/schedule";
+} from "../domain/reservations/model";
+import { availableSlots, checkBooking, nearestSlots, type Book, type Slot } from "../domain/reservations/availability";
+import { addDays, localDate, localParts, startOfLocalDay } from "../domain/time";
+import { earliest, entriesFor, stillDue } from "../domain/reservations/schedule";
 import {
   RESERVATIONS_SCHEMA_V3,
   dueEntries,
@@ -75,9 +75,11 @@ import {
   writeSchedule,
   writeTable,
 } from "./reservations/store";
-import { reservationView, type ReservationView } from "./reservations/view";
+import { reservationView, type ReservationView } from "../domain/reservations/view";
 import { flushReservationOutbox } from "./reservations/outbox";
-import { heldTableFactor } from "./reservations/estimates";
+import { heldTableFactor } from "../domain/reservations/estimates";
+import { randomToken, sha256Hex } from "../src/lib/crypto";
+import { linkToken } from "./links";
 
 const SCHEMA_VERSION = 3;
 /** Events kept for clients that reconnect and resume. */
@@ -155,43 +157,6 @@ function rowToParty(r: Row): Party {
     almostUpAt: (r.almost_up_at as number | null) ?? null,
     onMyWayAt: (r.on_my_way_at as number | null) ?? null,
   };
-}
-
-async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function randomToken(bytes = 32): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/**
- * Guest tokens start with the location id (32 hex) so the Worker can route them; the rest is a
- * 256-bit HMAC of the party id under a key derived from JWT_SECRET. Only its SHA-256 is stored; being
- * derived, the same link can be handed again to an idempotent retry without ever keeping it in clear.
- */
-export async function guestTokenFor(secret: string, locationId: string, partyId: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(`seatline guest links|${secret}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(partyId)));
-  return locationId.replace(/-/g, "") + btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/**
- * A reservation's manage-link token: the same shape as a guest token (location id + 256-bit HMAC) but
- * under its own HMAC label, so a reservation token is never a valid waitlist token or the reverse.
- */
-export async function reservationTokenFor(secret: string, locationId: string, reservationId: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(`seatline reservation links|${secret}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(reservationId)));
-  return locationId.replace(/-/g, "") + btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export function locationIdFromGuestToken(token: string): string | null {
-  if (!/^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const h = token.slice(0, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 const fail = <T>(status: 400 | 404 | 409 | 410 | 422, code: string, message: string): DoResult<T> => ({ ok: false, status, code, message });
@@ -561,7 +526,7 @@ export class Restaurant extends DurableObject<Env> {
         // The stored answer has no token (tokens are never kept in clear); the link is derived again.
         const first = JSON.parse(prior.response as string) as { party: RankedPartyView };
         const current = this.readParty(first.party.id);
-        const guestToken = await guestTokenFor(this.env.JWT_SECRET, loc.id, first.party.id);
+        const guestToken = await linkToken("guest", this.env.JWT_SECRET, loc.id, first.party.id);
         return ok({ party: current ? this.rankedOne(current, at) : first.party, guestToken });
       }
     }
@@ -574,7 +539,7 @@ export class Restaurant extends DurableObject<Env> {
     const checked = this.checkInput(input);
     if (!checked.ok) return checked;
     const id = crypto.randomUUID();
-    const token = await guestTokenFor(this.env.JWT_SECRET, loc.id, id);
+    const token = await linkToken("guest", this.env.JWT_SECRET, loc.id, id);
     const tokenHash = await sha256Hex(token);
     // After everyone in line and everyone who could still be restored, so a restored party never
     // lands behind someone who joined after it.
@@ -764,7 +729,7 @@ export class Restaurant extends DurableObject<Env> {
   async createTicket(loc: LocationRef, userId: string): Promise<{ ticket: string; expiresAt: number }> {
     this.useLocation(loc);
     const at = Date.now();
-    const ticket = randomToken(32);
+    const ticket = randomToken();
     this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", at);
     this.sql.exec("INSERT INTO tickets (hash, user_id, expires_at) VALUES (?, ?, ?)", await sha256Hex(ticket), userId, at + TICKET_TTL_MS);
     return { ticket, expiresAt: at + TICKET_TTL_MS };
@@ -1129,7 +1094,7 @@ export class Restaurant extends DurableObject<Env> {
   // ---- reservations -------------------------------------------------------------------------------
 
   private async manageUrl(locationId: string, reservationId: string): Promise<string> {
-    return `${this.env.APP_URL.replace(/\/+$/, "")}/book/${await reservationTokenFor(this.env.JWT_SECRET, locationId, reservationId)}`;
+    return `${this.env.APP_URL.replace(/\/+$/, "")}/book/${await linkToken("reservation", this.env.JWT_SECRET, locationId, reservationId)}`;
   }
 
   /** "Sat 5 Dec, 19:30" in the location's zone, for texts. */

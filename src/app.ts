@@ -9,7 +9,7 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
 import { log } from "./lib/log";
 import { routeCheck } from "./lib/route-check";
-import { router, withSharedResponses } from "./lib/openapi";
+import { router, withSharedResponses } from "./routes/openapi";
 import { accountRoutes } from "./routes/account";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";

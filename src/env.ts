@@ -1,21 +1,23 @@
 // Bindings and configuration, as declared in wrangler.toml (and secrets set with `wrangler secret put`).
+import type { OutboundMessage } from "../domain/outbound";
+import type { RestaurantEnv } from "../durable-objects/env";
 import type { Restaurant } from "../durable-objects/restaurant";
+import type { Role } from "./db/schema";
 
-export interface Env {
-  DB: D1Database;
+export type { OutboundMessage };
+
+/** The DO's own bindings (DB, OUTBOUND, APP_URL, SMS_PRIMARY_PROVIDER, JWT_SECRET) come from RestaurantEnv. */
+export interface Env extends RestaurantEnv {
   RESTAURANT: DurableObjectNamespace<Restaurant>;
-  OUTBOUND: Queue<OutboundMessage>;
   BACKUPS: R2Bucket;
   ASSETS: Fetcher;
 
   ENVIRONMENT: "development" | "test" | "production";
-  APP_URL: string;
   BCRYPT_COST: string;
   EMAIL_PROVIDER: "dev-outbox" | "resend";
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
-  SMS_PRIMARY_PROVIDER: "twilio" | "telnyx";
   TWILIO_API_BASE_URL: string;
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_FROM?: string;
@@ -40,7 +42,6 @@ export interface Env {
   API_KEY_RATE_LIMIT?: string;
 
   // Secrets.
-  JWT_SECRET: string;
   EMAIL_API_KEY?: string;
   TWILIO_AUTH_TOKEN?: string;
   TELNYX_API_KEY?: string;
@@ -50,15 +51,34 @@ export interface Env {
   RECURLY_WEBHOOK_SECRET?: string;
 }
 
-/** Messages on the `outbound` queue (and its dead-letter queue). */
-export type OutboundMessage =
-  | { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" }
-  | { kind: "email"; ref: string; email: import("./messaging/email/sender").EmailMessage }
-  | { kind: "webhook"; deliveryId: string; attempt: number };
+/** The signed-in caller of an /api request (src/auth/sessions.ts finds it). */
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  accountId: string;
+  role: Role;
+  email: string;
+  name: string;
+}
+
+/** What an API key may do (src/auth/api-keys.ts checks it on every request). */
+export interface ApiKeyGrant {
+  id: string;
+  name: string;
+  scopes: import("./auth/scopes").Scope[];
+  locationIds: string[] | null;
+}
+
+/**
+ * Who is calling: a person's session, or an API key (`apiKey` set). A key acts for its account with
+ * the admin role, narrowed by its scopes; `userId` and `sessionId` are then the key's id, so
+ * idempotency keys and audit entries are the key's own.
+ */
+export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
 
 export interface Variables {
   requestId: string;
-  auth: import("./auth/middleware").AuthContext;
+  auth: AuthContext;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

@@ -7,9 +7,8 @@ import { DAILY, HOURLY } from "./lifecycle/crons";
 import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
-import { deliverEmail } from "./messaging/email/deliver";
-import { failExhausted, retryDelaySeconds, sendMessage } from "./messaging/sms/send";
-import { deliverWebhook, queueDueDeliveries } from "./messaging/webhooks/deliver";
+import { consumeOutbound } from "./messaging/consumer";
+import { queueDueDeliveries } from "./messaging/webhooks/deliver";
 
 export { Restaurant } from "../durable-objects/restaurant";
 
@@ -18,46 +17,7 @@ const app = createApp();
 export default {
   fetch: app.fetch,
 
-  async queue(batch: MessageBatch<OutboundMessage>, env: Env) {
-    // Each message is handled on its own: one failure never retries the batch (no throw here).
-    const deadLetters = batch.queue.endsWith("-dlq");
-    for (const message of batch.messages) {
-      const body = message.body;
-      try {
-        if (body?.kind === "email") {
-          if (deadLetters) log("error", "email dead-lettered after its retries", { ref: body.ref });
-          else if ((await deliverEmail(env, body.email, body.ref)) === "retry") {
-            message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-            continue;
-          }
-          message.ack();
-          continue;
-        }
-        if (body?.kind === "webhook") {
-          // Its own retries are new messages (deliverWebhook); a dead-lettered one is left to the sweep.
-          if (!deadLetters) await deliverWebhook(env, body.deliveryId, body.attempt, Date.now());
-          message.ack();
-          continue;
-        }
-        if (body?.kind !== "sms") {
-          log("warn", "outbound message of unknown kind", { id: message.id });
-          message.ack();
-          continue;
-        }
-        if (deadLetters) {
-          await failExhausted(env, body.messageId, Date.now());
-          message.ack();
-          continue;
-        }
-        const { outcome } = await sendMessage(env, body.messageId, Date.now(), body.primary);
-        if (outcome === "retry") message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-        else message.ack();
-      } catch (err) {
-        log("error", "outbound message failed", { id: message.id, error: String(err) });
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      }
-    }
-  },
+  queue: consumeOutbound,
 
   async scheduled(controller: ScheduledController, env: Env) {
     // Cron runs are at-least-once: every sweep below is idempotent.

@@ -8,7 +8,7 @@
 //     cores, and spreads it over the day (see benchBackdate);
 //   - counts a location's parties in D1, to wait until the DO's outbox has caught up.
 import worker, { Restaurant as SeatlineRestaurant } from "../../src/index";
-import { bandOf, localWeekdayHour } from "../../durable-objects/waitlist/model";
+import { bandOf, localWeekdayHour } from "../../domain/waitlist/model";
 
 /** Seatline's Durable Object plus one bench-only method; the binding's class_name resolves to this export. */
 export class Restaurant extends SeatlineRestaurant {

@@ -1,7 +1,7 @@
 // Carries the DO's changed reservations to D1, like the parties' outbox: upserts by id applied only
 // when the version is newer, so a repeated flush changes nothing (DESIGN.md rules 2 and 6).
 import { flushMirror, type Mirror } from "../waitlist/outbox";
-import type { LocationRef } from "../waitlist/protocol";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 
 const RESERVATIONS: Mirror = {
   select: `SELECT o.version AS outbox_version, r.* FROM reservation_outbox o JOIN reservations r ON r.id = o.reservation_id

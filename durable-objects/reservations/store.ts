@@ -1,7 +1,7 @@
 // The reservation book in the DO's SQLite: tables (schema v3) and rows ↔ objects (the view sent to
 // host screens is in view.ts). Only the Restaurant DO calls these, inside its own single-threaded turns.
-import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type Combination, type Reservation, type ReservationSource, type ReservationStatus, type Table } from "./model";
-import type { ScheduleEntry } from "./schedule";
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type Combination, type Reservation, type ReservationSource, type ReservationStatus, type Table } from "../../domain/reservations/model";
+import type { ScheduleEntry } from "../../domain/reservations/schedule";
 
 export const RESERVATIONS_SCHEMA_V3 = `
   CREATE TABLE reservations (

@@ -1,6 +1,6 @@
 // Carries the DO's changed parties to D1. Rows are upserted by id and applied only when their
 // version is newer, so a flush repeated after a crash or a retry changes nothing (DESIGN.md rule 2, 6).
-import type { LocationRef } from "./protocol";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 
 const BATCH = 50;
 

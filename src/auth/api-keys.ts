@@ -5,7 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { requireFeatureFor } from "../billing/entitlements";
 import type { Db } from "../db/client";
 import { apiKeys } from "../db/schema";
-import type { Env } from "../env";
+import type { ApiKeyGrant, Env } from "../env";
 import { audit } from "../lib/audit";
 import { MINUTE } from "../lib/clock";
 import { randomToken, sha256Hex } from "../lib/crypto";
@@ -29,12 +29,7 @@ export const KEY_RATE_WINDOW = MINUTE;
 // last_used_at is written at most this often, like a session's last_seen_at.
 const TOUCH_INTERVAL = MINUTE;
 
-export interface ApiKeyGrant {
-  id: string;
-  name: string;
-  scopes: Scope[];
-  locationIds: string[] | null;
-}
+export type { ApiKeyGrant };
 
 export function newKeySecret(): { secret: string; prefix: string } {
   const secret = API_KEY_PREFIX + randomToken(256);

@@ -6,15 +6,10 @@ import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { ApiError, forbidden } from "../lib/errors";
 import { clientIp } from "../lib/request";
-import { API_KEY_PATTERN, authenticateKey, rateHeaders, type ApiKeyGrant } from "./api-keys";
-import { authenticate, type SessionUser } from "./sessions";
+import { API_KEY_PATTERN, authenticateKey, rateHeaders } from "./api-keys";
+import { authenticate } from "./sessions";
 
-/**
- * Who is calling: a person's session, or an API key (`apiKey` set). A key acts for its account with
- * the admin role, narrowed by its scopes; `userId` and `sessionId` are then the key's id, so
- * idempotency keys and audit entries are the key's own.
- */
-export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
+export type { AuthContext } from "../env";
 
 // The scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;

@@ -1,9 +1,9 @@
 // Password rules (the seed's promise) and bcrypt hashing.
 import bcrypt from "bcryptjs";
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
-import { COMMON_PASSWORD_MESSAGE, passwordRuleResults, type PasswordProblem } from "./password-rules";
+import { COMMON_PASSWORD_MESSAGE, passwordRuleResults, type PasswordProblem } from "../../domain/password-rules";
 
-export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, type PasswordProblem, type PasswordRule } from "./password-rules";
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, type PasswordProblem, type PasswordRule } from "../../domain/password-rules";
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {

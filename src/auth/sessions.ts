@@ -3,6 +3,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sessions, users, type Role } from "../db/schema";
+import type { SessionUser } from "../env";
 import { DAY, MINUTE } from "../lib/clock";
 import { newId } from "../lib/crypto";
 import { signSessionToken, verifySessionToken } from "./tokens";
@@ -12,14 +13,7 @@ export const SESSION_MAX_LIFETIME = 30 * DAY;
 // last_seen_at is written at most this often, so reads do not turn into a write per request.
 export const SESSION_TOUCH_INTERVAL = MINUTE;
 
-export interface SessionUser {
-  sessionId: string;
-  userId: string;
-  accountId: string;
-  role: Role;
-  email: string;
-  name: string;
-}
+export type { SessionUser };
 
 export interface IssuedSession {
   token: string;

@@ -2,6 +2,7 @@
 // gzip-compressed NDJSON, and a manifest with row counts and SHA-256 checksums written last (a
 // folder with a manifest is complete). Backups older than 7 days are deleted. restoreBackup reads a
 // folder back, checks it against its manifest, and replaces the tables' contents.
+import { sha256Hex } from "../lib/crypto";
 
 export const BACKUP_TABLES = [
   "accounts",
@@ -50,11 +51,6 @@ export function backupDate(at: number): string {
 }
 
 export const backupPrefix = (date: string) => `backups/${date}/`;
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));

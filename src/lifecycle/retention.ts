@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { accounts, locations, parties, reservations, users } from "../db/schema";
 import type { Env } from "../env";
 import { DAY } from "../lib/clock";
-import { restaurant } from "../routes/restaurant-stub";
+import { restaurant } from "../restaurant/client";
 
 export const DEFAULT_RETENTION_MONTHS = 18;
 export const MIN_RETENTION_DAYS = 1;

@@ -9,10 +9,10 @@ import { accounts, auditLog, locations, parties, reservations, users } from "../
 import { audit } from "../lib/audit";
 import { isoOrNull, now } from "../lib/clock";
 import { ApiError, validationFailed } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, password, router } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, password, router } from "./openapi";
 import { clientIp } from "../lib/request";
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
-import { restaurant } from "./restaurant-stub";
+import { restaurant } from "../restaurant/client";
 
 const RetentionSchema = z
   .object({

@@ -11,7 +11,7 @@ import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
 
 const ScopeSchema = z.enum(SCOPES).openapi({

@@ -24,11 +24,11 @@ import { DAY, HOUR, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, validationFailed } from "../lib/errors";
 import { log } from "../lib/log";
-import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
+import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
 import { clientIp } from "../lib/request";
 import { slugify, slugWithSuffix } from "../lib/slug";
-import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
-import { emailSender } from "../messaging/email/sender";
+import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
+import { emailSender } from "../messaging/email/configured";
 import { passwordResetEmail, signupConfirmEmail, signupExistingEmail } from "../messaging/email/templates";
 
 export const SIGNUP_LINK_TTL = DAY;

@@ -11,7 +11,7 @@ import { db } from "../db/client";
 import type { AppEnv } from "../env";
 import { audit, type AuditAction } from "../lib/audit";
 import { isoOrNull, now } from "../lib/clock";
-import { bearer, errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router } from "./openapi";
 import { clientIp } from "../lib/request";
 
 const PlanSchema = z

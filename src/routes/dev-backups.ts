@@ -4,7 +4,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
-import { jsonBody, jsonResponse, router } from "../lib/openapi";
+import { jsonBody, jsonResponse, router } from "./openapi";
 import { BackupError, listBackups, restoreBackup, runBackup } from "../lifecycle/backup";
 import { devOnly } from "./dev";
 

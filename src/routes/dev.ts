@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { devOutbox } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
-import { jsonResponse, router } from "../lib/openapi";
+import { jsonResponse, router } from "./openapi";
 
 export const devRoutes = router();
 

@@ -11,7 +11,7 @@ import { auditInsert } from "../lib/audit";
 import { HOUR, now } from "../lib/clock";
 import { newId, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict } from "../lib/errors";
-import { errors, jsonBody, jsonResponse, password, router, text } from "../lib/openapi";
+import { errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
 import { clientIp } from "../lib/request";
 import { inviteStatus } from "./team";
 

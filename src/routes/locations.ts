@@ -9,11 +9,11 @@ import { audit } from "../lib/audit";
 import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
 import { conflict, notFound, validationFailed } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
-import { canonicalTimeZone, isValidTimeZone } from "../lib/timezone";
-import { restaurant } from "./restaurant-stub";
+import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
+import { restaurant } from "../restaurant/client";
 
 export const LocationSchema = z
   .object({

@@ -6,13 +6,13 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { MESSAGE_STATUSES, messages, parties } from "../db/schema";
 import { ApiError } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { messageView } from "../messaging/sms/send";
-import { segmentInfo } from "../messaging/sms/segments";
-import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../messaging/sms/templates";
-import type { SmsSettings } from "../../durable-objects/waitlist/protocol";
+import { segmentInfo } from "../../domain/sms/segments";
+import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../../domain/sms/templates";
+import type { SmsSettings } from "../../domain/waitlist/protocol";
 import { loadLocation } from "./locations";
-import { restaurant, unwrap } from "./restaurant-stub";
+import { restaurant, unwrap } from "../restaurant/client";
 
 const SegmentSchema = z
   .object({ encoding: z.enum(["GSM-7", "UCS-2"]), units: z.number().int(), segments: z.number().int(), remaining: z.number().int() })

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { errorBody } from "../lib/errors";
-import { router } from "../lib/openapi";
+import { router } from "./openapi";
 
 export const HOST_PAGES = ["/app", "/app/*", "/login", "/signup", "/signup/confirm/:token", "/invite/:token", "/forgot-password", "/reset-password/:token"];
 export const GUEST_PAGES = ["/w/:token", "/join/:slug", "/book/:x"];

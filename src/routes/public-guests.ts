@@ -3,8 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { eq } from "drizzle-orm";
-import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
-import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { locationIdFromLinkToken } from "../../domain/links";
+import { normalizePhone } from "../../domain/phone";
 import { enforceRateLimit } from "../auth/throttle";
 import { requireFeatureFor } from "../billing/entitlements";
 import type { Feature } from "../billing/plans";
@@ -15,7 +15,7 @@ import { HOUR, now } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound, validationFailed } from "../lib/errors";
 import { clientIp } from "../lib/request";
-import { restaurant } from "./restaurant-stub";
+import { restaurant } from "../restaurant/client";
 
 export const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
 export const TokenParams = z.object({ token: z.string().max(128).openapi({ param: { name: "token", in: "path" } }) });
@@ -30,7 +30,7 @@ export async function locationBySlug(c: Context<AppEnv>, slug: string): Promise<
 
 /** The location a guest or manage link belongs to (its first 32 characters), or 404. */
 export async function locationByToken(c: Context<AppEnv>, token: string): Promise<LocationRow> {
-  const id = locationIdFromGuestToken(token);
+  const id = locationIdFromLinkToken(token);
   const loc = id ? await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, id) }) : undefined;
   if (!loc) throw new ApiError(404, "not_found", "This link is not valid.");
   return loc;

@@ -1,13 +1,13 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
 import { createRoute, z } from "@hono/zod-openapi";
-import { localDate } from "../../durable-objects/reservations/time";
+import { localDate } from "../../domain/time";
 import { requireFeatureFor } from "../billing/entitlements";
 import { now } from "../lib/clock";
 import { validationFailed } from "../lib/errors";
-import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
-import { restaurant, unwrap } from "./restaurant-stub";
+import { restaurant, unwrap } from "../restaurant/client";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
 

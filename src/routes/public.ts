@@ -2,18 +2,19 @@
 // and a party's own status by its link token — never anyone else's.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { locationIdFromGuestToken } from "../../durable-objects/restaurant";
-import { PARTY_STATES } from "../../durable-objects/waitlist/model";
-import type { GuestStatusAnswer } from "../../durable-objects/waitlist/protocol";
+import { locationIdFromLinkToken } from "../../domain/links";
+import { PARTY_STATES } from "../../domain/waitlist/model";
+import type { GuestStatusAnswer } from "../../domain/waitlist/protocol";
 import { enforceRateLimit } from "../auth/throttle";
 import { db } from "../db/client";
 import type { AppEnv } from "../env";
 import { HOUR, isoOrNull, now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
-import { errors, jsonBody, jsonResponse, router } from "../lib/openapi";
+import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { clientIp } from "../lib/request";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
-import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
+import { restaurant, unwrap } from "../restaurant/client";
+import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 export const GuestStatusSchema = z
   .object({
@@ -46,7 +47,7 @@ const KNOWN_LOCATION_TTL_MS = 60_000;
 const KNOWN_LOCATIONS_MAX = 5_000;
 
 async function guestSocketStub(c: Context<AppEnv>, token: string) {
-  const id = locationIdFromGuestToken(token);
+  const id = locationIdFromLinkToken(token);
   if (!id) throw new ApiError(404, "not_found", "This link is not valid.");
   const at = Date.now();
   const seen = knownLocations.get(id);

@@ -1,8 +1,8 @@
 // Zod schemas shared by the host/admin and the public reservation routes (validation + OpenAPI).
 import { z } from "@hono/zod-openapi";
-import { RESERVATION_SOURCES, RESERVATION_STATUSES, type Reservation } from "../../durable-objects/reservations/model";
-import type { ReservationView } from "../../durable-objects/reservations/view";
-import { isDate, localDate, localTime, minutesOf, TIME_RE } from "../../durable-objects/reservations/time";
+import { RESERVATION_SOURCES, RESERVATION_STATUSES, type Reservation } from "../../domain/reservations/model";
+import type { ReservationView } from "../../domain/reservations/view";
+import { isDate, localDate, localTime, minutesOf, TIME_RE } from "../../domain/time";
 
 export const ReservationSchema = z
   .object({

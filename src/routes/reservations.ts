@@ -2,15 +2,15 @@
 // combinations; booking rules. Every change goes through the location's DO (DESIGN.md rule 1).
 // Hosts run the book; tables and booking rules need the admin role.
 import { createRoute, z } from "@hono/zod-openapi";
-import { RESERVATION_ACTIONS } from "../../durable-objects/reservations/model";
+import { RESERVATION_ACTIONS } from "../../domain/reservations/model";
 import { hasRole, requireAuth } from "../auth/middleware";
 import { requireFeature } from "../billing/entitlements";
 import { db } from "../db/client";
 import type { AuthContext } from "../auth/middleware";
 import { forbidden } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { loadLocation } from "./locations";
-import { restaurant, unwrap } from "./restaurant-stub";
+import { restaurant, unwrap } from "../restaurant/client";
 import {
   BookingSettingsInput,
   BookingSettingsSchema,

@@ -12,7 +12,7 @@ import { auditInsert, type AuditEntry } from "../lib/audit";
 import { DAY, now } from "../lib/clock";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { conflict, forbidden, notFound } from "../lib/errors";
-import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
 import { inviteEmail } from "../messaging/email/templates";
 

@@ -2,8 +2,8 @@
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
-import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../durable-objects/waitlist/model";
-import type { RankedPartyView } from "../../durable-objects/waitlist/protocol";
+import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
+import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import { hasRole, requireAuth } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
@@ -11,9 +11,10 @@ import { isoOrNull } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { forbidden, notFound, validationFailed } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { loadLocation } from "./locations";
-import { assertAllowedOrigin, assertWebSocketUpgrade, restaurant, unwrap } from "./restaurant-stub";
+import { restaurant, unwrap } from "../restaurant/client";
+import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 
 export const PartySchema = z

@@ -11,7 +11,7 @@ import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { conflict, notFound, validationFailed } from "../lib/errors";
-import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "../lib/openapi";
+import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { open, seal } from "../lib/secret-box";
 import { emitWebhookEvents } from "../messaging/webhooks/emit";
 import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, type WebhookEvent } from "../messaging/webhooks/events";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Env } from "../../src/env";
 import worker from "../../src/index";
 import { ResendSender } from "../../src/messaging/email/resend";
-import { DevOutboxSender, emailSender } from "../../src/messaging/email/sender";
+import { emailSender } from "../../src/messaging/email/configured";
+import { DevOutboxSender } from "../../src/messaging/email/sender";
 import { GOOD_PASSWORD, ORIGIN, outbox, uniqueEmail } from "../helpers/api";
 import { received } from "./fake-resend";
 

@@ -2,9 +2,9 @@
 // outside service hours, what is offered can be booked — in zones and on dates with DST changes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { availableSlots, checkBooking, slotStarts, withinService, type Book } from "../../durable-objects/reservations/availability";
-import { DEFAULT_BOOKING_SETTINGS, durationFor, isHolding, type BookingSettings, type Reservation, type Service, type Table } from "../../durable-objects/reservations/model";
-import { localDate, localParts, minutesOf } from "../../durable-objects/reservations/time";
+import { availableSlots, checkBooking, slotStarts, withinService, type Book } from "../../domain/reservations/availability";
+import { DEFAULT_BOOKING_SETTINGS, durationFor, isHolding, type BookingSettings, type Reservation, type Service, type Table } from "../../domain/reservations/model";
+import { localDate, localParts, minutesOf } from "../../domain/time";
 
 const ZONES = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham", "America/Santiago", "UTC"];
 // Each zone's DST change days in 2026 (and ordinary days) so every run crosses some.

@@ -1,7 +1,7 @@
 // Walk-in estimates stretch when tables that could seat walk-ins are held for bookings soon.
 import { describe, expect, it } from "vitest";
-import { heldTableFactor } from "../../durable-objects/reservations/estimates";
-import type { Table } from "../../durable-objects/reservations/model";
+import { heldTableFactor } from "../../domain/reservations/estimates";
+import type { Table } from "../../domain/reservations/model";
 
 const M = 60_000;
 const tables: Table[] = [

@@ -1,8 +1,8 @@
 // What the schedule table holds for a reservation: a reminder N hours before (texted bookings made
 // before that), an automatic no-show after the grace period; nothing once it has arrived.
 import { describe, expect, it } from "vitest";
-import type { Reservation } from "../../durable-objects/reservations/model";
-import { earliest, entriesFor, stillDue } from "../../durable-objects/reservations/schedule";
+import type { Reservation } from "../../domain/reservations/model";
+import { earliest, entriesFor, stillDue } from "../../domain/reservations/schedule";
 
 const H = 3_600_000;
 const M = 60_000;

@@ -1,6 +1,6 @@
 // Booking rules: service hours and special dates, window, largest online party, walk-in share.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BOOKING_SETTINGS } from "../../durable-objects/reservations/model";
+import { DEFAULT_BOOKING_SETTINGS } from "../../domain/reservations/model";
 import { call } from "../helpers/api";
 import { bookPlace, dayFromNow, hostBook, localIso, publicBook } from "./support";
 

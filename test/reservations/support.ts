@@ -2,7 +2,7 @@
 // its zone, booking through the public and host APIs.
 import { env, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
-import { addDays, localDate, minutesOf, zonedInstant } from "../../durable-objects/reservations/time";
+import { addDays, localDate, minutesOf, zonedInstant } from "../../domain/time";
 import { call, signUp, type SignedUp } from "../helpers/api";
 
 export interface BookPlace extends SignedUp {

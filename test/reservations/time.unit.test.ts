@@ -1,6 +1,6 @@
 // Wall-clock times in a zone, right across daylight-saving changes.
 import { describe, expect, it } from "vitest";
-import { localDate, localTime, startOfLocalDay, zonedInstant } from "../../durable-objects/reservations/time";
+import { localDate, localTime, startOfLocalDay, zonedInstant } from "../../domain/time";
 
 const NY = "America/New_York";
 

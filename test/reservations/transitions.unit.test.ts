@@ -1,6 +1,6 @@
 // Reservation states: booked → confirmed → arrived → seated → completed, or cancelled / no-show.
 import { describe, expect, it } from "vitest";
-import { RESERVATION_ACTIONS, RESERVATION_STATUSES, reservationTransition, ReservationTransitionError, type Reservation, type ReservationStatus } from "../../durable-objects/reservations/model";
+import { RESERVATION_ACTIONS, RESERVATION_STATUSES, reservationTransition, ReservationTransitionError, type Reservation, type ReservationStatus } from "../../domain/reservations/model";
 
 const base: Reservation = {
   id: "r1", name: "A", phone: null, email: null, partySize: 2, notes: "", tags: [], start: 1_000_000, end: 2_000_000, tableIds: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentInfo } from "../../src/messaging/sms/segments";
+import { segmentInfo } from "../../domain/sms/segments";
 
 describe("segmentInfo", () => {
   it("fits 160 GSM-7 characters in one segment", () => {

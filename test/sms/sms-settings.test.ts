@@ -1,7 +1,7 @@
 // A location's templates, switches and segment counts (GET/PATCH /api/locations/:id/sms-settings).
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, call, signUp, type SignedUp } from "../helpers/api";
-import { DEFAULT_TEMPLATES, TEMPLATE_KINDS } from "../../src/messaging/sms/templates";
+import { DEFAULT_TEMPLATES, TEMPLATE_KINDS } from "../../domain/sms/templates";
 import { addParty, flush, freshPhone, received, rowsTo, waitForStatus } from "./helpers";
 
 let o: SignedUp;

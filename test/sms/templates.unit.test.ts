@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEMPLATES, TEMPLATE_KINDS, allowedPlaceholders, renderTemplate, unknownPlaceholders } from "../../src/messaging/sms/templates";
+import { DEFAULT_TEMPLATES, TEMPLATE_KINDS, allowedPlaceholders, renderTemplate, unknownPlaceholders } from "../../domain/sms/templates";
 
 describe("renderTemplate", () => {
   it("fills every known placeholder", () => {

@@ -1,7 +1,7 @@
 // Wait estimates: a party's band interval × (parties of its band ahead + 1); for someone deciding
 // whether to join, the same per party size given who is in line now.
 import { describe, expect, it } from "vitest";
-import { estimateMinutes, joinEstimates } from "../../durable-objects/waitlist/model";
+import { estimateMinutes, joinEstimates } from "../../domain/waitlist/model";
 import { party } from "./fixtures";
 
 const INTERVALS = { "1-2": { minutes: 8 }, "3-4": { minutes: 10 }, "5-6": { minutes: 15 }, "7+": { minutes: 20 } };

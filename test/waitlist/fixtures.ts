@@ -1,5 +1,5 @@
 // Plain values for the pure-module tests: a party with sensible defaults and a seating builder.
-import type { Party, Seating, SizeBand } from "../../durable-objects/waitlist/model";
+import type { Party, Seating, SizeBand } from "../../domain/waitlist/model";
 
 export const T0 = Date.parse("2025-06-03T19:00:00Z");
 export const MIN = 60_000;

@@ -1,7 +1,7 @@
 // bandIntervals: minutes between seatings per size band — from the same weekday and hour when there
 // are at least MIN_INTERVALS intervals, else from all recent seatings, else the configured default.
 import { describe, expect, it } from "vitest";
-import { bandIntervals, DEFAULT_INTERVALS, HISTORY_WINDOW_MS, MAX_INTERVAL_MS, MIN_INTERVALS, type BandMinutes } from "../../durable-objects/waitlist/model";
+import { bandIntervals, DEFAULT_INTERVALS, HISTORY_WINDOW_MS, MAX_INTERVAL_MS, MIN_INTERVALS, type BandMinutes } from "../../domain/waitlist/model";
 import { MIN, run, seating, T0 } from "./fixtures";
 
 const DAY = 24 * 60 * MIN;

@@ -1,7 +1,7 @@
 // localWeekdayHour: the weekday and hour that estimates bucket by, in the location's time zone,
 // correct across daylight-saving changes.
 import { describe, expect, it } from "vitest";
-import { localWeekdayHour } from "../../durable-objects/waitlist/model";
+import { localWeekdayHour } from "../../domain/waitlist/model";
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,7 +1,7 @@
 // Line order and moves: lineOrder sorts active parties by rank; rankForPosition finds a rank that
 // lands a party at a 1-based position, or null when its neighbours' ranks are too close to split.
 import { describe, expect, it } from "vitest";
-import { lineOrder, rankForPosition } from "../../durable-objects/waitlist/model";
+import { lineOrder, rankForPosition } from "../../domain/waitlist/model";
 import { party, T0 } from "./fixtures";
 
 const ranks = (...rs: number[]) => rs.map((rank) => ({ rank }));

@@ -4,7 +4,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Restaurant } from "../../durable-objects/restaurant";
 import { flushOutbox } from "../../durable-objects/waitlist/outbox";
-import type { LocationRef } from "../../durable-objects/waitlist/protocol";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 import { added, d1Parties, freshPlace, list, pendingOutbox } from "./support";
 
 describe("outbox with a change during a flush", () => {

@@ -1,6 +1,6 @@
 // normalizePhone: whatever people type, stored as E.164 — or null, so the API answers 400.
 import { describe, expect, it } from "vitest";
-import { normalizePhone } from "../../durable-objects/waitlist/phone";
+import { normalizePhone } from "../../domain/phone";
 
 describe("normalizePhone: international input", () => {
   it.each([

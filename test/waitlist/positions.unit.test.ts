@@ -1,7 +1,7 @@
 // positions: each active party's 1-based place, how many are ahead, and how many of its own size
 // band are ahead (what its estimate multiplies).
 import { describe, expect, it } from "vitest";
-import { bandOf, positions } from "../../durable-objects/waitlist/model";
+import { bandOf, positions } from "../../domain/waitlist/model";
 import { party } from "./fixtures";
 
 describe("bandOf", () => {

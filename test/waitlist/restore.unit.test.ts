@@ -1,6 +1,6 @@
 // restore undoes a close for 15 minutes: back to the active state the party left and to its old rank.
 import { describe, expect, it } from "vitest";
-import { RESTORE_WINDOW_MS, transition, TransitionError } from "../../durable-objects/waitlist/model";
+import { RESTORE_WINDOW_MS, transition, TransitionError } from "../../domain/waitlist/model";
 import { MIN, party, T0 } from "./fixtures";
 
 describe("restore", () => {

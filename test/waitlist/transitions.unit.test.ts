@@ -1,7 +1,7 @@
 // The waitlist's state machine: waiting → notified → seated; waiting/notified → cancelled, no-show,
 // left; anything else is a TransitionError (the API's 409).
 import { describe, expect, it } from "vitest";
-import { transition, TransitionError, type PartyAction, type PartyState } from "../../durable-objects/waitlist/model";
+import { transition, TransitionError, type PartyAction, type PartyState } from "../../domain/waitlist/model";
 import { MIN, party, T0 } from "./fixtures";
 
 const CLOSING: [PartyAction, PartyState][] = [

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { activeRows, apply, applyRest, emptyLine, recentlyClosed, smsStatus } from "../../web/src/host/line";
 import type { MessageView, PartyView, WaitlistSettings } from "../../web/src/shared/types";
-import { DEFAULT_SETTINGS } from "../../durable-objects/waitlist/protocol";
+import { DEFAULT_SETTINGS } from "../../domain/waitlist/protocol";
 
 const intervals = { "1-2": { minutes: 8, source: "default" }, "3-4": { minutes: 10, source: "default" }, "5-6": { minutes: 15, source: "default" }, "7+": { minutes: 20, source: "default" } } as const;
 const settings: WaitlistSettings = DEFAULT_SETTINGS;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BookingSettingsInput } from "../../src/routes/reservation-schemas";
-import { DEFAULT_BOOKING_SETTINGS } from "../../durable-objects/reservations/model";
+import { DEFAULT_BOOKING_SETTINGS } from "../../domain/reservations/model";
 import { ApiError } from "../../web/src/shared/api-error";
 import { NUMBERS, ruleErrors, rulesOf } from "../../web/src/host/settings/booking-rules-model";
 import { errorAt, formFailure } from "../../web/src/host/settings/field-errors";

@@ -2,8 +2,8 @@
 // renderer, the same link length, the same {time} shape.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { segmentInfo } from "../../src/messaging/sms/segments";
-import { DEFAULT_TEMPLATES, renderTemplate } from "../../src/messaging/sms/templates";
+import { segmentInfo } from "../../domain/sms/segments";
+import { DEFAULT_TEMPLATES, renderTemplate } from "../../domain/sms/templates";
 import { call, signUp } from "../helpers/api";
 import { addParty, flush, freshPhone, rowsTo } from "../sms/helpers";
 import { SAMPLE_NAME, sampleLink, sampleTime, sampleValues, smsCost } from "../../web/src/host/settings/sms-cost";

@@ -1,8 +1,8 @@
 // The SMS cost shown under each template (web/src/host/settings/sms-cost.ts): counted on the text as
 // sent, with the real link length, and placeholders offered only where the server fills them.
 import { describe, expect, it } from "vitest";
-import { segmentInfo } from "../../src/messaging/sms/segments";
-import { allowedPlaceholders, DEFAULT_TEMPLATES, TEMPLATE_KINDS } from "../../src/messaging/sms/templates";
+import { segmentInfo } from "../../domain/sms/segments";
+import { allowedPlaceholders, DEFAULT_TEMPLATES, TEMPLATE_KINDS } from "../../domain/sms/templates";
 import { emptyPlaceholders, offeredPlaceholders, sampleLink, sampleTime, smsCost, TOKEN_LENGTH } from "../../web/src/host/settings/sms-cost";
 
 const ctx = { origin: "https://seatline.example.com", restaurant: "Trattoria da Enzo", locationId: "3f2b9c1e-8a7d-4e6f-9b0a-1c2d3e4f5a6b", timeZone: "Europe/Rome" };
@@ -21,7 +21,7 @@ describe("SMS cost as sent", () => {
   it("uses a link of the guest token's real shape: the location id, then 43 base64url characters", () => {
     const token = sampleLink("joined", ctx).split("/w/")[1]!;
     expect(token).toHaveLength(TOKEN_LENGTH);
-    // The shape the Worker routes by (locationIdFromGuestToken in durable-objects/restaurant.ts).
+    // The shape the Worker routes by (locationIdFromLinkToken in domain/links.ts).
     expect(token).toMatch(/^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/);
     expect(token.slice(0, 32)).toBe(ctx.locationId.replace(/-/g, ""));
     expect(sampleLink("reservation_confirmation", ctx)).toMatch(new RegExp(`^${ctx.origin}/book/[0-9a-f]{32}[A-Za-z0-9_-]{43}$`));

@@ -2,7 +2,8 @@
 // a refusal of the message itself is logged and dropped, since sending it again cannot succeed.
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
-import { EmailSendError, emailSender, type EmailMessage } from "./sender";
+import { emailSender } from "./configured";
+import { EmailSendError, type EmailMessage } from "./sender";
 
 export async function deliverEmail(env: Env, email: EmailMessage, ref: string): Promise<"sent" | "dropped" | "retry"> {
   try {

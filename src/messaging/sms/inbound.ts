@@ -4,7 +4,7 @@ import { db, type Db } from "../../db/client";
 import { locations, messages, smsOptOuts, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
 import { DAY } from "../../lib/clock";
-import { restaurant } from "../../routes/restaurant-stub";
+import { restaurant } from "../../restaurant/client";
 import { entitlementsFor } from "../../billing/entitlements";
 import { classifyInbound } from "./keywords";
 import type { ProviderName } from "./providers/provider";

@@ -6,9 +6,9 @@ import { db } from "../../db/client";
 import { devOutbox, locations, messages, providerHealth, smsOptOuts, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
-import type { MessageView } from "./message-view";
+import type { MessageView } from "../../../domain/sms/message-view";
 import { countSent, SMS_ALLOWANCE_EXHAUSTED, smsGate } from "../../billing/sms-allowance";
-import { restaurant } from "../../routes/restaurant-stub";
+import { restaurant } from "../../restaurant/client";
 import { PROVIDERS, SmsSendError, type ProviderName, type SmsProvider } from "./providers/provider";
 import { TelnyxProvider } from "./providers/telnyx";
 import { TwilioProvider } from "./providers/twilio";
@@ -79,7 +79,7 @@ export type SendOutcome = "sent" | "already_done" | "failed" | "refused" | "retr
 
 type MessageRow = typeof messages.$inferSelect;
 
-export type { MessageView } from "./message-view";
+export type { MessageView } from "../../../domain/sms/message-view";
 
 /** Tells the location's DO (and so its host screens) about a message's new status. */
 export async function announce(env: Env, d: Db, row: MessageRow) {

@@ -1,6 +1,6 @@
 // Add a party in a few taps: size, name, optionally phone, quote and tags.
 import { useState } from "preact/hooks";
-import { bandOf } from "../../../durable-objects/waitlist/model";
+import { bandOf } from "../../../domain/waitlist/model";
 import { Icon } from "../shared/icons";
 import type { WaitlistSettings } from "../shared/types";
 

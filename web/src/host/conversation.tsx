@@ -1,6 +1,6 @@
 // One party: details, the less common actions, and its SMS conversation.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { segmentInfo } from "../../../src/messaging/sms/segments";
+import { segmentInfo } from "../../../domain/sms/segments";
 import { errorText } from "../shared/api";
 import { minutes, timeOf } from "../shared/format";
 import { Icon } from "../shared/icons";

@@ -1,6 +1,6 @@
 // The host screen's copy of the line: a snapshot, then events applied on top by version. Positions
-// and estimates are derived with the waitlist's own rules (durable-objects/waitlist/model.ts).
-import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../durable-objects/waitlist/model";
+// and estimates are derived with the waitlist's own rules (domain/waitlist/model.ts).
+import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../domain/waitlist/model";
 import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
 
 export interface Line {

@@ -1,7 +1,7 @@
 // A new-password field with the server's own rules checked live as the user types. The 10,000
 // common passwords stay on the server (too big for the page): that rule is checked on submit.
 import { useState } from "preact/hooks";
-import { passwordRuleResults } from "../../../src/auth/password-rules";
+import { passwordRuleResults } from "../../../domain/password-rules";
 import { Icon } from "../shared/icons";
 
 export function passwordOk(p: string) {

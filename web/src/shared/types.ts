@@ -9,16 +9,16 @@ export type {
   PartyView,
   RankedPartyView,
   WaitlistSettings,
-} from "../../../durable-objects/waitlist/protocol";
-export type { PartyState, SizeBand, BandMinutes } from "../../../durable-objects/waitlist/model";
-export type { MessageView } from "../../../src/messaging/sms/message-view";
-export type { TemplateKind } from "../../../src/messaging/sms/templates";
-export type { SegmentInfo } from "../../../src/messaging/sms/segments";
-import type { RankedPartyView } from "../../../durable-objects/waitlist/protocol";
-import type { GuestStatus } from "../../../durable-objects/waitlist/protocol";
-import type { MessageView } from "../../../src/messaging/sms/message-view";
-import type { SegmentInfo } from "../../../src/messaging/sms/segments";
-import type { TemplateKind } from "../../../src/messaging/sms/templates";
+} from "../../../domain/waitlist/protocol";
+export type { PartyState, SizeBand, BandMinutes } from "../../../domain/waitlist/model";
+export type { MessageView } from "../../../domain/sms/message-view";
+export type { TemplateKind } from "../../../domain/sms/templates";
+export type { SegmentInfo } from "../../../domain/sms/segments";
+import type { RankedPartyView } from "../../../domain/waitlist/protocol";
+import type { GuestStatus } from "../../../domain/waitlist/protocol";
+import type { MessageView } from "../../../domain/sms/message-view";
+import type { SegmentInfo } from "../../../domain/sms/segments";
+import type { TemplateKind } from "../../../domain/sms/templates";
 
 type TimeKeys = "createdAt" | "notifiedAt" | "seatedAt" | "closedAt" | "updatedAt" | "onMyWayAt";
 export type RestParty = Omit<RankedPartyView, TimeKeys | "rank"> & {
@@ -47,9 +47,9 @@ export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: s
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.
-export type { ReservationView } from "../../../durable-objects/reservations/view";
-export type { ReservationStatus } from "../../../durable-objects/reservations/model";
-import type { ReservationStatus } from "../../../durable-objects/reservations/model";
+export type { ReservationView } from "../../../domain/reservations/view";
+export type { ReservationStatus } from "../../../domain/reservations/model";
+import type { ReservationStatus } from "../../../domain/reservations/model";
 export interface Reservation {
   id: string; name: string; phone: string | null; email: string | null; partySize: number; notes: string; tags: string[];
   start: string; end: string; durationMinutes: number; tableIds: string[]; status: ReservationStatus;
@@ -64,8 +64,8 @@ export interface BillingNotice { code: string; level: "info" | "warning" | "erro
 
 // Setup: tables, combinations and booking rules are the DO's own model types (checked against the
 // zod schemas in test/web/contract.ts).
-export type { Table, Combination, BookingSettings, Service, DurationRule } from "../../../durable-objects/reservations/model";
-import type { Combination, Table } from "../../../durable-objects/reservations/model";
+export type { Table, Combination, BookingSettings, Service, DurationRule } from "../../../domain/reservations/model";
+import type { Combination, Table } from "../../../domain/reservations/model";
 export interface Tables { tables: Table[]; combinations: Combination[] }
 export interface HistoryPage { parties: RestParty[]; nextCursor: string | null }
 

@@ -2,8 +2,9 @@
 // a permanent error is about this recipient (no other provider would do better); a transient one is
 // about the provider (network, 5xx, rate limit, its own configuration) and worth the other provider.
 
-export type ProviderName = "twilio" | "telnyx";
-export const PROVIDERS: ProviderName[] = ["twilio", "telnyx"];
+import type { ProviderName } from "../../../../domain/sms/providers";
+
+export { PROVIDERS, type ProviderName } from "../../../../domain/sms/providers";
 
 export interface OutgoingSms {
   to: string;

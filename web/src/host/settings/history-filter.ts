@@ -1,7 +1,7 @@
 // History filters. The server filters by closing time (from/to) and state; party size and the text
 // search are applied here to the pages it returns (GET …/history has no size or search parameter).
-import { addDays, startOfLocalDay } from "../../../../durable-objects/reservations/time";
-import { CLOSED_STATES, SIZE_BANDS, bandOf, type ClosedState, type SizeBand } from "../../../../durable-objects/waitlist/model";
+import { addDays, startOfLocalDay } from "../../../../domain/time";
+import { CLOSED_STATES, SIZE_BANDS, bandOf, type ClosedState, type SizeBand } from "../../../../domain/waitlist/model";
 import type { RestParty } from "../../shared/types";
 
 export { CLOSED_STATES, SIZE_BANDS };

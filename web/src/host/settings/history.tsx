@@ -2,7 +2,7 @@
 // downloaded as CSV. The server filters by date and outcome (GET …/history); size and search are
 // applied here to every page of that answer, so the table and the download always agree.
 import { useEffect, useState } from "preact/hooks";
-import { localDate } from "../../../../durable-objects/reservations/time";
+import { localDate } from "../../../../domain/time";
 import { errorText } from "../../shared/api";
 import { minutes } from "../../shared/format";
 import type { HistoryPage, Location, RestParty } from "../../shared/types";

@@ -1,6 +1,6 @@
 // Service hours and special dates as the form edits them, and the checks the form makes before
 // sending (the API makes the same ones and answers at the same paths: "hours.2.0.start", …).
-import { isDate, minutesOf, TIME_RE } from "../../../../durable-objects/reservations/time";
+import { isDate, minutesOf, TIME_RE } from "../../../../domain/time";
 import type { BookingSettings, Service } from "../../shared/types";
 import type { FieldErrors } from "./field-errors";
 

@@ -1,7 +1,7 @@
 // Setup › Opening hours: the services per weekday when bookings start, and special dates with their
 // own services or closed. Errors land on the service or time they are about.
 import { useEffect, useState } from "preact/hooks";
-import { localDate } from "../../../../durable-objects/reservations/time";
+import { localDate } from "../../../../domain/time";
 import { Icon } from "../../shared/icons";
 import type { Location, Service } from "../../shared/types";
 import { useBookingSettings } from "./booking-settings";

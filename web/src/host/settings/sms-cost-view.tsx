@@ -1,7 +1,7 @@
 // Under each SMS template: what the text costs as sent (segments and encoding of the rendered text,
 // with the real link length), the placeholders that mean something for it, and warnings for those
 // the server refuses or would send empty.
-import { unknownPlaceholders, type TemplateKind } from "../../../../src/messaging/sms/templates";
+import { unknownPlaceholders, type TemplateKind } from "../../../../domain/sms/templates";
 import type { Location } from "../../shared/types";
 import { offeredPlaceholders, SAMPLE_NAME, SAMPLE_NAME_UCS2, smsCost } from "./sms-cost";
 

@@ -1,8 +1,8 @@
 // What a template costs as actually sent: the server's own renderer and segment counter applied to
 // the text with realistic values, including the guest's real link (APP_URL + "/w/" or "/book/" + a
 // 75-character token), not to the template as written.
-import { segmentInfo, type SegmentInfo } from "../../../../src/messaging/sms/segments";
-import { allowedPlaceholders, renderTemplate, type Placeholder, type TemplateKind, type TemplateValues } from "../../../../src/messaging/sms/templates";
+import { segmentInfo, type SegmentInfo } from "../../../../domain/sms/segments";
+import { allowedPlaceholders, renderTemplate, type Placeholder, type TemplateKind, type TemplateValues } from "../../../../domain/sms/templates";
 
 /** A guest or manage token: the location id as 32 hex digits, then a 256-bit HMAC in base64url (43). */
 export const TOKEN_LENGTH = 75;

@@ -1,7 +1,7 @@
 // The time-zone picker's list and search. The list is the browser's own IANA zones; what is valid is
-// the server's rule (src/lib/timezone.ts), so an alias the server accepts (e.g. "Asia/Kolkata" where
+// the server's rule (domain/timezone.ts), so an alias the server accepts (e.g. "Asia/Kolkata" where
 // the browser lists "Asia/Calcutta") is accepted here too.
-import { canonicalTimeZone, isValidTimeZone } from "../../../../src/lib/timezone";
+import { canonicalTimeZone, isValidTimeZone } from "../../../../domain/timezone";
 
 let cached: string[] | null = null;
 

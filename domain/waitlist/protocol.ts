@@ -1,7 +1,7 @@
 // What travels between the Restaurant DO and its clients, and between the Worker and the DO.
-import type { MessageView } from "../../src/messaging/sms/message-view";
-import type { ProviderName } from "../../src/messaging/sms/providers/provider";
-import type { Templates } from "../../src/messaging/sms/templates";
+import type { MessageView } from "../sms/message-view";
+import type { ProviderName } from "../sms/providers";
+import type { Templates } from "../sms/templates";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/view";

@@ -1,20 +1,7 @@
-// Reaching a location's Restaurant DO from the Worker, after the caller's access is checked.
+// Checks every live (WebSocket) route makes before it hands the upgrade to the location's DO.
 import type { Context } from "hono";
-import type { DoResult, LocationRef } from "../../durable-objects/waitlist/protocol";
-import type { locations } from "../db/schema";
-import type { AppEnv, Env } from "../env";
-import { ApiError, type ErrorCode } from "../lib/errors";
-
-export function restaurant(env: Env, loc: typeof locations.$inferSelect) {
-  const ref: LocationRef = { id: loc.id, accountId: loc.accountId, name: loc.name, timezone: loc.timezone };
-  return { stub: env.RESTAURANT.get(env.RESTAURANT.idFromName(loc.id)), ref };
-}
-
-/** The value of a DO result, or its error as the one API error shape. */
-export function unwrap<T>(result: DoResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ApiError(result.status, result.code as ErrorCode, result.message, result.details ?? []);
-}
+import type { AppEnv } from "../env";
+import { ApiError } from "../lib/errors";
 
 /**
  * Browsers cannot send Authorization on a WebSocket, so live sockets authenticate with a ticket or

@@ -3,7 +3,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ZodError } from "zod";
 import type { AppEnv } from "../env";
-import { ApiError, type ErrorDetail } from "./errors";
+import { ApiError, type ErrorDetail } from "../lib/errors";
 
 export function zodDetails(error: ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({

@@ -2,7 +2,7 @@
 // combination) a booking gets. Pure, so property tests can check that no table is ever held twice
 // for overlapping time and no slot falls outside service hours, across daylight-saving changes.
 import { isHolding, type BookingSettings, type Combination, type Reservation, type ReservationSource, type Service, type Table, durationFor } from "./model";
-import { localDate, localParts, localTime, minutesOf, weekdayOf, zonedInstant } from "./time";
+import { localDate, localParts, localTime, minutesOf, weekdayOf, zonedInstant } from "../time";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -65,7 +65,7 @@ export interface SessionUser {
 export interface ApiKeyGrant {
   id: string;
   name: string;
-  scopes: import("./auth/scopes").Scope[];
+  scopes: import("../domain/api-scopes").Scope[];
   locationIds: string[] | null;
 }
 

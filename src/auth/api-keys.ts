@@ -11,7 +11,7 @@ import { MINUTE } from "../lib/clock";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { countInWindow, rateLimited } from "./throttle";
-import { locationIdIn, scopeFor, type Scope } from "./scopes";
+import { locationIdIn, scopeFor, type Scope } from "../../domain/api-scopes";
 
 export const API_KEY_PREFIX = "sl_live_";
 /** 256 random bits, base64url: 43 characters after the prefix. */

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { newKeySecret, keyHash } from "../auth/api-keys";
 import { requireAuth, requireRole } from "../auth/middleware";
-import { SCOPES, SCOPE_DESCRIPTIONS } from "../auth/scopes";
+import { SCOPES, SCOPE_DESCRIPTIONS } from "../../domain/api-scopes";
 import { db } from "../db/client";
 import { apiKeys, locations } from "../db/schema";
 import { audit } from "../lib/audit";

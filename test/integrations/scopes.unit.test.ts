@@ -1,6 +1,6 @@
 // The pure scope table: what each kind of route needs, from its method and path.
 import { describe, expect, it } from "vitest";
-import { locationIdIn, scopeFor } from "../../src/auth/scopes";
+import { locationIdIn, scopeFor } from "../../domain/api-scopes";
 
 describe("scopeFor", () => {
   it.each([

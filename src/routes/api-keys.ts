@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { newKeySecret, keyHash } from "../auth/api-keys";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { SCOPES, SCOPE_DESCRIPTIONS } from "../../domain/api-scopes";
+import type { ApiKeyView } from "../../domain/integrations";
 import { db } from "../db/client";
 import { apiKeys, locations } from "../db/schema";
 import { audit } from "../lib/audit";
@@ -50,7 +51,12 @@ const CreateApiKey = z
 
 type Row = typeof apiKeys.$inferSelect;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-function keyView(k: Row, secret: string | null = null) {
+// The schema and domain/integrations.ts describe the same answer.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameKey: Same<z.infer<typeof ApiKeySchema>, ApiKeyView> = true;
+void _sameKey;
+
+function keyView(k: Row, secret: string | null = null): ApiKeyView {
   return {
     id: k.id,
     name: k.name,

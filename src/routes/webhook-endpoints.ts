@@ -11,10 +11,11 @@ import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { conflict, notFound, validationFailed } from "../lib/errors";
+import type { WebhookDeliveryView, WebhookEndpointView } from "../../domain/integrations";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { open, seal } from "../lib/secret-box";
 import { emitWebhookEvents } from "../messaging/webhooks/emit";
-import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, type WebhookEvent } from "../messaging/webhooks/events";
+import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from "../../domain/webhook-events";
 import { newWebhookSecret } from "../messaging/webhooks/signing";
 import { endpointUrlProblem } from "../messaging/webhooks/url-policy";
 
@@ -78,12 +79,18 @@ const UpdateEndpoint = z
   .openapi("UpdateWebhookEndpoint");
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
-function endpointView(e: EndpointRow, secret: string | null = null) {
+// The schemas and domain/integrations.ts describe the same answers.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameEndpoint: Same<z.infer<typeof EndpointSchema>, WebhookEndpointView> = true;
+const _sameDelivery: Same<z.infer<typeof DeliverySchema>, WebhookDeliveryView> = true;
+void _sameEndpoint, _sameDelivery;
+
+function endpointView(e: EndpointRow, secret: string | null = null): WebhookEndpointView {
   return {
     id: e.id,
     url: e.url,
     description: e.description,
-    eventTypes: (e.eventTypes as (typeof WEBHOOK_EVENT_TYPES)[number][] | null) ?? null,
+    eventTypes: (e.eventTypes as WebhookEventType[] | null) ?? null,
     locationIds: e.locationIds ?? null,
     status: e.status,
     disabledReason: e.disabledReason,
@@ -93,7 +100,7 @@ function endpointView(e: EndpointRow, secret: string | null = null) {
   };
 }
 
-function deliveryView(r: typeof webhookDeliveries.$inferSelect) {
+function deliveryView(r: typeof webhookDeliveries.$inferSelect): WebhookDeliveryView {
   return {
     id: r.id,
     endpointId: r.endpointId,

@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import { DAY, MINUTE } from "../../src/lib/clock";
 import { emitWebhookEvents } from "../../src/messaging/webhooks/emit";
 import { queueDueDeliveries } from "../../src/messaging/webhooks/deliver";
-import type { WebhookEvent } from "../../src/messaging/webhooks/events";
+import type { WebhookEvent } from "../../domain/webhook-events";
 import { addMember, call, outbox, signUp, waitFor, type SignedUp } from "../helpers/api";
 import { expectError } from "../helpers/errors";
 import { all } from "../auth/support";

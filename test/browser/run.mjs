@@ -12,9 +12,10 @@ import { qrFlows } from "./qr.flow.mjs";
 import { historyFlows } from "./history.flow.mjs";
 import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
+import { developerFlows } from "./developer.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, accountFlows];
+const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, developerFlows, accountFlows];
 
 let stack;
 let browser;

@@ -70,6 +70,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                   TWILIO_API_BASE_URL: inject<string>("fakesUrl") + "/twilio",
                   TWILIO_ACCOUNT_SID: "ACfake0000000000000000000000000000",
                   TWILIO_AUTH_TOKEN: "twilio-fake-auth-token",
+                  // A SharedKey secret (Twilio Webhook Settings), for HMAC-SHA256 webhook signatures.
+                  TWILIO_WEBHOOK_SIGNING_KEY: "twilio-fake-shared-key",
                   TWILIO_FROM: "+15005550006",
                   TELNYX_API_BASE_URL: inject<string>("fakesUrl") + "/telnyx",
                   TELNYX_API_KEY: "KEYfake-telnyx-api-key",

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,bytes,scale,signin,bundle]`
+// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,bytes,scale,signin,bundle,insights,estimates]
+//   [-- --profile=path.json …]` (the estimate simulator's restaurant profiles; see bench/estimates)
 // Builds Seatline as `wrangler deploy --dry-run` does and runs it under `wrangler dev` with its own
 // persisted state in bench/.state, next to the bare DO baseline (bench/baseline-do) and the bare ws
 // baseline (bench/baseline-ws), all on free 127.0.0.1 ports; runs the scenarios of issue 8 with
@@ -23,17 +24,21 @@ import { joinStorm } from "./scenarios/join-storm.mjs";
 import { scaleOfState } from "./scenarios/scale.mjs";
 import { signIn } from "./scenarios/signin.mjs";
 import { throughput } from "./scenarios/throughput.mjs";
+import { estimates } from "./scenarios/estimates.mjs";
+import { insightsAtScale } from "./scenarios/insights.mjs";
 
 const quick = process.argv.includes("--quick");
 // --profile: after the measured scenarios, CPU-profile Seatline's isolate during extra fan-out
 // actions and a join storm (bench/.state/profiles/*.cpuprofile; top functions in results.json).
 const profile = process.argv.includes("--profile");
+// --profile=path.json (repeatable): the estimate simulator runs these restaurant profiles instead of its own.
+const estimateProfiles = process.argv.filter((a) => a.startsWith("--profile=")).map((a) => a.slice(10));
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const want = (name) => !only || only.includes(name);
 
 const P = quick
-  ? { guests: 60, hosts: 4, joinReps: 2, fanoutReps: 6, tpReps: 1, tpSeconds: 0.6, saturationActions: 40, rates: [5, 20, 80, 320], signinReps: 3, bytesSizes: [10, 40], scaleSizes: [50, 500], scaleReps: 1, scaleActions: 9, startup: false }
-  : { guests: 300, hosts: 4, joinReps: 6, fanoutReps: 40, tpReps: 2, tpSeconds: 1.5, saturationActions: 200, rates: [5, 10, 20, 40, 80, 120, 180, 270, 400, 600, 900], signinReps: 12, bytesSizes: [20, 200], scaleSizes: [50, 500, 5000], scaleReps: 3, scaleActions: 30, startup: true };
+  ? { guests: 60, hosts: 4, joinReps: 2, fanoutReps: 6, tpReps: 1, tpSeconds: 0.6, saturationActions: 40, rates: [5, 20, 80, 320], signinReps: 3, bytesSizes: [10, 40], scaleSizes: [50, 500], scaleReps: 1, scaleActions: 9, startup: false, insightsDays: 40, insightsPerDay: 400, insightsReps: 3 }
+  : { guests: 300, hosts: 4, joinReps: 6, fanoutReps: 40, tpReps: 2, tpSeconds: 1.5, saturationActions: 200, rates: [5, 10, 20, 40, 80, 120, 180, 270, 400, 600, 900], signinReps: 12, bytesSizes: [20, 200], scaleSizes: [50, 500, 5000], scaleReps: 3, scaleActions: 30, startup: true, insightsDays: 365, insightsPerDay: 400, insightsReps: 7 };
 
 const started = Date.now();
 const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
@@ -60,10 +65,18 @@ async function main() {
   const bareHash = bcrypt.hashSync(PASSWORD, bcryptCost);
 
   log(`${quick ? "quick smoke run" : "full run"} on ${os.cpus().length} cores; state in bench/.state`);
+  // The estimate simulator is pure (no server): it runs first, and alone when it is all that is asked.
+  let estimateFigures = null;
+  if (want("estimates")) {
+    log(`estimate simulator: ${estimateProfiles.length > 0 ? estimateProfiles.join(", ") : "bench/estimates/profiles"}…`);
+    estimateFigures = await estimates({ root: ROOT, state: STATE, profiles: estimateProfiles, quick, log });
+  }
+  if (only && only.every((o) => o === "estimates")) return finish({ estimates: estimateFigures });
   const persist = { seatline: join(STATE, "seatline"), instrumented: join(STATE, "seatline-instrumented"), bareDo: join(STATE, "bare-do") };
   const build = { seatline: join(STATE, "build/seatline"), instrumented: join(STATE, "build/seatline-instrumented"), bareDo: join(STATE, "build/bare-do") };
   const needInstrumented = want("bytes") || want("scale");
   const needLive = want("fanout") || want("throughput") || want("join") || want("signin");
+  const needSeatline = needLive || want("insights");
   log("building the Workers (wrangler deploy --dry-run) and applying D1 migrations…");
   const config = join(ROOT, "wrangler.toml");
   const bareConfig = join(ROOT, "bench/baseline-do/wrangler.toml");
@@ -72,13 +85,13 @@ async function main() {
     buildWorker({ config, outdir: build.seatline, metafile: join(build.seatline, "meta.json") }),
     needInstrumented ? buildWorker({ config, script: join(ROOT, "bench/seatline-instrumented/entry.js"), outdir: build.instrumented }) : null,
     needLive ? buildWorker({ config: bareConfig, outdir: build.bareDo }) : null,
-    needLive ? migrate(persist.seatline) : null,
+    needSeatline ? migrate(persist.seatline) : null,
     needInstrumented ? migrate(persist.instrumented) : null,
   ]);
   log("starting wrangler dev (Seatline, bare DO) and the bare ws server…");
   const dev = (name, cfg, dir, persistTo, healthPath, v) => startWranglerDev({ name, config: cfg, bundle: bundleFile(dir), persistTo, healthPath, vars: v });
   const [seatline, instrumented, bareDo, bareWs] = await Promise.all([
-    needLive ? dev("seatline", config, build.seatline, persist.seatline, "/api/openapi.json", vars) : null,
+    needSeatline ? dev("seatline", config, build.seatline, persist.seatline, "/api/openapi.json", vars) : null,
     needInstrumented ? dev("seatline-instrumented", config, build.instrumented, persist.instrumented, "/api/openapi.json", vars) : null,
     needLive ? dev("bare-do", bareConfig, build.bareDo, persist.bareDo, "/health", () => ({ BCRYPT_HASH: bareHash })) : null,
     needLive ? startBareWs() : null,
@@ -97,6 +110,7 @@ async function main() {
     scenarios: {},
   };
   const S = results.scenarios;
+  if (estimateFigures) S.estimates = estimateFigures;
 
   if (instrumented) {
     const sl = new Seatline(instrumented.base, await signUp(instrumented.base));
@@ -168,6 +182,10 @@ async function main() {
       }
       for (const room of Object.values(rooms)) await room.close();
     }
+    if (want("insights")) {
+      log(`insights at scale: ${P.insightsPerDay} parties a day for ${P.insightsDays} days…`);
+      S.insights = await insightsAtScale({ sl, persistTo: persist.seatline, days: P.insightsDays, perDay: P.insightsPerDay, reps: P.insightsReps, log });
+    }
     if (want("signin")) {
       log(`sign-in vs bare bcrypt (cost ${bcryptCost}), ${P.signinReps} alternating reps…`);
       S.signIn = await signIn({ seatline: seatline.base, bareDo: bareDo.base, email: session.email, password: PASSWORD, hash: bareHash, reps: P.signinReps });
@@ -186,6 +204,15 @@ async function main() {
   results.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   printTable(results);
+  if (S.estimates) console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${S.estimates.table}`);
+  log(`done in ${results.seconds} s; bench/results.json written`);
+}
+
+/** An estimates-only run: no servers, the same results.json shape. */
+function finish(scenarios) {
+  const results = { date: new Date().toISOString(), mode: quick ? "quick" : "full", machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, scenarios, seconds: Math.round((Date.now() - started) / 1000) };
+  writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${scenarios.estimates.table}`);
   log(`done in ${results.seconds} s; bench/results.json written`);
 }
 

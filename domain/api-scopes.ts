@@ -6,7 +6,7 @@ export const SCOPES = ["read", "waitlist_write", "reservations_write", "settings
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
-  read: "Read locations, the waitlist, history, reservations, tables, settings, messages and insights.",
+  read: "Read locations, the waitlist, history, reservations, tables, settings, messages and insights (not the live sockets: use webhooks).",
   waitlist_write: "Add, change, move, notify, seat and close parties; text a party.",
   reservations_write: "Create, change and move reservations through their statuses.",
   settings: "Create and change locations, tables, hours, booking, waitlist and SMS settings.",
@@ -32,8 +32,10 @@ export function scopeFor(method: string, path: string): Scope | null {
   if (top === "webhook-endpoints") return "webhooks";
   if (top === "insights") return read ? "read" : null;
   if (top !== "locations") return null;
-  // A ticket only opens the live line for reading, like GET.
-  if (read || (sub === "live-ticket" && m === "POST")) return "read";
+  // The live line's sockets follow a person's session (closed when it ends); integrations follow
+  // changes through webhooks instead.
+  if (sub === "live-ticket" || sub === "live") return null;
+  if (read) return "read";
   if (sub === undefined) return "settings"; // create, rename or delete a location
   if (WAITLIST_SEGMENTS.has(sub)) return "waitlist_write";
   if (RESERVATION_SEGMENTS.has(sub)) return "reservations_write";

@@ -17,14 +17,27 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
-/** .dev.vars with a random JWT_SECRET on first run (never committed). */
-export function ensureDevVars() {
+/**
+ * The development settings: wrangler.toml holds production ones only (secure by default), so every
+ * local run (npm start, npm run dev, the backup scripts) gets these from .dev.vars and `--var`.
+ */
+export function localVars(base = "http://127.0.0.1:8787") {
+  return { ENVIRONMENT: "development", EMAIL_PROVIDER: "dev-outbox", APP_URL: base };
+}
+
+/**
+ * .dev.vars (never committed) with a random JWT_SECRET and the development settings, for `npm run dev`
+ * (plain wrangler dev); keys already there are kept. Returns the keys it added.
+ */
+export function ensureDevVars(extra = {}) {
   const file = join(root, ".dev.vars");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "";
-  if (/^JWT_SECRET=/m.test(current)) return false;
-  const line = `JWT_SECRET=${randomBytes(32).toString("hex")}\n`;
-  writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + line, { mode: 0o600 });
-  return true;
+  const wanted = { JWT_SECRET: randomBytes(32).toString("hex"), ...localVars(), ...extra };
+  const added = Object.keys(wanted).filter((k) => !new RegExp(`^${k}=`, "m").test(current));
+  if (added.length === 0) return [];
+  const lines = added.map((k) => `${k}=${wanted[k]}\n`).join("");
+  writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + lines, { mode: 0o600 });
+  return added;
 }
 
 /** `--persist-to <dir>` when a state directory other than .wrangler/state is asked for. */
@@ -36,7 +49,9 @@ export function applyMigrations(opts = {}) {
 
 /** Starts `wrangler dev` on host:port and resolves once it answers. */
 export async function startDev({ host = "127.0.0.1", port = 8787, logLevel = "warn", stdio = "inherit", persistTo, vars = {} } = {}) {
-  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  // Development settings always (they are not in wrangler.toml), then the caller's.
+  const all = { ...localVars(`http://${host}:${port}`), ...vars };
+  const varArgs = Object.entries(all).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const args = ["wrangler", "dev", "--ip", host, "--port", String(port), "--log-level", logLevel, ...persistArgs(persistTo), ...varArgs];
   const child = spawn("npx", args, {
     cwd: root,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import bcrypt from "bcryptjs";
 import { applyMigrations, ensureDevVars, persistArgs, run, startDev } from "./local.mjs";
+import { simulatorCredentials, startSmsSimulator } from "./sms-simulator.mjs";
 
 const PORT = Number(process.env.PORT ?? 8787);
 // Local state (D1, Durable Objects, queues, R2) lives in .wrangler/state unless SEATLINE_PERSIST_DIR
@@ -14,6 +15,10 @@ const PORT = Number(process.env.PORT ?? 8787);
 const PERSIST = process.env.SEATLINE_PERSIST_DIR || undefined;
 const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
+// The local SMS simulator (a fake Twilio with real signatures) on the next port; SMS_SIMULATOR=off
+// sends texts to the dev outbox instead (the browser tests do).
+const SIMULATE_SMS = process.env.SMS_SIMULATOR !== "off";
+const SIM_PORT = Number(process.env.SMS_SIMULATOR_PORT ?? PORT + 1);
 
 export const DEMO = {
   accountId: "00000000-0000-4000-8000-000000000001",
@@ -61,6 +66,9 @@ function banner() {
     `  OpenAPI         ${BASE}/api/openapi.json`,
     `  Sign in (API)   POST ${BASE}/api/auth/login`,
     `  Dev outbox      ${BASE}/api/dev/outbox   (emails are printed below as they arrive)`,
+    SIMULATE_SMS
+      ? `  SMS simulator   http://${HOST}:${SIM_PORT}   (texts sent as Twilio, signed delivery reports, reply as a guest)`
+      : "  SMS             texts go to the dev outbox (SMS_SIMULATOR=off)",
     "",
     `  Demo owner      ${DEMO.email}  /  ${DEMO.password}`,
     `  Demo location   ${DEMO.accountName}  (slug: ${DEMO.slug}, id: ${DEMO.locationId})`,
@@ -92,19 +100,37 @@ async function printOutbox(seen) {
 }
 
 async function main() {
-  if (ensureDevVars()) console.log("• Created .dev.vars with a random JWT_SECRET (local only; never committed).");
+  const added = ensureDevVars();
+  if (added.length) console.log(`• Wrote ${added.join(", ")} to .dev.vars (local only; never committed).`);
   console.log("• Applying D1 migrations (local)…");
   applyMigrations({ persistTo: PERSIST });
   console.log("• Seeding the demo account…");
   seed();
   console.log(`• Starting wrangler dev on ${BASE}…`);
-  // Links in emails point at this server when it runs on another port than wrangler.toml's APP_URL.
-  const vars = PORT === 8787 ? {} : { APP_URL: BASE };
+  // Development settings (ENVIRONMENT, the dev outbox, APP_URL = this server) come from startDev.
+  const vars = {};
+  let simulator = null;
+  if (SIMULATE_SMS) {
+    const creds = simulatorCredentials();
+    simulator = await startSmsSimulator({ port: SIM_PORT, appUrl: BASE, ...creds, log: (line) => console.log(`\n${line}`) });
+    // Real provider settings pointing at the simulator: sending, reports and replies take the real paths.
+    Object.assign(vars, {
+      SMS_PRIMARY_PROVIDER: "twilio",
+      TWILIO_API_BASE_URL: simulator.url,
+      TWILIO_ACCOUNT_SID: creds.accountSid,
+      TWILIO_AUTH_TOKEN: creds.authToken,
+      TWILIO_FROM: creds.from,
+    });
+    console.log(`• SMS simulator on ${simulator.url} (a fake Twilio with local credentials).`);
+  }
   // Nothing can be bought offline (no Recurly here), so the local stack gives accounts without a
   // subscription every feature; BILLING_DEFAULT_PLAN=free npm start shows the free plan's limits.
   vars.BILLING_DEFAULT_PLAN = process.env.BILLING_DEFAULT_PLAN || "unlimited";
   const { child } = await startDev({ host: HOST, port: PORT, persistTo: PERSIST, vars });
-  const stop = () => child.kill("SIGTERM");
+  const stop = () => {
+    child.kill("SIGTERM");
+    void simulator?.close();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -8,22 +8,27 @@ import type { Context } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
 import { log } from "./lib/log";
+import { configProblems } from "./lib/config-check";
+import { isTransient, type TransientFlags } from "./restaurant/retry";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./routes/openapi";
 import { accountRoutes } from "./routes/account";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { billingRoutes } from "./routes/billing";
+import { insightRoutes } from "./routes/insights";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
 import { publicInviteRoutes } from "./routes/invites";
+import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { messageRoutes } from "./routes/messages";
+import { smsSenderRoutes } from "./routes/sms-senders";
 import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
@@ -66,18 +71,36 @@ function toErrorResponse(err: unknown, c: Context<AppEnv>) {
     }
     return c.json(errorBody(HTTP_EXCEPTION_CODES[status] ?? "validation_failed", err.message || "The request is not valid."), status);
   }
-  log("error", "unhandled error", {
-    requestId: c.get("requestId"),
+  const id = c.get("requestId");
+  const transient = isTransient(err);
+  log("error", transient ? "transient failure (durable object call)" : "unhandled error", {
+    requestId: id,
     path: c.req.routePath,
     error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    ...(transient ? { retryable: (err as TransientFlags).retryable === true, overloaded: (err as TransientFlags).overloaded === true } : {}),
   });
-  return c.json(errorBody("internal_error", "Something went wrong on our side. It has been logged."), 500);
+  // Never the cause: the request id is what an operator needs to find it in the logs.
+  if (transient) {
+    return c.json(errorBody("unavailable", `The service is busy; try again in a moment (request id ${id}).`), 503, { "Retry-After": "1" });
+  }
+  return c.json(errorBody("internal_error", `Something went wrong on our side. It has been logged (request id ${id}).`), 500);
 }
 
 export function createApp() {
   const app = router();
 
   app.use("*", requestId());
+  // The startup check: unsafe settings together (production with the dev outbox, a short JWT_SECRET,
+  // APP_URL on http outside localhost) refuse every request and say why (src/lib/config-check.ts).
+  app.use("*", async (c, next) => {
+    const problems = configProblems(c.env);
+    if (problems.length === 0) return next();
+    log("error", "refusing to serve: unsafe configuration", { problems });
+    return c.json(
+      errorBody("misconfigured", `This deployment is not configured safely and refuses to serve: ${problems.join(" ")}`, problems.map((message) => ({ message }))),
+      503,
+    );
+  });
   app.use("*", async (c, next) => {
     const started = Date.now();
     await next();
@@ -155,6 +178,10 @@ export function createApp() {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 
+  // Every route of one location: the caller's session, then the location in the caller's account.
+  app.use("/api/locations/:locationId", locationScope);
+  app.use("/api/locations/:locationId/*", locationScope);
+
   app.route("/api/auth", authRoutes);
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
@@ -169,7 +196,9 @@ export function createApp() {
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
   app.route("/api", accountRoutes);
+  app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
+  app.route("/api", insightRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);

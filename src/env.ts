@@ -2,7 +2,7 @@
 import type { OutboundMessage } from "../domain/outbound";
 import type { RestaurantEnv } from "../durable-objects/env";
 import type { Restaurant } from "../durable-objects/restaurant";
-import type { Role } from "./db/schema";
+import type { locations, Role } from "./db/schema";
 
 export type { OutboundMessage };
 
@@ -18,12 +18,21 @@ export interface Env extends RestaurantEnv {
   EMAIL_API_BASE_URL: string;
   EMAIL_FROM: string;
   CORS_ORIGINS: string;
+  /**
+   * The header the front door sets with the client's address (src/lib/client-identity.ts):
+   * "CF-Connecting-IP" on Cloudflare (the default), e.g. "X-Real-IP" behind another proxy, "" for none.
+   */
+  CLIENT_IP_HEADER?: string;
   TWILIO_API_BASE_URL: string;
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_FROM?: string;
   TELNYX_API_BASE_URL: string;
   TELNYX_FROM?: string;
   TELNYX_MESSAGING_PROFILE_ID?: string;
+  /** Milliseconds a provider has to answer a send (default 10000); tests shorten it. */
+  SMS_SEND_TIMEOUT_MS?: string;
+  /** Seconds a send whose answer was lost waits before the provider is asked about it (default 60). */
+  SMS_CONFIRM_WAIT_SECONDS?: string;
   /** Telnyx's webhook public key (base64 Ed25519), from the Mission Control portal. */
   TELNYX_PUBLIC_KEY?: string;
   /** Recurly's v3 API (https://v3.recurly.com); a local fake in tests. */
@@ -44,6 +53,8 @@ export interface Env extends RestaurantEnv {
   // Secrets.
   EMAIL_API_KEY?: string;
   TWILIO_AUTH_TOKEN?: string;
+  /** A Twilio SharedKey secret, for webhooks signed per a Webhook Setting (HMAC_SHA1 or HMAC_SHA256). */
+  TWILIO_WEBHOOK_SIGNING_KEY?: string;
   TELNYX_API_KEY?: string;
   /** Recurly private API key. Billing endpoints answer 409 billing_not_configured without it. */
   RECURLY_API_KEY?: string;
@@ -59,6 +70,8 @@ export interface SessionUser {
   role: Role;
   email: string;
   name: string;
+  /** The session's absolute end (epoch ms), handed to live sockets so they never outlive it. */
+  sessionExpiresAt: number;
 }
 
 /** What an API key may do (src/auth/api-keys.ts checks it on every request). */
@@ -67,6 +80,8 @@ export interface ApiKeyGrant {
   name: string;
   scopes: import("../domain/api-scopes").Scope[];
   locationIds: string[] | null;
+  /** Epoch ms, or null for a key that does not expire. */
+  expiresAt: number | null;
 }
 
 /**
@@ -79,6 +94,8 @@ export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
 export interface Variables {
   requestId: string;
   auth: AuthContext;
+  /** The location of an /api/locations/:locationId/* route, in the caller's account (routes/location-scope.ts). */
+  location: typeof locations.$inferSelect;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

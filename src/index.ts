@@ -7,15 +7,17 @@ import { DAILY, HOURLY } from "./lifecycle/crons";
 import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
+import { lastResort } from "./lib/last-resort";
 import { consumeOutbound } from "./messaging/consumer";
 import { queueDueDeliveries } from "./messaging/webhooks/deliver";
+import { purgeWebhookState } from "./messaging/sms/receipts";
 
 export { Restaurant } from "../durable-objects/restaurant";
 
 const app = createApp();
 
 export default {
-  fetch: app.fetch,
+  fetch: lastResort<Env>((request, env, ctx) => app.fetch(request, env, ctx)),
 
   queue: consumeOutbound,
 
@@ -26,6 +28,7 @@ export default {
     switch (controller.cron) {
       case HOURLY: {
         log("info", "expiry sweep", await purgeExpiredCredentials(d, at));
+        log("info", "webhook receipts purged", await purgeWebhookState(d, at));
         log("info", "retention sweep", { ...(await retentionSweep(env, d, at)) });
         log("info", "webhook sweep", { queued: await queueDueDeliveries(env, at) });
         return;

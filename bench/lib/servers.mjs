@@ -16,7 +16,12 @@ export const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLO
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const children = new Set();
 
+// BENCH_PORTS="8882,8883,…": take ports from this list, in order, instead of any free one (for a
+// machine where each user has its own port range).
+const fixedPorts = (process.env.BENCH_PORTS ?? "").split(",").map((p) => Number(p.trim())).filter((p) => p > 0);
+
 export function freePort() {
+  if (fixedPorts.length) return Promise.resolve(fixedPorts.shift());
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

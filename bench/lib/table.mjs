@@ -75,6 +75,13 @@ export function targets(r) {
     add("7 scale", "isolate heap MiB (start → levels)", heap, null, null, "(report)", null);
     add("7 scale", "DO SQLite KiB", sizes.map((n) => Math.round(s[n].doSqliteBytes / 1024)).join(" / "), null, null, "(report)", null);
   }
+  if (S.insights) {
+    const s = S.insights;
+    for (const [name, r] of Object.entries(s.reports)) {
+      add("8 insights", `${name} ms, 1 week / 1 month / 12 months`, `${r["1 week"]} / ${r["1 month"]} / ${r["12 months"]}`, null, r.ratio12MonthsTo1Week, "12 months ≤ 3× 1 week", r.ratio12MonthsTo1Week !== null && r.ratio12MonthsTo1Week <= 3);
+    }
+    add("8 insights", `history: ${s.days} days × ${s.perDay} parties`, `rebuild ${s.rebuildSeconds} s`, null, null, "(report)", null, `seed ${s.seedSeconds} s`);
+  }
   return out;
 }
 

@@ -16,7 +16,7 @@ export class Restaurant extends SeatlineRestaurant {
    * The DO stamps every change with Date.now(), so history seeded in seconds would all look
    * "closed just now" (and still restorable), which no real day looks like. This spreads the
    * parties closed since `since` evenly over [from, to], in order, and moves their seatings with
-   * them. It writes the DO's own tables, so it follows their schema (durable-objects/restaurant.ts).
+   * them. It writes the DO's own tables, so it follows their schema (durable-objects/storage/migrations.ts).
    */
   async benchBackdate(since, from, to, timezone) {
     const sql = this.ctx.storage.sql;
@@ -34,7 +34,7 @@ export class Restaurant extends SeatlineRestaurant {
         sql.exec("INSERT INTO seatings (at, band, weekday, hour) VALUES (?, ?, ?, ?)", closedAt, bandOf(r.size), local.weekday, local.hour);
       }
     });
-    this.intervalsCache = null; // derived from the seatings, which just moved
+    this.m.estimates.invalidate(); // derived from the seatings, which just moved
     return rows.length;
   }
 }
@@ -64,10 +64,10 @@ export default {
       const chain = async () => {
         while (next < from + count && !failure) {
           const i = next++;
-          const added = await stub.add(location, { name: `History ${i + 1}`, size: 1 + (i % 6), phone: null, source: "host" });
+          const added = await stub.at(location).add({ name: `History ${i + 1}`, size: 1 + (i % 6), phone: null, source: "host" });
           if (!added.ok) failure = added;
           else {
-            const closed = await stub.act(location, added.value.party.id, CLOSE_MIX[i % CLOSE_MIX.length]);
+            const closed = await stub.at(location).act(added.value.party.id, CLOSE_MIX[i % CLOSE_MIX.length]);
             if (!closed.ok) failure = closed;
           }
         }

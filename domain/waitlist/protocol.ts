@@ -1,7 +1,9 @@
 // What travels between the Restaurant DO and its clients, and between the Worker and the DO.
+import type { GuestLanguage } from "../languages";
 import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
+import type { TemplateTranslations } from "../sms/translations";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/view";
@@ -43,12 +45,20 @@ export interface WaitlistSettings {
   /** Most active parties allowed in line; null = no limit. */
   maxLength: number | null;
   maxPartySize: number;
-  /** Default quoted wait by party size band, when the host gives none. */
+  /** Fallback quote by band; a party added without a quote gets its estimate at joining (waitlist/quote.ts). */
   quoteMinutes: BandMinutes;
   /** Minutes between seatings by band when history is too thin to estimate from. */
   intervalMinutes: BandMinutes;
   /** Country calling code assumed for phone numbers entered without "+" (e.g. "1", "44"). */
   phoneCountryCode: string;
+  /** The guest pages' language until a guest picks another. */
+  language: GuestLanguage;
+  /** The guest pages' accent colour ("#rrggbb", white text on it stays readable); null = Seatline's. */
+  accentColor: string | null;
+  /** The tags hosts pick from on this location's add and edit forms. */
+  tags: string[];
+  /** Minutes a notified party is held before host screens mark it late. */
+  holdMinutes: number;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -63,10 +73,16 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   quoteMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
   intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
   phoneCountryCode: "1",
+  language: "en",
+  accentColor: null,
+  tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
+  holdMinutes: 10,
 };
 
 export interface SmsSettings {
   templates: Templates;
+  /** The owner's own texts per guest language (a kind missing there falls back: see domain/sms/translations.ts). */
+  translations?: TemplateTranslations;
   /** The "almost up" text goes out when a party reaches this position. */
   almostUpPosition: number;
   primaryProvider: ProviderName;
@@ -102,6 +118,8 @@ export interface GuestStatus {
   position: number | null;
   ahead: number | null;
   estimateMinutes: number | null;
+  /** Where the wait will most likely fall; present when the estimate comes from the floor (issue 19). */
+  estimateRange?: { lowMinutes: number; highMinutes: number };
   quotedWait: number;
 }
 /** A guest's status as their own page reads it over REST. */

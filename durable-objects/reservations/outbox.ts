@@ -4,6 +4,7 @@ import { flushMirror, type Mirror } from "../waitlist/outbox";
 import type { LocationRef } from "../../domain/waitlist/protocol";
 
 const RESERVATIONS: Mirror = {
+  table: "reservations",
   select: `SELECT o.version AS outbox_version, r.* FROM reservation_outbox o JOIN reservations r ON r.id = o.reservation_id
          ORDER BY o.version LIMIT ?`,
   orphans: "DELETE FROM reservation_outbox WHERE reservation_id NOT IN (SELECT id FROM reservations)",

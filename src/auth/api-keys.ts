@@ -99,7 +99,7 @@ export async function authenticateKey(d: Db, env: Env, secret: string, req: KeyR
       await audit(d, { accountId: row.accountId, userId: null, action: "api_key.first_used", targetType: "api_key", targetId: row.id, ip: req.ip, at });
     }
   }
-  return { grant: { id: row.id, name: row.name, scopes, locationIds: row.locationIds ?? null }, accountId: row.accountId, rate };
+  return { grant: { id: row.id, name: row.name, scopes, locationIds: row.locationIds ?? null, expiresAt: row.expiresAt }, accountId: row.accountId, rate };
 }
 
 export function rateHeaders(rate: KeyAuthResult["rate"]): Record<string, string> {

@@ -21,16 +21,15 @@ function unauthorized(message: string) {
 
 /** Requires `Authorization: Bearer <jwt>` for a live session; tokens anywhere else are ignored. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  // Routers mounted on the same prefix each run their "*" middleware: authenticate (and count a
-  // key's request) once per request.
-  if (c.get("auth")) return next();
+  // Already authenticated by an outer middleware (the location scope): one session look-up.
+  if (c.get("auth") !== undefined) return next();
   const header = c.req.header("Authorization");
   if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
   const keyMatch = API_KEY.exec(header.trim());
   if (keyMatch) {
     const at = now();
     const { grant, accountId, rate } = await authenticateKey(db(c.env.DB), c.env, keyMatch[1]!, { method: c.req.method, path: c.req.path, ip: clientIp(c) }, at);
-    c.set("auth", { sessionId: grant.id, userId: grant.id, accountId, role: "admin", email: "", name: grant.name, apiKey: grant });
+    c.set("auth", { sessionId: grant.id, userId: grant.id, accountId, role: "admin", email: "", name: grant.name, sessionExpiresAt: grant.expiresAt ?? Number.MAX_SAFE_INTEGER, apiKey: grant });
     await next();
     for (const [k, v] of Object.entries(rateHeaders(rate))) c.res.headers.set(k, v);
     return;
@@ -49,13 +48,15 @@ export function hasRole(role: Role, atLeast: Role): boolean {
   return RANK[role] >= RANK[atLeast];
 }
 
+/** Throws 403 unless `role` is at least `atLeast`; for routes that look up their ids (404) first. */
+export function assertRole(role: Role, atLeast: Role) {
+  if (!hasRole(role, atLeast)) throw forbidden(`This needs the ${atLeast} role or higher; you are ${role === "admin" ? "an" : "a"} ${role}.`);
+}
+
 /** Requires the signed-in user's role to be at least `atLeast` (owner > admin > host). */
 export function requireRole(atLeast: Role) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const auth = c.get("auth");
-    if (!hasRole(auth.role, atLeast)) {
-      throw forbidden(`This needs the ${atLeast} role or higher; you are ${auth.role === "admin" ? "an" : "a"} ${auth.role}.`);
-    }
+    assertRole(c.get("auth").role, atLeast);
     await next();
   });
 }

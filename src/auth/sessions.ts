@@ -2,7 +2,7 @@
 // absolute lifetime, a logout, a password change or the user's removal.
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { sessions, users, type Role } from "../db/schema";
+import { sessions, users } from "../db/schema";
 import type { SessionUser } from "../env";
 import { DAY, MINUTE } from "../lib/clock";
 import { newId } from "../lib/crypto";
@@ -83,7 +83,7 @@ export async function authenticate(d: Db, secret: string, token: string, at: num
   if (at - s.lastSeenAt >= SESSION_TOUCH_INTERVAL) {
     await d.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, s.id));
   }
-  return { sessionId: s.id, userId: claims.sub, accountId: claims.acc, role: row.role, email: row.email, name: row.name };
+  return { sessionId: s.id, userId: claims.sub, accountId: claims.acc, role: row.role, email: row.email, name: row.name, sessionExpiresAt: s.expiresAt };
 }
 
 export async function endSession(d: Db, sessionId: string, at: number, reason: string) {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { throttles } from "../db/schema";
 import { HOUR, MINUTE, SECOND } from "../lib/clock";
 import { ApiError } from "../lib/errors";
+import { UNIDENTIFIED_SHARED_FACTOR } from "../lib/client-identity";
 
 export interface FailurePolicy {
   /** Consecutive failures allowed before each further one imposes a delay. */
@@ -130,4 +131,22 @@ export function rateLimited(retryAfterMs: number, message = "Too many attempts. 
 export async function enforceRateLimit(d: Db, key: string, at: number, max: number, windowMs: number, message?: string) {
   const wait = await consume(d, key, at, max, windowMs);
   if (wait > 0) throw rateLimited(wait, message);
+}
+
+/**
+ * A per-client limit under the deployment's client-identity rule (src/lib/client-identity.ts): keyed by
+ * the client's address, or for a client without a trusted address by its fingerprint, plus a cap shared
+ * by all unidentified clients (10× the limit) so that rotating fingerprints gets nowhere either.
+ */
+export async function enforceClientLimit(
+  d: Db,
+  kind: string,
+  client: { key: string; identified: boolean },
+  at: number,
+  max: number,
+  windowMs: number,
+  message?: string,
+) {
+  await enforceRateLimit(d, `${kind}-ip:${client.key}`, at, max, windowMs, message);
+  if (!client.identified) await enforceRateLimit(d, `${kind}-ip:unidentified`, at, max * UNIDENTIFIED_SHARED_FACTOR, windowMs, message);
 }

@@ -196,8 +196,16 @@ export const parties = sqliteTable(
     closedAt: integer("closed_at"),
     updatedAt: integer("updated_at").notNull(),
     version: integer("version").notNull(),
+    // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
+    joinEstimateMinutes: integer("join_estimate_minutes"),
   },
-  (t) => [index("parties_location_closed_idx").on(t.locationId, t.closedAt), index("parties_account_idx").on(t.accountId)],
+  (t) => [
+    index("parties_location_closed_idx").on(t.locationId, t.closedAt),
+    index("parties_account_idx").on(t.accountId),
+    // Insights recompute a location-day from the parties that joined or were seated that day.
+    index("parties_location_created_idx").on(t.locationId, t.createdAt),
+    index("parties_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // Every SMS, out and in. Outbound rows are written by the location's DO (through its SMS outbox)
@@ -229,10 +237,15 @@ export const messages = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     sentAt: integer("sent_at"),
     deliveredAt: integer("delivered_at"),
+    // A send whose answer was lost (timeout, unreadable 2xx): the provider may have taken it. Until
+    // it is confirmed (a report, or a look-up after a wait) no other provider is tried.
+    unconfirmedProvider: text("unconfirmed_provider"),
+    unconfirmedAt: integer("unconfirmed_at"),
   },
   (t) => [
     index("messages_party_idx").on(t.locationId, t.partyId, t.createdAt),
-    index("messages_provider_idx").on(t.providerMessageId),
+    // One row per provider message: a redelivered inbound webhook cannot store (or act) twice.
+    uniqueIndex("messages_provider_unique").on(t.provider, t.providerMessageId),
     index("messages_to_idx").on(t.toPhone, t.createdAt),
     index("messages_account_idx").on(t.accountId, t.createdAt),
   ],
@@ -250,6 +263,65 @@ export const smsOptOuts = sqliteTable(
     ...created,
   },
   (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
+);
+
+// Opt-outs by sending number (carrier rules, CTIA): a STOP to one of the platform's shared numbers
+// (TWILIO_FROM, TELNYX_FROM: one program) opts the phone out of every account that texts through
+// them, on both providers. `sender` is "platform" for the shared numbers. Not tenant data: deleting
+// an account does not resubscribe anyone.
+export const PLATFORM_SENDER = "platform";
+export const smsSenderOptOuts = sqliteTable(
+  "sms_sender_opt_outs",
+  {
+    sender: text("sender").notNull(),
+    phone: text("phone").notNull(),
+    source: text("source").notNull(),
+    ...created,
+  },
+  (t) => [primaryKey({ columns: [t.sender, t.phone] })],
+);
+
+// An account's own sending numbers (or Twilio Messaging Service / Telnyx messaging profile), for the
+// whole account or one location. An account with its own numbers texts only through them, and its
+// opt-outs are its own (sms_opt_outs); the others share the platform's numbers.
+export const smsSenders = sqliteTable(
+  "sms_senders",
+  {
+    id: text("id").primaryKey(),
+    ...tenant,
+    locationId: text("location_id").references(() => locations.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: ["twilio", "telnyx"] }).notNull(),
+    /** E.164 number, or MG… (Twilio Messaging Service SID); what the provider sends "from". */
+    address: text("address").notNull(),
+    ...created,
+  },
+  (t) => [uniqueIndex("sms_senders_address_unique").on(t.provider, t.address), index("sms_senders_account_idx").on(t.accountId)],
+);
+
+// Every provider webhook event we acted on, by the provider's own key for it: the first copy inserts
+// its row and acts, a concurrent or later copy finds the row and does nothing (DESIGN.md rule 6).
+export const webhookReceipts = sqliteTable(
+  "webhook_receipts",
+  {
+    source: text("source").notNull(),
+    eventKey: text("event_key").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("webhook_receipts_unique").on(t.source, t.eventKey), index("webhook_receipts_received_idx").on(t.receivedAt)],
+);
+
+// Delivery reports that arrived before the send recorded the provider's id: kept, and applied when
+// the id is saved.
+export const smsPendingReports = sqliteTable(
+  "sms_pending_reports",
+  {
+    provider: text("provider").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerMessageId, t.status] }), index("sms_pending_reports_received_idx").on(t.receivedAt)],
 );
 
 // A circuit breaker per provider: after repeated transient failures it is skipped for a cool-down.
@@ -292,7 +364,11 @@ export const reservations = sqliteTable(
     closedAt: integer("closed_at"),
     version: integer("version").notNull(),
   },
-  (t) => [index("reservations_location_start_idx").on(t.locationId, t.startAt), index("reservations_account_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    index("reservations_location_start_idx").on(t.locationId, t.startAt),
+    index("reservations_account_idx").on(t.accountId, t.createdAt),
+    index("reservations_location_seated_idx").on(t.locationId, t.seatedAt),
+  ],
 );
 
 // ─── Billing (issue 9) ────────────────────────────────────────────────────────────────────────
@@ -360,6 +436,28 @@ export const smsUsage = sqliteTable(
   (t) => [primaryKey({ columns: [t.locationId, t.month] }), index("sms_usage_account_idx").on(t.accountId, t.month)],
 );
 // ─── end Billing ──────────────────────────────────────────────────────────────────────────────
+
+// ─── Insights (issue 18) ──────────────────────────────────────────────────────────────────────
+// Rollups per location and local day (period "day", key "YYYY-MM-DD") and per local month (period
+// "month", key "YYYY-MM", the merge of its days). Each is recomputed from the mirrored rows it
+// summarizes (domain/insights), never incremented, so a replayed outbox batch changes no figure.
+// `floor` is a FloorRollup, `messages` a MessageRollup (JSON); they are refreshed independently.
+export const insightRollups = sqliteTable(
+  "insight_rollups",
+  {
+    ...tenant,
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    period: text("period", { enum: ["day", "month"] }).notNull(),
+    key: text("key").notNull(),
+    floor: text("floor"),
+    messages: text("messages"),
+    floorComputedAt: integer("floor_computed_at"),
+    messagesComputedAt: integer("messages_computed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.period, t.key] }), index("insight_rollups_account_idx").on(t.accountId, t.period, t.key)],
+);
 
 // ─── Integrations ─────────────────────────────────────────────────────────────────────────────
 // API keys belong to the account, not to the person who made them (they outlive that person's

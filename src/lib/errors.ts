@@ -26,7 +26,9 @@ export type ErrorCode =
   | "billing_not_configured"
   | "billing_rejected"
   | "billing_unavailable"
-  | "internal_error";
+  | "internal_error"
+  | "misconfigured"
+  | "unavailable";
 
 export interface ErrorDetail {
   path?: string;

@@ -20,9 +20,15 @@ export const BACKUP_TABLES = [
   // take these with it, so they must come back from the backup too. The opt-out ledger above all.
   "messages",
   "sms_opt_outs",
+  // Opt-outs by sending number are nobody's child, but losing them would text people who said STOP.
+  "sms_sender_opt_outs",
+  "sms_senders",
   "billing_subscriptions",
   "sms_usage_events",
   "sms_usage",
+  // Derived from the rows above, but a restore's cascade would delete them and reports would be
+  // empty until rebuilt.
+  "insight_rollups",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -8,6 +8,7 @@ import { accounts, locations, parties, reservations, users } from "../db/schema"
 import type { Env } from "../env";
 import { DAY } from "../lib/clock";
 import { restaurant } from "../restaurant/client";
+import { purgeRollups } from "../insights/retention";
 
 export const DEFAULT_RETENTION_MONTHS = 18;
 export const MIN_RETENTION_DAYS = 1;
@@ -74,13 +75,16 @@ export async function purgeAccountData(env: Env, d: Db, accountId: string, befor
   const locs = await d.select().from(locations).where(eq(locations.accountId, accountId));
   // The DOs first: their outboxes would otherwise carry purged parties back into D1.
   for (const loc of locs) {
-    const { stub, ref } = restaurant(env, loc);
-    await stub.purgeCustomerData(ref, before);
+    const stub = restaurant(env, loc);
+    await stub.purgeCustomerData(before);
   }
-  return {
+  const deleted = {
     parties: await deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`),
     reservations: await deleteInChunks(d, "reservations", sql`account_id = ${accountId} AND created_at < ${before}`),
   };
+  // Insights rollups go with the rows they summarize (src/insights/retention.ts).
+  await purgeRollups(env, d, accountId, before, before === ALL, Date.now());
+  return deleted;
 }
 
 export async function retentionSweep(env: Env, d: Db, at: number): Promise<SweepResult> {

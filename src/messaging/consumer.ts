@@ -37,8 +37,9 @@ export async function consumeOutbound(batch: MessageBatch<OutboundMessage>, env:
         message.ack();
         continue;
       }
-      const { outcome } = await sendMessage(env, body.messageId, Date.now(), body.primary);
-      if (outcome === "retry") message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      const { outcome, delaySeconds } = await sendMessage(env, body.messageId, Date.now(), body.primary);
+      // A lost answer waits its confirmation time; every circuit open waits for the first to close.
+      if (outcome === "retry") message.retry({ delaySeconds: delaySeconds ?? retryDelaySeconds(message.attempts) });
       else message.ack();
     } catch (err) {
       log("error", "outbound message failed", { id: message.id, error: String(err) });

@@ -3,10 +3,18 @@ import type { DoResult, LocationRef } from "../../domain/waitlist/protocol";
 import type { locations } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, type ErrorCode } from "../lib/errors";
+import { retryReads } from "./retry";
 
+/** The location's DO, bound to that location once: every call on it is about this location. */
 export function restaurant(env: Env, loc: typeof locations.$inferSelect) {
   const ref: LocationRef = { id: loc.id, accountId: loc.accountId, name: loc.name, timezone: loc.timezone };
-  return { stub: env.RESTAURANT.get(env.RESTAURANT.idFromName(loc.id)), ref };
+  // Reads that fail in transit (isolate reset, "Network connection lost.") are tried once more.
+  return retryReads(restaurantObject(env, loc.id).at(ref));
+}
+
+/** The DO object itself, for what is not about one call: its live sockets (fetch) and deletion. */
+export function restaurantObject(env: Env, locationId: string) {
+  return env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
 }
 
 /** The value of a DO result, or its error as the one API error shape. */

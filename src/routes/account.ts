@@ -1,4 +1,5 @@
 // The account's own data: retention settings, export (JSON or CSV), and deleting the account.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -12,7 +13,7 @@ import { ApiError, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, password, router } from "./openapi";
 import { clientIp } from "../lib/request";
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
-import { restaurant } from "../restaurant/client";
+import { restaurantObject } from "../restaurant/client";
 
 const RetentionSchema = z
   .object({
@@ -242,7 +243,7 @@ accountRoutes.openapi(
     summary: "Delete the account and all its data (owner; confirm with the account's name and your password)",
     security: bearer,
     middleware: [requireRole("owner")] as const,
-    request: jsonBody(z.object({ confirmAccountName: z.string().max(200), password }).strict()),
+    request: jsonBody(z.object({ confirmAccountName: freeText({ max: 200 }), password }).strict()),
     responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403) },
   }),
   async (c) => {
@@ -259,7 +260,7 @@ accountRoutes.openapi(
     if (!passwordOk) throw validationFailed("The password is incorrect.", [{ path: "password", message: "The password is incorrect." }]);
     await cancelBeforeDeletion(c.env, auth.accountId);
     const locs = await d.select().from(locations).where(eq(locations.accountId, auth.accountId));
-    for (const loc of locs) await restaurant(c.env, loc).stub.destroy();
+    for (const loc of locs) await restaurantObject(c.env, loc.id).destroy("This account was deleted.");
     // Every account-owned table cascades from accounts (sessions, users, invites, locations, parties, audit).
     await d.delete(accounts).where(eq(accounts.id, auth.accountId));
     return c.body(null, 204);

@@ -6,9 +6,11 @@ import { requireAuth } from "../auth/middleware";
 import { bcryptCost, dummyHash, hashPassword, PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { AccountSchema, SessionSchema, TokenParam, UserSchema, userView } from "../auth/schemas";
 import { endSession, endUserSessionsQuery } from "../auth/sessions";
+import { announceToLive } from "../restaurant/live-access";
 import {
   ACCOUNT_LOGIN_POLICY,
   consume,
+  enforceClientLimit,
   enforceRateLimit,
   IP_LOGIN_POLICY,
   lockedFor,
@@ -25,7 +27,9 @@ import { newId, randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, validationFailed } from "../lib/errors";
 import { log } from "../lib/log";
 import { bearer, email, ErrorSchema, errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
-import { clientIp } from "../lib/request";
+import type { Context } from "hono";
+import { clientIp, clientKey } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
 import { emailSender } from "../messaging/email/configured";
@@ -35,7 +39,8 @@ export const SIGNUP_LINK_TTL = DAY;
 export const RESET_LINK_TTL = HOUR;
 
 const loginKey = async (address: string) => `login:${await sha256Hex(address)}`;
-const ipKey = (kind: string, ip: string | null) => `${kind}-ip:${ip ?? "unknown"}`;
+// Per-client keys follow the deployment's client-identity rule (src/lib/client-identity.ts).
+const ipKey = (kind: string, c: Context) => `${kind}-ip:${clientKey(c)}`;
 
 function utf8Bytes(s: string) {
   return new TextEncoder().encode(s).length;
@@ -81,7 +86,7 @@ authRoutes.openapi(
     const body = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("signup", clientIp(c)), at, 10, HOUR, "Too many sign-ups from this network. Try again later.");
+    await enforceClientLimit(d, "signup", clientIdentity(c), at, 10, HOUR, "Too many sign-ups from this network. Try again later.");
     assertPasswordAcceptable(body.password);
     const timezone = body.timezone || "UTC";
     if (!isValidTimeZone(timezone)) {
@@ -136,7 +141,7 @@ authRoutes.openapi(
     const { token } = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("token", clientIp(c)), at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const tokenHash = await sha256Hex(token);
     const pending = await d.query.pendingSignups.findFirst({ where: eq(pendingSignups.tokenHash, tokenHash) });
     if (!pending) throw new ApiError(404, "not_found", "This sign-up link is not valid. Sign up again to get a new one.");
@@ -209,7 +214,7 @@ authRoutes.openapi(
     const d = db(c.env.DB);
     const ip = clientIp(c);
     const accountKey = await loginKey(body.email);
-    const ipLoginKey = ipKey("login", ip);
+    const ipLoginKey = ipKey("login", c);
     // The reads are independent: one round trip's worth of waiting instead of three.
     const [accountWait, ipWait, user] = await Promise.all([lockedFor(d, accountKey, at), lockedFor(d, ipLoginKey, at), findUserByEmail(d, body.email)]);
     const wait = Math.max(accountWait, ipWait);
@@ -252,6 +257,7 @@ authRoutes.openapi(
     const at = now();
     const d = db(c.env.DB);
     await endSession(d, auth.sessionId, at, "logout");
+    await announceToLive(c.env, d, auth.accountId, { kind: "session", sessionId: auth.sessionId, reason: "logout" });
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "auth.logout", ip: clientIp(c), at });
     return c.body(null, 204);
   },
@@ -272,7 +278,7 @@ authRoutes.openapi(
     const at = now();
     const d = db(c.env.DB);
     const ip = clientIp(c);
-    await enforceRateLimit(d, ipKey("reset", ip), at, 20, HOUR);
+    await enforceClientLimit(d, "reset", clientIdentity(c), at, 20, HOUR);
     const base = c.env.APP_URL.replace(/\/+$/, "");
     // Everything that depends on whether the email exists happens after the response.
     c.executionCtx.waitUntil(
@@ -313,7 +319,7 @@ authRoutes.openapi(
     const { password: newPassword } = c.req.valid("json");
     const at = now();
     const d = db(c.env.DB);
-    await enforceRateLimit(d, ipKey("token", clientIp(c)), at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const reset = await d.query.passwordResets.findFirst({ where: eq(passwordResets.tokenHash, await sha256Hex(token)) });
     if (!reset) throw new ApiError(404, "not_found", "This reset link is not valid. Ask for a new one.");
     if (reset.usedAt !== null) throw new ApiError(410, "gone", "This reset link has already been used. Ask for a new one.");
@@ -334,6 +340,7 @@ authRoutes.openapi(
       retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: user.accountId, userId: user.id, action: "auth.password_reset", ip: clientIp(c), at }),
     ]);
+    await announceToLive(c.env, d, user.accountId, { kind: "user_sessions", userId: user.id, reason: "password_reset" });
     // Proving control of the email clears the failure count that may have locked the account.
     await recordSuccess(d, await loginKey(user.email), at);
     return c.json({ status: "password_changed" as const }, 200);
@@ -377,6 +384,7 @@ authRoutes.openapi(
       retireResetLinksQuery(d, user.id, at),
       auditInsert(d, { accountId: auth.accountId, userId: auth.userId, action: "auth.password_changed", ip: clientIp(c), at }),
     ]);
+    await announceToLive(c.env, d, auth.accountId, { kind: "user_sessions", userId: user.id, keep: auth.sessionId, reason: "password_changed" });
     await recordSuccess(d, key, at);
     return c.json({ status: "password_changed" as const }, 200);
   },

@@ -7,9 +7,14 @@ import { ApiError } from "../lib/errors";
 import { jsonBody, jsonResponse, router } from "./openapi";
 import { BackupError, listBackups, restoreBackup, runBackup } from "../lifecycle/backup";
 import { devOnly } from "./dev";
+import { requireAuth, requireRole } from "../auth/middleware";
 
 export const devBackupRoutes = router();
 devBackupRoutes.use("*", devOnly);
+// Backups hold every account's data and a restore replaces it: an owner's token even locally
+// (`npm run backup` signs in as the demo owner, or SEATLINE_EMAIL / SEATLINE_PASSWORD).
+devBackupRoutes.use("/backups", requireAuth, requireRole("owner"));
+devBackupRoutes.use("/backups/*", requireAuth, requireRole("owner"));
 
 const Verified = z.object({ date: z.string(), tables: z.array(z.object({ name: z.string(), rows: z.number(), sha256: z.string() })) });
 

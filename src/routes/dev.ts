@@ -6,12 +6,13 @@ import { db } from "../db/client";
 import { devOutbox } from "../db/schema";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
+import { isDevelopment } from "../lib/config-check";
 import { jsonResponse, router } from "./openapi";
 
 export const devRoutes = router();
 
 export const devOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.env.ENVIRONMENT !== "development" && c.env.ENVIRONMENT !== "test") throw notFound("Route");
+  if (!isDevelopment(c.env)) throw notFound("Route");
   await next();
 });
 

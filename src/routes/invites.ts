@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { assertPasswordAcceptable, findUserByEmail, signIn } from "../auth/accounts";
 import { bcryptCost, hashPassword } from "../auth/passwords";
 import { RoleSchema, SessionSchema, TokenParam } from "../auth/schemas";
-import { enforceRateLimit } from "../auth/throttle";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { db, type Db } from "../db/client";
 import { accounts, invites, users } from "../db/schema";
 import { auditInsert } from "../lib/audit";
@@ -13,6 +13,7 @@ import { newId, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { inviteStatus } from "./team";
 
 /** The live invitation behind a token, or the 404/410 that explains why there is none. */
@@ -53,7 +54,7 @@ publicInviteRoutes.openapi(
   async (c) => {
     const d = db(c.env.DB);
     const at = now();
-    await enforceRateLimit(d, `token-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const invite = await liveInvite(d, c.req.valid("param").token, at);
     const account = await d.query.accounts.findFirst({ where: eq(accounts.id, invite.accountId) });
     return c.json(
@@ -82,7 +83,7 @@ publicInviteRoutes.openapi(
     const body = c.req.valid("json");
     const d = db(c.env.DB);
     const at = now();
-    await enforceRateLimit(d, `token-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR);
+    await enforceClientLimit(d, "token", clientIdentity(c), at, 60, HOUR);
     const invite = await liveInvite(d, c.req.valid("param").token, at);
     assertPasswordAcceptable(body.password);
     if (await findUserByEmail(d, invite.email)) {

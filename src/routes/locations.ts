@@ -1,19 +1,20 @@
 // Locations of an account: hosts read, admins and owners write.
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { requireLocationSlot } from "../billing/entitlements";
-import { db, type Db } from "../db/client";
+import { db } from "../db/client";
 import { locations } from "../db/schema";
 import { audit } from "../lib/audit";
 import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
-import { conflict, notFound, validationFailed } from "../lib/errors";
+import { conflict, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
-import { restaurant } from "../restaurant/client";
+import { restaurantObject } from "../restaurant/client";
 
 export const LocationSchema = z
   .object({
@@ -49,7 +50,7 @@ const phone = z
   .transform((s) => s.replace(/[\s().-]/g, ""))
   .refine((s) => /^\+[1-9]\d{6,14}$/.test(s), { message: "Use international format, e.g. +44 20 7946 0000." })
   .openapi({ example: "+442079460000" });
-const address = z.string().trim().max(500);
+const address = freeText({ max: 500, multiline: true });
 
 const LocationInput = z.object({
   name: text(120).openapi({ example: "Luigi's Soho" }),
@@ -74,13 +75,6 @@ export function locationView(l: LocationRow) {
     createdAt: new Date(l.createdAt).toISOString(),
     updatedAt: new Date(l.updatedAt).toISOString(),
   };
-}
-
-/** The caller's location, or 404 — also for another account's id (DESIGN.md rule 3). */
-export async function loadLocation(d: Db, accountId: string, locationId: string): Promise<LocationRow> {
-  const row = await d.query.locations.findFirst({ where: and(eq(locations.id, locationId), eq(locations.accountId, accountId)) });
-  if (!row) throw notFound("Location");
-  return row;
 }
 
 function isUniqueViolation(err: unknown) {
@@ -175,7 +169,7 @@ locationRoutes.openapi(
     responses: { 200: jsonResponse(LocationSchema, "The location"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const row = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const row = c.get("location");
     return c.json(locationView(row), 200);
   },
 );
@@ -195,7 +189,7 @@ locationRoutes.openapi(
     const auth = c.get("auth");
     const patch = c.req.valid("json");
     const d = db(c.env.DB);
-    const current = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const current = c.get("location");
     const at = now();
     const next = {
       ...current,
@@ -240,11 +234,11 @@ locationRoutes.openapi(
   async (c) => {
     const auth = c.get("auth");
     const d = db(c.env.DB);
-    const current = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const current = c.get("location");
     const at = now();
     await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
     // The live state goes with it: the DO drops its parties, sockets and alarm.
-    await restaurant(c.env, current).stub.destroy();
+    await restaurantObject(c.env, current.id).destroy();
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
     return c.body(null, 204);
   },

@@ -1,5 +1,7 @@
 // SMS for hosts and admins: a location's templates and switches, a party's conversation, and a
 // host's own text to a party.
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -11,7 +13,6 @@ import { messageView } from "../messaging/sms/send";
 import { segmentInfo } from "../../domain/sms/segments";
 import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../../domain/sms/templates";
 import type { SmsSettings } from "../../domain/waitlist/protocol";
-import { loadLocation } from "./locations";
 import { restaurant, unwrap } from "../restaurant/client";
 
 const SegmentSchema = z
@@ -30,15 +31,23 @@ export const SmsSettingsSchema = z
     almostUpPosition: z.number().int(),
     primaryProvider: z.enum(["twilio", "telnyx"]),
     templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplateView])) as Record<TemplateKind, typeof TemplateView>),
+    translations: z
+      .partialRecord(z.enum(GUEST_LANGUAGES), z.partialRecord(z.enum(TEMPLATE_KINDS), z.object({ enabled: z.boolean(), body: z.string() })))
+      .openapi({ description: "The owner's own texts per guest language. A guest whose language has none gets the built-in text in it (or, in the location's language, `templates`)." }),
   })
   .openapi("SmsSettings");
 
-const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH).optional() }).strict();
+const TemplatePatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }).optional() }).strict();
+const TranslationPatch = z.object({ enabled: z.boolean().optional(), body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict().nullable();
 const SmsSettingsPatch = z
   .object({
     almostUpPosition: z.number().int().min(1).max(50).optional(),
     primaryProvider: z.enum(["twilio", "telnyx"]).optional(),
     templates: z.object(Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, TemplatePatch.optional()])) as Record<TemplateKind, z.ZodOptional<typeof TemplatePatch>>).strict().optional(),
+    translations: z
+      .partialRecord(z.enum(GUEST_LANGUAGES), z.partialRecord(z.enum(TEMPLATE_KINDS), TranslationPatch))
+      .optional()
+      .openapi({ description: "Per language and kind: `{body, enabled?}` sets the owner's own text, `null` removes it." }),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
@@ -47,6 +56,7 @@ function settingsView(s: SmsSettings) {
   return {
     almostUpPosition: s.almostUpPosition,
     primaryProvider: s.primaryProvider,
+    translations: s.translations ?? {},
     templates: Object.fromEntries(
       TEMPLATE_KINDS.map((k) => [k, { ...s.templates[k], placeholders: allowedPlaceholders(k).map((p) => `{${p}}`), segments: segmentInfo(s.templates[k].body) }]),
     ) as Record<TemplateKind, z.infer<typeof TemplateView>>,
@@ -86,9 +96,9 @@ messageRoutes.openapi(
     responses: { 200: jsonResponse(SmsSettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.getSmsSettings(ref)), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.getSmsSettings()), 200);
   },
 );
 
@@ -106,20 +116,23 @@ messageRoutes.openapi(
   }),
   async (c) => {
     const patch = c.req.valid("json");
-    const unknown = Object.entries(patch.templates ?? {}).flatMap(([kind, t]) =>
-      t?.body ? unknownPlaceholders(t.body, kind as TemplateKind).map((placeholder) => ({ kind, placeholder })) : [],
-    );
+    const unknown = [
+      ...Object.entries(patch.templates ?? {}).map(([kind, t]) => ({ path: `templates.${kind}.body`, kind, body: t?.body })),
+      ...Object.entries(patch.translations ?? {}).flatMap(([lang, kinds]) =>
+        Object.entries(kinds ?? {}).map(([kind, t]) => ({ path: `translations.${lang}.${kind}.body`, kind, body: t?.body })),
+      ),
+    ].flatMap(({ path, kind, body }) => (body ? unknownPlaceholders(body, kind as TemplateKind).map((placeholder) => ({ path, kind, placeholder })) : []));
     if (unknown.length > 0) {
       throw new ApiError(
         400,
         "validation_failed",
         `Unknown placeholders: ${unknown.map((u) => `${u.placeholder} in ${u.kind}`).join(", ")}.`,
-        unknown.map((u) => ({ path: `templates.${u.kind}.body`, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
+        unknown.map((u) => ({ path: u.path, message: `Unknown placeholder ${u.placeholder}.`, placeholder: u.placeholder })),
       );
     }
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(settingsView(await stub.updateSmsSettings(ref, patch)), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(settingsView(await stub.updateSmsSettings(patch)), 200);
   },
 );
 
@@ -135,9 +148,9 @@ messageRoutes.openapi(
   }),
   async (c) => {
     const auth = c.get("auth");
-    const { locationId, partyId } = c.req.valid("param");
+    const { partyId } = c.req.valid("param");
     const d = db(c.env.DB);
-    const loc = await loadLocation(d, auth.accountId, locationId);
+    const loc = c.get("location");
     // A party id that is not this location's is 404 (DESIGN rule 3), not an empty conversation. The
     // party is in D1 once flushed, and in the DO until then (and while it is in line).
     const [flushed] = await d
@@ -146,8 +159,8 @@ messageRoutes.openapi(
       .where(and(eq(parties.id, partyId), eq(parties.accountId, auth.accountId), eq(parties.locationId, loc.id)))
       .limit(1);
     if (!flushed) {
-      const { stub, ref } = restaurant(c.env, loc);
-      unwrap(await stub.getParty(ref, partyId));
+      const stub = restaurant(c.env, loc);
+      unwrap(await stub.getParty(partyId));
     }
     const rows = await d
       .select()
@@ -175,18 +188,18 @@ messageRoutes.openapi(
     tags: ["SMS"],
     summary: "Text a party (hosts and up); needs a phone number and the guest's consent",
     security: bearer,
-    request: { params: PartyParams, ...jsonBody(z.object({ body: z.string().trim().min(1).max(MAX_TEMPLATE_LENGTH) }).strict()) },
+    request: { params: PartyParams, ...jsonBody(z.object({ body: freeText({ max: MAX_TEMPLATE_LENGTH, min: 1, multiline: true }) }).strict()) },
     responses: {
       202: jsonResponse(z.object({ messageId: z.string(), segments: SegmentSchema }), "Queued"),
       ...errors(400, 401, 404, 409, 413),
     },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
+    const { partyId } = c.req.valid("param");
     const { body } = c.req.valid("json");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const { messageId } = unwrap(await stub.sendText(ref, partyId, body));
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const { messageId } = unwrap(await stub.sendText(partyId, body));
     return c.json({ messageId, segments: segmentInfo(body) }, 202);
   },
 );

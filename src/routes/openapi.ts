@@ -1,5 +1,6 @@
 // Shared pieces for route definitions: every route is declared with zod schemas, which both validate
 // input and generate /api/openapi.json.
+import { freeText } from "../lib/text";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ZodError } from "zod";
 import type { AppEnv } from "../env";
@@ -93,7 +94,8 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 export const bearer = [{ bearerAuth: [] }];
 
 // Strings: trimmed, bounded. Bounds stop oversized fields before anything is stored.
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** A required one-line free-text field under the one text rule (src/lib/text.ts). */
+export const text = (max: number) => freeText({ max, min: 1 });
 export const email = z
   .string()
   .trim()

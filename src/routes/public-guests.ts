@@ -4,8 +4,8 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { eq } from "drizzle-orm";
 import { locationIdFromLinkToken } from "../../domain/links";
-import { normalizePhone } from "../../domain/phone";
-import { enforceRateLimit } from "../auth/throttle";
+import { guestPhone } from "../../domain/phone";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { requireFeatureFor } from "../billing/entitlements";
 import type { Feature } from "../billing/plans";
 import { db } from "../db/client";
@@ -15,6 +15,7 @@ import { HOUR, now } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound, validationFailed } from "../lib/errors";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { restaurant } from "../restaurant/client";
 
 export const SlugParams = z.object({ slug: z.string().max(63).openapi({ param: { name: "slug", in: "path" } }) });
@@ -55,15 +56,19 @@ export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone
   const d = db(c.env.DB);
   const at = now();
   await requireFeatureFor(c.env, loc.accountId, rules.feature);
-  const { stub, ref } = restaurant(c.env, loc);
-  await enforceRateLimit(d, `${rules.kind}-ip:${clientIp(c) ?? "unknown"}`, at, rules.perIpPerHour, HOUR, rules.ipMessage);
-  const settings = await stub.getSettings(ref);
-  const phone = normalizePhone(rawPhone, settings.phoneCountryCode);
-  if (!phone) {
-    throw validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
-      { path: "phone", message: "Not a valid phone number." },
-    ]);
+  const stub = restaurant(c.env, loc);
+  await enforceClientLimit(d, rules.kind, clientIdentity(c), at, rules.perIpPerHour, HOUR, rules.ipMessage);
+  const settings = await stub.getSettings();
+  const parsed = guestPhone(rawPhone, settings.phoneCountryCode);
+  if (!parsed.ok) {
+    // details[].code tells the guest page which of its own (translated) messages to show.
+    throw parsed.reason === "not_mobile"
+      ? validationFailed("That number cannot receive texts. Please give a mobile number.", [{ path: "phone", message: "Not a mobile number.", code: "not_mobile" }])
+      : validationFailed("That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.", [
+          { path: "phone", message: "Not a valid phone number.", code: "invalid_phone" },
+        ]);
   }
+  const phone = parsed.e164;
   await enforceRateLimit(d, `${rules.kind}-phone:${await sha256Hex(phone)}`, at, rules.perPhonePerHour, HOUR, rules.phoneMessage);
-  return { stub, ref, phone };
+  return { stub, phone };
 }

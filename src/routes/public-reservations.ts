@@ -1,5 +1,7 @@
 // Guests, with no account: bookable times, booking a table, and their own booking by its manage
 // link (/book/<token>) — view, change time or size, cancel, until the cut-off.
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { localDate } from "../../domain/time";
 import { requireFeatureFor } from "../billing/entitlements";
@@ -7,7 +9,10 @@ import { now } from "../lib/clock";
 import { validationFailed } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { servicesOn } from "../../domain/reservations/availability";
+import { lastBookableDate } from "../../domain/reservations/opening";
 import { restaurant, unwrap } from "../restaurant/client";
+import { GuestLocaleSchema, guestLocale } from "./public-place";
 import { dateString, isoTime, PublicReservationSchema, publicReservation, SlotSchema } from "./reservation-schemas";
 
 
@@ -27,7 +32,15 @@ publicReservationRoutes.openapi(
     responses: {
       200: jsonResponse(
         z
-          .object({ date: z.string(), timezone: z.string(), partySize: z.number().int(), maxPartySize: z.number().int(), slots: z.array(SlotSchema) })
+          .object({
+            date: z.string(),
+            timezone: z.string(),
+            partySize: z.number().int(),
+            maxPartySize: z.number().int(),
+            slots: z.array(SlotSchema),
+            services: z.array(z.object({ start: z.string(), end: z.string() })).openapi({ description: "The date's services (local HH:MM), to group the times; [] = closed that day." }),
+            lastDate: z.string().openapi({ description: "The last local date (YYYY-MM-DD) online bookings reach." }),
+          })
           .openapi("Availability"),
         "Free times",
       ),
@@ -39,15 +52,23 @@ publicReservationRoutes.openapi(
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     await requireFeatureFor(c.env, loc.accountId, "bookings");
     if (date < localDate(now(), loc.timezone)) throw validationFailed("That date has passed.", [{ path: "date", message: "Pick today or a later date." }]);
-    const { stub, ref } = restaurant(c.env, loc);
-    const found = await stub.availability(ref, date, partySize);
+    const stub = restaurant(c.env, loc);
+    const [found, booking] = await Promise.all([stub.availability(date, partySize), stub.getBookingSettings()]);
     if (partySize > found.maxPartySize) {
       throw validationFailed(`Online bookings are for up to ${found.maxPartySize} guests; please call the restaurant.`, [
         { path: "partySize", message: `At most ${found.maxPartySize}.` },
       ]);
     }
     return c.json(
-      { date, timezone: loc.timezone, partySize, maxPartySize: found.maxPartySize, slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })) },
+      {
+        date,
+        timezone: loc.timezone,
+        partySize,
+        maxPartySize: found.maxPartySize,
+        slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), localTime: s.localTime })),
+        services: servicesOn(booking, date),
+        lastDate: lastBookableDate(booking, now(), loc.timezone),
+      },
       200,
     );
   },
@@ -67,13 +88,14 @@ publicReservationRoutes.openapi(
       ...jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(80),
+            name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
             email: z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address." })).optional(),
             partySize: z.number().int().min(1).max(100),
             start: isoTime,
-            notes: z.string().trim().max(500).optional(),
+            notes: freeText({ max: 500, multiline: true }).optional(),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about this booking." }),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),
@@ -86,7 +108,7 @@ publicReservationRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+    const { stub, phone } = await guestIntake(c, loc, input.phone, {
       feature: "bookings",
       kind: "booking",
       perIpPerHour: 10,
@@ -94,8 +116,8 @@ publicReservationRoutes.openapi(
       ipMessage: "Too many bookings from this network. Please call the restaurant.",
       phoneMessage: "This phone number has booked too often. Please call the restaurant.",
     });
-    const made = unwrap(await stub.createReservation(ref, { ...input, phone, start: Date.parse(input.start), source: "online" }));
-    const full = unwrap(await stub.guestReservation(ref, made.token));
+    const made = unwrap(await stub.createReservation({ ...input, phone, start: Date.parse(input.start), source: "online" }));
+    const full = unwrap(await stub.guestReservation(made.token));
     return c.json({ reservation: publicReservation(full.reservation, loc.timezone), token: made.token, manageUrl: made.manageUrl }, 201);
   },
 );
@@ -103,7 +125,7 @@ publicReservationRoutes.openapi(
 const GuestBooking = z
   .object({
     reservation: PublicReservationSchema,
-    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }),
+    restaurant: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }).merge(GuestLocaleSchema),
     canChange: z.boolean(),
     changeCutoffAt: z.string().nullable(),
   })
@@ -121,12 +143,13 @@ publicReservationRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    const found = unwrap(await stub.guestReservation(ref, token));
+    const stub = restaurant(c.env, loc);
+    const found = unwrap(await stub.guestReservation(token));
+    const settings = await stub.getSettings();
     return c.json(
       {
         reservation: publicReservation(found.reservation, loc.timezone),
-        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone },
+        restaurant: { name: loc.name, slug: loc.slug, timezone: loc.timezone, ...guestLocale(loc, settings) },
         canChange: found.canChange,
         changeCutoffAt: found.changeCutoffAt === null ? null : new Date(found.changeCutoffAt).toISOString(),
       },
@@ -157,8 +180,8 @@ publicReservationRoutes.openapi(
     const { token } = c.req.valid("param");
     const input = c.req.valid("json");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    const changed = unwrap(await stub.guestChangeReservation(ref, token, { start: input.start === undefined ? undefined : Date.parse(input.start), partySize: input.partySize }));
+    const stub = restaurant(c.env, loc);
+    const changed = unwrap(await stub.guestChangeReservation(token, { start: input.start === undefined ? undefined : Date.parse(input.start), partySize: input.partySize }));
     return c.json({ reservation: publicReservation(changed, loc.timezone) }, 200);
   },
 );
@@ -175,7 +198,7 @@ publicReservationRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json({ reservation: publicReservation(unwrap(await stub.guestCancelReservation(ref, token)), loc.timezone) }, 200);
+    const stub = restaurant(c.env, loc);
+    return c.json({ reservation: publicReservation(unwrap(await stub.guestCancelReservation(token)), loc.timezone) }, 200);
   },
 );

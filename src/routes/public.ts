@@ -1,20 +1,24 @@
 // Guests, with no account: a location's public page (open or closed, estimates), self check-in,
 // and a party's own status by its link token — never anyone else's.
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { locationIdFromLinkToken } from "../../domain/links";
 import { PARTY_STATES } from "../../domain/waitlist/model";
 import type { GuestStatusAnswer } from "../../domain/waitlist/protocol";
-import { enforceRateLimit } from "../auth/throttle";
+import { enforceClientLimit, enforceRateLimit } from "../auth/throttle";
 import { db } from "../db/client";
 import type { AppEnv } from "../env";
 import { HOUR, isoOrNull, now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { clientIp } from "../lib/request";
+import { clientIdentity } from "../lib/client-identity";
 import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { restaurant, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
+import { GuestLocaleSchema, guestLocale, guestPlace, GuestPlaceSchema } from "./public-place";
 
 export const GuestStatusSchema = z
   .object({
@@ -25,10 +29,20 @@ export const GuestStatusSchema = z
     position: z.number().int().nullable(),
     ahead: z.number().int().nullable(),
     estimateMinutes: z.number().int().nullable(),
+    estimateRange: z
+      .object({ lowMinutes: z.number().int(), highMinutes: z.number().int() })
+      .optional()
+      .openapi({ description: "Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them)." }),
     quotedWait: z.number().int(),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
   })
   .openapi("GuestStatus");
+
+/** The status page's answer: the status, and the place's locale, slug (to join again) and "almost up" position. */
+const GuestStatusPageSchema = GuestStatusSchema.extend({
+  location: GuestLocaleSchema.extend({ name: z.string(), slug: z.string() }),
+  almostUpPosition: z.number().int().openapi({ description: "From this position on, the page offers \"on my way\" (as the \"almost up\" text does)." }),
+}).openapi("GuestStatusPage");
 
 /** The DO's guest answer with REST's ISO time. */
 function guestView(s: GuestStatusAnswer) {
@@ -81,6 +95,7 @@ publicRoutes.openapi(
             inLine: z.number().int(),
             estimates: z.array(z.object({ size: z.number().int(), estimateMinutes: z.number().int() })),
           })
+          .merge(GuestPlaceSchema)
           .openapi("PublicLocation"),
         "The location",
       ),
@@ -89,9 +104,9 @@ publicRoutes.openapi(
   }),
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref } = restaurant(c.env, loc);
-    const info = await stub.publicInfo(ref);
-    return c.json({ name: loc.name, slug: loc.slug, ...info }, 200);
+    const stub = restaurant(c.env, loc);
+    const [info, place] = await Promise.all([stub.publicInfo(), guestPlace(c.env, loc)]);
+    return c.json({ name: loc.name, slug: loc.slug, ...info, ...place }, 200);
   },
 );
 
@@ -107,11 +122,12 @@ publicRoutes.openapi(
       ...jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(80),
+            name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
             size: z.number().int().min(1).max(100),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
-            notes: z.string().trim().max(500).optional(),
+            notes: freeText({ max: 500, multiline: true }).optional(),
+            language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
           })
           .strict(),
       ),
@@ -124,7 +140,7 @@ publicRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
-    const { stub, ref, phone } = await guestIntake(c, loc, input.phone, {
+    const { stub, phone } = await guestIntake(c, loc, input.phone, {
       feature: "selfCheckIn",
       kind: "checkin",
       perIpPerHour: 10,
@@ -132,8 +148,8 @@ publicRoutes.openapi(
       ipMessage: "Too many check-ins from this network. Ask the host.",
       phoneMessage: "This phone number has checked in too often. Ask the host.",
     });
-    const added = unwrap(await stub.add(ref, { ...input, phone, source: "self_check_in" }));
-    const status = unwrap(await stub.guestStatus(ref, added.guestToken));
+    const added = unwrap(await stub.add({ ...input, phone, source: "self_check_in" }));
+    const status = unwrap(await stub.guestStatus(added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");
     return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
   },
@@ -147,13 +163,18 @@ publicRoutes.openapi(
     summary: "A guest's own status: position, parties ahead, estimated and quoted wait",
     description: "The link stops working a day after the party closes.",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 410) },
+    responses: { 200: jsonResponse(GuestStatusPageSchema, "Status"), ...errors(404, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestStatus(ref, token))), 200);
+    const stub = restaurant(c.env, loc);
+    const status = unwrap(await stub.guestStatus(token));
+    const [settings, sms] = await Promise.all([stub.getSettings(), stub.getSmsSettings()]);
+    return c.json(
+      { ...guestView(status), location: { name: loc.name, slug: loc.slug, ...guestLocale(loc, settings) }, almostUpPosition: sms.almostUpPosition },
+      200,
+    );
   },
 );
 
@@ -170,10 +191,10 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const at = now();
-    await enforceRateLimit(db(c.env.DB), `on-my-way-ip:${clientIp(c) ?? "unknown"}`, at, 60, HOUR, "Too many requests from this network. Ask the host.");
+    await enforceClientLimit(db(c.env.DB), "on-my-way", clientIdentity(c), at, 60, HOUR, "Too many requests from this network. Ask the host.");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(guestView(unwrap(await stub.guestOnMyWay(ref, token))), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(guestView(unwrap(await stub.guestOnMyWay(token))), 200);
   },
 );
 
@@ -189,8 +210,8 @@ publicRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.guestLeave(ref, token)), 200);
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.guestLeave(token)), 200);
   },
 );
 

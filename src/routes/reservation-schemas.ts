@@ -1,4 +1,5 @@
 // Zod schemas shared by the host/admin and the public reservation routes (validation + OpenAPI).
+import { freeText } from "../lib/text";
 import { z } from "@hono/zod-openapi";
 import { RESERVATION_SOURCES, RESERVATION_STATUSES, type Reservation } from "../../domain/reservations/model";
 import type { ReservationView } from "../../domain/reservations/view";
@@ -71,18 +72,18 @@ export const dateString = z
 
 export const isoTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time, e.g. 2026-12-05T23:30:00.000Z." }).openapi({ example: "2026-12-05T23:30:00.000Z" });
 
-const tag = z.string().trim().min(1).max(32);
+const tag = freeText({ max: 32, min: 1 });
 export const tableIdsSchema = z.array(z.uuid({ message: "Table ids are UUIDs." })).max(10);
 
 export const ReservationFields = z.object({
-  name: z.string().trim().min(1).max(80).openapi({ example: "Garcia" }),
+  name: freeText({ max: 80, min: 1 }).openapi({ example: "Garcia" }),
   phone: z.string().trim().max(32).nullable().optional().openapi({ example: "+1 212 555 0100" }),
   email: z.string().trim().max(254).pipe(z.email({ message: "Enter a valid email address." })).nullable().optional(),
   partySize: z.number().int().min(1).max(100),
   start: isoTime,
   durationMinutes: z.number().int().min(15).max(720).optional().openapi({ description: "Defaults to the dining duration for the party size." }),
   tableIds: tableIdsSchema.optional().openapi({ description: "Omit to assign the best free table; [] leaves it unassigned." }),
-  notes: z.string().trim().max(500).optional(),
+  notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional(),
   smsConsent: z.boolean().optional(),
 });
@@ -100,22 +101,22 @@ export const TablesSchema = z.object({ tables: z.array(TableSchema), combination
 const seats = z.number().int().min(1).max(100);
 export const TableInput = z
   .object({
-    name: z.string().trim().min(1).max(40),
+    name: freeText({ max: 40, min: 1 }),
     minSeats: seats,
     maxSeats: seats,
-    area: z.string().trim().max(40).optional(),
+    area: freeText({ max: 40 }).optional(),
     active: z.boolean().optional(),
   })
   .strict();
 export const CombinationInput = z
-  .object({ name: z.string().trim().min(1).max(40), tableIds: tableIdsSchema.min(2), minSeats: seats, maxSeats: seats })
+  .object({ name: freeText({ max: 40, min: 1 }), tableIds: tableIdsSchema.min(2), minSeats: seats, maxSeats: seats })
   .strict();
 export const TablePatch = z
   .object({
-    name: z.string().trim().min(1).max(40),
+    name: freeText({ max: 40, min: 1 }),
     minSeats: seats,
     maxSeats: seats,
-    area: z.string().trim().max(40),
+    area: freeText({ max: 40 }),
     active: z.boolean(),
     tableIds: tableIdsSchema.min(2).openapi({ description: "Combinations only." }),
   })

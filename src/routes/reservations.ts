@@ -3,13 +3,9 @@
 // Hosts run the book; tables and booking rules need the admin role.
 import { createRoute, z } from "@hono/zod-openapi";
 import { RESERVATION_ACTIONS } from "../../domain/reservations/model";
-import { hasRole, requireAuth } from "../auth/middleware";
+import { requireAuth, requireRole } from "../auth/middleware";
 import { requireFeature } from "../billing/entitlements";
-import { db } from "../db/client";
-import type { AuthContext } from "../auth/middleware";
-import { forbidden } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
-import { loadLocation } from "./locations";
 import { restaurant, unwrap } from "../restaurant/client";
 import {
   BookingSettingsInput,
@@ -42,11 +38,6 @@ for (const path of ["/:locationId/reservations", "/:locationId/reservations/*", 
 
 const tags = ["Reservations"];
 
-function requireAdmin(auth: AuthContext) {
-  // Called after the location is loaded: another account's location is 404 for every role, never 403.
-  if (!hasRole(auth.role, "admin")) throw forbidden("This needs the admin role or higher; you are a host.");
-}
-
 reservationRoutes.openapi(
   createRoute({
     method: "get",
@@ -61,9 +52,9 @@ reservationRoutes.openapi(
     },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const book = await stub.listReservations(ref, c.req.valid("query").date);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const book = await stub.listReservations(c.req.valid("query").date);
     return c.json({ date: book.date, timezone: book.timezone, reservations: book.reservations.map(restReservation) }, 200);
   },
 );
@@ -83,12 +74,12 @@ reservationRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
+    const loc = c.get("location");
     // New bookings need a plan with bookings; the existing book stays readable and workable after a
     // downgrade, so guests who already booked are still seated.
     await requireFeature(c, "bookings");
-    const { stub, ref } = restaurant(c.env, loc);
-    const made = unwrap(await stub.createReservation(ref, { ...input, start: Date.parse(input.start), source: "host" }));
+    const stub = restaurant(c.env, loc);
+    const made = unwrap(await stub.createReservation({ ...input, start: Date.parse(input.start), source: "host" }));
     return c.json({ reservation: restReservation(made.reservation) }, 201);
   },
 );
@@ -104,10 +95,10 @@ reservationRoutes.openapi(
     responses: { 200: jsonResponse(z.object({ reservation: ReservationSchema }), "The reservation"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const { locationId, reservationId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json({ reservation: restReservation(unwrap(await stub.getReservation(ref, reservationId))) }, 200);
+    const { reservationId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json({ reservation: restReservation(unwrap(await stub.getReservation(reservationId))) }, 200);
   },
 );
 
@@ -122,12 +113,12 @@ reservationRoutes.openapi(
     responses: { 200: jsonResponse(z.object({ reservation: ReservationSchema }), "Updated"), ...errors(400, 401, 404, 409, 413) },
   }),
   async (c) => {
-    const { locationId, reservationId } = c.req.valid("param");
+    const { reservationId } = c.req.valid("param");
     const input = c.req.valid("json");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
     const patch = { ...input, start: input.start === undefined ? undefined : Date.parse(input.start) };
-    return c.json({ reservation: restReservation(unwrap(await stub.updateReservation(ref, reservationId, patch))) }, 200);
+    return c.json({ reservation: restReservation(unwrap(await stub.updateReservation(reservationId, patch))) }, 200);
   },
 );
 
@@ -152,10 +143,10 @@ for (const action of RESERVATION_ACTIONS) {
       responses: { 200: jsonResponse(z.object({ reservation: ReservationSchema }), "After the action"), ...errors(400, 401, 404, 409) },
     }),
     async (c) => {
-      const { locationId, reservationId } = c.req.valid("param");
-      const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-      const { stub, ref } = restaurant(c.env, loc);
-      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(ref, reservationId, action))) }, 200);
+      const { reservationId } = c.req.valid("param");
+      const loc = c.get("location");
+      const stub = restaurant(c.env, loc);
+      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(reservationId, action))) }, 200);
     },
   );
 }
@@ -173,9 +164,9 @@ reservationRoutes.openapi(
     responses: { 200: jsonResponse(TablesSchema, "Tables"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.listTables(ref), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.listTables(), 200);
   },
 );
 
@@ -187,6 +178,7 @@ reservationRoutes.openapi(
     summary: "Add a table, or a combination of tables for big parties (admin or owner)",
     description: "A body with `tableIds` makes a combination; without, a table. The answer has the new item and the full lists.",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(z.union([CombinationInput, TableInput])) },
     responses: {
       201: jsonResponse(TablesSchema.extend({ table: TableSchema.optional(), combination: CombinationSchema.optional() }), "Added"),
@@ -194,13 +186,11 @@ reservationRoutes.openapi(
     },
   }),
   async (c) => {
-    const auth = c.get("auth");
     const input = c.req.valid("json");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    if ("tableIds" in input) return c.json(unwrap(await stub.createCombination(ref, input)), 201);
-    return c.json(unwrap(await stub.createTable(ref, { ...input, area: input.area ?? "", active: input.active ?? true })), 201);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    if ("tableIds" in input) return c.json(unwrap(await stub.createCombination(input)), 201);
+    return c.json(unwrap(await stub.createTable({ ...input, area: input.area ?? "", active: input.active ?? true })), 201);
   },
 );
 
@@ -211,6 +201,7 @@ reservationRoutes.openapi(
     tags,
     summary: "Change a table or combination (admin or owner)",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: TableParams, ...jsonBody(TablePatch) },
     responses: {
       200: jsonResponse(TablesSchema.extend({ table: TableSchema.optional(), combination: CombinationSchema.optional() }), "Changed"),
@@ -218,12 +209,10 @@ reservationRoutes.openapi(
     },
   }),
   async (c) => {
-    const auth = c.get("auth");
-    const { locationId, tableId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, locationId);
-    requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.updateTable(ref, tableId, c.req.valid("json"))), 200);
+    const { tableId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.updateTable(tableId, c.req.valid("json"))), 200);
   },
 );
 
@@ -234,16 +223,15 @@ reservationRoutes.openapi(
     tags,
     summary: "Remove a table or combination (admin or owner); a table with upcoming bookings answers 409",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: TableParams },
     responses: { 200: jsonResponse(TablesSchema, "The remaining tables"), ...errors(400, 401, 403, 404, 409) },
   }),
   async (c) => {
-    const auth = c.get("auth");
-    const { locationId, tableId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, locationId);
-    requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(unwrap(await stub.deleteTable(ref, tableId)), 200);
+    const { tableId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(unwrap(await stub.deleteTable(tableId)), 200);
   },
 );
 
@@ -260,9 +248,9 @@ reservationRoutes.openapi(
     responses: { 200: jsonResponse(BookingSettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.getBookingSettings(ref), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.getBookingSettings(), 200);
   },
 );
 
@@ -273,15 +261,14 @@ reservationRoutes.openapi(
     tags,
     summary: "Set booking rules (admin or owner); fields not sent keep their value",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(BookingSettingsInput) },
     responses: { 200: jsonResponse(BookingSettingsSchema, "Settings"), ...errors(400, 401, 403, 404, 413) },
   }),
   async (c) => {
-    const auth = c.get("auth");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    requireAdmin(auth);
-    const { stub, ref } = restaurant(c.env, loc);
-    const current = await stub.getBookingSettings(ref);
-    return c.json(await stub.updateBookingSettings(ref, { ...current, ...c.req.valid("json") }), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const current = await stub.getBookingSettings();
+    return c.json(await stub.updateBookingSettings({ ...current, ...c.req.valid("json") }), 200);
   },
 );

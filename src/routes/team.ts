@@ -2,7 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { and, asc, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
-import { requireAuth, requireRole } from "../auth/middleware";
+import { assertRole, requireAuth, requireRole } from "../auth/middleware";
+import { announceToLive } from "../restaurant/live-access";
 import { RoleSchema, UserSchema, userView } from "../auth/schemas";
 import { enforceRateLimit } from "../auth/throttle";
 import { db, type Db } from "../db/client";
@@ -154,7 +155,6 @@ teamRoutes.openapi(
     tags: ["Team"],
     summary: "Change a member's role (owner/admin; only owners touch the owner role; the last owner stays)",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: MemberParams, ...jsonBody(z.object({ role: RoleSchema })) },
     responses: { 200: jsonResponse(UserSchema, "Updated"), ...errors(400, 401, 403, 404, 409) },
   }),
@@ -166,6 +166,8 @@ teamRoutes.openapi(
       where: and(eq(users.id, c.req.valid("param").userId), eq(users.accountId, auth.accountId)),
     });
     if (!member) throw notFound("Member");
+    // Tenancy first: another account's ids answer 404 whatever the caller's role; 403 is for this account.
+    assertRole(auth.role, "admin");
     assertMayManage(auth.role, member.role);
     assertMayManage(auth.role, role);
     if (member.role === role) return c.json(userView(member), 200);
@@ -188,6 +190,7 @@ teamRoutes.openapi(
       d.update(users).set({ role }).where(guard).returning({ id: users.id }),
     ]);
     if (changed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "demoted");
+    await announceToLive(c.env, d, auth.accountId, { kind: "role", userId: member.id, role });
     return c.json(userView({ ...member, role }), 200);
   },
 );
@@ -199,7 +202,6 @@ teamRoutes.openapi(
     tags: ["Team"],
     summary: "Remove a member and end their sessions (owner/admin; the last owner stays)",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: MemberParams },
     responses: { 204: { description: "Removed" }, ...errors(400, 401, 403, 404, 409) },
   }),
@@ -210,6 +212,7 @@ teamRoutes.openapi(
       where: and(eq(users.id, c.req.valid("param").userId), eq(users.accountId, auth.accountId)),
     });
     if (!member) throw notFound("Member");
+    assertRole(auth.role, "admin");
     assertMayManage(auth.role, member.role);
     if (member.role === "owner" && (await ownerCount(d, auth.accountId)) <= 1) {
       throw conflict("The last owner cannot be removed. Make someone else an owner first.");
@@ -234,6 +237,7 @@ teamRoutes.openapi(
       d.delete(users).where(guard).returning({ id: users.id }),
     ]);
     if (removed.length === 0) throw await guardFailure(d, auth.accountId, member.id, "removed");
+    await announceToLive(c.env, d, auth.accountId, { kind: "removed", userId: member.id });
     return c.body(null, 204);
   },
 );
@@ -331,7 +335,6 @@ teamRoutes.openapi(
     tags: ["Team"],
     summary: "Send a pending or expired invitation again with a new link, valid 30 days (the old link stops working)",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: InviteParams },
     responses: { 200: jsonResponse(z.object({ invite: InviteSchema, email: EmailDelivery }), "Sent again"), ...errors(400, 401, 403, 404, 409, 429) },
   }),
@@ -339,6 +342,7 @@ teamRoutes.openapi(
     const auth = c.get("auth");
     const d = db(c.env.DB);
     const current = await loadInvite(d, auth.accountId, c.req.valid("param").inviteId);
+    assertRole(auth.role, "admin");
     assertMayManage(auth.role, current.role);
     const at = now();
     const status = inviteStatus(current, at);
@@ -365,7 +369,6 @@ teamRoutes.openapi(
     tags: ["Team"],
     summary: "Revoke an invitation (owner/admin)",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: InviteParams },
     responses: { 204: { description: "Revoked" }, ...errors(400, 401, 403, 404, 409) },
   }),
@@ -373,6 +376,7 @@ teamRoutes.openapi(
     const auth = c.get("auth");
     const d = db(c.env.DB);
     const current = await loadInvite(d, auth.accountId, c.req.valid("param").inviteId);
+    assertRole(auth.role, "admin");
     assertMayManage(auth.role, current.role);
     if (current.acceptedAt !== null) throw conflict("This invitation was already accepted; remove the member instead.");
     if (current.revokedAt === null) {

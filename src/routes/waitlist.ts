@@ -1,19 +1,21 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
+import { GUEST_LANGUAGES } from "../../domain/languages";
+import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/contrast";
+import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
-import { hasRole, requireAuth } from "../auth/middleware";
+import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
-import { forbidden, notFound, validationFailed } from "../lib/errors";
+import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
-import { loadLocation } from "./locations";
-import { restaurant, unwrap } from "../restaurant/client";
+import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 
@@ -77,9 +79,22 @@ export const SettingsSchema = z
     open: z.boolean().openapi({ description: "Whether guests can check themselves in." }),
     maxLength: z.number().int().min(1).max(1000).nullable().openapi({ description: "Most parties in line for self check-in; null = no limit." }),
     maxPartySize: z.number().int().min(1).max(100),
-    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Default quoted wait by party size band." }),
+    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
+    language: z.enum(GUEST_LANGUAGES).openapi({ description: "Guest pages open in this language (BCP 47) until the guest picks another.", example: "it" }),
+    accentColor: z
+      .string()
+      .regex(ACCENT_RE, { message: "Use a colour as #rrggbb." })
+      .refine(readableAccent, { message: `White text on this colour is hard to read: pick one with a contrast of at least ${MIN_ACCENT_CONTRAST}:1 against white (a darker shade).` })
+      .nullable()
+      .openapi({ description: "The guest pages' accent colour; white text on it must reach 4.5:1. null = Seatline's green.", example: "#8b1e3f" }),
+    tags: z
+      .array(z.string().trim().min(1).max(32))
+      .max(20)
+      .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
+      .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
   })
   .openapi("WaitlistSettings");
 
@@ -92,14 +107,14 @@ const SettingsPatch = SettingsSchema.extend({
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting to change." });
 
-const tag = z.string().trim().min(1).max(32);
+const tag = freeText({ max: 32, min: 1 });
 const PartyFields = z.object({
-  name: z.string().trim().min(1).max(80).openapi({ example: "Garcia" }),
+  name: freeText({ max: 80, min: 1 }).openapi({ example: "Garcia" }),
   phone: z.string().trim().max(32).nullable().optional().openapi({ example: "+1 212 555 0100", description: "Stored in E.164." }),
   size: z.number().int().min(1).max(100).openapi({ example: 4 }),
-  notes: z.string().trim().max(500).optional(),
+  notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional().openapi({ example: ["high chair", "patio"] }),
-  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the location's table." }),
+  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say)." }),
   smsConsent: z.boolean().optional().openapi({ description: "The guest agreed to texts about their place in line." }),
 });
 const PartyInput = PartyFields.strict();
@@ -144,9 +159,9 @@ waitlistRoutes.openapi(
     },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const list = await stub.list(ref);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const list = await stub.list();
     return c.json({ version: list.version, parties: list.parties.map(restParty), settings: list.settings }, 200);
   },
 );
@@ -171,10 +186,10 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
     const idempotency = key ? { key: `${auth.userId}:${key}`, requestHash: await sha256Hex(JSON.stringify(input)) } : undefined;
-    const added = unwrap(await stub.add(ref, { ...input, source: "host" }, idempotency));
+    const added = unwrap(await stub.add({ ...input, source: "host" }, idempotency));
     return c.json({ party: restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
   },
 );
@@ -190,10 +205,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "The party"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.getParty(ref, partyId))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.getParty(partyId))), 200);
   },
 );
 
@@ -208,10 +223,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "Updated"), ...errors(400, 401, 404, 409, 413) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.update(ref, partyId, c.req.valid("json")))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.update(partyId, c.req.valid("json")))), 200);
   },
 );
 
@@ -236,10 +251,10 @@ for (const action of HOST_ACTIONS) {
       responses: { 200: jsonResponse(PartySchema, "The party after the action"), ...errors(400, 401, 404, 409) },
     }),
     async (c) => {
-      const { locationId, partyId } = c.req.valid("param");
-      const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-      const { stub, ref } = restaurant(c.env, loc);
-      return c.json(restParty(unwrap(await stub.act(ref, partyId, action))), 200);
+      const { partyId } = c.req.valid("param");
+      const loc = c.get("location");
+      const stub = restaurant(c.env, loc);
+      return c.json(restParty(unwrap(await stub.act(partyId, action))), 200);
     },
   );
 }
@@ -255,10 +270,10 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(PartySchema, "The party at its new place"), ...errors(400, 401, 404, 409) },
   }),
   async (c) => {
-    const { locationId, partyId } = c.req.valid("param");
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(restParty(unwrap(await stub.move(ref, partyId, c.req.valid("json").position))), 200);
+    const { partyId } = c.req.valid("param");
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(restParty(unwrap(await stub.move(partyId, c.req.valid("json").position))), 200);
   },
 );
 
@@ -273,9 +288,9 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.getSettings(ref), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.getSettings(), 200);
   },
 );
 
@@ -286,17 +301,16 @@ waitlistRoutes.openapi(
     tags,
     summary: "Change waitlist settings (admin or owner)",
     security: bearer,
+    middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(SettingsPatch) },
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 403, 404, 413) },
   }),
   async (c) => {
-    const auth = c.get("auth");
     // The location first, then the role: another account's location is 404 for every caller,
     // never 403 (DESIGN.md rule 3).
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    if (!hasRole(auth.role, "admin")) throw forbidden("This needs the admin role or higher; you are a host.");
-    const { stub, ref } = restaurant(c.env, loc);
-    return c.json(await stub.updateSettings(ref, c.req.valid("json")), 200);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    return c.json(await stub.updateSettings(c.req.valid("json")), 200);
   },
 );
 
@@ -331,7 +345,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const q = c.req.valid("query");
     const d = db(c.env.DB);
-    const loc = await loadLocation(d, auth.accountId, c.req.valid("param").locationId);
+    const loc = c.get("location");
     const states = q.state ? q.state.split(",").map((s) => s.trim()) : [...CLOSED_STATES];
     const unknown = states.filter((s) => !(CLOSED_STATES as readonly string[]).includes(s));
     if (unknown.length > 0) {
@@ -388,9 +402,9 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const auth = c.get("auth");
-    const loc = await loadLocation(db(c.env.DB), auth.accountId, c.req.valid("param").locationId);
-    const { stub, ref } = restaurant(c.env, loc);
-    const t = await stub.createTicket(ref, auth.userId);
+    const loc = c.get("location");
+    const stub = restaurant(c.env, loc);
+    const t = await stub.createTicket(auth.userId, { sessionId: auth.sessionId, role: auth.role, sessionExpiresAt: auth.sessionExpiresAt });
     return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
   },
 );
@@ -415,7 +429,7 @@ waitlistRoutes.openapi(
     // No bearer here: the ticket, held only by the DO of this location, is the credential.
     const loc = await db(c.env.DB).query.locations.findFirst({ where: eq(locations.id, locationId) });
     if (!loc) throw notFound("Location");
-    const { stub } = restaurant(c.env, loc);
+    const stub = restaurantObject(c.env, loc.id);
     const url = new URL("https://restaurant/host");
     url.searchParams.set("ticket", ticket);
     if (since) url.searchParams.set("since", since);

@@ -6,7 +6,10 @@ import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
 import { log } from "../lib/log";
-import { applyDeliveryReport, handleInbound, mapProviderStatus } from "../messaging/sms/inbound";
+import { db } from "../db/client";
+import { handleInbound } from "../messaging/sms/inbound";
+import { onceForEvent } from "../messaging/sms/receipts";
+import { applyDeliveryReport, mapProviderStatus } from "../messaging/sms/reports";
 import { verifyTelnyxSignature, verifyTwilioSignature } from "../messaging/sms/signatures";
 import { fromRecurly, syncFromWebhook } from "../billing/service";
 import { verifyRecurlySignature } from "../billing/signature";
@@ -15,10 +18,25 @@ const forged = () => new ApiError(403, "forbidden", "The webhook signature is mi
 // An empty TwiML answer: Twilio sends nothing back on its own; replies go through our queue.
 const twiml = () => new Response("<Response></Response>", { headers: { "Content-Type": "text/xml" } });
 
+/**
+ * The URL a provider signed: the one we gave it, APP_URL + this path (+ query), not the URL the request
+ * reached us at, which a proxy in front (TLS offload, another host or port, a path prefix) rewrites.
+ */
+export function publicUrl(appUrl: string, requestUrl: string): string {
+  const u = new URL(requestUrl);
+  return `${appUrl.replace(/\/+$/, "")}${u.pathname}${u.search}`;
+}
+
 async function twilioParams(c: { req: { text(): Promise<string>; header(n: string): string | undefined; url: string }; env: AppEnv["Bindings"] }) {
   const raw = await c.req.text();
   const params = [...new URLSearchParams(raw).entries()];
-  const ok = await verifyTwilioSignature(c.env.TWILIO_AUTH_TOKEN ?? "", c.req.header("X-Twilio-Signature"), c.req.url, params);
+  const ok = await verifyTwilioSignature(
+    { authToken: c.env.TWILIO_AUTH_TOKEN ?? "", sharedKey: c.env.TWILIO_WEBHOOK_SIGNING_KEY },
+    c.req.header("X-Twilio-Signature"),
+    publicUrl(c.env.APP_URL, c.req.url),
+    params,
+    c.req.header("X-Twilio-Webhooks-Signature-Settings"),
+  );
   if (!ok) throw forged();
   return new Map(params);
 }
@@ -29,7 +47,14 @@ webhookRoutes.post("/twilio/status", async (c) => {
   const p = await twilioParams(c);
   const sid = p.get("MessageSid") ?? p.get("SmsSid");
   const status = mapProviderStatus("twilio", p.get("MessageStatus") ?? p.get("SmsStatus") ?? "");
-  if (sid && status) await applyDeliveryReport(c.env, "twilio", sid, status, p.get("ErrorCode") || null, now());
+  // `m`: our message id, in the callback URL we gave Twilio (covered by its signature).
+  const messageId = new URL(c.req.url).searchParams.get("m");
+  if (sid && status) {
+    const at = now();
+    await onceForEvent(db(c.env.DB), "twilio", `status:${sid}:${status}`, at, () =>
+      applyDeliveryReport(c.env, { provider: "twilio", providerMessageId: sid, status, errorCode: p.get("ErrorCode") || null, messageId }, at),
+    );
+  }
   return c.body(null, 204);
 });
 
@@ -38,8 +63,9 @@ webhookRoutes.post("/twilio/inbound", async (c) => {
   const from = p.get("From");
   const sid = p.get("MessageSid") ?? p.get("SmsSid");
   if (from && sid) {
-    const result = await handleInbound(c.env, "twilio", { from, to: p.get("To") ?? "", body: p.get("Body") ?? "", providerMessageId: sid }, now());
-    if (result === "unmatched") log("info", "inbound sms from an unknown number", { from });
+    const at = now();
+    const input = { from, to: p.get("To") ?? "", body: p.get("Body") ?? "", providerMessageId: sid, via: p.get("MessagingServiceSid") ?? null };
+    await onceForEvent(db(c.env.DB), "twilio", `inbound:${sid}`, at, () => handleInbound(c.env, "twilio", input, at));
   }
   return twiml();
 });
@@ -53,6 +79,7 @@ interface TelnyxEvent {
       from?: { phone_number?: string };
       to?: { phone_number?: string; status?: string }[];
       errors?: { code?: string | number }[];
+      messaging_profile_id?: string;
     };
   };
 }
@@ -76,13 +103,24 @@ webhookRoutes.post("/telnyx", async (c) => {
   const type = event.data?.event_type;
   const payload = event.data?.payload;
   if (!payload?.id) return c.body(null, 204);
+  const id = payload.id;
+  const at = now();
+  const d = db(c.env.DB);
+  // Keyed by the message (not the event id): a text redelivered as a new event is still one text.
   if (type === "message.received") {
     const from = payload.from?.phone_number;
-    if (from) await handleInbound(c.env, "telnyx", { from, to: payload.to?.[0]?.phone_number ?? "", body: payload.text ?? "", providerMessageId: payload.id }, now());
+    const input = { from: from ?? "", to: payload.to?.[0]?.phone_number ?? "", body: payload.text ?? "", providerMessageId: id, via: payload.messaging_profile_id ?? null };
+    if (from) await onceForEvent(d, "telnyx", `inbound:${id}`, at, () => handleInbound(c.env, "telnyx", input, at));
   } else if (type === "message.sent" || type === "message.finalized") {
     const status = mapProviderStatus("telnyx", payload.to?.[0]?.status ?? "");
     const code = payload.errors?.[0]?.code;
-    if (status) await applyDeliveryReport(c.env, "telnyx", payload.id, status, code === undefined ? null : String(code), now());
+    // `m` is our message id from the webhook_url we gave; Telnyx signs only the body, so the report's
+    // recipient must also match the message's.
+    const messageId = new URL(c.req.url).searchParams.get("m");
+    if (status) {
+      const report = { provider: "telnyx" as const, providerMessageId: id, status, errorCode: code === undefined ? null : String(code), messageId, to: payload.to?.[0]?.phone_number ?? null };
+      await onceForEvent(d, "telnyx", `status:${id}:${status}`, at, () => applyDeliveryReport(c.env, report, at));
+    }
   }
   return c.body(null, 204);
 });
@@ -110,8 +148,13 @@ webhookRoutes.post("/recurly", async (c) => {
   }
   if (!event || typeof event !== "object" || typeof event.account_code !== "string" || event.account_code.length > 64) return c.body(null, 204);
   const uuid = event.object_type === "subscription" && typeof event.uuid === "string" && /^[0-9a-f]{32}$/.test(event.uuid) ? event.uuid : undefined;
+  const accountCode = event.account_code;
+  const at = now();
+  const sync = () => syncFromWebhook(c.env, accountCode, uuid, at);
   try {
-    const result = await syncFromWebhook(c.env, event.account_code, uuid, now());
+    // Once per notification id (a failed sync releases it, so Recurly's retry syncs again).
+    const eventId = typeof event.id === "string" && event.id.length > 0 && event.id.length <= 64 ? event.id : null;
+    const result = eventId ? await onceForEvent(db(c.env.DB), "recurly", eventId, at, sync) : await sync();
     log("info", "recurly webhook", { type: `${event.object_type}.${event.event_type}`, result });
   } catch (err) {
     if (err instanceof ApiError) throw err;

@@ -37,10 +37,17 @@ export const bookingFlows = [
       await lateAnswer;
       // The late answer has landed (and is ignored): the open day's times are still there.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const slot = page.locator(".slots .choice").first();
-      await slot.waitFor({ timeout: WAIT });
-      assert((await page.locator(".slots .choice").count()) === slots.length, "the open day's times are shown");
-      await slot.click();
+      // Every time of the open day is offered, one service's times at a time (compact lists, not a grid).
+      await page.locator("#book-time").waitFor({ timeout: WAIT });
+      const services = page.locator(".slots .service");
+      const groups = await services.count();
+      let shown = 0;
+      for (let i = 0; i < Math.max(groups, 1); i++) {
+        if (groups) await services.nth(i).click();
+        shown += await page.locator("#book-time option[value^='2']").count();
+      }
+      assert(shown === slots.length, `the open day's times are shown (${shown} of ${slots.length})`);
+      await page.locator("#book-time").selectOption(await page.locator("#book-time option[value^='2']").first().getAttribute("value"));
       await page.getByLabel("Name").fill("Rossi");
       await page.getByLabel("Mobile phone").fill("+1 415 555 0177");
       await screenshots(page, "book");
@@ -52,7 +59,10 @@ export const bookingFlows = [
       await page.getByRole("heading", { name: "Your booking" }).waitFor();
       await screenshots(page, "book-manage");
       await page.getByRole("button", { name: "Cancel booking" }).click();
+      // Cancelling asks first, and the cancelled page offers booking again.
+      await page.getByRole("button", { name: "Yes, cancel it" }).click();
       await page.getByRole("heading", { name: "Booking cancelled" }).waitFor();
+      await page.getByRole("link", { name: "Book again" }).waitFor();
       assertNoExternal(page);
       await context.close();
     },

@@ -17,7 +17,8 @@ export async function startStack(port) {
   const state = mkdtempSync(join(tmpdir(), "seatline-browser-state-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state },
+    // Texts go to the dev outbox (the flows read them there), not to the SMS simulator.
+    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state, SMS_SIMULATOR: "off" },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops wrangler and workerd too.
     detached: true,

@@ -50,6 +50,8 @@ export const liveFlows = [
 
       // A party added on host B moves nobody ahead of Garcia; the guest sees the host's notify.
       await row(ctx.hostA, "Garcia").getByRole("button", { name: "Notify" }).click();
+      // Garcia gave no phone: the host screen says no text will go out before marking the party notified.
+      await ctx.hostA.getByRole("dialog", { name: "Garcia can't get a text" }).getByRole("button", { name: "Mark notified" }).click();
       await g.locator("[data-state=notified]").waitFor({ timeout: WAIT });
       await g.getByRole("heading", { name: "Your table is ready!" }).waitFor();
       await row(ctx.hostB, "Garcia").locator(".tag.notified").waitFor();
@@ -104,7 +106,8 @@ export const liveFlows = [
       await row(a, "Nguyen").locator("button.who").click();
       await a.locator(".detail").getByRole("button", { name: "Cancel" }).click();
       await row(ctx.hostB, "Nguyen").waitFor({ state: "detached" });
-      await a.locator(".detail").getByRole("button", { name: "Close" }).click();
+      // The party opens under its own row, so it closes with the row.
+      await a.locator(".detail").waitFor({ state: "detached" });
       await a.locator(".closed-list summary").click();
       await a.locator(`.closed-list li[data-party="Nguyen"]`).getByRole("button", { name: "Restore" }).click();
       await row(ctx.hostB, "Nguyen").waitFor({ timeout: WAIT });

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Browser tests: one stack start for all of them. Usage: node test/browser/run.mjs
-// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser).
+// (SEATLINE_BROWSER_PORT picks the port, 8807 by default; CHROMIUM_PATH the browser;
+// SEATLINE_BROWSER_SUITES=host-add,host-line runs only the named suites, in the order given — the
+// host-* suites sign up their own owner and need no earlier suite; SEATLINE_BROWSER_KEEP_GOING=1 runs
+// every flow of those suites even after a failure, to see at once which ones fail).
 import { launchBrowser, SCREENSHOTS, startStack } from "./harness.mjs";
 import { authFlows } from "./auth.flow.mjs";
 import { liveFlows } from "./live.flow.mjs";
@@ -13,9 +16,17 @@ import { historyFlows } from "./history.flow.mjs";
 import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
 import { developerFlows } from "./developer.flow.mjs";
+import { liveEndedFlows } from "./live-ended.flow.mjs";
+import { hostSuites } from "./host-suites.mjs";
+import { guestFlows } from "./guest.flow.mjs";
+import { insightsFlows } from "./insights.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const suites = [authFlows, liveFlows, conversationFlows, settingsFlows, bookingFlows, setupFlows, qrFlows, historyFlows, smsCostFlows, developerFlows, accountFlows];
+const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, developer: developerFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows, insights: insightsFlows };
+const only = process.env.SEATLINE_BROWSER_SUITES?.split(",").map((s) => s.trim()).filter(Boolean);
+for (const name of only ?? []) if (!all[name]) throw new Error(`no browser suite named ${name}; there are: ${Object.keys(all).join(", ")}`);
+const suites = (only ?? Object.keys(all)).map((name) => all[name]);
+const keepGoing = process.env.SEATLINE_BROWSER_KEEP_GOING === "1";
 
 let stack;
 let browser;
@@ -25,8 +36,12 @@ let failed = 0;
 let passed = 0;
 const started = Date.now();
 try {
-  console.log(`• Starting the stack on port ${port} with empty local state…`);
-  stack = await startStack(port);
+  // SEATLINE_BROWSER_BASE reuses a stack already running (npm start on another port) while iterating.
+  if (process.env.SEATLINE_BROWSER_BASE) stack = { base: process.env.SEATLINE_BROWSER_BASE, stop() {} };
+  else {
+    console.log(`• Starting the stack on port ${port} with empty local state…`);
+    stack = await startStack(port);
+  }
   browser = await launchBrowser();
   const ctx = { base: stack.base, browser };
   for (const suite of suites) {
@@ -40,10 +55,10 @@ try {
         failed += 1;
         console.log(`  ✗ ${name}\n${String(err.stack ?? err).replace(/^/gm, "      ")}`);
         // Later flows build on earlier ones; stop at the first failure.
-        break;
+        if (!keepGoing) break;
       }
     }
-    if (failed) break;
+    if (failed && !keepGoing) break;
   }
 } catch (err) {
   failed += 1;

@@ -67,7 +67,7 @@ export async function startFakes() {
     const [, provider, ...rest] = url.pathname.split("/");
     const path = "/" + rest.join("/");
     try {
-      if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path, await readBody(req));
+      if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path + url.search, await readBody(req));
       if (provider === "recurly") return await recurly.handle(req, res, path, await readBody(req));
       if (provider === "receiver" && rest[0] && req.method === "POST") return await receivers.handle(rest[0], req, res, await readBody(req));
       if (provider === "__control" && rest[0] === "receiver" && rest[1]) return receivers.control(rest[1], req.method ?? "GET", await readBody(req), res);

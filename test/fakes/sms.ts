@@ -9,8 +9,22 @@ export const TWILIO_SID = "ACfake0000000000000000000000000000";
 export const TWILIO_TOKEN = "twilio-fake-auth-token";
 export const TELNYX_KEY = "KEYfake-telnyx-api-key";
 
-/** How a provider answers messages to one number: ok, down (503), a network failure, or an error code. */
-export type Behaviour = { mode: "ok" } | { mode: "down" } | { mode: "network" } | { mode: "error"; status: number; code: string | number };
+/**
+ * How a provider answers messages to one number: ok, down (503), a network failure, an error code;
+ * or the answers that leave the sender unsure: "slow" takes the text at once and answers after
+ * `delayMs`, "garbled" takes it and answers 200 with a body that is not JSON, "hang" does not take
+ * it and answers 503 after `delayMs`.
+ */
+export type Behaviour =
+  | { mode: "ok" }
+  | { mode: "down" }
+  | { mode: "network" }
+  | { mode: "error"; status: number; code: string | number }
+  | { mode: "slow"; delayMs: number }
+  | { mode: "garbled" }
+  | { mode: "hang"; delayMs: number };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Sent {
   id: string;
@@ -18,6 +32,7 @@ interface Sent {
   from: string;
   body: string;
   callback: string | null;
+  at: number;
 }
 
 export function createSmsFakes() {
@@ -26,7 +41,11 @@ export function createSmsFakes() {
   // Every authenticated send request, whatever its answer, so tests can count attempts (a failed
   // attempt is not in `sent`).
   const attempts: Record<"twilio" | "telnyx", { to: string; body: string; behaviour: Behaviour["mode"] }[]> = { twilio: [], telnyx: [] };
+  // Twilio Message list requests (our look-ups of sends whose answer was lost).
+  const lookups: Record<"twilio", { to: string }[]> = { twilio: [] };
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  // Telnyx's Idempotency-Key: a successful answer is replayed for a repeat with the same key and body.
+  const idempotent = new Map<string, { body: string; answer: unknown }>();
   let seq = 0;
 
   function json(res: ServerResponse, status: number, body: unknown) {
@@ -39,11 +58,22 @@ export function createSmsFakes() {
   }
 
   async function twilioApi(req: IncomingMessage, res: ServerResponse, path: string, body: string) {
-    const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
-    if (req.method !== "POST" || !m) return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    const [pathOnly, query = ""] = path.split("?");
+    const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(pathOnly!);
+    if ((req.method !== "POST" && req.method !== "GET") || !m) return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     const expected = "Basic " + Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString("base64");
     if (m[1] !== TWILIO_SID || req.headers.authorization !== expected) {
       return json(res, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+    }
+    if (req.method === "GET") {
+      // The Message list, newest first, filtered by To and From as Twilio filters it.
+      const q = new URLSearchParams(query);
+      lookups.twilio.push({ to: q.get("To") ?? "" });
+      const list = sent.twilio
+        .filter((x) => (!q.get("To") || x.to === q.get("To")) && (!q.get("From") || x.from === q.get("From")))
+        .reverse()
+        .map((x) => ({ sid: x.id, to: x.to, from: x.from, body: x.body, status: "sent", date_created: new Date(x.at).toUTCString(), date_sent: new Date(x.at).toUTCString() }));
+      return json(res, 200, { messages: list, page: 0, page_size: Number(q.get("PageSize") ?? 50) });
     }
     const form = new URLSearchParams(body);
     const to = form.get("To") ?? "";
@@ -54,9 +84,13 @@ export function createSmsFakes() {
     if (b.mode === "error") return json(res, b.status, { code: Number(b.code), message: `Error ${b.code}`, status: b.status });
     if (!/^\+[1-9]\d{7,14}$/.test(to)) return json(res, 400, { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
     if (!form.get("Body")) return json(res, 400, { code: 21602, message: "Message body is required.", status: 400 });
+    if (b.mode === "hang") return sleep(b.delayMs).then(() => json(res, 503, { code: 20503, message: "Service unavailable", status: 503 }));
     const sid = `SM${(++seq).toString(16).padStart(32, "0")}`;
-    sent.twilio.push({ id: sid, to, from: form.get("From") ?? form.get("MessagingServiceSid") ?? "", body: form.get("Body")!, callback: form.get("StatusCallback") });
-    return json(res, 201, { sid, status: "queued", to, from: form.get("From"), body: form.get("Body"), error_code: null });
+    sent.twilio.push({ id: sid, to, from: form.get("From") ?? form.get("MessagingServiceSid") ?? "", body: form.get("Body")!, callback: form.get("StatusCallback"), at: Date.now() });
+    const answer = { sid, status: "queued", to, from: form.get("From"), body: form.get("Body"), error_code: null };
+    if (b.mode === "garbled") return res.writeHead(200, { "Content-Type": "text/html" }), res.end("<html>upstream proxy</html>");
+    if (b.mode === "slow") await sleep(b.delayMs);
+    if (!res.destroyed) json(res, 201, answer);
   }
 
   async function telnyxApi(req: IncomingMessage, res: ServerResponse, path: string, body: string) {
@@ -71,15 +105,24 @@ export function createSmsFakes() {
       return json(res, 400, { errors: [{ code: "10015", title: "Bad request" }] });
     }
     const to = msg.to ?? "";
+    const key = req.headers["idempotency-key"] as string | undefined;
+    const prior = key ? idempotent.get(key) : undefined;
+    if (prior && prior.body !== body) return json(res, 422, { errors: [{ code: "10015", title: "Idempotency key reused with another request" }] });
     const b = behaviour("telnyx", to);
     attempts.telnyx.push({ to, body: msg.text ?? "", behaviour: b.mode });
+    if (prior) return json(res, 200, prior.answer);
     if (b.mode === "network") return req.socket.destroy();
     if (b.mode === "down") return json(res, 503, { errors: [{ code: "10007", title: "Unexpected error" }] });
     if (b.mode === "error") return json(res, b.status, { errors: [{ code: String(b.code), title: `Error ${b.code}`, detail: `Error ${b.code}` }] });
     if (!/^\+[1-9]\d{7,14}$/.test(to)) return json(res, 422, { errors: [{ code: "40310", title: "Invalid 'to' address" }] });
+    if (b.mode === "hang") return sleep(b.delayMs).then(() => json(res, 503, { errors: [{ code: "10007", title: "Unexpected error" }] }));
     const id = `40${(++seq).toString(16).padStart(30, "0")}`;
-    sent.telnyx.push({ id, to, from: msg.from ?? "", body: msg.text ?? "", callback: msg.webhook_url ?? null });
-    return json(res, 200, { data: { id, record_type: "message", to: [{ phone_number: to, status: "queued" }], from: { phone_number: msg.from }, text: msg.text } });
+    sent.telnyx.push({ id, to, from: msg.from ?? "", body: msg.text ?? "", callback: msg.webhook_url ?? null, at: Date.now() });
+    const answer = { data: { id, record_type: "message", to: [{ phone_number: to, status: "queued" }], from: { phone_number: msg.from }, text: msg.text } };
+    if (key) idempotent.set(key, { body, answer });
+    if (b.mode === "garbled") return res.writeHead(200, { "Content-Type": "text/html" }), res.end("<html>upstream proxy</html>");
+    if (b.mode === "slow") await sleep(b.delayMs);
+    if (!res.destroyed) json(res, 200, answer);
   }
 
   return {
@@ -97,14 +140,17 @@ export function createSmsFakes() {
           const list = sent[input.provider as "twilio" | "telnyx"].filter((m) => !input.to || m.to === input.to);
           return json(res, 200, list);
         }
+        case "lookups":
+          return json(res, 200, lookups.twilio.filter((m) => !input.to || m.to === input.to));
         case "attempts":
           return json(res, 200, attempts[input.provider as "twilio" | "telnyx"].filter((m) => !input.to || m.to === input.to));
         case "sign-twilio":
           // The reference: Twilio's own SDK computes the signature.
+          // `key` and `algorithm` (HMAC_SHA1 or HMAC_SHA256): a SharedKey signature per a Webhook Setting.
           return json(res, 200, {
-            signature: twilio.getExpectedTwilioSignature(TWILIO_TOKEN, input.url as string, input.params as Record<string, string>),
+            signature: twilio.getExpectedTwilioSignature((input.key as string) ?? TWILIO_TOKEN, input.url as string, input.params as Record<string, string>, input.algorithm as string | undefined),
             valid: (input.signature as string | undefined) !== undefined
-              ? twilio.validateRequest(TWILIO_TOKEN, input.signature as string, input.url as string, input.params as Record<string, string>)
+              ? twilio.validateRequest((input.key as string) ?? TWILIO_TOKEN, input.signature as string, input.url as string, input.params as Record<string, string>, input.algorithm as string | undefined)
               : undefined,
           });
         case "sign-telnyx": {

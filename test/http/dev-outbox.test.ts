@@ -37,7 +37,9 @@ describe("GET /api/dev/outbox", () => {
   });
 
   it.each(["GET", "POST", "DELETE"])("is absent in production: %s answers 404", async (method) => {
-    const res = await fetchWith({ ENVIRONMENT: "production" }, method, "/api/dev/outbox");
+    // A production configuration that passes the startup check (production with the dev outbox
+    // refuses to serve at all: test/http/startup-check.test.ts).
+    const res = await fetchWith({ ENVIRONMENT: "production", EMAIL_PROVIDER: "resend" }, method, "/api/dev/outbox");
     expectError(res, 404, "not_found");
     expect(res.headers.get("Allow")).toBeNull();
   });

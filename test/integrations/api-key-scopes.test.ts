@@ -43,7 +43,7 @@ const EXPECTED: Record<string, Scope | null> = {
   "GET /api/locations/{locationId}/waitlist-settings": "read",
   "PATCH /api/locations/{locationId}/waitlist-settings": "settings",
   "GET /api/locations/{locationId}/history": "read",
-  "POST /api/locations/{locationId}/live-ticket": "read",
+  "POST /api/locations/{locationId}/live-ticket": null,
   "GET /api/locations/{locationId}/sms-settings": "read",
   "PATCH /api/locations/{locationId}/sms-settings": "settings",
   "GET /api/locations/{locationId}/waitlist/{partyId}/messages": "read",

@@ -77,7 +77,7 @@ describe("delete the account", () => {
       expect(row!.n, table).toBe(0);
     }
     expect(await env.DB.prepare("SELECT id FROM accounts WHERE id = ?").bind(o.accountId).first()).toBeNull();
-    const live = await stubFor(o.locationId).list({ id: o.locationId, accountId: o.accountId, name: "x", timezone: "UTC" });
+    const live = await stubFor(o.locationId).at({ id: o.locationId, accountId: o.accountId, name: "x", timezone: "UTC" }).list();
     expect(live.parties).toEqual([]);
     expect((await call("GET", `/api/public/parties/${tokens[2]}`)).status).toBe(404);
     expect(await d1Parties(other.accountId)).toBe(3);

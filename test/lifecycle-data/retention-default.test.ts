@@ -50,12 +50,12 @@ describe("the hourly sweep under the default policy", () => {
     expect(history.json.parties).toEqual([]);
     for (const t of tokens) expect((await call("GET", `/api/public/parties/${t}`)).status).toBe(404);
     // …and from the Durable Object's own SQLite.
-    const left = await stubFor(a.locationId).list({ id: a.locationId, accountId: a.accountId, name: "x", timezone: "UTC" });
+    const left = await stubFor(a.locationId).at({ id: a.locationId, accountId: a.accountId, name: "x", timezone: "UTC" }).list();
     expect(left.parties).toEqual([]);
     // The account and its users stay, so the owner can come back.
     expect((await call("GET", "/api/me", { token: a.token })).status).toBe(200);
     // B untouched, in D1 and in its DO.
-    const bLive = await stubFor(b.locationId).list({ id: b.locationId, accountId: b.accountId, name: "x", timezone: "UTC" });
+    const bLive = await stubFor(b.locationId).at({ id: b.locationId, accountId: b.accountId, name: "x", timezone: "UTC" }).list();
     expect(bLive.parties).toHaveLength(1);
   });
 

@@ -17,7 +17,7 @@ describe("host socket: resume beyond the kept event log", () => {
     await runInDurableObject(stub, async (instance: Restaurant) => {
       const ref = { id: loc.id, accountId: o.accountId, name: loc.name, timezone: loc.timezone };
       for (let i = 0; i < 1100; i++) {
-        const res = await instance.update(ref, a.party.id, { notes: `edit ${i}` });
+        const res = await instance.at(ref).update(a.party.id, { notes: `edit ${i}` });
         if (!res.ok) throw new Error(res.message);
       }
     });

@@ -19,6 +19,10 @@ export interface LiveSocket {
   send(data: string | ArrayBuffer): void;
   /** Closes (1000) and waits for the server's side of the close handshake. */
   close(timeoutMs?: number): Promise<void>;
+  /** Waits for the server to close the socket; its close code and reason. */
+  closed(timeoutMs?: number): Promise<{ code: number; reason: string }>;
+  /** The server's close, once it has happened (null while open). */
+  closeEvent(): { code: number; reason: string } | null;
 }
 
 const open = new Set<LiveSocket>();
@@ -46,6 +50,7 @@ export async function connect(path: string, headers: Record<string, string> = {}
   let taken = 0;
   const waiters = new Set<() => void>();
   let closed = false;
+  let closeInfo: { code: number; reason: string } | null = null;
   const closedWaiters = new Set<() => void>();
 
   ws.addEventListener("message", (e) => {
@@ -54,8 +59,9 @@ export async function connect(path: string, headers: Record<string, string> = {}
     messages.push(parse(text));
     for (const w of [...waiters]) w();
   });
-  ws.addEventListener("close", () => {
+  ws.addEventListener("close", (e) => {
     closed = true;
+    closeInfo = { code: e.code, reason: e.reason };
     for (const w of [...closedWaiters]) w();
   });
   ws.accept();
@@ -102,6 +108,17 @@ export async function connect(path: string, headers: Record<string, string> = {}
         ws.close(1000, "done");
       });
     },
+    closed(timeoutMs = 5000) {
+      if (closeInfo) return Promise.resolve(closeInfo);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for the server to close; frames: ${JSON.stringify(frames.slice(-3))}`)), timeoutMs);
+        closedWaiters.add(() => {
+          clearTimeout(timer);
+          resolve(closeInfo!);
+        });
+      });
+    },
+    closeEvent: () => closeInfo,
   };
   open.add(socket);
   return socket;

@@ -23,11 +23,17 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
       position: 1,
       ahead: 0,
       estimateMinutes: 10,
-      quotedWait: 20,
+      // Quoted its estimate at joining, so the status page says what the join page said (issue 16).
+      quotedWait: 10,
       onMyWayAt: null,
     });
     // The link works at once, on the page and the socket.
-    expect((await call("GET", `/api/public/parties/${res.json.token}`)).json).toEqual(res.json.status);
+    expect((await call("GET", `/api/public/parties/${res.json.token}`)).json).toEqual({
+      ...res.json.status,
+      // The page's answer adds the place's locale and slug (to join again) and the "almost up" position.
+      location: { name: loc.name, slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null },
+      almostUpPosition: 3,
+    });
     const guest = await openGuest(res.json.token);
     expect(await guest.next()).toMatchObject({ type: "status", position: 1 });
   });

@@ -32,7 +32,8 @@ describe("guest socket (GET /api/public/parties/:token/live)", () => {
     // Affects it: the party ahead is seated (version 9).
     await call("POST", `${base}/waitlist/${first.party.id}/seat`, { token: o.token });
 
-    expect(await guest.next(isStatus)).toEqual({ type: "status", version: 9, state: "waiting", position: 1, ahead: 0, estimateMinutes: 8, quotedWait: 15 });
+    // Quoted its estimate at joining (one party of 1–2 ahead: 8 × 2 = 16), not the band's fixed 15 (issue 16).
+    expect(await guest.next(isStatus)).toEqual({ type: "status", version: 9, state: "waiting", position: 1, ahead: 0, estimateMinutes: 8, quotedWait: 16 });
     // Nothing arrived in between.
     expect(guest.messages).toHaveLength(2);
   });

@@ -17,6 +17,16 @@ describe("public booking", () => {
     expect(res.json.slots).toHaveLength(40);
   });
 
+  it("states the date's services (to group its times) and the booking window's last date", async () => {
+    const p = await bookPlace();
+    const date = dayFromNow(3, p.timezone);
+    const res = await call("GET", `/api/public/locations/${p.slug}/availability?date=${date}&partySize=2`);
+    expect(res.status, res.text).toBe(200);
+    for (const s of res.json.slots) expect(res.json.services.some((v: { start: string; end: string }) => s.localTime >= v.start && s.localTime < v.end)).toBe(true);
+    expect(res.json.services.length).toBeGreaterThan(0);
+    expect(res.json.lastDate).toBe(dayFromNow(60, p.timezone));
+  });
+
   it("books a free time and returns the manage link", async () => {
     const p = await bookPlace();
     const date = dayFromNow(3, p.timezone);

@@ -56,7 +56,8 @@ let phoneCounter = 0;
 export function freshPhone(): string {
   phoneCounter += 1;
   const n = (Date.now() % 1_000_000) * 7 + phoneCounter;
-  return `+1415${String(n % 10_000_000).padStart(7, "0")}`;
+  // The exchange (the three digits after the area code) starts with 2-9 in a real NANP number.
+  return `+1415${2 + (n % 8)}${String(n % 1_000_000).padStart(6, "0")}`;
 }
 
 let ipCounter = 0;

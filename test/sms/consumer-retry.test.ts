@@ -96,4 +96,19 @@ describe("both providers down", () => {
     expect(await messageRow(id)).toMatchObject({ status: "failed", error_code: "retries_exhausted" });
     expect(await attempts("twilio", phone)).toEqual([]);
   });
+
+  it("with only Twilio configured, the dead-letter message names Twilio alone, and Telnyx is never tried", async () => {
+    const onlyTwilio = { TELNYX_API_KEY: "", TELNYX_FROM: "" };
+    const phone = freshPhone();
+    await behave("twilio", phone, { mode: "down" });
+    const id = await insertQueued(o, phone);
+    const { result } = await deliver("seatline-outbound", [{ messageId: id, attempts: 6 }], onlyTwilio);
+    expect(result.retryMessages).toHaveLength(1);
+    await deliver("seatline-outbound-dlq", [{ messageId: id }], onlyTwilio);
+    const row = await messageRow(id);
+    expect(row).toMatchObject({ status: "failed", error_code: "twilio:20503" });
+    expect(row!.error_message).toBe("Twilio (the only SMS provider configured) failed on every retry.");
+    expect(row!.error_message).not.toMatch(/both/i);
+    expect(await attempts("telnyx", phone)).toEqual([]);
+  });
 });

@@ -5,7 +5,14 @@ import type { OutboundMessage } from "../../src/env";
 import { call, ORIGIN, waitFor } from "../helpers/api";
 
 /** How a fake provider answers messages to one number (mirrors test/fakes/sms.ts, which runs in Node). */
-export type Behaviour = { mode: "ok" } | { mode: "down" } | { mode: "network" } | { mode: "error"; status: number; code: string | number };
+export type Behaviour =
+  | { mode: "ok" }
+  | { mode: "down" }
+  | { mode: "network" }
+  | { mode: "error"; status: number; code: string | number }
+  | { mode: "slow"; delayMs: number }
+  | { mode: "garbled" }
+  | { mode: "hang"; delayMs: number };
 
 export type Provider = "twilio" | "telnyx";
 
@@ -18,15 +25,21 @@ async function control(action: string, body: unknown) {
 
 export const behave = (provider: Provider, to: string, behaviour: Behaviour) => control("behave", { provider, to, behaviour });
 /** Messages the fake accepted (and so "delivered") to `to`. */
-export const received = (provider: Provider, to: string): Promise<{ id: string; to: string; body: string; callback: string | null }[]> =>
+export const received = (provider: Provider, to: string): Promise<{ id: string; to: string; from: string; body: string; callback: string | null }[]> =>
   control("received", { provider, to });
 /** Every send request the fake got for `to`, failed ones included. */
 export const attempts = (provider: Provider, to: string): Promise<{ to: string; body: string; behaviour: Behaviour["mode"] }[]> =>
   control("attempts", { provider, to });
+/** Twilio Message list requests for `to` (our look-ups of sends whose answer was lost). */
+export const lookups = (to: string): Promise<{ to: string }[]> => control("lookups", { to });
 export type TwilioParams = Record<string, string | string[]>;
 /** Twilio's own SDK (in Node): getExpectedTwilioSignature for url+params, and validateRequest of `signature`. */
-export const twilioReference = (url: string, params: TwilioParams, signature?: string): Promise<{ signature: string; valid?: boolean }> =>
-  control("sign-twilio", { url, params, signature });
+export const twilioReference = (
+  url: string,
+  params: TwilioParams,
+  signature?: string,
+  shared?: { key: string; algorithm: "HMAC_SHA1" | "HMAC_SHA256" },
+): Promise<{ signature: string; valid?: boolean }> => control("sign-twilio", { url, params, signature, ...shared });
 
 /** Params as the form body carries them: a repeated name once per value. */
 export function formEntries(params: TwilioParams): [string, string][] {
@@ -36,11 +49,12 @@ export const telnyxSign = (timestamp: string, body: string): Promise<{ signature
 
 /**
  * A fresh number per call, so fake-provider behaviours and received lists never overlap between
- * tests or between files running in parallel: +49 15x with ten random digits (E.164, 14 digits).
+ * tests or between files running in parallel: a German mobile, +49 151 with eight random digits (a
+ * valid number, as libphonenumber-js checks it).
  */
 export function freshPhone(): string {
-  const digits = Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => b % 10).join("");
-  return `+4915${digits}`;
+  const digits = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b % 10).join("");
+  return `+49151${digits}`;
 }
 
 /**
@@ -103,7 +117,12 @@ export async function insertQueued(owner: { accountId: string; locationId: strin
  * drop them (getQueueResult never reports delaySeconds, though its type declares it), so each
  * message's retry is watched, still calling through.
  */
-export async function deliver(queue: "seatline-outbound" | "seatline-outbound-dlq", entries: { messageId: string; primary?: Provider; attempts?: number }[]) {
+export async function deliver(
+  queue: "seatline-outbound" | "seatline-outbound-dlq",
+  entries: { messageId: string; primary?: Provider; attempts?: number }[],
+  /** Bindings to change for this run only (e.g. a short SMS_SEND_TIMEOUT_MS). */
+  overrides: Partial<Record<string, string>> = {},
+) {
   const batch = createMessageBatch<OutboundMessage>(
     queue,
     entries.map((e, i) => ({
@@ -122,7 +141,7 @@ export async function deliver(queue: "seatline-outbound" | "seatline-outbound-dl
     });
   }
   const ctx = createExecutionContext();
-  await worker.queue(batch, env);
+  await worker.queue(batch, { ...env, ...overrides } as typeof env);
   const result = await getQueueResult(batch, ctx);
   return { batch, result, retries };
 }
@@ -133,9 +152,9 @@ export const TWILIO_STATUS_URL = `${ORIGIN}/webhooks/twilio/status`;
 export const TWILIO_INBOUND_URL = `${ORIGIN}/webhooks/twilio/inbound`;
 
 /** POSTs form params to a Twilio webhook; the signature defaults to the SDK's for exactly this URL and these params. */
-export async function postTwilio(url: string, params: TwilioParams, signature?: string | null, postTo = url) {
+export async function postTwilio(url: string, params: TwilioParams, signature?: string | null, postTo = url, extraHeaders: Record<string, string> = {}) {
   const sig = signature === undefined ? (await twilioReference(url, params)).signature : signature;
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders };
   if (sig !== null) headers["X-Twilio-Signature"] = sig;
   const target = new URL(postTo);
   return call("POST", target.pathname + target.search, { raw: new URLSearchParams(formEntries(params)).toString(), headers });
@@ -156,19 +175,19 @@ export function twilioStatus(sid: string, status: string, extra: Record<string, 
 }
 
 /** A guest's text through Twilio's inbound webhook, signed as Twilio would. */
-export async function textIn(from: string, body: string, sid = `SM${crypto.randomUUID().replace(/-/g, "")}`) {
-  const res = await postTwilio(TWILIO_INBOUND_URL, { MessageSid: sid, SmsSid: sid, From: from, To: "+15005550006", Body: body, NumMedia: "0", AccountSid: "ACfake0000000000000000000000000000" });
+export async function textIn(from: string, body: string, sid = `SM${crypto.randomUUID().replace(/-/g, "")}`, to = "+15005550006") {
+  const res = await postTwilio(TWILIO_INBOUND_URL, { MessageSid: sid, SmsSid: sid, From: from, To: to, Body: body, NumMedia: "0", AccountSid: "ACfake0000000000000000000000000000" });
   if (res.status !== 200) throw new Error(`inbound webhook answered ${res.status} ${res.text}`);
   return res;
 }
 
 /** POSTs a Telnyx event with the given headers (signed over "timestamp|body" by default). */
-export async function postTelnyx(body: string, opts: { timestamp?: string; signature?: string | null; signedBody?: string } = {}) {
+export async function postTelnyx(body: string, opts: { timestamp?: string; signature?: string | null; signedBody?: string; path?: string } = {}) {
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
   const signature = opts.signature === undefined ? (await telnyxSign(timestamp, opts.signedBody ?? body)).signature : opts.signature;
   const headers: Record<string, string> = { "Content-Type": "application/json", "telnyx-timestamp": timestamp };
   if (signature !== null) headers["telnyx-signature-ed25519"] = signature;
-  return call("POST", "/webhooks/telnyx", { raw: body, headers });
+  return call("POST", opts.path ?? "/webhooks/telnyx", { raw: body, headers });
 }
 
 /** Rows a guest sent us from `phone`. */

@@ -9,13 +9,14 @@ describe("providerOrder", () => {
     expect(providerOrder("telnyx", {}, at)).toEqual(["telnyx", "twilio"]);
   });
 
-  it("moves a provider whose circuit is open to the end", () => {
-    expect(providerOrder("twilio", { twilio: at + BREAKER_COOLDOWN_MS }, at)).toEqual(["telnyx", "twilio"]);
-    expect(providerOrder("telnyx", { telnyx: at + 1 }, at)).toEqual(["twilio", "telnyx"]);
+  it("skips a provider whose circuit is open, for its whole cool-down", () => {
+    expect(providerOrder("twilio", { twilio: at + BREAKER_COOLDOWN_MS }, at)).toEqual(["telnyx"]);
+    expect(providerOrder("twilio", { twilio: at + BREAKER_COOLDOWN_MS }, at + BREAKER_COOLDOWN_MS - 1)).toEqual(["telnyx"]);
+    expect(providerOrder("telnyx", { telnyx: at + 1 }, at)).toEqual(["twilio"]);
   });
 
-  it("leaves the order alone when only the other provider's circuit is open", () => {
-    expect(providerOrder("twilio", { telnyx: at + 1 }, at)).toEqual(["twilio", "telnyx"]);
+  it("keeps the primary when only the other provider's circuit is open (that one is skipped)", () => {
+    expect(providerOrder("twilio", { telnyx: at + 1 }, at)).toEqual(["twilio"]);
   });
 
   it("treats a circuit as closed once its cool-down has passed", () => {
@@ -23,8 +24,9 @@ describe("providerOrder", () => {
     expect(providerOrder("twilio", { twilio: at - 1, telnyx: 0 }, at)).toEqual(["twilio", "telnyx"]);
   });
 
-  it("keeps the primary first when both circuits are open (both are still tried)", () => {
-    expect(providerOrder("telnyx", { twilio: at + 5, telnyx: at + 5 }, at)).toEqual(["telnyx", "twilio"]);
+  it("tries neither while both circuits are open (the message waits for the first to close)", () => {
+    expect(providerOrder("telnyx", { twilio: at + 5, telnyx: at + 5 }, at)).toEqual([]);
+    expect(providerOrder("telnyx", { twilio: at + 5, telnyx: at + 9 }, at + 5)).toEqual(["twilio"]);
   });
 });
 

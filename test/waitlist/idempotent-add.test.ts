@@ -30,6 +30,22 @@ describe("idempotent add", () => {
     expect((await list(p)).parties).toHaveLength(1);
   });
 
+  it("many keys each sent four times at once make one party per key, never a 5xx", async () => {
+    // The race is a matter of timing: many rounds at once make it show on the code that awaited
+    // between checking the key and storing its answer.
+    const p = await freshPlace();
+    const rounds = Array.from({ length: 12 }, (_, i) => `k-burst-${i}`);
+    const answers = await Promise.all(
+      rounds.flatMap((k) => Array.from({ length: 4 }, () => addParty(p, { name: `Burst ${k}`, size: 2 }, key(k)))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    for (let i = 0; i < rounds.length; i++) {
+      const ids = new Set(answers.slice(i * 4, i * 4 + 4).map((a) => a.json.party.id));
+      expect(ids.size, rounds[i]).toBe(1);
+    }
+    expect((await list(p)).parties).toHaveLength(rounds.length);
+  });
+
   it("the same key with a different body is 422 idempotency_key_reused and adds nothing", async () => {
     const p = await freshPlace();
     const first = await addParty(p, { name: "Garcia", size: 4 }, key("k-2"));

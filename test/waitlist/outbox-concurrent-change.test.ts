@@ -25,7 +25,7 @@ describe("outbox with a change during a flush", () => {
           const result = await env.DB.batch(statements);
           const states = await d1Parties(p.locationId);
           batches.push(states.map((r) => r.state));
-          if (batches.length === 1) expect((await instance.act(loc, a.id, "notify")).ok).toBe(true);
+          if (batches.length === 1) expect((await instance.at(loc).act(a.id, "notify")).ok).toBe(true);
           return result;
         },
       } as unknown as D1Database;

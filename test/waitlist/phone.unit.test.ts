@@ -1,4 +1,5 @@
 // normalizePhone: whatever people type, stored as E.164 — or null, so the API answers 400.
+// (UK mobiles here are in a real mobile range: libphonenumber rightly refuses Ofcom's 07700 900xxx drama numbers.)
 import { describe, expect, it } from "vitest";
 import { normalizePhone } from "../../domain/phone";
 
@@ -9,7 +10,7 @@ describe("normalizePhone: international input", () => {
     ["+1 (212) 555-0100", "+12125550100"],
     ["+1.212.555.0100", "+12125550100"],
     ["  +44 20 7946 0958  ", "+442079460958"],
-    ["+44 7700 900123", "+447700900123"],
+    ["+44 7400 123456", "+447400123456"],
     ["+33 1 23 45 67 89", "+33123456789"],
   ])("%s → %s whatever the location's country", (input, e164) => {
     expect(normalizePhone(input, "1")).toBe(e164);
@@ -18,7 +19,7 @@ describe("normalizePhone: international input", () => {
 
   it("drops the (0) trunk prefix printed after a country code", () => {
     expect(normalizePhone("+44 (0)20 7946 0958", "1")).toBe("+442079460958");
-    expect(normalizePhone("+44 (0) 7700 900123", "44")).toBe("+447700900123");
+    expect(normalizePhone("+44 (0) 7400 123456", "44")).toBe("+447400123456");
   });
 
   it("reads a 00 prefix as international", () => {
@@ -40,10 +41,10 @@ describe("normalizePhone: national input", () => {
 
   it.each([
     ["020 7946 0958", "+442079460958"],
-    ["07700 900123", "+447700900123"],
-    ["07700-900-123", "+447700900123"],
+    ["07400 123456", "+447400123456"],
+    ["07400-123-456", "+447400123456"],
     ["44 20 7946 0958", "+442079460958"],
-    ["44 7700 900123", "+447700900123"],
+    ["44 7400 123456", "+447400123456"],
   ])("country code 44: %s → %s", (input, e164) => {
     expect(normalizePhone(input, "44")).toBe(e164);
   });

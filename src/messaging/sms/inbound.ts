@@ -1,75 +1,23 @@
-// Delivery reports and guests' replies from either provider, after their signature was checked.
-import { and, desc, eq, gt } from "drizzle-orm";
+// Guests' texts from either provider, after their signature was checked (and the webhook's receipt
+// made this copy the only one that acts). Matched to the location and party that last texted the
+// number within 30 days — on the number's program: the platform's shared numbers, or the account
+// whose own number it is — stored once in the conversation, and acted on: STOP and friends opt the
+// phone out of the program (see senders.ts), START opts back in (confirmed only if it was opted out),
+// HELP answers, 1 and 9 act.
+import { and, desc, eq, gt, notInArray } from "drizzle-orm";
 import { db, type Db } from "../../db/client";
-import { locations, messages, smsOptOuts, type MessageStatus } from "../../db/schema";
+import { locations, messages } from "../../db/schema";
 import type { Env } from "../../env";
 import { DAY } from "../../lib/clock";
+import { log } from "../../lib/log";
 import { restaurant } from "../../restaurant/client";
 import { entitlementsFor } from "../../billing/entitlements";
+import { messageView } from "./announce";
 import { classifyInbound } from "./keywords";
 import type { ProviderName } from "./providers/provider";
-import { announce, messageView } from "./send";
+import { ownSenderAccounts, programForInbound, recordOptIn, recordOptOut, type Program } from "./senders";
 
-// Statuses only move forward: a late "sent" never overwrites "delivered".
-const RANK: Record<MessageStatus, number> = {
-  queued: 0,
-  retrying: 1,
-  sending: 1,
-  sent: 2,
-  delivered: 3,
-  undelivered: 3,
-  failed: 3,
-  refused: 3,
-  received: 3,
-};
-
-export function isForward(from: MessageStatus, to: MessageStatus): boolean {
-  return RANK[to] > RANK[from];
-}
-
-/** Twilio's MessageStatus and Telnyx's per-recipient status, in our words (null: nothing to record). */
-export function mapProviderStatus(provider: ProviderName, status: string): MessageStatus | null {
-  const s = status.toLowerCase();
-  if (provider === "twilio") {
-    return ({ sent: "sent", delivered: "delivered", undelivered: "undelivered", failed: "failed" } as Record<string, MessageStatus>)[s] ?? null;
-  }
-  return (
-    ({ sent: "sent", delivered: "delivered", delivery_failed: "undelivered", sending_failed: "failed", delivery_unconfirmed: "sent" } as Record<string, MessageStatus>)[s] ??
-    null
-  );
-}
-
-const OPT_OUT_CODES = new Set(["21610", "40300"]);
-
-/** Applies a delivery report; duplicates and out-of-order reports change nothing. */
-export async function applyDeliveryReport(
-  env: Env,
-  provider: ProviderName,
-  providerMessageId: string,
-  status: MessageStatus,
-  errorCode: string | null,
-  at: number,
-): Promise<boolean> {
-  const d = db(env.DB);
-  const row = await d.query.messages.findFirst({ where: and(eq(messages.providerMessageId, providerMessageId), eq(messages.provider, provider)) });
-  if (!row || !isForward(row.status, status)) return false;
-  const [updated] = await d
-    .update(messages)
-    .set({
-      status,
-      updatedAt: at,
-      ...(status === "delivered" && { deliveredAt: at }),
-      ...(errorCode && { errorCode: `${provider}:${errorCode}`, errorMessage: `Reported by ${provider}.` }),
-    })
-    .where(and(eq(messages.id, row.id), eq(messages.status, row.status)))
-    .returning();
-  if (!updated) return false;
-  if (errorCode && OPT_OUT_CODES.has(errorCode)) {
-    await d.insert(smsOptOuts).values({ accountId: row.accountId, phone: row.toPhone, source: `${provider}:${errorCode}`, createdAt: at }).onConflictDoNothing();
-  }
-  await announce(env, d, updated);
-  return true;
-}
+export { isForward, mapProviderStatus, applyDeliveryReport } from "./reports";
 
 async function queueReply(env: Env, d: Db, to: { accountId: string; locationId: string; partyId: string | null; phone: string }, body: string, provider: ProviderName, at: number) {
   const id = crypto.randomUUID();
@@ -89,31 +37,42 @@ async function queueReply(env: Env, d: Db, to: { accountId: string; locationId: 
   await env.OUTBOUND.send({ kind: "sms", messageId: id, primary: provider });
 }
 
-/**
- * A guest's text: matched to the location and party that last texted that number (within 30 days),
- * kept in the conversation, and acted on: STOP and friends opt the number out of the account's texts
- * on both providers (one confirmation allowed), START opts back in, HELP answers, 1 and 9 act.
- */
-export async function handleInbound(
-  env: Env,
-  provider: ProviderName,
-  input: { from: string; to: string; body: string; providerMessageId: string },
-  at: number,
-): Promise<"stored" | "duplicate" | "unmatched"> {
-  const d = db(env.DB);
-  const duplicate = await d.query.messages.findFirst({
-    where: and(eq(messages.providerMessageId, input.providerMessageId), eq(messages.direction, "inbound")),
-  });
-  if (duplicate) return "duplicate";
+/** The last outbound text to `phone` on this program (within 30 days): who the guest is answering. */
+async function lastTexted(d: Db, program: Program, locationId: string | null, phone: string, at: number) {
+  const scope =
+    program.kind === "account"
+      ? and(eq(messages.accountId, program.accountId), ...(locationId ? [eq(messages.locationId, locationId)] : []))
+      : notInArray(messages.accountId, ownSenderAccounts(d));
   const [last] = await d
     .select()
     .from(messages)
-    .where(and(eq(messages.toPhone, input.from), eq(messages.direction, "outbound"), gt(messages.createdAt, at - 30 * DAY)))
+    .where(and(eq(messages.toPhone, phone), eq(messages.direction, "outbound"), gt(messages.createdAt, at - 30 * DAY), scope))
     .orderBy(desc(messages.createdAt))
     .limit(1);
-  if (!last) return "unmatched";
-  const loc = await d.query.locations.findFirst({ where: eq(locations.id, last.locationId) });
-  if (!loc) return "unmatched";
+  return last;
+}
+
+export interface InboundText {
+  from: string;
+  to: string;
+  body: string;
+  providerMessageId: string;
+  /** Twilio's MessagingServiceSid or Telnyx's messaging_profile_id, when the text came through one. */
+  via?: string | null;
+}
+
+export async function handleInbound(env: Env, provider: ProviderName, input: InboundText, at: number): Promise<"stored" | "duplicate" | "unmatched"> {
+  const d = db(env.DB);
+  const intent = classifyInbound(input.body);
+  const { program, locationId } = await programForInbound(d, provider, [input.to, input.via ?? ""]);
+  const last = await lastTexted(d, program, locationId, input.from, at);
+  const loc = last && (await d.query.locations.findFirst({ where: eq(locations.id, last.locationId) }));
+  if (!last || !loc) {
+    // Nobody texted them lately, yet a STOP to our number is still honoured (nobody to confirm as).
+    if (intent === "opt_out") await recordOptOut(d, program, program.kind === "account" ? program.accountId : null, input.from, "keyword", at);
+    log("info", "inbound sms from an unknown number", { provider, intent });
+    return "unmatched";
+  }
   const [row] = await d
     .insert(messages)
     .values({
@@ -132,20 +91,26 @@ export async function handleInbound(
       createdAt: at,
       updatedAt: at,
     })
+    .onConflictDoNothing()
     .returning();
-  const intent = classifyInbound(input.body);
+  // The unique (provider, provider message id) index: another copy stored it, and acts on it.
+  if (!row) return "duplicate";
   const target = { accountId: last.accountId, locationId: last.locationId, partyId: last.partyId, phone: input.from };
+  const shared = program.kind === "platform";
   if (intent === "opt_out") {
-    const inserted = await d
-      .insert(smsOptOuts)
-      .values({ accountId: last.accountId, phone: input.from, source: "keyword", createdAt: at })
-      .onConflictDoNothing()
-      .returning();
     // One confirmation, not one per repeated STOP.
-    if (inserted.length > 0) await queueReply(env, d, target, `You're unsubscribed from ${loc.name} texts and will get no more. Reply START to resubscribe.`, provider, at);
+    if (await recordOptOut(d, program, last.accountId, input.from, "keyword", at)) {
+      const text = shared
+        ? `You're unsubscribed and will get no more texts from this number (${loc.name} and any other business using it). Reply START to resubscribe.`
+        : `You're unsubscribed from ${loc.name} texts and will get no more. Reply START to resubscribe.`;
+      await queueReply(env, d, target, text, provider, at);
+    }
   } else if (intent === "opt_in") {
-    await d.delete(smsOptOuts).where(and(eq(smsOptOuts.accountId, last.accountId), eq(smsOptOuts.phone, input.from)));
-    await queueReply(env, d, target, `You're resubscribed to ${loc.name} texts. Reply STOP to opt out.`, provider, at);
+    // START means something only after a STOP: otherwise it is not answered.
+    if (await recordOptIn(d, program, input.from)) {
+      const text = shared ? `You're resubscribed to texts from this number. Reply STOP to opt out.` : `You're resubscribed to ${loc.name} texts. Reply STOP to opt out.`;
+      await queueReply(env, d, target, text, provider, at);
+    }
   } else if (intent === "help") {
     await queueReply(env, d, target, `${loc.name}: waitlist and table texts. Reply STOP to opt out, START to resubscribe.`, provider, at);
   }
@@ -153,7 +118,7 @@ export async function handleInbound(
   // 9 = leave. Without it the reply is still stored and shown in the conversation, and STOP, START
   // and HELP above are always honoured (carrier rules, not a feature).
   const acts = (intent === "on_my_way" || intent === "leave") && (await entitlementsFor(env, last.accountId, at)).plan.features.twoWaySms;
-  const { stub, ref } = restaurant(env, loc);
-  await stub.inboundMessage(ref, messageView(row!), acts ? (intent as "on_my_way" | "leave") : "message");
+  const stub = restaurant(env, loc);
+  await stub.inboundMessage(messageView(row!), acts ? (intent as "on_my_way" | "leave") : "message");
   return "stored";
 }

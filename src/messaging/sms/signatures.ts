@@ -18,22 +18,43 @@ function fromBase64(s: string): Uint8Array | null {
   }
 }
 
+export type TwilioAlgorithm = "HMAC_SHA1" | "HMAC_SHA256";
+const TWILIO_HASH: Record<TwilioAlgorithm, "SHA-1" | "SHA-256"> = { HMAC_SHA1: "SHA-1", HMAC_SHA256: "SHA-256" };
+
 /**
- * Twilio (X-Twilio-Signature): base64(HMAC-SHA1(auth token, URL + each POST parameter's name and
- * value, names sorted; a repeated name contributes each distinct value, sorted)).
+ * Twilio (X-Twilio-Signature): base64(HMAC(key, URL + each POST parameter's name and value, names
+ * sorted; a repeated name contributes each distinct value, sorted)). The hash is SHA-1 with the
+ * account's auth token (the default), or the one a Webhook Setting names (HMAC_SHA256) with its
+ * SharedKey secret; only the hash changes, not the signed string.
  */
-export async function twilioSignature(authToken: string, url: string, params: [string, string][]): Promise<string> {
+export async function twilioSignature(key: string, url: string, params: [string, string][], algorithm: TwilioAlgorithm = "HMAC_SHA1"): Promise<string> {
   const grouped = new Map<string, Set<string>>();
   for (const [k, v] of params) {
     if (!grouped.has(k)) grouped.set(k, new Set());
     grouped.get(k)!.add(v);
   }
   let data = url;
-  for (const key of [...grouped.keys()].sort()) {
-    for (const value of [...grouped.get(key)!].sort()) data += key + value;
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...grouped.get(name)!].sort()) data += name + value;
   }
-  const key = await crypto.subtle.importKey("raw", encoder.encode(authToken), { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
-  return toBase64(await crypto.subtle.sign("HMAC", key, encoder.encode(data)));
+  const hmacKey = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: TWILIO_HASH[algorithm] }, false, ["sign"]);
+  return toBase64(await crypto.subtle.sign("HMAC", hmacKey, encoder.encode(data)));
+}
+
+/**
+ * The algorithm named by X-Twilio-Webhooks-Signature-Settings ("key=<id>,algorithm=HMAC_SHA256");
+ * no header (or no algorithm in it) is the auth token's HMAC_SHA1; an algorithm we do not know is null.
+ */
+export function twilioAlgorithm(settingsHeader: string | undefined): TwilioAlgorithm | null {
+  for (const part of (settingsHeader ?? "").split(",")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === "algorithm") {
+      const name = part.slice(eq + 1).trim().toUpperCase();
+      if (!name) break;
+      return name === "HMAC_SHA1" || name === "HMAC_SHA256" ? name : null;
+    }
+  }
+  return "HMAC_SHA1";
 }
 
 /** The URL forms Twilio may have signed: as called, and with or without the scheme's default port. */
@@ -46,10 +67,26 @@ function urlCandidates(url: string): string[] {
   return [...new Set([url, withoutPort.toString(), withPort])];
 }
 
-export async function verifyTwilioSignature(authToken: string, signature: string | undefined, url: string, params: [string, string][]): Promise<boolean> {
-  if (!authToken || !signature) return false;
+/**
+ * Checks X-Twilio-Signature. Without the signature-settings header: HMAC-SHA1 with the auth token.
+ * With it: its algorithm (HMAC_SHA1 or HMAC_SHA256) with the SharedKey secret (TWILIO_WEBHOOK_SIGNING_KEY),
+ * or the auth token when no shared key is configured.
+ */
+export async function verifyTwilioSignature(
+  keys: string | { authToken: string; sharedKey?: string },
+  signature: string | undefined,
+  url: string,
+  params: [string, string][],
+  settingsHeader?: string,
+): Promise<boolean> {
+  if (typeof keys === "string") keys = { authToken: keys };
+  if (!signature) return false;
+  const algorithm = twilioAlgorithm(settingsHeader);
+  if (!algorithm) return false;
+  const key = settingsHeader !== undefined && keys.sharedKey ? keys.sharedKey : keys.authToken;
+  if (!key) return false;
   for (const candidate of urlCandidates(url)) {
-    if (timingSafeEqual(await twilioSignature(authToken, candidate, params), signature)) return true;
+    if (timingSafeEqual(await twilioSignature(key, candidate, params, algorithm), signature)) return true;
   }
   return false;
 }

@@ -1,155 +1,150 @@
-// A guest's place in line, live: position, parties ahead, estimate; "on my way" and "leave the line".
+// A guest's place in line, live: position, parties ahead, estimate; "on my way" once almost up (or
+// notified), "leave the line", and a way back in after leaving. Unknown and expired links get pages
+// of their own instead of an error.
 import { useEffect, useState } from "preact/hooks";
-import { api, errorText, wsUrl } from "../shared/api";
-import { minutes, plural, useTitle } from "../shared/format";
+import { api, ApiError, wsUrl } from "../shared/api";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
 import type { GuestServerMessage, GuestStatusAnswer } from "../shared/types";
+import { useI18n } from "./i18n/context";
+import { errorMessage, GuestHeader, Loading, Notice, Rich, usePlace, useTitle } from "./shell";
+
+type Dead = "unknown" | "expired";
 
 export function StatusPage({ token }: { token: string }) {
+  const { tr } = useI18n();
   const [status, setStatus] = useState<GuestStatusAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [dead, setDead] = useState<Dead | null>(null);
   const [live, setLive] = useState<LiveState>("connecting");
   const [busy, setBusy] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  useTitle(status ? status.restaurant : "Your place in line");
+  const fmt = usePlace(status?.location);
+  useTitle(status ? status.restaurant : tr.t("status.docTitle"));
 
   useEffect(() => {
     const path = `/api/public/parties/${encodeURIComponent(token)}`;
-    api<GuestStatusAnswer>(path).then(setStatus, (e) => setError(errorText(e)));
+    const fail = (e: unknown) => setDead(e instanceof ApiError && e.status === 410 ? "expired" : "unknown");
+    api<GuestStatusAnswer>(path).then(setStatus, fail);
     const socket = new LiveSocket<GuestServerMessage>({
       url: async () => wsUrl(`${path}/live`),
       onState: setLive,
       onMessage: (msg) => {
         if (msg.type !== "status") return;
         const { type: _t, version: _v, ...s } = msg;
-        setStatus((prev) => (prev ? { ...prev, ...s } : prev));
+        // A status without a range (the estimate fell back to intervals) drops the old one.
+        setStatus((prev) => (prev ? { ...prev, estimateRange: undefined, ...s } : prev));
       },
-      onFatal: (_code, message) => setError(message || "This link is no longer valid."),
+      // The REST answer says best why a link is dead (410 expired, 404 unknown); the socket only fills in.
+      onFatal: (code) => setDead((d) => d ?? (code === "gone" ? "expired" : "unknown")),
     });
     return () => socket.stop();
   }, [token]);
 
-  async function onMyWay() {
+  async function act(path: "on-my-way" | "cancel") {
     setBusy(true);
     setActionError(null);
     try {
-      const s = await api<GuestStatusAnswer>(`/api/public/parties/${encodeURIComponent(token)}/on-my-way`, { method: "POST" });
-      setStatus((prev) => (prev ? { ...prev, ...s } : prev));
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function leave() {
-    setBusy(true);
-    setActionError(null);
-    try {
-      const s = await api<Partial<GuestStatusAnswer>>(`/api/public/parties/${encodeURIComponent(token)}/cancel`, { method: "POST" });
+      const s = await api<Partial<GuestStatusAnswer>>(`/api/public/parties/${encodeURIComponent(token)}/${path}`, { method: "POST" });
       setStatus((prev) => (prev ? { ...prev, ...s } : prev));
       setConfirmLeave(false);
     } catch (e) {
-      setActionError(errorText(e));
+      setActionError(errorMessage(tr, e));
     } finally {
       setBusy(false);
     }
   }
 
-  if (error && !status) {
-    return (
-      <main class="guest">
-        <div class="card hero ended" data-state="invalid">
-          <Icon name="x" class="state-icon" />
-          <h1>This link doesn't work</h1>
-          <p>{error}</p>
-        </div>
-      </main>
+  if (dead && !status) {
+    return dead === "expired" ? (
+      <Notice state="expired" icon="clock" title={tr.t("status.expiredTitle")} body={tr.t("status.expiredBody")} />
+    ) : (
+      <Notice state="invalid" icon="x" title={tr.t("status.invalidTitle")} body={tr.t("status.invalidBody")} />
     );
   }
-  if (!status) {
-    return (
-      <main class="guest" aria-busy="true">
-        <p class="row"><span class="spinner" /> Loading your place in line…</p>
-      </main>
-    );
-  }
+  if (!status) return <Loading text={tr.t("status.loading")} />;
 
   const s = status;
   const active = s.state === "waiting" || s.state === "notified";
+  const almostUp = s.state === "notified" || (s.position !== null && s.position <= (s.almostUpPosition ?? 3));
+  const slug = s.location?.slug;
+  const wait = (n: number) => (fmt ? fmt.minutes(n) : String(n));
   return (
     <main class="guest">
-      <header>
-        <Icon name="logo" class="brand-icon" width={28} height={28} />
-        <span class="name">{s.restaurant}</span>
-        <span class="spacer" />
-        {active ? <span class={`live-dot ${live === "open" ? "" : "off"}`}>{live === "open" ? "Live" : "Reconnecting…"}</span> : null}
-      </header>
-      <p class="muted">
-        {s.partyName}, party of {s.size}
-      </p>
+      <GuestHeader name={s.restaurant}>
+        {active ? <span class={`live-dot ${live === "open" ? "" : "off"}`}>{tr.t(live === "open" ? "status.live" : "status.reconnecting")}</span> : null}
+      </GuestHeader>
+      <p class="muted">{tr.t("status.party", { name: s.partyName, count: s.size })}</p>
       <section class={`card hero ${s.state === "notified" ? "ready" : active ? "" : "ended"}`} data-state={s.state} aria-live="polite">
         {s.state === "waiting" ? (
-          <>
-            <p>You're number</p>
-            <p class="big" data-testid="position">{s.position}</p>
-            <p>in line</p>
-          </>
+          <h1 class="position-line">
+            <Rich k="status.position" params={{ position: s.position ?? 0 }} render={{ position: (p) => <span class="big" data-testid="position">{p}</span> }} />
+          </h1>
         ) : s.state === "notified" ? (
           <>
             <Icon name="bell" class="state-icon" />
-            <h1>Your table is ready!</h1>
-            <p>Please come to the host stand now.</p>
+            <h1>{tr.t("status.readyTitle")}</h1>
+            <p>{tr.t("status.readyBody")}</p>
           </>
         ) : s.state === "seated" ? (
           <>
             <Icon name="check" class="state-icon" />
-            <h1>You're seated</h1>
-            <p>Enjoy your meal at {s.restaurant}.</p>
+            <h1>{tr.t("status.seatedTitle")}</h1>
+            <p>{tr.t("status.seatedBody", { name: s.restaurant })}</p>
           </>
         ) : (
           <>
             <Icon name="door" class="state-icon" />
-            <h1>You're no longer in line</h1>
-            <p>{s.state === "left" ? "You left the line." : s.state === "no_show" ? "We couldn't find you when your table was ready." : "Your spot was cancelled."} Ask the host if this is a mistake.</p>
+            <h1>{tr.t("status.endedTitle")}</h1>
+            <p>
+              {tr.t(s.state === "left" ? "status.left" : s.state === "no_show" ? "status.noShow" : "status.cancelled")} {s.state === "left" ? "" : tr.t("status.mistake")}
+            </p>
+            {slug && (s.state === "left" || s.state === "cancelled" || s.state === "no_show") ? (
+              <a class="btn primary" href={`/join/${encodeURIComponent(slug)}`}>{tr.t("status.rejoin")}</a>
+            ) : null}
           </>
         )}
       </section>
       {s.state === "waiting" ? (
         <div class="facts">
           <div class="fact">
-            <b>{s.ahead ?? 0}</b> {s.ahead === 1 ? "party" : "parties"} ahead
+            <Rich k="status.ahead" params={{ count: s.ahead ?? 0 }} render={{ count: (n) => <b>{n}</b> }} />
           </div>
           <div class="fact">
-            <b>{minutes(s.estimateMinutes)}</b> estimated wait
+            <Rich k="status.estimate" params={{ wait: s.estimateMinutes === null ? "–" : wait(s.estimateMinutes) }} render={{ wait: (w) => <b>{w}</b> }} />
+            {s.estimateRange && s.estimateRange.highMinutes > s.estimateRange.lowMinutes ? (
+              <span class="range">{tr.t("status.estimateRange", { low: wait(s.estimateRange.lowMinutes), high: wait(s.estimateRange.highMinutes) })}</span>
+            ) : null}
           </div>
         </div>
       ) : null}
-      {s.state === "waiting" && s.quotedWait ? <p class="muted">Quoted {plural(s.quotedWait, "minute")} when you joined.</p> : null}
+      {s.state === "waiting" && s.quotedWait ? <p class="muted">{tr.t("status.quoted", { wait: wait(s.quotedWait) })}</p> : null}
       {actionError ? <div class="alert error" role="alert">{actionError}</div> : null}
       {active ? (
         <div class="actions">
           {s.onMyWayAt ? (
             <div class="alert success" role="status">
-              <b>Thanks — the host knows you're on your way.</b>
+              <b>{tr.t("status.onMyWayThanks")}</b>
             </div>
-          ) : (
-            <button class="btn primary" disabled={busy} onClick={onMyWay}>
-              <Icon name="walk" /> I'm on my way
+          ) : almostUp ? (
+            <button class="btn primary" disabled={busy} onClick={() => act("on-my-way")}>
+              <Icon name="walk" /> {tr.t("status.onMyWay")}
             </button>
+          ) : (
+            <p class="muted" data-testid="on-my-way-later">{tr.t("status.onMyWayLater")}</p>
           )}
           {confirmLeave ? (
-            <div class="card stack" role="group" aria-label="Leave the line?">
-              <p><b>Leave the line?</b> You'll lose your place.</p>
+            <div class="card stack" role="group" aria-label={tr.t("status.leaveConfirm")}>
+              <p>
+                <b>{tr.t("status.leaveConfirm")}</b> {tr.t("status.leaveLose")}
+              </p>
               <div class="row">
-                <button class="btn danger" disabled={busy} onClick={leave}>Yes, leave the line</button>
-                <button class="btn" onClick={() => setConfirmLeave(false)}>Stay in line</button>
+                <button class="btn danger" disabled={busy} onClick={() => act("cancel")}>{tr.t("status.leaveYes")}</button>
+                <button class="btn" onClick={() => setConfirmLeave(false)}>{tr.t("status.stay")}</button>
               </div>
             </div>
           ) : (
-            <button class="btn" onClick={() => setConfirmLeave(true)}>Leave the line</button>
+            <button class="btn" onClick={() => setConfirmLeave(true)}>{tr.t("status.leave")}</button>
           )}
         </div>
       ) : null}

@@ -1,8 +1,12 @@
-// Add a party in a few taps: size, name, optionally phone, quote and tags.
+// Add a party in a few taps: size, name, optionally phone, quote and tags. The quote starts at the
+// estimate for the chosen size (the host can change it), and a phone given to the host is consent
+// for texts about this visit unless the host switches it off.
 import { useState } from "preact/hooks";
 import { bandOf } from "../../../domain/waitlist/model";
+import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { WaitlistSettings } from "../shared/types";
+import { parseSize, tagChoices } from "./party-fields";
 
 export interface NewParty {
   name: string;
@@ -14,40 +18,48 @@ export interface NewParty {
   smsConsent?: boolean;
 }
 
-const TAGS = ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"];
-const QUOTES = [5, 10, 15, 20, 30, 45, 60];
-
-export function AddParty({ settings, onAdd, onClose }: { settings: WaitlistSettings | null; onAdd: (p: NewParty) => Promise<void>; onClose: () => void }) {
+export function AddParty({ settings, estimate, onAdd, onClose }: { settings: WaitlistSettings | null; estimate: (size: number) => number | null; onAdd: (p: NewParty) => Promise<void>; onClose: () => void }) {
   const [size, setSize] = useState(2);
+  // The 11+ field keeps what was typed; the size follows it only while it is a valid size.
+  const [more, setMore] = useState("");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
-  const [consent, setConsent] = useState(false);
+  const [consent, setConsent] = useState(true);
   const [quote, setQuote] = useState<number | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [notes, setNotes] = useState("");
   const [busy, setBusy] = useState(false);
   const max = settings?.maxPartySize ?? 12;
-  const defaultQuote = settings?.quoteMinutes[bandOf(size)];
+  const sizeError = more ? ("error" in parseSize(more, max) ? (parseSize(more, max) as { error: string }).error : null) : null;
+  const est = estimate(size);
+  const suggested = est ?? settings?.quoteMinutes[bandOf(size)] ?? 0;
+  const quoted = quote ?? suggested;
+
+  function pick(n: number) {
+    setMore("");
+    setSize(n);
+  }
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || sizeError) return;
     setBusy(true);
     await onAdd({
       name: name.trim(),
       size,
       ...(phone.trim() ? { phone: phone.trim(), smsConsent: consent } : {}),
-      ...(quote !== null ? { quotedWait: quote } : {}),
+      quotedWait: quoted,
       ...(tags.length ? { tags } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });
     setBusy(false);
     setName("");
     setPhone("");
-    setConsent(false);
+    setConsent(true);
     setQuote(null);
     setTags([]);
     setNotes("");
+    setMore("");
     setSize(2);
     document.getElementById("add-name")?.focus();
   }
@@ -59,16 +71,33 @@ export function AddParty({ settings, onAdd, onClose }: { settings: WaitlistSetti
         <span class="spacer" />
         <button type="button" class="btn ghost icon close-add" aria-label="Close" onClick={onClose}><Icon name="x" /></button>
       </div>
+      <div class="add-fields">
       <fieldset class="bare">
         <legend>Party size</legend>
-        <div class="choices sizes" role="group">
+        <div class="choices sizes" role="group" aria-label="Party size">
           {Array.from({ length: Math.min(max, 10) }, (_, i) => i + 1).map((n) => (
-            <button type="button" class="choice" aria-pressed={size === n} onClick={() => setSize(n)} key={n}>{n}</button>
+            <button type="button" class="choice" aria-pressed={!more && size === n} onClick={() => pick(n)} key={n}>{n}</button>
           ))}
           {max > 10 ? (
-            <input aria-label="Larger party size" class="size-more" type="number" min={11} max={max} placeholder="11+" value={size > 10 ? size : ""} onInput={(e) => { const v = Number(e.currentTarget.value); if (v >= 1 && v <= max) setSize(v); }} />
+            <input
+              aria-label="Larger party size"
+              class="size-more"
+              type="text"
+              inputMode="numeric"
+              placeholder="11+"
+              value={more}
+              aria-invalid={sizeError ? true : undefined}
+              aria-describedby={sizeError ? "size-more-error" : undefined}
+              onInput={(e) => {
+                const v = e.currentTarget.value.replace(/[^\d]/g, "").slice(0, 3);
+                setMore(v);
+                const r = parseSize(v, max);
+                if ("size" in r) setSize(r.size);
+              }}
+            />
           ) : null}
         </div>
+        {sizeError ? <p class="field-error" id="size-more-error" role="alert">{sizeError}</p> : null}
       </fieldset>
       <div class="field">
         <label for="add-name">Name</label>
@@ -80,22 +109,19 @@ export function AddParty({ settings, onAdd, onClose }: { settings: WaitlistSetti
         {phone.trim() ? (
           <label class="check consent">
             <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
-            <span>Guest agreed to texts</span>
+            <span>Text this guest about this visit <span class="muted small">(they gave their number for it; untick if they'd rather not)</span></span>
           </label>
         ) : null}
       </div>
-      <fieldset class="bare">
-        <legend>Quoted wait{defaultQuote !== undefined && quote === null ? ` (default ${defaultQuote} min)` : ""}</legend>
-        <div class="choices quotes" role="group">
-          {QUOTES.map((q) => (
-            <button type="button" class="choice small" aria-pressed={quote === q} aria-label={`${q} minutes`} onClick={() => setQuote(quote === q ? null : q)} key={q}>{q}</button>
-          ))}
-        </div>
-      </fieldset>
+      <div class="field">
+        <p class="estimate" data-testid="add-estimate">{est === null ? "Estimate: not known yet" : `Estimate for ${size}: ${minutes(est)}`}</p>
+        <label for="add-quote">Quoted wait (minutes)</label>
+        <input id="add-quote" type="number" min={0} max={600} value={quoted} onInput={(e) => { const v = e.currentTarget.valueAsNumber; setQuote(Number.isFinite(v) ? Math.max(0, Math.min(600, Math.round(v))) : null); }} />
+      </div>
       <fieldset class="bare">
         <legend>Tags</legend>
-        <div class="choices tags" role="group">
-          {TAGS.map((t) => (
+        <div class="choices tags" role="group" aria-label="Tags">
+          {tagChoices(settings).map((t) => (
             <button type="button" class="choice small tag-choice" aria-pressed={tags.includes(t)} onClick={() => setTags(tags.includes(t) ? tags.filter((x) => x !== t) : [...tags, t])} key={t}>{t}</button>
           ))}
         </div>
@@ -104,7 +130,8 @@ export function AddParty({ settings, onAdd, onClose }: { settings: WaitlistSetti
         <summary>Notes</summary>
         <textarea aria-label="Notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} maxLength={500} />
       </details>
-      <button class="btn primary block big" type="submit" disabled={busy || !name.trim()}>
+      </div>
+      <button class="btn primary block big" type="submit" disabled={busy || !name.trim() || !!sizeError}>
         <Icon name="plus" /> Add {name.trim() || "party"} ({size})
       </button>
     </form>

@@ -1,21 +1,20 @@
-// One party: details, the less common actions, and its SMS conversation.
+// A party's SMS conversation: the texts both ways, canned quick replies, and the compose box.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { segmentInfo } from "../../../domain/sms/segments";
 import { errorText } from "../shared/api";
-import { minutes, timeOf } from "../shared/format";
-import { Icon } from "../shared/icons";
-import type { Location, MessageView, PartyView, RestMessage, RestParty } from "../shared/types";
+import { timeOf } from "../shared/format";
+import type { Location, MessageView, PartyView, RestMessage } from "../shared/types";
 import { authed } from "./session";
 
-export function Conversation(props: {
-  location: Location;
-  party: PartyView;
-  messages: MessageView[];
-  onMessages: (m: MessageView[]) => void;
-  onAct: (action: string, label: string) => void;
-  onClose: () => void;
-  onUpdated: (p: RestParty) => void;
-}) {
+/** One tap fills the box; the host can still change the words before sending. */
+export const QUICK_REPLIES = [
+  "Your table is ready. Please come to the host stand.",
+  "We're running a few minutes behind. Thanks for waiting!",
+  "We're holding your table for 10 more minutes.",
+  "Thanks! See you soon.",
+];
+
+export function Conversation(props: { location: Location; party: PartyView; messages: MessageView[]; onMessages: (m: MessageView[]) => void }) {
   const { location: loc, party: p, messages } = props;
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -30,14 +29,6 @@ export function Conversation(props: {
     );
   }, [p.id]);
   useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [messages.length]);
-  // Keyboard users land in the panel they opened, and Escape takes them back.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [p.id]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && props.onClose();
-    addEventListener("keydown", onKey);
-    return () => removeEventListener("keydown", onKey);
-  }, []);
 
   async function send(e: Event) {
     e.preventDefault();
@@ -53,37 +44,17 @@ export function Conversation(props: {
     }
   }
   const seg = segmentInfo(text);
-  const active = p.state === "waiting" || p.state === "notified";
   const canText = !!p.phone && p.smsConsent;
   return (
-    <section class="detail" aria-labelledby="detail-title">
-      <div class="row">
-        <h2 id="detail-title" tabIndex={-1} ref={heading}>{p.name} ({p.size})</h2>
-        <span class="spacer" />
-        <button class="btn ghost icon" aria-label="Close" onClick={props.onClose}><Icon name="x" /></button>
-      </div>
-      <p class="muted small">
-        {p.state.replace("_", "-")} · joined {timeOf(p.createdAt)} · quoted {minutes(p.quotedWait)}
-        {p.phone ? ` · ${p.phone}` : ""}
-        {p.onMyWayAt ? ` · on the way since ${timeOf(p.onMyWayAt)}` : ""}
-      </p>
-      {p.notes ? <p class="notes">{p.notes}</p> : null}
-      {active ? (
-        <div class="row">
-          <button class="btn danger" onClick={() => props.onAct("cancel", "cancelled")}>Cancel</button>
-          <button class="btn danger" onClick={() => props.onAct("no-show", "no-show")}>No-show</button>
-        </div>
-      ) : (
-        <button class="btn" onClick={() => props.onAct("restore", "restored")}><Icon name="undo" /> Restore</button>
-      )}
+    <div class="texts">
       <h3>Texts</h3>
-      <ol class="messages" aria-live="polite">
+      <ol class="messages" aria-live="polite" aria-label={`Texts with ${p.name}`}>
         {messages.length === 0 ? <li class="muted">No texts yet.</li> : null}
         {messages.map((m) => (
           <li key={m.id} class={`msg ${m.direction}`}>
             <span class="bubble">{m.body}</span>
             <span class="meta small">
-              {timeOf(m.createdAt)} · {m.direction === "inbound" ? "reply" : m.status}
+              {timeOf(m.createdAt, loc.timezone)} · {m.direction === "inbound" ? "reply" : m.status}
               {m.errorMessage ? <span class="sms-error"> — {m.errorMessage}</span> : null}
             </span>
           </li>
@@ -92,6 +63,11 @@ export function Conversation(props: {
       </ol>
       {canText ? (
         <form onSubmit={send} class="compose">
+          <div class="choices quick" role="group" aria-label="Quick replies">
+            {QUICK_REPLIES.map((q) => (
+              <button type="button" class="choice small quick-reply" key={q} onClick={() => setText(q)}>{q}</button>
+            ))}
+          </div>
           <label for="sms-text">Text {p.name}</label>
           <textarea id="sms-text" value={text} onInput={(e) => setText(e.currentTarget.value)} maxLength={640} rows={3} />
           <p class="hint small" aria-live="polite" data-testid="segments">
@@ -101,8 +77,8 @@ export function Conversation(props: {
           <button class="btn primary" disabled={busy || !text.trim()}>Send text</button>
         </form>
       ) : (
-        <p class="muted small">{p.phone ? "This guest has not agreed to texts." : "No phone number."}</p>
+        <p class="muted small">{p.phone ? "This guest has not agreed to texts." : "No phone number: edit the party to add one."}</p>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // The host screen's copy of the line: a snapshot, then events applied on top by version. Positions
 // and estimates are derived with the waitlist's own rules (domain/waitlist/model.ts).
 import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../domain/waitlist/model";
+import { estimateForNewParty } from "../../../domain/waitlist/quote";
 import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
 
 export interface Line {
@@ -121,4 +122,28 @@ export function smsStatus(messages: MessageView[] | undefined): { icon: "sms" | 
   }
   if (last.status === "delivered" || last.status === "sent") return { icon: "smsOk", label: `Text ${last.status}`, error: null };
   return { icon: "sms", label: "Text sending", error: null };
+}
+
+/** The estimate a new party of `size` would get now (the server's default quote uses the same rule). */
+export function estimateFor(line: Line, size: number): number | null {
+  return estimateForNewParty(size, line.parties.values(), line.intervals);
+}
+
+/** Guest replies newer than the host last opened their party, for active parties, newest first. */
+export function unreadReplies(line: Line, readAt: Record<string, number>): MessageView[] {
+  const out: MessageView[] = [];
+  for (const [partyId, list] of line.messages) {
+    const p = line.parties.get(partyId);
+    if (!p || !isActive(p.state)) continue;
+    for (const m of list) if (m.direction === "inbound" && m.createdAt > (readAt[partyId] ?? 0)) out.push(m);
+  }
+  return out.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Rows whose name or phone matches what the host typed (phone by its digits, ignoring a trunk 0). */
+export function searchRows<T extends { name: string; phone: string | null }>(rows: T[], query: string): T[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  const digits = q.replace(/\D/g, "").replace(/^0+/, "");
+  return rows.filter((r) => r.name.toLowerCase().includes(q) || (digits.length >= 3 && (r.phone ?? "").replace(/\D/g, "").includes(digits)));
 }

@@ -11,6 +11,7 @@ import { HostScreen } from "./screen";
 import { Poster } from "./qr/poster";
 import { isSection, SECTIONS, Settings, type Section } from "./settings";
 import { LeaveDialog } from "./settings/leave-guard";
+import { InsightsRoute } from "./insights/route";
 import { authed, getSession, signOut } from "./session";
 
 function App() {
@@ -69,6 +70,7 @@ function Signed({ path }: { path: string }) {
   // /app/settings opens the first section; an address that names no section gets the in-app 404.
   const settingsPath = /^\/app\/settings(?:\/(.*?))?\/?$/.exec(path);
   const inSettings = settingsPath !== null;
+  const inInsights = /^\/app\/insights\/?$/.test(path);
   const section: Section | null = !settingsPath ? null : !settingsPath[1] ? SECTIONS[0][0] : isSection(settingsPath[1]) ? settingsPath[1] : null;
   const poster = match("/app/poster/:locationId/:kind", path);
   const posterLoc = poster && (poster.kind === "join" || poster.kind === "book") ? locations?.find((l) => l.id === poster.locationId) : undefined;
@@ -78,6 +80,10 @@ function Signed({ path }: { path: string }) {
 
   return (
     <div class="app">
+      {!inSettings && !inInsights ? (
+        // The first Tab stop: past the top bar and a long line, straight to the Add form's Name field.
+        <a class="skip" href="#add-name" onClick={(e) => { e.preventDefault(); dispatchEvent(new Event("seatline:add")); }}>Skip to Add party</a>
+      ) : null}
       <header class="topbar">
         <a class="brand" href="/app"><Icon name="logo" /> <span class="brand-name">Seatline</span></a>
         {locations && locations.length > 1 ? (
@@ -100,15 +106,22 @@ function Signed({ path }: { path: string }) {
         ) : loc ? <span class="loc-name">{loc.name}</span> : null}
         <span class="spacer" />
         <nav class="row" aria-label="Main">
-          <a class="btn ghost" href="/app" aria-current={inSettings ? undefined : "page"}>Waitlist</a>
+          <a class="btn ghost" href="/app" aria-current={inSettings || inInsights ? undefined : "page"}>Waitlist</a>
+          <a class="btn ghost" href="/app/insights" aria-current={inInsights ? "page" : undefined}>Insights</a>
           <a class="btn ghost" href={`/app/settings/${SECTIONS[0][0]}`} aria-current={inSettings ? "page" : undefined}><Icon name="gear" /> <span class="hide-phone">Settings</span></a>
           <button class="btn ghost" onClick={async () => (await leaveAllowed()) && signOut()}>Sign out</button>
         </nav>
       </header>
-      {notices.map((n) => <div class={`banner ${n.level}`} role={n.level === "error" ? "alert" : "status"} key={n.code}>{n.message}</div>)}
-      {error ? <div class="alert error" role="alert">{error}</div> : null}
+      {notices.length || error ? (
+        <section class="notices" aria-label="Notices">
+          {notices.map((n) => <div class={`banner ${n.level}`} role={n.level === "error" ? "alert" : "status"} key={n.code}>{n.message}</div>)}
+          {error ? <div class="alert error" role="alert">{error}</div> : null}
+        </section>
+      ) : null}
       {!loc ? (
-        <p class="row pad"><span class="spinner" /> Loading…</p>
+        <main class="row pad"><span class="spinner" /> Loading…</main>
+      ) : inInsights ? (
+        <InsightsRoute session={session} locations={locations!} />
       ) : inSettings ? (
         <Settings section={section} session={session} location={loc} locations={locations!} reloadLocations={reload} />
       ) : (

@@ -1,37 +1,45 @@
-// The host screen: the live line, add party, actions, reorder, the SMS conversation, and the day's
-// reservations beside the waitlist. Updates arrive over the live socket; a lost connection shows a
-// banner, reconnects with backoff and resumes from the last version it saw.
+// The host screen: the live line, add party, actions with Undo, reorder, a party opened under its
+// row, the inbox of replies, and the reservation book beside the waitlist. Updates arrive over the
+// live socket; a lost connection shows a banner, reconnects with backoff and resumes from the last
+// version it saw. Every time shown is in the location's zone.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, errorText, wsUrl } from "../shared/api";
-import { minutes, timeOf, useTitle } from "../shared/format";
+import { timeOf, useTitle } from "../shared/format";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
-import type { Location, MessageView, PartyView, RestMessage, RestParty, Reservation, ReservationView } from "../shared/types";
-import { activeRows, apply, applyRest, emptyLine, putMessage, recentlyClosed, smsStatus, type HostMessage, type Line, type Row } from "./line";
+import type { Location, MessageView, PartyView, RestMessage, RestParty, Reservation, ReservationView, WaitlistSettings } from "../shared/types";
+import { activeRows, apply, applyRest, emptyLine, estimateFor, putMessage, recentlyClosed, searchRows, unreadReplies, type HostMessage, type Line, type Row } from "./line";
 import { AddParty, type NewParty } from "./add-party";
-import { Conversation } from "./conversation";
+import { chimeCount, useSound } from "./alerts";
+import { Inbox } from "./inbox";
+import { PartyDetail } from "./party-detail";
+import { PartyRow } from "./party-row";
 import { ReservationsPanel } from "./reservations";
-import { authed } from "./session";
+import { authed, getSession, setSession } from "./session";
+import { SideTabs } from "./side-tabs";
+import { Toast, useToast } from "./toast";
+import { useDrag } from "./drag";
+import { holdMinutes } from "./party-fields";
+import "./host-screen.css";
 
 declare global {
   interface Window {
     /** Debug and test hook: drop the live connection as a network failure would. */
-    seatline?: { dropLive: () => void; version: () => number };
+    seatline?: { dropLive: () => void; version: () => number; chimes: () => number };
   }
 }
 
 const toMs = (r: Reservation): ReservationView => ({ ...r, start: Date.parse(r.start), end: Date.parse(r.end), createdAt: Date.parse(r.createdAt), updatedAt: Date.parse(r.updatedAt) });
-
-function localDate(timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 interface Pending {
   key: string;
   party: NewParty;
 }
 
+const DONE: Record<string, string> = { seat: "seated", cancel: "cancelled", "no-show": "no-show" };
+
 export function HostScreen({ location: loc }: { location: Location }) {
+  const zone = loc.timezone;
   const [line, setLine] = useState<Line>(emptyLine);
   const lineRef = useRef(line);
   lineRef.current = line;
@@ -40,30 +48,45 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const [everOpen, setEverOpen] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<string | null>(null);
-  const [panel, setPanel] = useState<"add" | "reservations">("add");
-  const [toast, setToast] = useState<{ text: string; link?: string; error?: boolean } | null>(null);
+  const [panel, setPanel] = useState<"add" | "reservations" | "inbox">("add");
+  const { toast, show, dismiss } = useToast();
   const [reservationsAvailable, setReservationsAvailable] = useState<boolean | null>(null);
   const [pending, setPending] = useState<Pending[]>(() => JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]"));
-  const [dragId, setDragId] = useState<string | null>(null);
   const [showAdd, setShowAdd] = useState(false);
+  /** The server closed the live channel for good (session ended, access removed, location gone). */
+  const [ended, setEnded] = useState<{ code: string; message: string } | null>(null);
+  const [query, setQuery] = useState("");
+  const [unseen, setUnseen] = useState<Set<string>>(new Set());
+  const [readAt, setReadAt] = useState<Record<string, number>>(() => JSON.parse(localStorage.getItem(`seatline.read.${loc.id}`) ?? "{}"));
+  const [soundOn, setSound, chime] = useSound();
+  const [unreachable, setUnreachable] = useState<PartyView | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const socketRef = useRef<LiveSocket<HostMessage> | null>(null);
+  const canSetUp = getSession()?.user.role !== "host";
   useTitle(`${loc.name} · Waitlist`);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(t);
   }, []);
+  useEffect(() => localStorage.setItem(`seatline.read.${loc.id}`, JSON.stringify(readAt)), [readAt]);
 
   async function loadReservations() {
     try {
-      const r = await authed<{ reservations: Reservation[] }>(`/api/locations/${loc.id}/reservations?date=${localDate(loc.timezone)}`);
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+      const r = await authed<{ reservations: Reservation[] }>(`/api/locations/${loc.id}/reservations?date=${today}`);
       setReservationsAvailable(true);
-      setLine((l) => ({ ...l, reservations: new Map(r.reservations.map((x) => [x.id, toMs(x)])) }));
+      mergeReservations(r.reservations);
     } catch (e) {
       // Without the reservations API (404) the waitlist works alone.
       if (e instanceof ApiError && (e.status === 404 || e.status === 402 || e.status === 403)) setReservationsAvailable(false);
     }
   }
+  const mergeReservations = (list: Reservation[]) => setLine((l) => {
+    const reservations = new Map(l.reservations);
+    for (const r of list) reservations.set(r.id, toMs(r));
+    return { ...l, reservations };
+  });
 
   async function loadMessages(parties: PartyView[]) {
     for (const p of parties.filter((x) => x.phone && x.smsConsent).slice(0, 40)) {
@@ -75,7 +98,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
           return { ...l, messages };
         });
       } catch {
-        // icons are a nicety; the conversation panel loads its own
+        // icons are a nicety; the conversation loads its own
       }
     }
   }
@@ -95,7 +118,19 @@ export function HostScreen({ location: loc }: { location: Location }) {
           void flushPending();
         }
       },
+      onFatal: (code, message) => {
+        // A session the server ended is over here too: the next page asks to sign in.
+        if (code === "4401") setSession(null);
+        setEnded({ code, message });
+      },
       onMessage: (msg) => {
+        // News that arrives by itself (a self check-in, a guest's reply) chimes and gets a badge.
+        const fresh = msg.type === "event" && lineRef.current.version >= 0 && msg.version > lineRef.current.version;
+        if (fresh && msg.event === "party.added" && msg.party.source === "self_check_in") {
+          setUnseen((s) => new Set(s).add(msg.party.id));
+          chime();
+        }
+        if (fresh && msg.event === "message.received" && msg.message.direction === "inbound") chime();
         setLine((l) => apply(l, msg));
         if (msg.type === "snapshot") {
           void loadReservations();
@@ -104,7 +139,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
       },
     });
     socketRef.current = socket;
-    window.seatline = { dropLive: () => socket.drop(), version: () => lineRef.current.version };
+    window.seatline = { dropLive: () => socket.drop(), version: () => lineRef.current.version, chimes: chimeCount };
     return () => socket.stop();
   }, [loc.id]);
 
@@ -121,34 +156,92 @@ export function HostScreen({ location: loc }: { location: Location }) {
     };
   }, [pending]);
 
-  const rows = useMemo(() => activeRows(line), [line]);
-  const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
+  // "a" anywhere outside a field goes to the Add form's Name field (as the skip link does).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "a" || e.ctrlKey || e.metaKey || e.altKey || document.querySelector("dialog[open]")) return;
+      const t = e.target as HTMLElement;
+      if (t.closest("input, textarea, select, [contenteditable]")) return;
+      e.preventDefault();
+      goToAdd();
+    };
+    addEventListener("keydown", onKey);
+    addEventListener("seatline:add", goToAdd);
+    return () => {
+      removeEventListener("keydown", onKey);
+      removeEventListener("seatline:add", goToAdd);
+    };
+  }, []);
 
-  const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  function show(text: string, error = false, link?: string) {
-    setToast({ text, error, link });
-    if (toastTimer.current) clearTimeout(toastTimer.current);
-    // Long enough to read or tap the guest link; errors stay until dismissed.
-    if (!error) toastTimer.current = setTimeout(() => setToast(null), 12_000);
+  const rows = useMemo(() => activeRows(line), [line]);
+  const shown = useMemo(() => searchRows(rows, query), [rows, query]);
+  const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
+  const replies = useMemo(() => unreadReplies(line, readAt), [line, readAt]);
+  const newCheckIns = rows.filter((r) => unseen.has(r.id));
+  const newCount = newCheckIns.length + replies.length;
+
+  function goToAdd() {
+    setSelected(null);
+    setPanel("add");
+    setShowAdd(true);
+    requestAnimationFrame(() => document.getElementById("add-name")?.focus());
   }
 
-  async function act(p: PartyView, action: string, label: string) {
+  function open(id: string | null) {
+    setSelected(id);
+    if (!id) return;
+    setUnseen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : s));
+    setReadAt((r) => ({ ...r, [id]: Date.now() }));
+  }
+
+  /** Focus the row now at `index` (the one that took a closed party's place), else the last, else Add. */
+  function focusRowAt(index: number) {
+    requestAnimationFrame(() => {
+      const list = [...document.querySelectorAll<HTMLElement>("li.party button.who")];
+      (list[Math.min(index, list.length - 1)] ?? document.getElementById("add-name"))?.focus();
+    });
+  }
+
+  async function act(p: PartyView, action: string, quiet = false) {
+    const index = shown.findIndex((r) => r.id === p.id);
     try {
       const r = await authed<RestParty>(`/api/locations/${loc.id}/waitlist/${p.id}/${action}`, { method: "POST" });
       setLine((l) => applyRest(l, r));
-      show(`${p.name}: ${label}`);
+      if (quiet) return;
+      if (DONE[action]) {
+        setSelected((s) => (s === p.id ? null : s));
+        show({ text: `${p.name} ${DONE[action]}.`, undo: () => void act(p, "restore", true).then(() => show({ text: `${p.name} is back in line.` })) });
+        if (index >= 0) focusRowAt(index);
+      } else if (action === "notify") {
+        const texted = !!p.phone && p.smsConsent;
+        show({ text: texted ? `${p.name} notified by text.` : `${p.name} marked notified. No text was sent.` });
+      } else show({ text: `${p.name} ${action === "restore" ? "is back in line" : action}.` });
     } catch (e) {
-      show(errorText(e), true);
+      show({ text: errorText(e), error: true });
     }
+  }
+
+  function notify(p: PartyView) {
+    if (p.phone && p.smsConsent) return void act(p, "notify");
+    // Say so before pretending: this party gets no text.
+    setUnreachable(p);
+    requestAnimationFrame(() => dialog.current && !dialog.current.open && dialog.current.showModal());
+  }
+  function closeDialog(then?: () => void) {
+    const p = unreachable;
+    dialog.current?.close();
+    setUnreachable(null);
+    then?.();
+    if (p) requestAnimationFrame(() => document.querySelector<HTMLElement>(`li.party[data-id="${p.id}"] button.notify`)?.focus());
   }
 
   async function move(p: Row, position: number, length = rows.length) {
     if (position < 1 || position > length || position === p.position) return;
     try {
       await authed<RestParty>(`/api/locations/${loc.id}/waitlist/${p.id}/move`, { body: { position } });
-      show(`${p.name} moved to #${position}`);
+      show({ text: `${p.name} moved to #${position}.` });
     } catch (e) {
-      show(errorText(e), true);
+      show({ text: errorText(e), error: true });
     }
   }
 
@@ -157,12 +250,12 @@ export function HostScreen({ location: loc }: { location: Location }) {
       const r = await authed<{ party: RestParty; guestUrl: string }>(`/api/locations/${loc.id}/waitlist`, { body: item.party, headers: { "Idempotency-Key": item.key } });
       setLine((l) => applyRest(l, r.party));
       setPending((list) => list.filter((x) => x.key !== item.key));
-      show(`${r.party.name} added, #${r.party.position}.`, false, new URL(r.guestUrl).pathname);
+      show({ text: `${r.party.name} added, #${r.party.position}.`, link: new URL(r.guestUrl).pathname });
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) return false;
       setPending((list) => list.filter((x) => x.key !== item.key));
-      show(errorText(e), true);
+      show({ text: errorText(e), error: true });
       return true;
     }
   }
@@ -172,7 +265,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
     if (!(await send(item))) {
       // Offline: keep it and send it (same Idempotency-Key, so never twice) once we are back.
       setPending((list) => [...list, item]);
-      show(`${party.name} will be added when the connection is back.`, true);
+      show({ text: `${party.name} will be added when the connection is back.`, error: true });
     }
   }
 
@@ -188,109 +281,120 @@ export function HostScreen({ location: loc }: { location: Location }) {
     }
   }
 
-  // Drag to reorder by the grip, with pointer events so it works the same with a finger, a pen or a
-  // mouse (HTML5 drag and drop does not fire for touch on most tablets). Keyboard users have ↑/↓.
-  const [dropId, setDropId] = useState<string | null>(null);
-  function startDrag(e: PointerEvent, id: string) {
-    e.preventDefault();
-    const grip = e.currentTarget as HTMLElement;
-    grip.setPointerCapture(e.pointerId);
-    setDragId(id);
-    let over: string | null = null;
-    const rowAt = (ev: PointerEvent) => (document.elementFromPoint(ev.clientX, ev.clientY)?.closest("li.party") as HTMLElement | null)?.dataset.id ?? null;
-    const onMove = (ev: PointerEvent) => {
-      over = rowAt(ev) ?? over;
-      setDropId(over);
-    };
-    const onUp = () => {
-      grip.removeEventListener("pointermove", onMove);
-      grip.removeEventListener("pointerup", onUp);
-      grip.removeEventListener("pointercancel", onUp);
-      setDragId(null);
-      setDropId(null);
-      const list = activeRows(lineRef.current);
-      const from = list.find((r) => r.id === id);
-      const to = list.find((r) => r.id === over);
-      if (from && to && from.id !== to.id) void move(from, to.position, list.length);
-    };
-    grip.addEventListener("pointermove", onMove);
-    grip.addEventListener("pointerup", onUp);
-    grip.addEventListener("pointercancel", onUp);
+  const { dragId, dropId, startDrag } = useDrag((id, over) => {
+    const list = activeRows(lineRef.current);
+    const from = list.find((r) => r.id === id);
+    const to = list.find((r) => r.id === over);
+    if (from && to && from.id !== to.id) void move(from, to.position, list.length);
+  });
+
+  async function setCheckIn(open: boolean) {
+    try {
+      const s = await authed<WaitlistSettings>(`/api/locations/${loc.id}/waitlist-settings`, { method: "PATCH", body: { open } });
+      setLine((l) => ({ ...l, settings: s }));
+      show({ text: open ? "Self check-in is open." : "Self check-in is closed. Guests see that the line is closed." });
+    } catch (e) {
+      show({ text: errorText(e), error: true });
+    }
   }
 
-  const selectedParty = selected ? line.parties.get(selected) ?? null : null;
-  const offline = live !== "open" && everOpen;
+  const offline = live !== "open" && everOpen && !ended;
   const waitingCount = rows.length;
   const covers = rows.reduce((n, r) => n + r.size, 0);
+  const checkInOpen = line.settings?.open !== false;
+  const bookings = [...line.reservations.values()];
+
+  const tabs = [
+    { key: "add" as const, label: "Add party", panel: <AddParty settings={line.settings} estimate={(size) => estimateFor(line, size)} onAdd={add} onClose={() => setShowAdd(false)} /> },
+    ...(reservationsAvailable
+      ? [{
+          key: "reservations" as const,
+          label: "Reservations",
+          panel: <ReservationsPanel location={loc} reservations={bookings} onLoaded={mergeReservations} onChange={(r) => mergeReservations([r])} onError={(m) => show({ text: m, error: true })} />,
+        }]
+      : []),
+    { key: "inbox" as const, label: <>Inbox{newCount ? <span class="count"> ({newCount})</span> : null}</>, panel: <Inbox location={loc} checkIns={newCheckIns} replies={replies} parties={line.parties} onOpen={open} /> },
+  ];
 
   return (
-    <div class={`host ${selectedParty ? "has-detail" : ""}`}>
+    <main class={`host ${selected ? "has-detail" : ""}`} id="main">
       {offline ? (
         <div class="banner offline" role="status" data-testid="offline-banner">
           <Icon name="wifiOff" /> Connection lost. Reconnecting{attempt > 1 ? ` (attempt ${attempt})` : ""}… Changes made elsewhere will appear when it is back.
           <button class="btn" onClick={() => socketRef.current?.retryNow()}>Retry now</button>
         </div>
       ) : null}
+      {ended ? (
+        <div class="banner offline" role="alert" data-testid="live-ended" data-code={ended.code}>
+          <Icon name="wifiOff" /> {ended.message} The live line has stopped.
+          {ended.code === "4401" || ended.code === "4403" ? (
+            <a class="btn" href={`/login?next=${encodeURIComponent(location.pathname)}`}>Sign in</a>
+          ) : (
+            <a class="btn" href="/app">Back to locations</a>
+          )}
+        </div>
+      ) : null}
       {pending.length ? <div class="banner pending" role="status" data-testid="pending-banner">{pending.length} {pending.length === 1 ? "party" : "parties"} waiting to be added…</div> : null}
       <section class="line" aria-labelledby="line-title">
         <div class="line-head">
-          <h2 id="line-title">Waitlist</h2>
+          <h1 id="line-title">Waitlist</h1>
           <span class="muted" data-testid="line-count">{waitingCount} {waitingCount === 1 ? "party" : "parties"} · {covers} guests</span>
+          {newCount ? <button class="btn small badge" data-testid="new-badge" onClick={() => { setSelected(null); setPanel("inbox"); setShowAdd(true); }}>{newCount} new</button> : null}
           <span class="spacer" />
-          <span class={`pill ${line.settings?.open === false ? "closed" : "open"}`}>{line.settings?.open === false ? "Self check-in closed" : "Self check-in open"}</span>
-          <button class="btn primary add-toggle" onClick={() => setShowAdd(true)}><Icon name="plus" /> Add</button>
+          <label class="sr-only" for="line-search">Search the line</label>
+          <input id="line-search" class="search" type="search" placeholder="Search name or phone" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          {canSetUp ? (
+            <button class={`btn small switch ${checkInOpen ? "on" : "off"}`} role="switch" aria-checked={checkInOpen} onClick={() => setCheckIn(!checkInOpen)}>
+              Self check-in <span aria-hidden="true" class="state">{checkInOpen ? "open" : "closed"}</span>
+            </button>
+          ) : (
+            <span class={`pill ${checkInOpen ? "open" : "closed"}`}>{checkInOpen ? "Self check-in open" : "Self check-in closed"}</span>
+          )}
+          <button class={`btn small icon switch ${soundOn ? "on" : "off"}`} role="switch" aria-checked={soundOn} aria-label="Alert sound" title="Alert sound" onClick={() => setSound(!soundOn)}>
+            <Icon name="bell" /><span aria-hidden="true" class="state">{soundOn ? "" : "off"}</span>
+          </button>
+          <button class="btn primary add-toggle" onClick={goToAdd}><Icon name="plus" /> Add</button>
         </div>
         {line.version < 0 ? (
           <p class="row muted"><span class="spinner" /> Loading the line…</p>
         ) : rows.length === 0 ? (
           <div class="empty"><p><b>No one is waiting.</b></p><p class="muted">Add a party, or let guests check in at <a href={`/join/${loc.slug}`} target="_blank">/join/{loc.slug}</a>.</p></div>
+        ) : shown.length === 0 ? (
+          <p class="empty">No party matches “{query.trim()}”.</p>
         ) : (
           <ol class="parties" aria-label="Parties in line">
-            {rows.map((p) => {
-              const waited = Math.max(0, Math.floor((now - p.createdAt) / 60000));
-              const sms = smsStatus(line.messages.get(p.id));
-              const late = p.quotedWait > 0 && waited > p.quotedWait;
-              return (
-                <li
-                  key={p.id}
-                  class={`party ${p.state} ${dragId === p.id ? "dragging" : ""} ${dropId === p.id && dragId !== p.id ? "drop-target" : ""} ${selected === p.id ? "selected" : ""}`}
-                  data-party={p.name}
-                  data-state={p.state}
-                  data-id={p.id}
-                >
-                  <span class="grip" aria-hidden="true" onPointerDown={(e) => startDrag(e, p.id)}><Icon name="grip" /></span>
-                  <span class="pos" aria-label={`Position ${p.position}`}>{p.position}</span>
-                  <button class="who linkish" onClick={() => setSelected(p.id === selected ? null : p.id)} aria-expanded={selected === p.id}>
-                    <span class="name">{p.name}</span>
-                    <span class="size" aria-label={`party of ${p.size}`}>{p.size}</span>
-                    {p.state === "notified" ? <span class="tag notified">Notified{p.notifyCount > 1 ? ` ×${p.notifyCount}` : ""}</span> : null}
-                    {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
-                    {p.source === "self_check_in" ? <span class="tag self">Self check-in</span> : null}
-                    {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
-                  </button>
-                  <span class={`wait ${late ? "late" : ""}`}>
-                    <b>{minutes(waited)}</b>
-                    <span class="muted small">quoted {minutes(p.quotedWait)} · est {minutes(p.estimateMinutes)}</span>
-                  </span>
-                  <span class="sms">
-                    {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : p.phone && p.smsConsent ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}
-                    {sms?.error ? <span class="sms-error" role="note">{sms.error}</span> : null}
-                  </span>
-                  <span class="acts">
-                    <button class="btn notify" onClick={() => act(p, "notify", p.state === "notified" ? "notified again" : "notified")}>
-                      <Icon name="bell" /> {p.state === "notified" ? "Again" : "Notify"}
-                    </button>
-                    <button class="btn primary seat" onClick={() => act(p, "seat", "seated")}>
-                      <Icon name="check" /> Seat
-                    </button>
-                    <span class="movers">
-                      <button class="btn ghost icon" aria-label={`Move ${p.name} up`} disabled={p.position === 1} onClick={() => move(p, p.position - 1)}><Icon name="up" /></button>
-                      <button class="btn ghost icon" aria-label={`Move ${p.name} down`} disabled={p.position === rows.length} onClick={() => move(p, p.position + 1)}><Icon name="down" /></button>
-                    </span>
-                  </span>
-                </li>
-              );
-            })}
+            {shown.map((p) => (
+              <PartyRow
+                key={p.id}
+                p={p}
+                now={now}
+                hold={holdMinutes(line.settings)}
+                count={rows.length}
+                messages={line.messages.get(p.id)}
+                selected={selected === p.id}
+                dragging={dragId === p.id}
+                dropTarget={dropId === p.id && dragId !== p.id}
+                isNew={unseen.has(p.id)}
+                onOpen={() => open(selected === p.id ? null : p.id)}
+                onNotify={() => notify(p)}
+                onSeat={() => act(p, "seat")}
+                onMove={(pos) => move(p, pos)}
+                onGrip={(e) => startDrag(e, p.id)}
+              >
+                {selected === p.id ? (
+                  <PartyDetail
+                    location={loc}
+                    party={p}
+                    settings={line.settings}
+                    messages={line.messages.get(p.id) ?? []}
+                    onMessages={(ms: MessageView[]) => setLine((l) => { let messages = l.messages; for (const m of ms) messages = putMessage(messages, m); return { ...l, messages }; })}
+                    onAct={(action) => act(p, action)}
+                    onClose={() => { setSelected(null); requestAnimationFrame(() => document.querySelector<HTMLElement>(`li.party[data-id="${p.id}"] button.who`)?.focus()); }}
+                    onUpdated={(r: RestParty) => { setLine((l) => applyRest(l, r)); show({ text: `${r.name} saved.` }); }}
+                  />
+                ) : null}
+              </PartyRow>
+            ))}
           </ol>
         )}
         {closed.length ? (
@@ -299,8 +403,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
             <ul>
               {closed.map((p) => (
                 <li key={p.id} class="row" data-party={p.name} data-state={p.state}>
-                  <span class="spacer"><b>{p.name}</b> ({p.size}) — {p.state.replace("_", "-")} {p.closedAt ? timeOf(p.closedAt) : ""}</span>
-                  <button class="btn" onClick={() => act(p, "restore", "restored")}><Icon name="undo" /> Restore</button>
+                  <span class="spacer"><b>{p.name}</b> ({p.size}) — {p.state.replace("_", "-")} {p.closedAt ? timeOf(p.closedAt, zone) : ""}</span>
+                  <button class="btn" aria-label={`Restore ${p.name}`} onClick={() => act(p, "restore")}><Icon name="undo" /> Restore</button>
                 </li>
               ))}
             </ul>
@@ -308,41 +412,21 @@ export function HostScreen({ location: loc }: { location: Location }) {
         ) : null}
       </section>
       <aside class={`side ${showAdd ? "open" : ""}`} aria-label="Side panel">
-        {selectedParty ? (
-          <Conversation
-            location={loc}
-            party={selectedParty}
-            messages={line.messages.get(selectedParty.id) ?? []}
-            onMessages={(ms: MessageView[]) => setLine((l) => { let messages = l.messages; for (const m of ms) messages = putMessage(messages, m); return { ...l, messages }; })}
-            onAct={(action, label) => act(selectedParty, action, label)}
-            onClose={() => setSelected(null)}
-            onUpdated={(p: RestParty) => setLine((l) => applyRest(l, p))}
-          />
-        ) : (
-          <>
-            {reservationsAvailable ? (
-              <div class="tabs" role="tablist">
-                <button role="tab" aria-selected={panel === "add"} class="tab" onClick={() => setPanel("add")}>Add party</button>
-                <button role="tab" aria-selected={panel === "reservations"} class="tab" onClick={() => setPanel("reservations")}>
-                  Reservations ({[...line.reservations.values()].filter((r) => r.status !== "cancelled").length})
-                </button>
-              </div>
-            ) : null}
-            {panel === "reservations" && reservationsAvailable ? (
-              <ReservationsPanel location={loc} reservations={[...line.reservations.values()]} onChange={(r: Reservation) => setLine((l) => ({ ...l, reservations: new Map(l.reservations).set(r.id, toMs(r)) }))} onError={(m: string) => show(m, true)} />
-            ) : (
-              <AddParty settings={line.settings} onAdd={add} onClose={() => setShowAdd(false)} />
-            )}
-          </>
-        )}
+        <SideTabs tabs={tabs} active={tabs.some((t) => t.key === panel) ? panel : "add"} onSelect={setPanel} />
       </aside>
-      {toast ? (
-        <div class={`toast ${toast.error ? "error" : ""}`} role={toast.error ? "alert" : "status"} data-testid="toast">
-          <span>{toast.text}</span>
-          {toast.link ? <a href={toast.link} target="_blank" rel="noopener" data-testid="guest-link">Guest page</a> : null}
-          <button class="btn ghost icon" aria-label="Dismiss" onClick={() => setToast(null)}><Icon name="x" /></button>
-        </div>
-      ) : null}
-    </div>
+      <dialog ref={dialog} class="card confirm-dialog" aria-labelledby="unreachable-title" onCancel={(e) => { e.preventDefault(); closeDialog(); }}>
+        {unreachable ? (
+          <>
+            <h2 id="unreachable-title">{unreachable.name} can't get a text</h2>
+            <p>{unreachable.name} has {unreachable.phone ? "not agreed to texts" : "no mobile number"}, so no text will go out. Call out their name, then mark them notified, or add a phone first.</p>
+            <div class="row acts-gap">
+              <button class="btn" onClick={() => closeDialog(() => open(unreachable.id))}>Add a phone</button>
+              <button class="btn primary" autoFocus onClick={() => closeDialog(() => void act(unreachable, "notify"))}>Mark notified</button>
+            </div>
+          </>
+        ) : null}
+      </dialog>
+      <Toast toast={toast} onDismiss={dismiss} />
+    </main>
   );
 }

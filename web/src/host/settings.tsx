@@ -1,6 +1,7 @@
 // Settings: locations, waitlist rules, SMS templates (live segment count), team and invitations,
 // data retention, and the developer page; the setup pages (tables, hours, booking rules, QR codes,
 // history, billing, your data) live in settings/, one file each.
+import { GUEST_LANGUAGES } from "../../../domain/languages";
 import { useEffect, useState } from "preact/hooks";
 import { errorText } from "../shared/api";
 import { Icon } from "../shared/icons";
@@ -194,7 +195,10 @@ function WaitlistRules({ location }: { location: Location }) {
   }, [location.id]);
   useLeaveGuard(!!s && JSON.stringify(s) !== JSON.stringify(was), "waitlist rules");
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The tags field keeps what is typed (commas and all); the list follows it.
+  const [tagText, setTagText] = useState<string | null>(null);
   if (!s) return <span class="spinner" />;
+  const tagsShown = tagText ?? s.tags.join(", ");
   const band = (k: "quoteMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
   async function save(e: Event) {
     e.preventDefault();
@@ -204,8 +208,12 @@ function WaitlistRules({ location }: { location: Location }) {
         const next = await authed<WaitlistSettings>(`/api/locations/${location.id}/waitlist-settings`, { method: "PATCH", body: s });
         setS(next);
         setWas(next);
+        setTagText(null);
       } catch (err) {
-        setErrors(formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode"].includes(p) || /^(quoteMinutes|intervalMinutes)\./.test(p)).fields);
+        const f = formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode", "holdMinutes", "tags", "language", "accentColor"].includes(p) || /^(quoteMinutes|intervalMinutes|tags)\./.test(p)).fields;
+        // A problem with one tag (tags.3) is shown at the one tags field.
+        for (const k of Object.keys(f)) if (k.startsWith("tags.")) f.tags ??= f[k]!;
+        setErrors(f);
         throw err;
       }
     });
@@ -220,7 +228,10 @@ function WaitlistRules({ location }: { location: Location }) {
       <div class="grid2">
         <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
         <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>
+        <div class={`field${errors.holdMinutes ? " has-error" : ""}`}><label for="wl-hold">Minutes a notified party is held before it shows as late</label><input id="wl-hold" type="number" min={1} max={120} value={s.holdMinutes} onInput={(e) => setS({ ...s, holdMinutes: Number(e.currentTarget.value) })} {...described("wl-hold", errors.holdMinutes)} /><FieldError id="wl-hold" error={errors.holdMinutes} /></div>
+        <div class={`field${errors.tags ? " has-error" : ""}`}><label for="wl-tags">Tags hosts can pick (separated by commas)</label><input id="wl-tags" type="text" value={tagsShown} maxLength={700} onInput={(e) => { const v = e.currentTarget.value; setTagText(v); setS({ ...s, tags: v.split(",").map((t) => t.trim()).filter(Boolean) }); }} {...described("wl-tags", errors.tags)} /><FieldError id="wl-tags" error={errors.tags} /></div>
         <div class={`field${errors.phoneCountryCode ? " has-error" : ""}`}><label for="wl-cc">Country code for numbers typed without +</label><input id="wl-cc" type="text" inputMode="numeric" value={s.phoneCountryCode} onInput={(e) => setS({ ...s, phoneCountryCode: e.currentTarget.value })} maxLength={3} {...described("wl-cc", errors.phoneCountryCode)} /><FieldError id="wl-cc" error={errors.phoneCountryCode} /></div>
+        <div class={`field${errors.language ? " has-error" : ""}`}><label for="wl-lang">Guest pages and texts open in</label><select id="wl-lang" value={s.language} onChange={(e) => setS({ ...s, language: e.currentTarget.value as WaitlistSettings["language"] })} {...described("wl-lang", errors.language)}>{GUEST_LANGUAGES.map((l) => <option value={l} key={l}>{new Intl.DisplayNames(["en"], { type: "language" }).of(l)} ({new Intl.DisplayNames([l], { type: "language" }).of(l)})</option>)}</select><FieldError id="wl-lang" error={errors.language} /></div>
       </div>
       <table class="bands">
         <caption>Minutes by party size</caption>

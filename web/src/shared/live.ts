@@ -2,7 +2,10 @@
 // at once when the browser comes back online, and keeps the connection warm with "ping" frames.
 // `connect` gets a fresh URL each time (a host needs a new one-use ticket and its last version).
 
+import { finalCloseMessage, isFinalClose } from "./live-close";
+
 export type LiveState = "connecting" | "open" | "offline";
+
 
 export interface LiveOptions<M> {
   url: () => Promise<string>;
@@ -80,13 +83,14 @@ export class LiveSocket<M extends { type: string }> {
         // not JSON: ignore
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.pinger) clearInterval(this.pinger);
       this.pinger = null;
       if (this.deadline) clearTimeout(this.deadline);
       this.deadline = null;
       if (this.ws !== ws) return;
       this.ws = null;
+      if (isFinalClose(e.code)) return this.fatal(String(e.code), finalCloseMessage(e.code, e.reason));
       if (!opened) this.attempt += 1;
       this.scheduleRetry();
     };

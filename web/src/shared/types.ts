@@ -19,6 +19,7 @@ import type { GuestStatus } from "../../../domain/waitlist/protocol";
 import type { MessageView } from "../../../domain/sms/message-view";
 import type { SegmentInfo } from "../../../domain/sms/segments";
 import type { TemplateKind } from "../../../domain/sms/templates";
+import type { GuestLanguage } from "../../../domain/languages";
 
 type TimeKeys = "createdAt" | "notifiedAt" | "seatedAt" | "closedAt" | "updatedAt" | "onMyWayAt";
 export type RestParty = Omit<RankedPartyView, TimeKeys | "rank"> & {
@@ -39,11 +40,24 @@ export interface Member extends User { lastLoginAt: string | null }
 export interface Invite { id: string; email: string; role: Role; status: string; expiresAt: string; createdAt: string }
 export interface Retention { policy: "default" | "days"; days: number | null }
 export interface SmsTemplateView { enabled: boolean; body: string; placeholders: string[]; segments: SegmentInfo }
-export interface SmsSettingsView { almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView> }
+export interface SmsSettingsView {
+  almostUpPosition: number; primaryProvider: "twilio" | "telnyx"; templates: Record<TemplateKind, SmsTemplateView>;
+  translations: Partial<Record<GuestLanguage, Partial<Record<TemplateKind, { enabled: boolean; body: string }>>>>;
+}
 
 // Guests
-export interface PublicLocation { name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[] }
-export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: string | null };
+/** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
+export interface GuestLocale { language: string; country: string | null; timeZone: string; accentColor?: string | null }
+export interface ServiceHours { start: string; end: string }
+export interface PublicLocation extends GuestLocale {
+  name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[];
+  address: string | null; phone: string | null; phoneDisplay: string | null; phoneExample: string | null;
+  hoursToday: ServiceHours[]; nextOpenAt: string | null; booking: { online: boolean; maxPartySize: number; lastDate: string };
+}
+export type GuestStatusAnswer = GuestStatus & {
+  restaurant: string; partyName: string; size: number; onMyWayAt: string | null;
+  location?: GuestLocale & { name: string; slug: string }; almostUpPosition?: number;
+};
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.
@@ -57,7 +71,7 @@ export interface Reservation {
 }
 export interface PublicReservation { name: string; partySize: number; start: string; end: string; localDate: string; localTime: string; status: ReservationStatus; notes: string }
 export interface Slot { start: string; localTime: string }
-export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[] }
+export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[]; services: ServiceHours[]; lastDate: string }
 
 // Billing (contract)
 export interface BillingNotice { code: string; level: "info" | "warning" | "error"; message: string }

@@ -1,0 +1,101 @@
+// The waits the location shows and sends (issue 19): the floor-aware estimate of domain/estimates,
+// fed from what this DO's SQLite holds, with the interval estimate (waitlist/model) as the fallback.
+//
+// Table occupancy is not tracked on the server yet, so the floor is derived from the parties and
+// bookings seated recently (size, seated time, a booking's tables): the day's seatings are replayed
+// by fit, a seating where only a taken table fits counting as evidence that its diners left, and a
+// party past its median dining time counting as gone (EstimateModel.occupancyKnown = false; see
+// domain/estimates/floor.ts). When occupancy lands, pass who sits where and occupancyKnown = true. The floor estimate is used only when the location has tables and at least one walk-in
+// was seated through the line within the longest dining duration — evidence that the host seats
+// through Seatline; otherwise the DO cannot tell an empty floor from a floor it does not see, and
+// the interval estimate stays.
+import { estimateLine, type LineEstimates } from "../domain/estimates/line";
+import { learnModel, type ClosedWalkIn } from "../domain/estimates/learn";
+import type { WaitEstimate } from "../domain/estimates/types";
+import { durationFor, type BookingSettings } from "../domain/reservations/model";
+import { readCombinations, readTables, reservationsBetween } from "./reservations/store";
+import { bandOf, estimateMinutes, type Party } from "../domain/waitlist/model";
+import type { Intervals } from "../domain/waitlist/protocol";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Closed walk-ins the model learns drop-outs and walk times from: the latest ones of the last 28 days. */
+const LEARN_FROM = 500;
+const LEARN_WINDOW_MS = 28 * 24 * HOUR;
+
+/** The learnt parameters move slowly: read once an hour per location (keyed by its storage). */
+const learntCache = new WeakMap<SqlStorage, { hourKey: number; closed: ClosedWalkIn[] }>();
+
+function learnt(sql: SqlStorage, at: number, durationMinutes: (size: number) => number) {
+  const hourKey = Math.floor(at / HOUR);
+  let cached = learntCache.get(sql);
+  if (!cached || cached.hourKey !== hourKey) {
+    const closed = sql
+      .exec(
+        "SELECT source, state, notified_at, seated_at FROM parties WHERE state IN ('seated', 'cancelled', 'no_show', 'left') AND closed_at >= ? ORDER BY closed_at DESC LIMIT ?",
+        at - LEARN_WINDOW_MS,
+        LEARN_FROM,
+      )
+      .toArray()
+      .map((r) => ({ source: r.source as ClosedWalkIn["source"], seated: r.state === "seated", notifiedAt: (r.notified_at as number | null) ?? null, seatedAt: (r.seated_at as number | null) ?? null }));
+    cached = { hourKey, closed };
+    learntCache.set(sql, cached);
+  }
+  return learnModel({ durationMinutes, closed: cached.closed, occupancyKnown: false });
+}
+
+export interface Waits {
+  /** Minutes for a party in line (`sameBandAhead` from positions(), for the interval fallback). */
+  minutes(p: Party, sameBandAhead: number): number;
+  /** The range, when the floor estimate is in use. */
+  range(p: Party): WaitEstimate | null;
+  /** The range as guests get it (`{}` when there is none, so the status keeps its shape). */
+  rangeView(p: Party): { estimateRange?: { lowMinutes: number; highMinutes: number } };
+  /** For someone deciding whether to join: minutes for a party of `size` at the end of the line (else `fallbackMinutes`). */
+  forNewParty(size: number, fallbackMinutes: number): number;
+}
+
+export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; intervals: Intervals; bookingSettings: BookingSettings }): Waits {
+  const { at, line, intervals } = input;
+  const fallback = (size: number, sameBandAhead: number) => estimateMinutes(intervals[bandOf(size)].minutes, sameBandAhead);
+  const floor = floorEstimates(sql, input);
+  return {
+    minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.size, sameBandAhead),
+    range: (p) => floor?.byParty.get(p.id) ?? null,
+    rangeView: (p) => {
+      const r = floor?.byParty.get(p.id);
+      return r ? { estimateRange: { lowMinutes: r.low, highMinutes: r.high } } : {};
+    },
+    forNewParty: (size, fallbackMinutes) => floor?.forNewParty(size)?.minutes ?? fallbackMinutes,
+  };
+
+  function floorEstimates(sql: SqlStorage, { bookingSettings }: { bookingSettings: BookingSettings }): LineEstimates | null {
+    const tables = readTables(sql).filter((t) => t.active);
+    if (tables.length === 0) return null;
+    const longest = Math.max(...bookingSettings.durations.map((d) => d.minutes), 90) * MINUTE;
+    // A seated party's closed_at is its seated time: these read the (state, closed_at) index.
+    const seen = sql.exec("SELECT COUNT(*) AS n FROM parties WHERE state = 'seated' AND closed_at >= ?", at - longest).one().n as number;
+    if (seen === 0) return null;
+    const durationMinutes = (size: number) => durationFor(bookingSettings, size);
+    const since = at - 3 * longest;
+    const seatedParties = sql
+      .exec("SELECT size, seated_at FROM parties WHERE state = 'seated' AND closed_at >= ?", since)
+      .toArray()
+      .map((r) => ({ size: r.size as number, seatedAt: r.seated_at as number }));
+    const books = reservationsBetween(sql, since, at + longest);
+    const seatedBookings = books.filter((r) => r.status === "seated" && r.seatedAt !== null).map((r) => ({ size: r.partySize, seatedAt: r.seatedAt!, tableIds: r.tableIds }));
+    const holding = books.filter((r) => r.status === "booked" || r.status === "confirmed" || r.status === "arrived").map((r) => ({ partySize: r.partySize, start: r.start, end: r.end, tableIds: r.tableIds }));
+    const model = learnt(sql, at, durationMinutes);
+    return estimateLine(
+      {
+        tables,
+        combinations: readCombinations(sql),
+        seated: [...seatedParties, ...seatedBookings],
+        bookings: holding,
+        line: line.map((p) => ({ id: p.id, size: p.size, state: p.state as "waiting" | "notified", notifiedAt: p.notifiedAt, source: p.source })),
+      },
+      model,
+      at,
+    );
+  }
+}

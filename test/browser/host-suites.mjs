@@ -1,0 +1,16 @@
+// The host screen's flows (issue 16), each suite with its own owner and location.
+import { hostAddFlows } from "./host-add.flow.mjs";
+import { hostLineFlows } from "./host-line.flow.mjs";
+import { hostEditFlows } from "./host-edit.flow.mjs";
+import { hostAlertFlows } from "./host-alerts.flow.mjs";
+import { hostReservationFlows } from "./host-reservations.flow.mjs";
+import { hostA11yFlows } from "./host-a11y.flow.mjs";
+
+export const hostSuites = {
+  "host-add": hostAddFlows,
+  "host-line": hostLineFlows,
+  "host-edit": hostEditFlows,
+  "host-alerts": hostAlertFlows,
+  "host-reservations": hostReservationFlows,
+  "host-a11y": hostA11yFlows,
+};

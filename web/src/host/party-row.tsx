@@ -1,0 +1,82 @@
+// One row of the line, sized for a rush: ≥11 rows at 1024×768, 44×44 px targets, 8 px between
+// actions. Waited, quoted and remaining are labelled in words; so are notified, late and over quote.
+import type { ComponentChildren } from "preact";
+import { minutes } from "../shared/format";
+import { Icon } from "../shared/icons";
+import type { MessageView } from "../shared/types";
+import { smsStatus, type Row } from "./line";
+
+export function PartyRow(props: {
+  p: Row;
+  now: number;
+  /** Minutes a notified party is held before it shows as late (the location's setting). */
+  hold: number;
+  count: number;
+  messages: MessageView[] | undefined;
+  selected: boolean;
+  dragging: boolean;
+  dropTarget: boolean;
+  isNew: boolean;
+  onOpen: () => void;
+  onNotify: () => void;
+  onSeat: () => void;
+  onMove: (position: number) => void;
+  onGrip: (e: PointerEvent) => void;
+  children?: ComponentChildren;
+}) {
+  const { p, now } = props;
+  const waited = Math.max(0, Math.floor((now - p.createdAt) / 60000));
+  const sinceNotify = p.notifiedAt !== null ? Math.max(0, Math.floor((now - p.notifiedAt) / 60000)) : null;
+  const late = p.state === "notified" && sinceNotify !== null && sinceNotify >= props.hold;
+  const overQuote = p.quotedWait > 0 && waited > p.quotedWait;
+  const sms = smsStatus(props.messages);
+  const reachable = !!p.phone && p.smsConsent;
+  return (
+    <li
+      class={`party ${p.state} ${props.dragging ? "dragging" : ""} ${props.dropTarget ? "drop-target" : ""} ${props.selected ? "selected" : ""} ${late ? "is-late" : ""}`}
+      data-party={p.name}
+      data-state={p.state}
+      data-id={p.id}
+    >
+      <span class="grip" aria-hidden="true" onPointerDown={props.onGrip}><Icon name="grip" /></span>
+      <span class="pos" aria-label={`Position ${p.position}`}>{p.position}</span>
+      <button class="who linkish" onClick={props.onOpen} aria-expanded={props.selected}>
+        <span class="who-line">
+          <span class="name">{p.name}</span>
+          <span class="size" aria-label={`party of ${p.size}`}>{p.size}</span>
+          {props.isNew ? <span class="tag new">New</span> : null}
+          {p.state === "notified" ? <span class="tag notified">Notified{p.notifyCount > 1 ? ` ×${p.notifyCount}` : ""}</span> : null}
+          {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
+          {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
+        </span>
+        <span class="who-meta">
+          {sinceNotify !== null && p.state === "notified" ? <span data-testid="since-notified">notified {sinceNotify} min ago</span> : null}
+          {!reachable ? <span class="no-text">No texts</span> : null}
+          {p.source === "self_check_in" ? <span class="tag self">Self check-in</span> : null}
+          {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
+          {p.notes ? <span class="row-notes">{p.notes}</span> : null}
+        </span>
+      </button>
+      <span class={`wait ${overQuote ? "late" : ""}`}>
+        <b data-testid="waited">waited {minutes(waited)}</b>
+        <span class="small" data-testid="quoted">quoted {minutes(p.quotedWait)}</span>
+        {overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimateMinutes)} left</span> : null}
+      </span>
+      <span class="sms">
+        {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : reachable ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}
+        {sms?.error ? <span class="sms-error" role="note">{sms.error}</span> : null}
+      </span>
+      <span class="acts">
+        <button class="btn notify" aria-label={`${p.state === "notified" ? "Notify again" : "Notify"} ${p.name}`} onClick={props.onNotify}>
+          <Icon name="bell" /> {p.state === "notified" ? "Again" : "Notify"}
+        </button>
+        <button class="btn primary seat" aria-label={`Seat ${p.name}`} onClick={props.onSeat}>
+          <Icon name="check" /> Seat
+        </button>
+        <button class="btn ghost icon" aria-label={`Move ${p.name} up`} disabled={p.position === 1} onClick={() => props.onMove(p.position - 1)}><Icon name="up" /></button>
+        <button class="btn ghost icon" aria-label={`Move ${p.name} down`} disabled={p.position === props.count} onClick={() => props.onMove(p.position + 1)}><Icon name="down" /></button>
+      </span>
+      {props.children}
+    </li>
+  );
+}

@@ -41,6 +41,8 @@ export const keyHash = (secret: string) => sha256Hex(secret);
 export interface KeyRequest {
   method: string;
   path: string;
+  /** `?locationId=` of reports that take one. */
+  locationQuery?: string | null;
   ip: string | null;
 }
 
@@ -84,8 +86,16 @@ export async function authenticateKey(d: Db, env: Env, secret: string, req: KeyR
       { message: `Create a key with the ${need} scope.`, scope: need },
     ]);
   }
-  const locationId = locationIdIn(req.path);
-  if (locationId && row.locationIds && !row.locationIds.includes(locationId)) throw notFound("Location");
+  const locationId = locationIdIn(req.path) ?? req.locationQuery ?? null;
+  if (row.locationIds) {
+    if (locationId && !row.locationIds.includes(locationId)) throw notFound("Location");
+    // A report over "all locations" would reach beyond the key's: it must name one of them.
+    if (!locationId && req.path.startsWith("/api/insights")) {
+      throw new ApiError(400, "validation_failed", "This API key is limited to some locations: name one with locationId.", [
+        { path: "locationId", message: "Required for a key limited to some locations." },
+      ]);
+    }
+  }
 
   if (row.lastUsedAt === null || at - row.lastUsedAt >= TOUCH_INTERVAL) {
     const first = row.lastUsedAt === null;

@@ -28,7 +28,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const keyMatch = API_KEY.exec(header.trim());
   if (keyMatch) {
     const at = now();
-    const { grant, accountId, rate } = await authenticateKey(db(c.env.DB), c.env, keyMatch[1]!, { method: c.req.method, path: c.req.path, ip: clientIp(c) }, at);
+    const { grant, accountId, rate } = await authenticateKey(db(c.env.DB), c.env, keyMatch[1]!, { method: c.req.method, path: c.req.path, locationQuery: c.req.query("locationId") ?? null, ip: clientIp(c) }, at);
     c.set("auth", { sessionId: grant.id, userId: grant.id, accountId, role: "admin", email: "", name: grant.name, sessionExpiresAt: grant.expiresAt ?? Number.MAX_SAFE_INTEGER, apiKey: grant });
     await next();
     for (const [k, v] of Object.entries(rateHeaders(rate))) c.res.headers.set(k, v);

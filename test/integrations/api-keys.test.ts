@@ -165,6 +165,10 @@ describe("using a key", () => {
     expect((await call("GET", `/api/locations/${owner.locationId}/waitlist`, { token: key.secret })).status).toBe(200);
     expectError(await call("GET", `/api/locations/${secondLocationId}/waitlist`, { token: key.secret }), 404, "not_found");
     expectError(await call("POST", `/api/locations/${secondLocationId}/waitlist`, { token: key.secret, body: { name: "A", size: 2 } }), 404, "not_found");
+    // Reports: only the key's locations, and "all locations" must name one.
+    expect((await call("GET", `/api/insights/covers?from=2026-11-01&to=2026-11-07&locationId=${owner.locationId}`, { token: key.secret })).status).toBe(200);
+    expectError(await call("GET", `/api/insights/covers?from=2026-11-01&to=2026-11-07&locationId=${secondLocationId}`, { token: key.secret }), 404, "not_found");
+    expectError(await call("GET", "/api/insights/covers?from=2026-11-01&to=2026-11-07", { token: key.secret }), 400, "validation_failed");
     const list = await call("GET", "/api/locations", { token: key.secret });
     expect(list.status).toBe(200);
     const ids = JSON.stringify(list.json);

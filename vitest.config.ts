@@ -87,6 +87,12 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                   // billing tests put their accounts on real plans through the fake Recurly (and expiry
                   // drops them to the real free plan, whose limits test/billing/plans.test.ts checks).
                   BILLING_DEFAULT_PLAN: "unlimited",
+                  // A small per-key limit so the rate-limit test reaches it in a few requests.
+                  API_KEY_RATE_LIMIT: "40",
+                  // Webhook retries at once twice, then parked for an hour (tests move the clock);
+                  // a receiver has one second to answer.
+                  WEBHOOK_RETRY_DELAYS: "0,0,3600",
+                  WEBHOOK_TIMEOUT_MS: "1000",
                 },
               },
             })),

@@ -10,4 +10,5 @@ export interface EmailMessage {
 
 export type OutboundMessage =
   | { kind: "sms"; messageId: string; primary: "twilio" | "telnyx" }
-  | { kind: "email"; ref: string; email: EmailMessage };
+  | { kind: "email"; ref: string; email: EmailMessage }
+  | { kind: "webhook"; deliveryId: string; attempt: number };

@@ -13,6 +13,8 @@ import { isTransient, type TransientFlags } from "./restaurant/retry";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./routes/openapi";
 import { accountRoutes } from "./routes/account";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { billingRoutes } from "./routes/billing";
 import { insightRoutes } from "./routes/insights";
 import { authRoutes, meRoutes } from "./routes/auth";
@@ -184,6 +186,8 @@ export function createApp() {
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
+  app.route("/api/api-keys", apiKeyRoutes);
+  app.route("/api/webhook-endpoints", webhookEndpointRoutes);
   app.route("/api/locations", locationRoutes);
   app.route("/api/locations", waitlistRoutes);
   app.route("/api/locations", messageRoutes);

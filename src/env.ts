@@ -43,6 +43,12 @@ export interface Env extends RestaurantEnv {
   BILLING_DEFAULT_PLAN?: string;
   /** Days a past-due subscription keeps its plan (default 7). */
   BILLING_GRACE_DAYS?: string;
+  /** Seconds between webhook delivery attempts, comma-separated (default 5,300,1800,7200,18000,36000). */
+  WEBHOOK_RETRY_DELAYS?: string;
+  /** Milliseconds a webhook receiver has to answer (default 15000). */
+  WEBHOOK_TIMEOUT_MS?: string;
+  /** Requests per API key per minute (default 600). */
+  API_KEY_RATE_LIMIT?: string;
 
   // Secrets.
   EMAIL_API_KEY?: string;
@@ -68,9 +74,26 @@ export interface SessionUser {
   sessionExpiresAt: number;
 }
 
+/** What an API key may do (src/auth/api-keys.ts checks it on every request). */
+export interface ApiKeyGrant {
+  id: string;
+  name: string;
+  scopes: import("../domain/api-scopes").Scope[];
+  locationIds: string[] | null;
+  /** Epoch ms, or null for a key that does not expire. */
+  expiresAt: number | null;
+}
+
+/**
+ * Who is calling: a person's session, or an API key (`apiKey` set). A key acts for its account with
+ * the admin role, narrowed by its scopes; `userId` and `sessionId` are then the key's id, so
+ * idempotency keys and audit entries are the key's own.
+ */
+export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
+
 export interface Variables {
   requestId: string;
-  auth: SessionUser;
+  auth: AuthContext;
   /** The location of an /api/locations/:locationId/* route, in the caller's account (routes/location-scope.ts). */
   location: typeof locations.$inferSelect;
 }

@@ -9,6 +9,7 @@ import { retentionSweep } from "./lifecycle/retention";
 import { log } from "./lib/log";
 import { lastResort } from "./lib/last-resort";
 import { consumeOutbound } from "./messaging/consumer";
+import { queueDueDeliveries } from "./messaging/webhooks/deliver";
 import { purgeWebhookState } from "./messaging/sms/receipts";
 
 export { Restaurant } from "../durable-objects/restaurant";
@@ -29,6 +30,7 @@ export default {
         log("info", "expiry sweep", await purgeExpiredCredentials(d, at));
         log("info", "webhook receipts purged", await purgeWebhookState(d, at));
         log("info", "retention sweep", { ...(await retentionSweep(env, d, at)) });
+        log("info", "webhook sweep", { queued: await queueDueDeliveries(env, at) });
         return;
       }
       case DAILY: {

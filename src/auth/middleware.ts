@@ -5,12 +5,15 @@ import type { Role } from "../db/schema";
 import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { ApiError, forbidden } from "../lib/errors";
-import { authenticate, type SessionUser } from "./sessions";
+import { clientIp } from "../lib/request";
+import { API_KEY_PATTERN, authenticateKey, rateHeaders } from "./api-keys";
+import { authenticate } from "./sessions";
 
-export type AuthContext = SessionUser;
+export type { AuthContext } from "../env";
 
 // The scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+const API_KEY = new RegExp(`^Bearer (${API_KEY_PATTERN.source.slice(1, -1)})$`, "i");
 
 function unauthorized(message: string) {
   return new ApiError(401, "unauthorized", message, [], { "WWW-Authenticate": 'Bearer realm="seatline"' });
@@ -22,11 +25,20 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (c.get("auth") !== undefined) return next();
   const header = c.req.header("Authorization");
   if (!header) throw unauthorized("Sign in to continue: send Authorization: Bearer <token>.");
+  const keyMatch = API_KEY.exec(header.trim());
+  if (keyMatch) {
+    const at = now();
+    const { grant, accountId, rate } = await authenticateKey(db(c.env.DB), c.env, keyMatch[1]!, { method: c.req.method, path: c.req.path, locationQuery: c.req.query("locationId") ?? null, ip: clientIp(c) }, at);
+    c.set("auth", { sessionId: grant.id, userId: grant.id, accountId, role: "admin", email: "", name: grant.name, sessionExpiresAt: grant.expiresAt ?? Number.MAX_SAFE_INTEGER, apiKey: grant });
+    await next();
+    for (const [k, v] of Object.entries(rateHeaders(rate))) c.res.headers.set(k, v);
+    return;
+  }
   const match = BEARER.exec(header.trim());
-  if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>'.");
+  if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>' (a session token or an sl_live_ API key).");
   const user = await authenticate(db(c.env.DB), c.env.JWT_SECRET, match[1]!, now());
   if (!user) throw unauthorized("Your session has ended or the token is not valid. Sign in again.");
-  c.set("auth", user);
+  c.set("auth", { ...user, apiKey: null });
   await next();
 });
 

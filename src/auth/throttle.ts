@@ -98,6 +98,13 @@ export async function recordSuccess(d: Db, key: string, at: number): Promise<voi
  * Returns 0 when allowed, else the milliseconds until the window resets.
  */
 export async function consume(d: Db, key: string, at: number, max: number, windowMs: number): Promise<number> {
+  const w = await countInWindow(d, key, at, windowMs);
+  if (!w || w.count <= max) return 0;
+  return w.windowStart + windowMs - at;
+}
+
+/** Counts this call in `key`'s fixed window; returns the count so far and when the window began. */
+export async function countInWindow(d: Db, key: string, at: number, windowMs: number): Promise<{ count: number; windowStart: number } | null> {
   const [row] = await d
     .insert(throttles)
     .values({ key, consecutiveFailures: 0, windowStart: at, windowCount: 1, lockedUntil: 0, updatedAt: at })
@@ -110,8 +117,7 @@ export async function consume(d: Db, key: string, at: number, max: number, windo
       },
     })
     .returning();
-  if (!row || row.windowCount <= max) return 0;
-  return row.windowStart + windowMs - at;
+  return row ? { count: row.windowCount, windowStart: row.windowStart } : null;
 }
 
 export function rateLimited(retryAfterMs: number, message = "Too many attempts. Try again later.") {

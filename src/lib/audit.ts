@@ -26,7 +26,10 @@ export type AuditAction =
   | "billing.subscribed"
   | "billing.plan_changed"
   | "billing.canceled"
-  | "billing.reactivated";
+  | "billing.reactivated"
+  | "api_key.created"
+  | "api_key.first_used"
+  | "api_key.revoked";
 
 export interface AuditEntry {
   accountId: string | null;

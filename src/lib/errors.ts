@@ -7,6 +7,7 @@ export type ErrorCode =
   | "unauthorized"
   | "invalid_credentials"
   | "forbidden"
+  | "insufficient_scope"
   | "not_found"
   | "gone"
   | "conflict"

@@ -1,9 +1,10 @@
 // The consumer of the outbound queue (and its dead-letter queue): texts through the providers with
-// failover, email through the configured sender.
+// failover, email through the configured sender, webhooks to their endpoints.
 import type { Env, OutboundMessage } from "../env";
 import { log } from "../lib/log";
 import { deliverEmail } from "./email/deliver";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./sms/send";
+import { deliverWebhook } from "./webhooks/deliver";
 
 export async function consumeOutbound(batch: MessageBatch<OutboundMessage>, env: Env): Promise<void> {
   // Each message is handled on its own: one failure never retries the batch (no throw here).
@@ -17,6 +18,12 @@ export async function consumeOutbound(batch: MessageBatch<OutboundMessage>, env:
           message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
           continue;
         }
+        message.ack();
+        continue;
+      }
+      if (body?.kind === "webhook") {
+        // Its own retries are new messages (deliverWebhook); a dead-lettered one is left to the sweep.
+        if (!deadLetters) await deliverWebhook(env, body.deliveryId, body.attempt, Date.now());
         message.ack();
         continue;
       }

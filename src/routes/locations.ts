@@ -97,11 +97,14 @@ locationRoutes.openapi(
     responses: { 200: jsonResponse(z.object({ locations: z.array(LocationSchema) }), "Locations"), ...errors(401) },
   }),
   async (c) => {
+    const auth = c.get("auth");
     const rows = await db(c.env.DB).query.locations.findMany({
-      where: eq(locations.accountId, c.get("auth").accountId),
+      where: eq(locations.accountId, auth.accountId),
       orderBy: [asc(locations.createdAt), asc(locations.name)],
     });
-    return c.json({ locations: rows.map(locationView) }, 200);
+    // A key limited to some locations sees only those.
+    const allowed = auth.apiKey?.locationIds;
+    return c.json({ locations: (allowed ? rows.filter((l) => allowed.includes(l.id)) : rows).map(locationView) }, 200);
   },
 );
 

@@ -11,7 +11,8 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
-import { base64url, sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "../lib/crypto";
+import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
@@ -326,20 +327,6 @@ const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-function encodeCursor(closedAt: number, id: string) {
-  return base64url(new TextEncoder().encode(`${closedAt}:${id}`));
-}
-function decodeCursor(cursor: string): { closedAt: number; id: string } {
-  try {
-    const text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-    const [at, id] = text.split(":");
-    if (!at || !id || !/^\d+$/.test(at)) throw new Error("bad");
-    return { closedAt: Number(at), id };
-  } catch {
-    throw validationFailed("The cursor is not valid.", [{ path: "cursor", message: "Use nextCursor from a previous page." }]);
-  }
-}
-
 waitlistRoutes.openapi(
   createRoute({
     method: "get",
@@ -376,7 +363,7 @@ waitlistRoutes.openapi(
           inArray(parties.state, states),
           q.from ? gte(parties.closedAt, Date.parse(q.from)) : undefined,
           q.to ? lt(parties.closedAt, Date.parse(q.to)) : undefined,
-          cursor ? or(lt(parties.closedAt, cursor.closedAt), and(eq(parties.closedAt, cursor.closedAt), lt(parties.id, cursor.id))) : undefined,
+          cursor ? or(lt(parties.closedAt, cursor.at), and(eq(parties.closedAt, cursor.at), lt(parties.id, cursor.id))) : undefined,
         ),
       )
       .orderBy(desc(parties.closedAt), desc(parties.id))

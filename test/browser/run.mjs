@@ -15,13 +15,14 @@ import { qrFlows } from "./qr.flow.mjs";
 import { historyFlows } from "./history.flow.mjs";
 import { smsCostFlows } from "./sms-cost.flow.mjs";
 import { accountFlows } from "./account.flow.mjs";
+import { developerFlows } from "./developer.flow.mjs";
 import { liveEndedFlows } from "./live-ended.flow.mjs";
 import { hostSuites } from "./host-suites.mjs";
 import { guestFlows } from "./guest.flow.mjs";
 import { insightsFlows } from "./insights.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
-const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows, insights: insightsFlows };
+const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, developer: developerFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows, insights: insightsFlows };
 const only = process.env.SEATLINE_BROWSER_SUITES?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!all[name]) throw new Error(`no browser suite named ${name}; there are: ${Object.keys(all).join(", ")}`);
 const suites = (only ?? Object.keys(all)).map((name) => all[name]);

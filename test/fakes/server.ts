@@ -2,6 +2,7 @@
 // fake received, or tell it how to behave next, through its /__control endpoints.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createReceivers } from "./receivers";
 import { createRecurlyFake } from "./recurly";
 import { createSmsFakes } from "./sms";
 
@@ -21,6 +22,7 @@ export async function startFakes() {
   let seq = 0;
   const sms = createSmsFakes();
   const recurly = createRecurlyFake();
+  const receivers = createReceivers();
 
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
@@ -67,6 +69,8 @@ export async function startFakes() {
     try {
       if (provider === "twilio" || provider === "telnyx") return await sms.handle(provider, req, res, path + url.search, await readBody(req));
       if (provider === "recurly") return await recurly.handle(req, res, path, await readBody(req));
+      if (provider === "receiver" && rest[0] && req.method === "POST") return await receivers.handle(rest[0], req, res, await readBody(req));
+      if (provider === "__control" && rest[0] === "receiver" && rest[1]) return receivers.control(rest[1], req.method ?? "GET", await readBody(req), res);
       if (provider === "__control" && rest[0] === "recurly" && rest[1] && req.method === "POST") {
         const raw = await readBody(req);
         return recurly.control(rest[1], raw ? JSON.parse(raw) : {}, res);

@@ -57,3 +57,15 @@ export function passwordResetEmail(to: string, p: { url: string }) {
     { url: p.url, label: "Choose a new password" },
   );
 }
+
+export function webhookDisabledEmail(to: string, p: { url: string; reason: string; settingsUrl: string }) {
+  return message(
+    to,
+    "A Seatline webhook endpoint was turned off",
+    [
+      `Seatline could not deliver events to ${p.url} for three days and has turned the endpoint off: ${p.reason}`,
+      "Events that happen while it is off are not queued for it. Fix the receiver, then turn the endpoint back on and redeliver what you need from its delivery log.",
+    ],
+    { url: p.settingsUrl, label: "Open the endpoint's settings" },
+  );
+}

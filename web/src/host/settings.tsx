@@ -10,6 +10,7 @@ import { authed } from "./session";
 import { AccountPage } from "./settings/account";
 import { BillingPage } from "./settings/billing";
 import { BookingRulesPage } from "./settings/booking-rules";
+import { DeveloperPage } from "./settings/developer";
 import { formFailure, type FieldErrors } from "./settings/field-errors";
 import { described, FieldError } from "./settings/fields";
 import { HistoryPageView } from "./settings/history";
@@ -78,7 +79,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "sms" ? <SmsTemplates location={location} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
-        {section === "developer" ? <Developer /> : null}
+        {section === "developer" ? <DeveloperPage locations={locations} canEdit={admin} /> : null}
         {section === "qr" ? <QrPage locations={locations} /> : null}
         {section === "tables" ? <TablesPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "hours" ? <HoursPage key={location.id} location={location} canEdit={admin} /> : null}
@@ -392,18 +393,5 @@ function RetentionSettings() {
       {r.policy === "days" ? <div class="field"><label for="ret-days">Days (1–540)</label><input id="ret-days" type="number" min={1} max={540} value={r.days ?? 30} onInput={(e) => setR({ ...r, days: Number(e.currentTarget.value) })} /></div> : null}
       <button class="btn primary">Save</button>
     </form>
-  );
-}
-
-function Developer() {
-  return (
-    <section>
-      <h2>Developer</h2>
-      <p>Everything in Seatline has a REST API. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/login</code>.</p>
-      <ul class="plain">
-        <li><a href="/api/docs" target="_blank">API documentation</a></li>
-        <li><a href="/api/openapi.json" target="_blank">OpenAPI 3.1 document</a></li>
-      </ul>
-    </section>
   );
 }

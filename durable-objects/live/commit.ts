@@ -69,7 +69,16 @@ export class Commits {
 
 /** A guest's status compared by its fields (numbers and the state), not by serializing both. */
 function sameStatus(a: GuestStatus, b: GuestStatus | undefined): boolean {
-  return !!b && a.state === b.state && a.position === b.position && a.ahead === b.ahead && a.estimateMinutes === b.estimateMinutes && a.quotedWait === b.quotedWait;
+  return (
+    !!b &&
+    a.state === b.state &&
+    a.position === b.position &&
+    a.ahead === b.ahead &&
+    a.estimateMinutes === b.estimateMinutes &&
+    a.estimateRange?.lowMinutes === b.estimateRange?.lowMinutes &&
+    a.estimateRange?.highMinutes === b.estimateRange?.highMinutes &&
+    a.quotedWait === b.quotedWait
+  );
 }
 
 /** Intervals compared band by band, field by field (numbers and names), without serializing both. */

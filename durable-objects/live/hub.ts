@@ -10,7 +10,7 @@ import { CLOSE, closeQuietly } from "./close-codes";
 export const EVENT_LOG_SIZE = 1000;
 
 /** GuestStatus's fields, all written by statusFrame: a new field fails to compile here until it is. */
-const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, quotedWait: true } as const;
+const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, estimateRange: true, quotedWait: true } as const;
 
 export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
 
@@ -107,7 +107,8 @@ export class LiveHub {
    */
   static statusFrame(version: number, s: GuestStatus): string {
     STATUS_FIELDS satisfies Record<keyof GuestStatus, true>;
-    return `{"type":"status","version":${version},"state":"${s.state}","position":${s.position},"ahead":${s.ahead},"estimateMinutes":${s.estimateMinutes},"quotedWait":${s.quotedWait}}`;
+    const range = s.estimateRange ? `,"estimateRange":{"lowMinutes":${s.estimateRange.lowMinutes},"highMinutes":${s.estimateRange.highMinutes}}` : "";
+    return `{"type":"status","version":${version},"state":"${s.state}","position":${s.position},"ahead":${s.ahead},"estimateMinutes":${s.estimateMinutes}${range},"quotedWait":${s.quotedWait}}`;
   }
 
   /** Forgets the event log (retention: events may carry purged data). */

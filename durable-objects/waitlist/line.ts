@@ -39,9 +39,9 @@ export class Line {
   rankedOne(p: Party, at: number): RankedPartyView {
     if (!isActive(p.state)) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
     // One party's view: the line's positions, but no view built for anyone else.
-    const x = positions(this.ordered()).get(p.id)!;
-    const intervals = this.estimates.intervals(at);
-    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: estimateMinutes(intervals[bandOf(p.size)].minutes, x.sameBandAhead) };
+    const list = this.ordered();
+    const x = positions(list).get(p.id)!;
+    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: this.waits(at, list).minutes(p, x.sameBandAhead) };
   }
 
   /** What each guest with an open socket would see now, by party id (numbers, not serialized). */

@@ -201,7 +201,7 @@ function WebhookEndpoints({ locations }: { locations: Location[] }) {
             <li class="card" key={ep.id} data-endpoint={ep.url}>
               <div class="row">
                 <strong class="grow"><code>{ep.url}</code></strong>
-                <span class={`badge ${ep.status === "enabled" ? "ok" : "warn"}`}>{ep.status === "enabled" ? "On" : "Off"}</span>
+                <span class={`status-pill ${ep.status === "enabled" ? "ok" : "warn"}`}>{ep.status === "enabled" ? "On" : "Off"}</span>
                 <button class="btn small" aria-expanded={open === ep.id} onClick={() => setOpen(open === ep.id ? null : ep.id)} aria-label={`${open === ep.id ? "Close" : "Open"} ${ep.url}`}>{open === ep.id ? "Close" : "Open"}</button>
               </div>
               {ep.description ? <p class="muted">{ep.description}</p> : null}
@@ -279,7 +279,10 @@ function EndpointDetail({ endpoint, reload, onMessage }: { endpoint: WebhookEndp
           }
         }}>Delete</button>
       </div>
-      <h3>Recent deliveries</h3>
+      <div class="row">
+        <h3 class="grow">Recent deliveries</h3>
+        <button class="btn small" onClick={() => void loadLog()} aria-label={`Refresh the deliveries to ${endpoint.url}`}>Refresh</button>
+      </div>
       {log === null ? <span class="spinner" aria-label="Loading deliveries" /> : log.length === 0 ? <p class="muted">Nothing sent yet.</p> : (
         <table class="list">
           <caption class="sr-only">Recent deliveries to {endpoint.url}</caption>

@@ -3,10 +3,16 @@
 import { assert, emailLink, newPage, WAIT } from "./harness.mjs";
 
 export const OWNER_PASSWORD = "Quay-Lantern-77";
+let owners = 0;
 
 export async function signUpOwner(ctx, restaurant, viewport = { width: 1024, height: 768 }) {
   const email = `setup.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 6)}@example.com`;
-  const context = await ctx.browser.newContext({ viewport, acceptDownloads: true });
+  // Each owner is its own restaurant on its own network: the stack trusts CF-Connecting-IP (as behind
+  // Cloudflare), so every owner's browser gets a distinct documentation address, and the per-network
+  // sign-up limit (10 an hour) applies to each as it would in the field.
+  owners += 1;
+  const clientIp = `198.51.${100 + Math.floor(owners / 250)}.${(owners % 250) + 1}`;
+  const context = await ctx.browser.newContext({ viewport, acceptDownloads: true, extraHTTPHeaders: { "CF-Connecting-IP": clientIp } });
   const page = await newPage(context, ctx.base);
   await page.goto(`${ctx.base}/signup`);
   await page.getByLabel("Restaurant name").fill(restaurant);

@@ -1,6 +1,6 @@
 // API keys for the account (owners and admins, signed in as themselves: a key cannot mint keys).
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { newKeySecret, keyHash } from "../auth/api-keys";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { SCOPES, SCOPE_DESCRIPTIONS } from "../../domain/api-scopes";
@@ -10,7 +10,7 @@ import { apiKeys, locations } from "../db/schema";
 import { audit } from "../lib/audit";
 import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
-import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
@@ -103,14 +103,13 @@ apiKeyRoutes.openapi(
       .where(
         and(
           eq(apiKeys.accountId, c.get("auth").accountId),
-          cursor ? or(lt(apiKeys.createdAt, cursor.at), and(eq(apiKeys.createdAt, cursor.at), lt(apiKeys.id, cursor.id))) : undefined,
+          afterCursor(apiKeys.createdAt, apiKeys.id, cursor),
         ),
       )
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json({ items: page.map((k) => keyView(k)), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+    const page = pageOf(rows, q.limit, (k) => k.createdAt);
+    return c.json({ items: page.rows.map((k) => keyView(k)), nextCursor: page.nextCursor }, 200);
   },
 );
 

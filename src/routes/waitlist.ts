@@ -4,7 +4,7 @@ import { GUEST_LANGUAGES } from "../../domain/languages";
 import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/contrast";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import { requireAuth, requireRole } from "../auth/middleware";
@@ -12,7 +12,7 @@ import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
 import { sha256Hex } from "../lib/crypto";
-import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
@@ -363,19 +363,18 @@ waitlistRoutes.openapi(
           inArray(parties.state, states),
           q.from ? gte(parties.closedAt, Date.parse(q.from)) : undefined,
           q.to ? lt(parties.closedAt, Date.parse(q.to)) : undefined,
-          cursor ? or(lt(parties.closedAt, cursor.at), and(eq(parties.closedAt, cursor.at), lt(parties.id, cursor.id))) : undefined,
+          afterCursor(parties.closedAt, parties.id, cursor),
         ),
       )
       .orderBy(desc(parties.closedAt), desc(parties.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, q.limit, (r) => r.closedAt!);
     return c.json(
       {
-        parties: page.map((r) =>
+        parties: page.rows.map((r) =>
           restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], position: null, ahead: null, estimateMinutes: null, onMyWayAt: null }),
         ),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.closedAt!, last.id) : null,
+        nextCursor: page.nextCursor,
       },
       200,
     );

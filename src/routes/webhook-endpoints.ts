@@ -2,14 +2,14 @@
 // test event. Owners and admins, or API keys with the webhooks scope.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { db, type Db } from "../db/client";
 import { locations, WEBHOOK_DELIVERY_STATUSES, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { newId } from "../lib/crypto";
-import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { conflict, notFound, validationFailed } from "../lib/errors";
 import type { WebhookDeliveryView, WebhookEndpointView } from "../../domain/integrations";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
@@ -172,14 +172,13 @@ webhookEndpointRoutes.openapi(
       .where(
         and(
           eq(webhookEndpoints.accountId, c.get("auth").accountId),
-          cursor ? or(lt(webhookEndpoints.createdAt, cursor.at), and(eq(webhookEndpoints.createdAt, cursor.at), lt(webhookEndpoints.id, cursor.id))) : undefined,
+          afterCursor(webhookEndpoints.createdAt, webhookEndpoints.id, cursor),
         ),
       )
       .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json({ items: page.map((e) => endpointView(e)), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+    const page = pageOf(rows, q.limit, (e) => e.createdAt);
+    return c.json({ items: page.rows.map((e) => endpointView(e)), nextCursor: page.nextCursor }, 200);
   },
 );
 
@@ -330,14 +329,13 @@ webhookEndpointRoutes.openapi(
         and(
           eq(webhookDeliveries.endpointId, row.id),
           q.status ? eq(webhookDeliveries.status, q.status) : undefined,
-          cursor ? or(lt(webhookDeliveries.createdAt, cursor.at), and(eq(webhookDeliveries.createdAt, cursor.at), lt(webhookDeliveries.id, cursor.id))) : undefined,
+          afterCursor(webhookDeliveries.createdAt, webhookDeliveries.id, cursor),
         ),
       )
       .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json({ items: page.map(deliveryView), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+    const page = pageOf(rows, q.limit, (r) => r.createdAt);
+    return c.json({ items: page.rows.map(deliveryView), nextCursor: page.nextCursor }, 200);
   },
 );
 

@@ -72,7 +72,8 @@ function keyView(k: Row, secret: string | null = null): ApiKeyView {
 }
 
 export const apiKeyRoutes = router();
-apiKeyRoutes.use("*", requireAuth);
+// Every route here is for owners and admins (or a key, which acts as an admin within its scopes).
+apiKeyRoutes.use("*", requireAuth, requireRole("admin"));
 
 apiKeyRoutes.openapi(
   createRoute({
@@ -82,7 +83,6 @@ apiKeyRoutes.openapi(
     summary: "List the account's API keys, newest first",
     operationId: "listApiKeys",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: {
       query: z.object({
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -121,7 +121,6 @@ apiKeyRoutes.openapi(
     summary: "Create an API key (its secret is in this answer only)",
     operationId: "createApiKey",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: jsonBody(CreateApiKey),
     responses: { 201: jsonResponse(ApiKeySchema, "The new key, with its secret"), ...errors(400, 401, 403) },
   }),
@@ -183,7 +182,6 @@ apiKeyRoutes.openapi(
     summary: "Revoke an API key (refused from the next request on)",
     operationId: "revokeApiKey",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: z.object({ keyId: uuidParam("keyId") }) },
     responses: { 204: { description: "Revoked" }, ...errors(400, 401, 403, 404) },
   }),

@@ -150,12 +150,12 @@ const DeliveryParams = z.object({ endpointId: uuidParam("endpointId"), deliveryI
 const route = { tags: ["Webhooks"], security: bearer };
 
 export const webhookEndpointRoutes = router();
-webhookEndpointRoutes.use("*", requireAuth);
+// Every route here is for owners and admins (or a key, which acts as an admin within its scopes).
+webhookEndpointRoutes.use("*", requireAuth, requireRole("admin"));
 
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "get",
     path: "/",
     operationId: "listWebhookEndpoints",
@@ -185,7 +185,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "post",
     path: "/",
     operationId: "createWebhookEndpoint",
@@ -222,7 +221,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "get",
     path: "/{endpointId}",
     operationId: "getWebhookEndpoint",
@@ -236,7 +234,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "get",
     path: "/{endpointId}/secret",
     operationId: "getWebhookEndpointSecret",
@@ -253,7 +250,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "patch",
     path: "/{endpointId}",
     operationId: "updateWebhookEndpoint",
@@ -290,7 +286,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "delete",
     path: "/{endpointId}",
     operationId: "deleteWebhookEndpoint",
@@ -309,7 +304,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "get",
     path: "/{endpointId}/deliveries",
     operationId: "listWebhookDeliveries",
@@ -342,7 +336,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "post",
     path: "/{endpointId}/deliveries/{deliveryId}/redeliver",
     operationId: "redeliverWebhook",
@@ -374,7 +367,6 @@ webhookEndpointRoutes.openapi(
 webhookEndpointRoutes.openapi(
   createRoute({
     ...route,
-    middleware: [requireRole("admin")] as const,
     method: "post",
     path: "/{endpointId}/test",
     operationId: "sendWebhookTest",

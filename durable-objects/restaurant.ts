@@ -73,7 +73,7 @@ class Modules {
     this.parties = new Parties(sql);
     this.parties.load();
     this.estimates = new Estimates(sql, () => ({ timezone: this.location.timezone, defaults: this.desk.settings.intervalMinutes, booking: this.book.settings }));
-    this.line = new Line(this.parties, this.estimates);
+    this.line = new Line(this.parties, this.estimates, () => sql.exec("SELECT EXISTS (SELECT 1 FROM booking_tables) AS t").one().t === 1);
     this.changes = new Commits(this.hub, this.parties, this.line, this.estimates);
     this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at), () => this.desk.settings);
     this.idempotency = new Idempotency(sql);
@@ -98,7 +98,7 @@ class Modules {
   }
 
   guestStatusTo(ws: WebSocket, partyId: string, at: number): void {
-    const status = this.line.statuses(at, new Set([partyId])).get(partyId);
+    const status = this.line.status(at, partyId);
     if (status) this.hub.send(ws, LiveHub.statusFrame(this.hub.version, status));
   }
 }

@@ -26,7 +26,7 @@ import {
   type SettingsPatch,
   type WaitlistSettings,
 } from "../../domain/waitlist/protocol";
-import { sha256Hex } from "../../src/lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import type { Idempotency, IdempotencyKey } from "../idempotency";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";

@@ -11,7 +11,7 @@ import { accounts, auditLog, invites, sessions, users, type Role } from "../db/s
 import type { AppEnv } from "../env";
 import { auditInsert, type AuditEntry } from "../lib/audit";
 import { DAY, now } from "../lib/clock";
-import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { newId, randomToken, sha256Hex } from "../../lib/crypto";
 import { conflict, forbidden, notFound } from "../lib/errors";
 import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";

@@ -11,7 +11,7 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";

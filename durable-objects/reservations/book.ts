@@ -12,7 +12,7 @@ import {
   type ReservationSource,
 } from "../../domain/reservations/model";
 import { entriesFor, stillDue } from "../../domain/reservations/schedule";
-import { reservationView, type ReservationView } from "../../domain/reservations/view";
+import { reservationView, type ReservationView } from "../../domain/reservations/reservation";
 import { addDays, localDate, localParts, startOfLocalDay } from "../../domain/time";
 import type { DoResult } from "../../domain/waitlist/protocol";
 import { sha256Hex } from "../../lib/crypto";

@@ -17,7 +17,6 @@ import {
 } from "../../domain/waitlist/model";
 import {
   DEFAULT_SETTINGS,
-  partyView,
   type DoResult,
   type GuestStatus,
   type GuestStatusAnswer,
@@ -26,6 +25,7 @@ import {
   type SettingsPatch,
   type WaitlistSettings,
 } from "../../domain/waitlist/protocol";
+import { partyView } from "../../domain/waitlist/party";
 import { sha256Hex } from "../../lib/crypto";
 import type { Idempotency, IdempotencyKey } from "../idempotency";
 import type { Commits } from "../live/commit";

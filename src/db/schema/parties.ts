@@ -1,8 +1,10 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { created, tenant } from "./accounts";
 import { atLocation } from "./locations";
+import { PARTY_SOURCES, PARTY_STATES } from "../../../domain/waitlist/states";
 
-// The D1 copy of each location's parties, written only by its Restaurant DO's outbox (DESIGN.md
+// The D1 copy of each location's parties (the fields that domain/waitlist/party.ts sends to the
+// mirror, under the same keys and columns; test/entities holds the two together), written only by its Restaurant DO's outbox (DESIGN.md
 // rule 1): upserts keyed by id and guarded by version, so a replayed flush changes nothing.
 export const parties = sqliteTable(
   "parties",
@@ -16,9 +18,9 @@ export const parties = sqliteTable(
     notes: text("notes").notNull(),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
     quotedWait: integer("quoted_wait").notNull(),
-    source: text("source").notNull(),
+    source: text("source", { enum: PARTY_SOURCES }).notNull(),
     smsConsent: integer("sms_consent", { mode: "boolean" }).notNull(),
-    state: text("state").notNull(),
+    state: text("state", { enum: PARTY_STATES }).notNull(),
     ...created,
     notifiedAt: integer("notified_at"),
     notifyCount: integer("notify_count").notNull(),
@@ -26,6 +28,7 @@ export const parties = sqliteTable(
     closedAt: integer("closed_at"),
     updatedAt: integer("updated_at").notNull(),
     version: integer("version").notNull(),
+    onMyWayAt: integer("on_my_way_at"),
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
   },

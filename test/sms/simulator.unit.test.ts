@@ -149,7 +149,7 @@ describe("the local SMS simulator: Twilio", () => {
   it("refuses an unknown mode or provider with 400 and keeps the switch as it was", async () => {
     expect((await control("twilio", "sideways")).status).toBe(400);
     expect((await control("sinch", "down")).status).toBe(404);
-    const state = await (await fetch(`${sim.url}/api/state`)).json();
+    const state: any = await (await fetch(`${sim.url}/api/state`)).json();
     expect(state.providers.twilio.mode).toBe("up");
   });
 });
@@ -252,7 +252,7 @@ describe("the local SMS simulator: the guest's side and the page", () => {
   it("deliver again repeats the same webhook with the same provider id, as a provider's retry would", async () => {
     const res = await fetch(`${sim.url}/api/reply`, { method: "POST", body: JSON.stringify({ provider: "telnyx", from: "+14155550192", body: "HELP" }) });
     expect(res.status).toBe(201);
-    const entry = await res.json();
+    const entry: any = await res.json();
     const again = await fetch(`${sim.url}/api/redeliver`, { method: "POST", body: JSON.stringify({ n: entry.n }) });
     expect(again.status).toBe(200);
     const copies = hooks.filter((h) => h.json?.data?.payload?.id === entry.providerId);
@@ -268,7 +268,7 @@ describe("the local SMS simulator: the guest's side and the page", () => {
   it("the page flips a switch with a plain form post, and lists which provider carried each text", async () => {
     const res = await fetch(`${sim.url}/switch`, { method: "POST", body: new URLSearchParams({ provider: "telnyx", mode: "rate-limited" }), redirect: "manual" });
     expect(res.status).toBe(303);
-    expect((await (await fetch(`${sim.url}/api/state`)).json()).providers.telnyx.mode).toBe("rate-limited");
+    expect(((await (await fetch(`${sim.url}/api/state`)).json()) as any).providers.telnyx.mode).toBe("rate-limited");
     await control("telnyx", "up");
     const msg = sms("telnyx", "Your table's ready & waiting");
     await telnyx().send(msg);

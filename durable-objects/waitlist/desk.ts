@@ -1,6 +1,7 @@
 // The waitlist desk: parties join, change, move and close; the location's waitlist rules; what a
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
 import { normalizePhone } from "../../domain/phone";
+import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
 import { defaultQuote } from "../../domain/waitlist/quote";
 import {
   bandOf,
@@ -331,7 +332,13 @@ export class WaitlistDesk {
     if (!found.ok) return found;
     const p = this.parties.active.get(found.value.id) ?? found.value;
     if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
-    if (!p.onMyWayAt) this.markOnMyWay(p, at);
+    if (!p.onMyWayAt) {
+      // The page's own rule (domain/waitlist/on-my-way.ts): only once almost up, or notified.
+      if (!mayBeOnMyWay(this.line.status(at, p.id), this.texts.settings().almostUpPosition)) {
+        return fail(409, "invalid_transition", "You can say you are on your way once you are almost up; this page will offer it then.");
+      }
+      this.markOnMyWay(p, at);
+    }
     return this.guestStatus(token, restaurant, at);
   }
 

@@ -203,7 +203,8 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  act(partyId: string, action: PartyAction, at: number): DoResult<RankedPartyView> {
+  /** `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere. */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[]): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
@@ -213,6 +214,8 @@ export class WaitlistDesk {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat") next.tableIds = tableIds ?? [];
+    if (action === "restore") next.tableIds = [];
     this.commitParty(at, next, "party.state_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);

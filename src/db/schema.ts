@@ -198,6 +198,8 @@ export const parties = sqliteTable(
     version: integer("version").notNull(),
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
+    // The tables a seated party was given (issue 17); null before tables were tracked.
+    tableIds: text("table_ids", { mode: "json" }).$type<string[]>(),
   },
   (t) => [
     index("parties_location_closed_idx").on(t.locationId, t.closedAt),

@@ -45,6 +45,8 @@ export interface Party {
   onMyWayAt?: number | null;
   /** When the "almost up" text went out (or was skipped because the party joined near the front). */
   almostUpAt?: number | null;
+  /** The tables a seated party was given (issue 17); [] when seated without one, or not seated. */
+  tableIds?: string[];
 }
 
 export function isActive(state: PartyState): state is ActiveState {

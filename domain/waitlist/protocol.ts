@@ -7,6 +7,7 @@ import type { TemplateTranslations } from "../sms/translations";
 import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/view";
+import type { FloorTable, Occupancy } from "../tables/floor";
 
 /** A party as hosts see it. Times are epoch milliseconds. */
 export interface PartyView {
@@ -29,6 +30,8 @@ export interface PartyView {
   updatedAt: number;
   version: number;
   onMyWayAt: number | null;
+  /** The tables a seated party was given (issue 17); [] otherwise. */
+  tableIds: string[];
 }
 
 /** A party in a list answer: its place in line and estimate, computed at answer time. */
@@ -109,7 +112,7 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
   | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
   | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
-  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[] }
+  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------
@@ -164,6 +167,7 @@ export function partyView(p: Party): PartyView {
     updatedAt: p.updatedAt,
     version: p.version,
     onMyWayAt: p.onMyWayAt ?? null,
+    tableIds: p.tableIds ?? [],
   };
 }
 

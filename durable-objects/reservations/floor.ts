@@ -7,7 +7,7 @@ import { durationFor, type ReservationAction } from "../../domain/reservations/m
 import { checkSeat, floorTables, suggestTables, type FloorInput, type FloorTable, type Occupancy, type OccupantKind, type Suggestion } from "../../domain/tables/floor";
 import { isActive, type PartyAction } from "../../domain/waitlist/model";
 import type { DoResult, HostServerMessage } from "../../domain/waitlist/protocol";
-import type { ReservationView } from "../../domain/reservations/view";
+import type { ReservationView } from "../../domain/reservations/reservation";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
@@ -22,7 +22,7 @@ export const OCCUPANCY_SCHEMA_V6 = `
     table_id TEXT PRIMARY KEY, kind TEXT NOT NULL, party_id TEXT NOT NULL, seated_at INTEGER NOT NULL
   );
   CREATE INDEX table_occupancy_party ON table_occupancy (party_id);
-  ALTER TABLE parties ADD COLUMN table_ids TEXT;
+  ALTER TABLE parties ADD COLUMN table_ids TEXT NOT NULL DEFAULT '[]';
 `;
 
 /** How a host seats: at these tables, or at the suggestion; neither = no table (as before issue 17). */

@@ -1,1 +1,0 @@
-ALTER TABLE `parties` ADD `table_ids` text;

@@ -2,6 +2,7 @@
 // tables (named beside each step); the DDL is here so one place says what a DO holds.
 import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
 import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
+import { WEBHOOK_OUTBOX_SCHEMA } from "../webhooks/outbox";
 
 export const SCHEMA_VERSION = 5;
 
@@ -46,5 +47,7 @@ export function migrate(sql: SqlStorage): void {
   if (current < 5) sql.exec("ALTER TABLE parties ADD COLUMN join_estimate_minutes INTEGER");
   // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
   sql.exec(GUEST_LANGUAGES_SCHEMA);
+  // Events waiting for the queue (webhooks/outbox.ts): its own table, created where missing.
+  sql.exec(WEBHOOK_OUTBOX_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
 }

@@ -47,7 +47,7 @@ let other: SignedUp;
 let endpoints: Record<keyof typeof names, { id: string; secret: string }>;
 let secondLocationId: string;
 let events: Payload[];
-const ids: Record<string, string> = {};
+const ids = {} as { ana: string; bo: string; reservation: string };
 
 beforeAll(async () => {
   p = await bookPlace({ timezone: "UTC" });

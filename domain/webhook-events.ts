@@ -1,4 +1,4 @@
-import type { ReservationView } from "./reservations/view";
+import type { ReservationView } from "./reservations/reservation";
 import type { MessageView } from "./sms/message-view";
 import type { RankedPartyView } from "./waitlist/protocol";
 

@@ -3,8 +3,8 @@
 // GET answers), under the location and its sequence number.
 import type { Env } from "../../env";
 import { isoOrNull } from "../../lib/clock";
-import { restReservation } from "../../routes/reservation-schemas";
-import { restParty } from "../../routes/waitlist";
+import { restReservation } from "../../../domain/reservations/reservation";
+import { restParty } from "../../../domain/waitlist/party";
 import type { MessageView } from "../../../domain/sms/message-view";
 import type { LocationEventRecord, WebhookEvent } from "../../../domain/webhook-events";
 import { emitWebhookEvents } from "./emit";
@@ -31,10 +31,8 @@ export function webhookEvent(locationId: string, r: LocationEventRecord): Webhoo
     case "party.created":
     case "party.updated":
     case "party.status_changed":
-    case "party.moved": {
-      const { rank: _rank, ...party } = r.data.party;
-      return { ...base, data: { party: restParty(party) } };
-    }
+    case "party.moved":
+      return { ...base, data: { party: restParty(r.data.party) } };
     case "reservation.created":
     case "reservation.updated":
     case "reservation.status_changed":

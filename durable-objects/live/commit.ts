@@ -16,6 +16,8 @@ export interface Change {
 export class Commits {
   /** Runs after each commit (the "almost up" texts, the outbox flush). */
   afterCommit: (at: number) => void = () => {};
+  /** Sees each committed event once the change is complete (the webhook outbox records it). */
+  committed: (message: HostServerMessage, at: number) => void = () => {};
 
   constructor(
     private readonly hub: LiveHub,
@@ -39,7 +41,8 @@ export class Commits {
     if (change.party) this.parties.write(change.party, change.tokenHash);
     // A party's write tells the line exactly who moved; any other change may move everyone.
     else this.line.changed();
-    this.hub.publish(version, JSON.stringify(change.message(version)));
+    const message = change.message(version);
+    this.hub.publish(version, JSON.stringify(message));
 
     if (change.party?.state === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.size);
     const intervalsAfter = this.estimates.intervals(at);
@@ -50,6 +53,7 @@ export class Commits {
     }
 
     if (before) this.tellGuests(guests, before, this.line.view(at), change.party ?? null, guestVersion);
+    this.committed(message, at);
     this.afterCommit(at);
     return version;
   }

@@ -1,6 +1,7 @@
 // The waitlist desk: parties join, change, move and close; the location's waitlist rules; what a
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
 import { normalizePhone } from "../../domain/phone";
+import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
 import { defaultQuote } from "../../domain/waitlist/quote";
 import {
   bandOf,
@@ -16,7 +17,6 @@ import {
 } from "../../domain/waitlist/model";
 import {
   DEFAULT_SETTINGS,
-  partyView,
   type DoResult,
   type GuestStatus,
   type GuestStatusAnswer,
@@ -25,7 +25,8 @@ import {
   type SettingsPatch,
   type WaitlistSettings,
 } from "../../domain/waitlist/protocol";
-import { sha256Hex } from "../../src/lib/crypto";
+import { partyView } from "../../domain/waitlist/party";
+import { sha256Hex } from "../../lib/crypto";
 import type { Idempotency, IdempotencyKey } from "../idempotency";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
@@ -151,6 +152,7 @@ export class WaitlistDesk {
       // Joining near the front: the "joined" text already says where they stand.
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
+      tableIds: [],
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
@@ -202,7 +204,8 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  act(partyId: string, action: PartyAction, at: number): DoResult<RankedPartyView> {
+  /** `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere. */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[]): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
@@ -212,6 +215,8 @@ export class WaitlistDesk {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat") next.tableIds = tableIds ?? [];
+    if (action === "restore") next.tableIds = [];
     this.commitParty(at, next, "party.state_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);
@@ -330,7 +335,13 @@ export class WaitlistDesk {
     if (!found.ok) return found;
     const p = this.parties.active.get(found.value.id) ?? found.value;
     if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
-    if (!p.onMyWayAt) this.markOnMyWay(p, at);
+    if (!p.onMyWayAt) {
+      // The page's own rule (domain/waitlist/on-my-way.ts): only once almost up, or notified.
+      if (!mayBeOnMyWay(this.line.status(at, p.id)!, this.texts.settings().almostUpPosition)) {
+        return fail(409, "invalid_transition", "You can say you are on your way once you are almost up; this page will offer it then.");
+      }
+      this.markOnMyWay(p, at);
+    }
     return this.guestStatus(token, restaurant, at);
   }
 

@@ -6,8 +6,9 @@
 // waits — is built once per change and reused by everything that asks until the next one: the
 // commit's before/after comparison, the REST answer, every guest socket that opens or resumes. A
 // guest's status is then a look-up in that view: constant time, whatever the line's length.
-import { bandOf, isActive, type Party, type PartyPosition, type SizeBand } from "../../domain/waitlist/model";
-import { partyView, type GuestStatus, type Intervals, type RankedPartyView } from "../../domain/waitlist/protocol";
+import { bandOf, isActive, type PartyPosition, type SizeBand } from "../../domain/waitlist/model";
+import { partyView, type Party } from "../../domain/waitlist/party";
+import type { GuestStatus, Intervals, RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Estimates } from "./estimates";
 import type { Parties } from "./parties";
 import type { Waits } from "../waits";

@@ -14,6 +14,9 @@ import { bearer, errors, jsonBody, jsonResponse, password, router } from "./open
 import { clientIp } from "../lib/request";
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
 import { restaurantObject } from "../restaurant/client";
+import { csvLine } from "../../domain/csv";
+import { PARTY_EXPORT_COLUMNS, partyExport } from "../../domain/waitlist/party";
+import { reservationExport } from "../../domain/reservations/reservation";
 
 const RetentionSchema = z
   .object({
@@ -74,98 +77,29 @@ accountRoutes.openapi(
 );
 
 // ---- export ---------------------------------------------------------------------------------------
+// The records are read off the entities' declarations (domain/waitlist/party.ts, domain/reservations/reservation.ts).
 
-const PARTY_COLUMNS = [
-  "id", "locationId", "name", "phone", "size", "notes", "tags", "quotedWait", "source", "smsConsent", "state",
-  "createdAt", "notifiedAt", "notifyCount", "seatedAt", "closedAt", "updatedAt",
-] as const;
+const PAGE = 500;
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = Array.isArray(value) ? value.join("; ") : String(value);
-  // Cells that a spreadsheet would run as a formula are prefixed (CSV injection).
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Every row `load` pages through by id (after the id given), without holding them all in memory. */
+async function* byId<R extends { id: string }>(load: (after: string) => Promise<R[]>) {
+  let cursor = "";
+  for (;;) {
+    const page = await load(cursor);
+    yield* page;
+    if (page.length < PAGE) return;
+    cursor = page.at(-1)!.id;
+  }
 }
 
-
-function partyRecord(p: typeof parties.$inferSelect) {
-  return {
-    id: p.id,
-    locationId: p.locationId,
-    name: p.name,
-    phone: p.phone,
-    size: p.size,
-    notes: p.notes,
-    tags: p.tags,
-    quotedWait: p.quotedWait,
-    source: p.source,
-    smsConsent: p.smsConsent,
-    state: p.state,
-    createdAt: isoOrNull(p.createdAt),
-    notifiedAt: isoOrNull(p.notifiedAt),
-    notifyCount: p.notifyCount,
-    seatedAt: isoOrNull(p.seatedAt),
-    closedAt: isoOrNull(p.closedAt),
-    updatedAt: isoOrNull(p.updatedAt),
-  };
-}
-
-/** Pages through the account's parties (by id) without holding them all in memory. */
 async function* accountParties(d: Db, accountId: string) {
-  let cursor = "";
-  for (;;) {
-    const page = await d
-      .select()
-      .from(parties)
-      .where(and(eq(parties.accountId, accountId), gt(parties.id, cursor)))
-      .orderBy(asc(parties.id))
-      .limit(500);
-    for (const p of page) yield partyRecord(p);
-    if (page.length < 500) return;
-    cursor = page.at(-1)!.id;
-  }
+  const rows = byId((after) => d.select().from(parties).where(and(eq(parties.accountId, accountId), gt(parties.id, after))).orderBy(asc(parties.id)).limit(PAGE));
+  for await (const p of rows) yield partyExport(p);
 }
 
-function reservationRecord(r: typeof reservations.$inferSelect) {
-  return {
-    id: r.id,
-    locationId: r.locationId,
-    name: r.name,
-    phone: r.phone,
-    email: r.email,
-    partySize: r.partySize,
-    notes: r.notes,
-    tags: r.tags,
-    start: isoOrNull(r.startAt),
-    end: isoOrNull(r.endAt),
-    tableIds: r.tableIds,
-    status: r.status,
-    source: r.source,
-    smsConsent: r.smsConsent,
-    createdAt: isoOrNull(r.createdAt),
-    confirmedAt: isoOrNull(r.confirmedAt),
-    arrivedAt: isoOrNull(r.arrivedAt),
-    seatedAt: isoOrNull(r.seatedAt),
-    closedAt: isoOrNull(r.closedAt),
-    updatedAt: isoOrNull(r.updatedAt),
-  };
-}
-
-/** Pages through the account's reservations (by id), like its parties. */
 async function* accountReservations(d: Db, accountId: string) {
-  let cursor = "";
-  for (;;) {
-    const page = await d
-      .select()
-      .from(reservations)
-      .where(and(eq(reservations.accountId, accountId), gt(reservations.id, cursor)))
-      .orderBy(asc(reservations.id))
-      .limit(500);
-    for (const r of page) yield reservationRecord(r);
-    if (page.length < 500) return;
-    cursor = page.at(-1)!.id;
-  }
+  const rows = byId((after) => d.select().from(reservations).where(and(eq(reservations.accountId, accountId), gt(reservations.id, after))).orderBy(asc(reservations.id)).limit(PAGE));
+  for await (const r of rows) yield reservationExport(r);
 }
 
 accountRoutes.openapi(
@@ -191,8 +125,8 @@ accountRoutes.openapi(
     const write = (s: string) => writer.write(encoder.encode(s));
     const produce = async () => {
       if (format === "csv") {
-        await write(PARTY_COLUMNS.join(",") + "\r\n");
-        for await (const p of accountParties(d, auth.accountId)) await write(PARTY_COLUMNS.map((col) => csvCell(p[col])).join(",") + "\r\n");
+        await write(csvLine([...PARTY_EXPORT_COLUMNS]));
+        for await (const p of accountParties(d, auth.accountId)) await write(csvLine(PARTY_EXPORT_COLUMNS.map((col) => p[col])));
       } else {
         const account = await d.query.accounts.findFirst({ where: eq(accounts.id, auth.accountId) });
         const members = await d.select().from(users).where(eq(users.accountId, auth.accountId));

@@ -13,12 +13,22 @@ export const SIZES = { tablet: { width: 1024, height: 768 }, phone: { width: 390
 /** Generous: speed is the benchmarks' job, not a test's. */
 export const WAIT = 30_000;
 
-export async function startStack(port) {
+/**
+ * `smsSimulator`: texts go to npm start's SMS simulator (fake Twilio and Telnyx on port + 1), for the
+ * flow that watches failover and opt-outs; otherwise to the dev outbox, where the other flows read them.
+ */
+export async function startStack(port, { smsSimulator = false } = {}) {
   const state = mkdtempSync(join(tmpdir(), "seatline-browser-state-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    // Texts go to the dev outbox (the flows read them there), not to the SMS simulator.
-    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state, SMS_SIMULATOR: "off" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SEATLINE_PERSIST_DIR: state,
+      SMS_SIMULATOR: smsSimulator ? "on" : "off",
+      SMS_SIMULATOR_PORT: String(port + 1),
+      SMS_PRIMARY_PROVIDER: "twilio",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops wrangler and workerd too.
     detached: true,

@@ -27,6 +27,9 @@ export function party(over: Partial<Party> = {}): Party {
     closedAt: null,
     updatedAt: T0,
     version: n,
+    onMyWayAt: null,
+    almostUpAt: null,
+    tableIds: [],
     ...over,
   };
 }

@@ -37,6 +37,7 @@ import { Line } from "./waitlist/line";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
+import { WebhookOutbox } from "./webhooks/outbox";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
@@ -63,8 +64,13 @@ class Modules {
   readonly book: ReservationBook;
   readonly tables: Tables;
   readonly floor: FloorPlan;
+  /** Events for the account's webhook endpoints, recorded with each change (webhooks/outbox.ts). */
+  readonly webhooks: WebhookOutbox;
+  /** Arms the alarm for the outbox flush after a change. */
+  readonly flushSoon: (at: number) => void;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv, alarm: Alarm) {
+    this.flushSoon = (at) => alarm.arm(at + FLUSH_DELAY_MS);
     const sql = (this.sql = ctx.storage.sql);
     this.d1 = env.DB;
     const appUrl = () => env.APP_URL.replace(/\/+$/, "");
@@ -90,9 +96,11 @@ class Modules {
     this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at));
     this.floor = new FloorPlan(sql, this.meta, this.changes, this.parties, () => this.desk, () => this.book);
     this.tables = new Tables(sql, this.changes, this.floor);
+    this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
+    this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
       this.desk.queueAlmostUp(at);
-      alarm.arm(at + FLUSH_DELAY_MS);
+      this.flushSoon(at);
     };
   }
 
@@ -219,7 +227,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         return (async () =>
           (await flushSmsOutbox(sql, this.env.DB, this.env.OUTBOUND, loc, m.texts.settings().primaryProvider)) +
           (await flushOutbox(sql, this.env.DB, loc)) +
-          (await flushReservationOutbox(sql, this.env.DB, loc)))();
+          (await flushReservationOutbox(sql, this.env.DB, loc)) +
+          (await m.webhooks.flush(this.env.OUTBOUND, loc)))();
       },
       purge: (at) => {
         purgeExpired(sql, at);
@@ -291,7 +300,10 @@ export class LocationApi extends RpcTarget {
   sendText(partyId: string, body: string) { return this.m.desk.sendText(partyId, body, Date.now()); }
 
   /** A message's new status (sent, delivered, failed…) for the host screens. */
-  messageUpdated(message: MessageView) { this.m.hub.emit({ event: "message.updated", message }); }
+  messageUpdated(message: MessageView) {
+    this.m.hub.emit({ event: "message.updated", message });
+    this.recordMessage(message);
+  }
 
   /** A guest's reply: shown to hosts as part of the conversation; "1" and "9" act on the party or booking. */
   inboundMessage(message: MessageView, intent: "on_my_way" | "leave" | "message") {
@@ -300,6 +312,14 @@ export class LocationApi extends RpcTarget {
     if (p && intent !== "message") this.m.desk.reply(p, intent, at);
     else if (!p && message.partyId && intent !== "message") this.m.book.reply(message.partyId, intent, at);
     this.m.hub.emit({ event: "message.received", message });
+    this.recordMessage(message);
+  }
+
+  /** A message event for webhooks, flushed by the alarm like every other outbox. */
+  private recordMessage(message: MessageView) {
+    const at = Date.now();
+    this.m.webhooks.message(message, at);
+    this.m.flushSoon(at);
   }
 
   /**

@@ -21,6 +21,7 @@ import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
+import { finishDocument } from "./routes/openapi-finish";
 import { publicInviteRoutes } from "./routes/invites";
 import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
@@ -208,7 +209,7 @@ export function createApp() {
 
   app.get("/api/openapi.json", (c) =>
     c.json(
-      withSharedResponses(
+      finishDocument(withSharedResponses(
         app.getOpenAPI31Document({
           openapi: "3.1.0",
           info: {
@@ -220,7 +221,7 @@ export function createApp() {
           },
           servers: [{ url: new URL(c.req.url).origin }],
         }),
-      ),
+      )),
     ),
   );
 

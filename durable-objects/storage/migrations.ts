@@ -3,6 +3,7 @@
 import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
 import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
 import { OCCUPANCY_SCHEMA_V6 } from "../reservations/floor";
+import { WEBHOOK_OUTBOX_SCHEMA } from "../webhooks/outbox";
 
 export const SCHEMA_VERSION = 6;
 
@@ -49,5 +50,7 @@ export function migrate(sql: SqlStorage): void {
   if (current < 6) sql.exec(OCCUPANCY_SCHEMA_V6);
   // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
   sql.exec(GUEST_LANGUAGES_SCHEMA);
+  // Events waiting for the queue (webhooks/outbox.ts): its own table, created where missing.
+  sql.exec(WEBHOOK_OUTBOX_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
 }

@@ -63,6 +63,47 @@ export const floorFlows = [
       await waitFor(async () => (await card(a, "Bar 1").getAttribute("data-status")) === "free", "Bar 1 free on A", WAIT);
       await check(a, "floor-cleared");
       await b.close();
+      Object.assign(ctx, { floorOwner: owner, floorTables: tables });
+    },
+  ],
+  [
+    "floor (issue 17): a booking moved on today's timeline to another table and time; a taken table is refused at the form",
+    async (ctx) => {
+      const owner = ctx.floorOwner;
+      const tables = ctx.floorTables;
+      const a = owner.page;
+      const allDay = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "00:00", end: "23:59" }]]));
+      const s = await owner.api(`/api/locations/${owner.location.id}/booking-settings`, { method: "PUT", body: JSON.stringify({ hours: allDay, cutoffMinutes: 0 }) });
+      assert(s.status === 200, `booking settings: ${s.status} ${JSON.stringify(s.body)}`);
+      const start = new Date(Math.ceil((Date.now() + 40 * 60_000) / (15 * 60_000)) * 15 * 60_000);
+      const book = async (name, table) => {
+        const r = await owner.api(`/api/locations/${owner.location.id}/reservations`, { method: "POST", body: JSON.stringify({ name, partySize: 2, start: start.toISOString(), tableIds: [tables[table]] }) });
+        assert(r.status === 201, `book ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+        return r.body.reservation;
+      };
+      const adeyemi = await book("Adeyemi", "Window 4");
+      await book("Brandt", "Bar 1");
+      const panel = a.getByRole("tabpanel", { name: "Floor" });
+      await panel.getByText("Today's bookings by table").click();
+      const bar = a.locator('li.tl-row[data-timeline-table="Window 4"] button.tl-bar');
+      await bar.waitFor({ timeout: WAIT });
+      await check(a, "floor-timeline");
+      await bar.click();
+      const form = a.locator("form.tl-move");
+      await form.getByLabel("Table").selectOption({ label: "Bar 1 (1–2)" });
+      await form.getByRole("button", { name: "Move booking" }).click();
+      await form.getByRole("alert").waitFor();
+      assert((await form.getByRole("alert").textContent()).includes("Bar 1"), "the refusal names the taken table");
+      await check(a, "floor-timeline-refused");
+      const later = new Date(start.getTime() + 30 * 60_000);
+      const hhmm = new Intl.DateTimeFormat("en-GB", { timeZone: owner.location.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(later);
+      await form.getByLabel("Table").selectOption({ label: "Booth 6 (3–6)" });
+      await form.getByLabel("Time").fill(hhmm);
+      await form.getByRole("button", { name: "Move booking" }).click();
+      await a.locator('li.tl-row[data-timeline-table="Booth 6"] button.tl-bar').waitFor();
+      const moved = await owner.api(`/api/locations/${owner.location.id}/reservations/${adeyemi.id}`);
+      assert(JSON.stringify(moved.body.reservation.tableIds) === JSON.stringify([tables["Booth 6"]]), `moved to Booth 6: ${JSON.stringify(moved.body)}`);
+      assert(Date.parse(moved.body.reservation.start) === later.getTime(), `moved to ${later.toISOString()}: ${moved.body.reservation.start}`);
     },
   ],
 ];

@@ -7,7 +7,8 @@ import { useEffect, useState } from "preact/hooks";
 import { errorText } from "../shared/api";
 import { timeOf } from "../shared/format";
 import { Icon, type IconName } from "../shared/icons";
-import type { Location, RestParty } from "../shared/types";
+import type { Location, Reservation, ReservationView, RestParty } from "../shared/types";
+import { Timeline } from "./timeline";
 import { byArea, fromRestFloor, STATUS_WORDS, statusLine, type FloorTable, type RestFloorTable } from "./floor-view";
 import type { Row } from "./line";
 import { authed } from "./session";
@@ -21,7 +22,7 @@ interface Suggestion {
   combination: boolean;
 }
 
-export function FloorPanel({ location: loc, floor, waiting, now, pick, onPick, onFloor, onSeated, onError }: {
+export function FloorPanel({ location: loc, floor, waiting, reservations, now, pick, onPick, onFloor, onSeated, onBooking, onError }: {
   location: Location;
   floor: FloorTable[];
   waiting: Row[];
@@ -31,6 +32,9 @@ export function FloorPanel({ location: loc, floor, waiting, now, pick, onPick, o
   onPick: (partyId: string | null) => void;
   onFloor: (tables: FloorTable[]) => void;
   onSeated: (p: RestParty, tableName: string) => void;
+  /** Bookings the host screen holds (today's and any day it loaded). */
+  reservations: ReservationView[];
+  onBooking: (r: Reservation) => void;
   onError: (m: string) => void;
 }) {
   const zone = loc.timezone;
@@ -126,6 +130,10 @@ export function FloorPanel({ location: loc, floor, waiting, now, pick, onPick, o
           </ul>
         </div>
       ))}
+      <details class="floor-timeline">
+        <summary>Today's bookings by table</summary>
+        <Timeline location={loc} tables={floor} reservations={reservations} now={now} onChange={onBooking} />
+      </details>
     </section>
   );
 }

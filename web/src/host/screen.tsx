@@ -337,6 +337,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
               location={loc}
               floor={line.floor}
               waiting={rows}
+              reservations={bookings}
+              onBooking={(r) => mergeReservations([r])}
               now={now}
               pick={pick}
               onPick={setPick}

@@ -28,6 +28,7 @@ import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
+import { floorRoutes } from "./routes/floor";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
 import { pageRoutes } from "./routes/pages";
@@ -193,6 +194,7 @@ export function createApp() {
   app.route("/api/locations", waitlistRoutes);
   app.route("/api/locations", messageRoutes);
   app.route("/api/locations", reservationRoutes);
+  app.route("/api/locations", floorRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);

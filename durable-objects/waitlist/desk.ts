@@ -153,6 +153,7 @@ export class WaitlistDesk {
       // Joining near the front: the "joined" text already says where they stand.
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
+      tableIds: [],
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
@@ -204,7 +205,8 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  act(partyId: string, action: PartyAction, at: number): DoResult<RankedPartyView> {
+  /** `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere. */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[]): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
@@ -214,6 +216,8 @@ export class WaitlistDesk {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat") next.tableIds = tableIds ?? [];
+    if (action === "restore") next.tableIds = [];
     this.commitParty(at, next, "party.state_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);

@@ -4,7 +4,7 @@
 // bound to a location once (`at`), that delegates to the modules beside it. Its own SQLite is the
 // source of truth; outboxes carry every change to D1 from the alarm.
 import { DurableObject, RpcTarget } from "cloudflare:workers";
-import type { BookingSettings, Combination, ReservationAction, Table } from "../domain/reservations/model";
+import type { BookingSettingsPatch, Combination, ReservationAction, Table } from "../domain/reservations/model";
 import type { MessageView } from "../domain/sms/message-view";
 import type { PartyAction } from "../domain/waitlist/model";
 import { type HostServerMessage, type LocationRef, type LocationScope, type SettingsPatch } from "../domain/waitlist/protocol";
@@ -386,7 +386,7 @@ export class LocationApi extends RpcTarget {
   guestChangeReservation(token: string, patch: { start?: number; partySize?: number }) { return this.m.book.guestChange(token, patch); }
   guestCancelReservation(token: string) { return this.m.book.guestCancel(token); }
   getBookingSettings() { return this.m.book.settings; }
-  updateBookingSettings(next: BookingSettings) { return this.m.book.updateSettings(next, Date.now()); }
+  updateBookingSettings(patch: BookingSettingsPatch) { return this.m.book.updateSettings(patch, Date.now()); }
 
   // ---- tables ----------------------------------------------------------------------------------------
 

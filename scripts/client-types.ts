@@ -3,7 +3,7 @@
 // of the app itself, in process (the same handler and route declarations, no server to start), so
 // `npm run client:generate` and the drift test (test/clients/typescript-client.unit.test.ts) see
 // exactly what a deployment serves.
-import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import openapiTS, { NULL, astToString, oapiRef, tsUnion, type OpenAPI3, type SchemaObject } from "openapi-typescript";
 import { createApp } from "../src/app";
 
 export const CLIENT_TYPES_FILE = "clients/typescript/seatline-api.d.ts";
@@ -36,6 +36,20 @@ export async function clientTypes(doc: OpenAPI3): Promise<string> {
   // integrators alike. defaultNonNullable off: a request field with a default (`locationIds` of a new
   // key) stays optional, as the document says (it lists only the required ones in `required`).
   // silent: no progress lines in the test output.
-  const ast = await openapiTS(doc, { rootTypes: true, rootTypesNoSchemaPrefix: true, defaultNonNullable: false, silent: true });
+  const ast = await openapiTS(doc, { rootTypes: true, rootTypesNoSchemaPrefix: true, defaultNonNullable: false, silent: true, transform: nullableRef });
   return HEADER + astToString(ast);
+}
+
+/**
+ * zod-to-openapi writes a nullable reference (`Plan.nullable()`) as `allOf: [{$ref}, {type: ["object",
+ * "null"]}]`, which openapi-typescript turns into `Plan & (Record<string, never> | null)`; it means
+ * "a Plan or null", so say that.
+ */
+function nullableRef(schema: SchemaObject) {
+  const parts = (schema as { allOf?: Record<string, unknown>[] }).allOf;
+  if (parts?.length !== 2) return undefined;
+  const [ref, rest] = parts as [Record<string, unknown>, Record<string, unknown>];
+  const nullable = Array.isArray(rest.type) && rest.type.includes("null") && Object.keys(rest).length === 1;
+  if (typeof ref.$ref !== "string" || Object.keys(ref).length !== 1 || !nullable) return undefined;
+  return tsUnion([oapiRef(ref.$ref), NULL]);
 }

@@ -2563,7 +2563,7 @@ export interface components {
         };
         Billing: {
             plan: components["schemas"]["Plan"];
-            subscribedPlan: components["schemas"]["Plan"] & (Record<string, never> | null);
+            subscribedPlan: components["schemas"]["Plan"] | null;
             /** @enum {string} */
             status: "none" | "pending" | "active" | "canceled" | "past_due" | "expired";
             periodEnd: string | null;

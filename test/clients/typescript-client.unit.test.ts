@@ -6,6 +6,7 @@ import checkedIn from "../../clients/typescript/seatline-api.d.ts?raw";
 import example from "../../clients/typescript/example.ts?raw";
 import pkg from "../../package.json";
 import readme from "../../README.md?raw";
+import webTypes from "../../web/src/shared/types.ts?raw";
 import { CLIENT_TYPES_FILE, clientTypes, servedDocument } from "../../scripts/client-types";
 
 /** The first line where two texts differ, for a message a person can act on. */
@@ -44,5 +45,16 @@ describe("the typed client", () => {
     expect(p.devDependencies["openapi-typescript"]).toBeDefined();
     expect(p.dependencies["openapi-fetch"]).toBeUndefined();
     expect(p.dependencies["openapi-typescript"]).toBeUndefined();
+  });
+
+  it("the web app's REST types are read off the schemas, not declared again, and cost its bundle nothing", () => {
+    // No shape written out by hand: every type is an alias of a server declaration or a generated schema.
+    expect(webTypes).not.toMatch(/^export interface /m);
+    expect(webTypes).not.toMatch(/^export type \w+(<[^>]*>)? = \{/m);
+    expect(webTypes).toContain('from "../../../clients/typescript/seatline-api"');
+    // Type-only imports, so nothing of the server or the client reaches the web bundle.
+    const imports = webTypes.split("\n").filter((l) => /^(import|export) .* from /.test(l));
+    expect(imports.length).toBeGreaterThan(5);
+    for (const line of imports) expect(line).toMatch(/^(import|export) type /);
   });
 });

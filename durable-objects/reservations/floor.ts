@@ -11,7 +11,7 @@ import type { ReservationView } from "../../domain/reservations/reservation";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
-import type { Meta } from "../storage/meta";
+import { OCCUPANCY_MARK, type Meta } from "../storage/meta";
 import type { WaitlistDesk } from "../waitlist/desk";
 import type { Parties } from "../waitlist/parties";
 import type { ReservationBook, ReservationPatch } from "./book";
@@ -32,8 +32,6 @@ export interface SeatChoice {
 }
 
 const DAY_MS = 86_400_000;
-/** When occupancy was last written: the estimator trusts it (waits.ts) while seating is tracked. */
-export const OCCUPANCY_MARK = "occupancy_at";
 
 export class FloorPlan {
   constructor(

@@ -1,6 +1,9 @@
 // The DO's key-value table (`meta`): schema version, change version, the location it serves and its
 // settings. Owned here; the other modules keep their values through it.
 
+/** When table occupancy was last written (reservations/floor.ts); the estimator (waits.ts) trusts it while seating is tracked. */
+export const OCCUPANCY_MARK = "occupancy_at";
+
 export class Meta {
   constructor(private readonly sql: SqlStorage) {}
 

@@ -159,6 +159,7 @@ export class FloorPlan {
       return fail(409, "invalid_transition", `Table ${known.name} is already free.`);
     }
     const partyId = row.party_id as string;
+    this.meta.set(OCCUPANCY_MARK, String(at));
     if (row.kind === "reservation" && readReservation(this.sql, partyId)?.status === "seated") {
       const done = this.actOnReservation(partyId, "complete", {}, at);
       if (!done.ok) return done;
@@ -205,6 +206,7 @@ export class FloorPlan {
   private occupy(kind: OccupantKind, partyId: string, tableIds: string[], seatedAt: number, at: number): void {
     // The primary key (table_id) refuses a second party at a table: checked above, enforced here.
     for (const id of tableIds) this.sql.exec("INSERT INTO table_occupancy (table_id, kind, party_id, seated_at) VALUES (?, ?, ?, ?)", id, kind, partyId, seatedAt);
+    if (kind === "party") this.meta.set(OCCUPANCY_MARK, String(at));
     this.announce(at);
   }
 
@@ -216,7 +218,6 @@ export class FloorPlan {
   }
 
   private announce(at: number): void {
-    this.meta.set(OCCUPANCY_MARK, String(at));
     this.changes.commit(at, () => ({ message: (v) => this.event(v, at) }));
   }
 }

@@ -437,6 +437,13 @@ export function HostScreen({ location: loc }: { location: Location }) {
                     onAct={(action) => act(p, action)}
                     onClose={() => { setSelected(null); requestAnimationFrame(() => document.querySelector<HTMLElement>(`li.party[data-id="${p.id}"] button.who`)?.focus()); }}
                     onUpdated={(r: RestParty) => { setLine((l) => applyRest(l, r)); show({ text: `${r.name} saved.` }); }}
+                    onSeatAtTable={line.floor.length > 0 ? () => {
+                      setPick(p.id);
+                      setSelected(null);
+                      setPanel("floor");
+                      setShowAdd(true);
+                      requestAnimationFrame(() => document.getElementById("floor-party")?.focus());
+                    } : undefined}
                   />
                 ) : null}
               </PartyRow>

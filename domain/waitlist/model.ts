@@ -14,6 +14,10 @@ export type PartySource = (typeof PARTY_SOURCES)[number];
 export const ACTIONS = ["notify", "seat", "cancel", "no-show", "leave", "restore"] as const;
 export type PartyAction = (typeof ACTIONS)[number];
 
+/** Who closed a party: staff (host screen or API), the guest (link or SMS "9"), or the hold timer. */
+export const CLOSED_BY = ["staff", "guest", "automatic"] as const;
+export type ClosedBy = (typeof CLOSED_BY)[number];
+
 /** A closed party can be brought back this long after it closed. */
 export const RESTORE_WINDOW_MS = 15 * 60_000;
 /** A guest link keeps working this long after its party closes (to show the end state). */
@@ -45,6 +49,10 @@ export interface Party {
   onMyWayAt?: number | null;
   /** When the "almost up" text went out (or was skipped because the party joined near the front). */
   almostUpAt?: number | null;
+  /** Who closed it (null while in line, and again after a restore). */
+  closedBy?: ClosedBy | null;
+  /** When the hold timer last marked it a no-show (domain/waitlist/hold.ts: once per hold). */
+  autoNoShowAt?: number | null;
 }
 
 export function isActive(state: PartyState): state is ActiveState {
@@ -72,13 +80,13 @@ const CLOSING: Partial<Record<PartyAction, ClosedState>> = {
  * The party after `action` at `at`, or a TransitionError (answered 409).
  * Rank is left alone: a restored party returns to its old place in line.
  */
-export function transition(p: Party, action: PartyAction, at: number): Party {
+export function transition(p: Party, action: PartyAction, at: number, by: ClosedBy = action === "leave" ? "guest" : "staff"): Party {
   if (action === "restore") {
     if (isActive(p.state)) throw new TransitionError("This party is still in line; there is nothing to restore.", p.state, action);
     if (p.closedAt === null || at - p.closedAt > RESTORE_WINDOW_MS) {
       throw new TransitionError("This party closed more than 15 minutes ago and can no longer be restored.", p.state, action);
     }
-    return { ...p, state: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, updatedAt: at };
+    return { ...p, state: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, closedBy: null, updatedAt: at };
   }
   if (!isActive(p.state)) {
     throw new TransitionError(`This party is already ${p.state.replace("_", "-")}; restore it first.`, p.state, action);
@@ -93,6 +101,8 @@ export function transition(p: Party, action: PartyAction, at: number): Party {
     restoreState: p.state,
     closedAt: at,
     seatedAt: closed === "seated" ? at : p.seatedAt,
+    closedBy: by,
+    ...(by === "automatic" && { autoNoShowAt: at }),
     updatedAt: at,
   };
 }

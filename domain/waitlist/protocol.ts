@@ -4,7 +4,7 @@ import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
 import type { TemplateTranslations } from "../sms/translations";
-import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
+import type { BandMinutes, ClosedBy, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/view";
 
@@ -29,6 +29,8 @@ export interface PartyView {
   updatedAt: number;
   version: number;
   onMyWayAt: number | null;
+  /** Who closed it: staff, the guest, or "automatic" (the hold timer's no-show); null while in line. */
+  closedBy: ClosedBy | null;
 }
 
 /** A party in a list answer: its place in line and estimate, computed at answer time. */
@@ -57,8 +59,10 @@ export interface WaitlistSettings {
   accentColor: string | null;
   /** The tags hosts pick from on this location's add and edit forms. */
   tags: string[];
-  /** Minutes a notified party is held before host screens mark it late. */
+  /** Minutes a notified party is held before host screens mark it late (domain/waitlist/hold.ts). */
   holdMinutes: number;
+  /** Whether the DO marks a notified party a no-show by itself once its hold has run out. */
+  autoNoShow: boolean;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -77,6 +81,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   accentColor: null,
   tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
   holdMinutes: 10,
+  autoNoShow: false,
 };
 
 export interface SmsSettings {
@@ -164,6 +169,7 @@ export function partyView(p: Party): PartyView {
     updatedAt: p.updatedAt,
     version: p.version,
     onMyWayAt: p.onMyWayAt ?? null,
+    closedBy: p.closedBy ?? null,
   };
 }
 

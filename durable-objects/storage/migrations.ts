@@ -3,7 +3,7 @@
 import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
 import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export function migrate(sql: SqlStorage): void {
   sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -44,6 +44,8 @@ export function migrate(sql: SqlStorage): void {
   if (current < 4) sql.exec("CREATE INDEX IF NOT EXISTS parties_closed_at ON parties (closed_at)");
   // Insights: the wait the line estimated when a party joined (waitlist/parties.ts), for estimate accuracy.
   if (current < 5) sql.exec("ALTER TABLE parties ADD COLUMN join_estimate_minutes INTEGER");
+  // Who closed a party (staff, guest, the hold timer) and when the hold timer last did (waitlist/parties.ts).
+  if (current < 6) sql.exec("ALTER TABLE parties ADD COLUMN closed_by TEXT; ALTER TABLE parties ADD COLUMN auto_no_show_at INTEGER");
   // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
   sql.exec(GUEST_LANGUAGES_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));

@@ -47,17 +47,17 @@ const PARTIES: Mirror = {
   orphans: "DELETE FROM outbox WHERE party_id NOT IN (SELECT id FROM parties)",
   done: "DELETE FROM outbox WHERE party_id = ? AND version <= ?",
   upsert: `INSERT INTO parties (id, account_id, location_id, name, phone, size, notes, tags, quoted_wait, source, sms_consent,
-         state, created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, join_estimate_minutes)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+         state, created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, join_estimate_minutes, closed_by)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, size = excluded.size,
          notes = excluded.notes, tags = excluded.tags, quoted_wait = excluded.quoted_wait, sms_consent = excluded.sms_consent,
          state = excluded.state, notified_at = excluded.notified_at, notify_count = excluded.notify_count,
          seated_at = excluded.seated_at, closed_at = excluded.closed_at, updated_at = excluded.updated_at, version = excluded.version,
-         join_estimate_minutes = excluded.join_estimate_minutes
+         join_estimate_minutes = excluded.join_estimate_minutes, closed_by = excluded.closed_by
        WHERE excluded.version > parties.version`,
   bind: (r, loc) => [
     r.id, loc.accountId, loc.id, r.name, r.phone, r.size, r.notes, r.tags, r.quoted_wait, r.source, r.sms_consent,
-    r.state, r.created_at, r.notified_at, r.notify_count, r.seated_at, r.closed_at, r.updated_at, r.version, r.join_estimate_minutes ?? null,
+    r.state, r.created_at, r.notified_at, r.notify_count, r.seated_at, r.closed_at, r.updated_at, r.version, r.join_estimate_minutes ?? null, r.closed_by ?? null,
   ],
 };
 

@@ -8,11 +8,13 @@ type Row = Record<string, SqlStorageValue>;
 const COLUMNS = [
   "name", "phone", "size", "notes", "tags", "quoted_wait", "sms_consent", "state", "restore_state", "rank",
   "notified_at", "notify_count", "seated_at", "closed_at", "updated_at", "version", "almost_up_at", "on_my_way_at",
+  "closed_by", "auto_no_show_at",
 ] as const;
 
 const bind = (p: Party): SqlStorageValue[] => [
   p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.smsConsent ? 1 : 0, p.state, p.restoreState, p.rank,
   p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, p.almostUpAt ?? null, p.onMyWayAt ?? null,
+  p.closedBy ?? null, p.autoNoShowAt ?? null,
 ];
 
 const INSERT = `INSERT INTO parties (id, source, created_at, token_hash, ${COLUMNS.join(", ")}) VALUES (${Array(COLUMNS.length + 4).fill("?").join(", ")})`;
@@ -41,6 +43,8 @@ export function rowToParty(r: Row): Party {
     version: r.version as number,
     almostUpAt: (r.almost_up_at as number | null) ?? null,
     onMyWayAt: (r.on_my_way_at as number | null) ?? null,
+    closedBy: (r.closed_by as Party["closedBy"]) ?? null,
+    autoNoShowAt: (r.auto_no_show_at as number | null) ?? null,
   };
 }
 

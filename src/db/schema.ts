@@ -198,6 +198,8 @@ export const parties = sqliteTable(
     version: integer("version").notNull(),
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
+    // Who closed it: staff, guest or automatic (the hold timer's no-show); null while in line.
+    closedBy: text("closed_by"),
   },
   (t) => [
     index("parties_location_closed_idx").on(t.locationId, t.closedAt),

@@ -5,7 +5,7 @@ import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/con
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
-import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
+import { ACTIONS, CLOSED_BY, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
@@ -42,6 +42,7 @@ export const PartySchema = z
     updatedAt: z.string(),
     version: z.number().int(),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest replied that they are on their way." }),
+    closedBy: z.enum(CLOSED_BY).nullable().openapi({ description: "Who closed the party: staff (host screen or API), guest (their link or an SMS reply) or automatic (the hold timer's no-show); null while in line." }),
   })
   .openapi("Party");
 
@@ -68,6 +69,7 @@ export function restParty(p: Omit<RankedPartyView, "rank"> & { rank?: number }) 
     updatedAt: isoOrNull(p.updatedAt)!,
     version: p.version,
     onMyWayAt: isoOrNull(p.onMyWayAt),
+    closedBy: p.closedBy ?? null,
   };
 }
 
@@ -94,7 +96,8 @@ export const SettingsSchema = z
       .max(20)
       .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
       .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
-    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held (from the notify, or from the guest's \"on my way\" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.", example: 10 }),
+    autoNoShow: z.boolean().openapi({ description: "Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is \"automatic\"; Restore undoes it). Off by default.", example: false }),
   })
   .openapi("WaitlistSettings");
 
@@ -372,7 +375,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.rows.map((r) =>
-          restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], position: null, ahead: null, estimateMinutes: null, onMyWayAt: null }),
+          restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], closedBy: r.closedBy as RankedPartyView["closedBy"], position: null, ahead: null, estimateMinutes: null, onMyWayAt: null }),
         ),
         nextCursor: page.nextCursor,
       },

@@ -2,6 +2,7 @@
 // empty state directory, drives Debian's chromium through playwright-core, saves screenshots, and
 // stops everything at the end, also on failure.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,12 +14,16 @@ export const SIZES = { tablet: { width: 1024, height: 768 }, phone: { width: 390
 /** Generous: speed is the benchmarks' job, not a test's. */
 export const WAIT = 30_000;
 
+/** The Twilio auth token the stack checks guests' replies with (the flows sign them: host-helpers.mjs guestReply). */
+export const TWILIO_WEBHOOK_TOKEN = (process.env.SEATLINE_TWILIO_WEBHOOK_TOKEN ??= randomBytes(24).toString("hex"));
+
 export async function startStack(port) {
   const state = mkdtempSync(join(tmpdir(), "seatline-browser-state-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    // Texts go to the dev outbox (the flows read them there), not to the SMS simulator.
-    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state, SMS_SIMULATOR: "off" },
+    // Texts go to the dev outbox (the flows read them there), not to the SMS simulator; replies are
+    // signed with TWILIO_WEBHOOK_TOKEN.
+    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state, SMS_SIMULATOR: "off", SEATLINE_TWILIO_WEBHOOK_TOKEN: TWILIO_WEBHOOK_TOKEN },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops wrangler and workerd too.
     detached: true,

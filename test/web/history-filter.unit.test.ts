@@ -75,7 +75,7 @@ describe("CSV download", () => {
     const csv = historyCsv([party({ name: "Ito", size: 4 })], "Asia/Tokyo");
     expect(csv.startsWith("\uFEFFclosed (local),name,phone,size,outcome,waited minutes,")).toBe(true);
     const [, line] = csv.slice(1).split("\r\n");
-    expect(line).toMatch(/^2026-12-06 03:25,Ito,,4,seated,25,15,host,,,2026-12-05T18:00:00.000Z,,2026-12-05T18:25:00.000Z,2026-12-05T18:25:00.000Z,/);
+    expect(line).toMatch(/^2026-12-06 03:25,Ito,,4,seated,25,15,staff,host,,,2026-12-05T18:00:00.000Z,,2026-12-05T18:25:00.000Z,2026-12-05T18:25:00.000Z,/);
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });

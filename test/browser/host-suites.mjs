@@ -6,6 +6,7 @@ import { hostAlertFlows } from "./host-alerts.flow.mjs";
 import { hostReservationFlows } from "./host-reservations.flow.mjs";
 import { hostA11yFlows } from "./host-a11y.flow.mjs";
 import { hostHoldFlows } from "./host-hold.flow.mjs";
+import { hostQuoteFlows } from "./host-quotes.flow.mjs";
 
 export const hostSuites = {
   "host-add": hostAddFlows,
@@ -15,4 +16,5 @@ export const hostSuites = {
   "host-reservations": hostReservationFlows,
   "host-a11y": hostA11yFlows,
   "host-hold": hostHoldFlows,
+  "host-quotes": hostQuoteFlows,
 };

@@ -53,12 +53,12 @@ export function PartyRow(props: {
           <span class="name">{p.name}</span>
           <span class="size" aria-label={`party of ${p.size}`}>{p.size}</span>
           {props.isNew ? <span class="tag new">New</span> : null}
-          {p.state === "notified" ? <span class="tag notified">Notified{p.notifyCount > 1 ? ` ×${p.notifyCount}` : ""}</span> : null}
-          {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
-          {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
         </span>
+        {/* The name keeps the first line; the state follows in words (Late first: it must never be clipped). */}
         <span class="who-meta">
-          {sinceNotify !== null && p.state === "notified" ? <span data-testid="since-notified">notified {sinceNotify} min ago</span> : null}
+          {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
+          {sinceNotify !== null && p.state === "notified" ? <span class="tag notified" data-testid="since-notified">notified {sinceNotify} min ago{p.notifyCount > 1 ? ` (×${p.notifyCount})` : ""}</span> : null}
+          {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
           {!reachable ? <span class="no-text">No texts</span> : null}
           {p.source === "self_check_in" ? <span class="tag self">Self check-in</span> : null}
           {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}

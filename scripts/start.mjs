@@ -15,10 +15,15 @@ const PORT = Number(process.env.PORT ?? 8787);
 const PERSIST = process.env.SEATLINE_PERSIST_DIR || undefined;
 const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
-// The local SMS simulator (a fake Twilio with real signatures) on the next port; SMS_SIMULATOR=off
-// sends texts to the dev outbox instead (the browser tests do).
+// The local SMS simulator (a fake Twilio and a fake Telnyx with real signatures) on the next port;
+// SMS_SIMULATOR=off sends texts to the dev outbox instead (the browser tests do).
 const SIMULATE_SMS = process.env.SMS_SIMULATOR !== "off";
 const SIM_PORT = Number(process.env.SMS_SIMULATOR_PORT ?? PORT + 1);
+// Shorter than production's 10 s and 60 s so a slow provider can be watched: the send gives up after
+// 5 s, and a send whose answer was lost is confirmed 15 s later (README, "Trying SMS locally").
+const SMS_SEND_TIMEOUT_MS = process.env.SMS_SEND_TIMEOUT_MS || "5000";
+const SMS_CONFIRM_WAIT_SECONDS = process.env.SMS_CONFIRM_WAIT_SECONDS || "15";
+const SMS_PRIMARY = process.env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio";
 
 export const DEMO = {
   accountId: "00000000-0000-4000-8000-000000000001",
@@ -66,9 +71,12 @@ function banner() {
     `  OpenAPI         ${BASE}/api/openapi.json`,
     `  Sign in (API)   POST ${BASE}/api/auth/login`,
     `  Dev outbox      ${BASE}/api/dev/outbox   (emails are printed below as they arrive)`,
-    SIMULATE_SMS
-      ? `  SMS simulator   http://${HOST}:${SIM_PORT}   (texts sent as Twilio, signed delivery reports, reply as a guest)`
-      : "  SMS             texts go to the dev outbox (SMS_SIMULATOR=off)",
+    ...(SIMULATE_SMS
+      ? [
+          `  SMS simulator   http://${HOST}:${SIM_PORT}   (fake ${SMS_PRIMARY === "twilio" ? "Twilio (primary) and Telnyx (failover)" : "Telnyx (primary) and Twilio (failover)"}:`,
+          "                  switch each up / down / slow / rate-limited, watch failover and opt-outs, reply as a guest)",
+        ]
+      : ["  SMS             texts go to the dev outbox (SMS_SIMULATOR=off)"]),
     "",
     `  Demo owner      ${DEMO.email}  /  ${DEMO.password}`,
     `  Demo location   ${DEMO.accountName}  (slug: ${DEMO.slug}, id: ${DEMO.locationId})`,
@@ -112,16 +120,30 @@ async function main() {
   let simulator = null;
   if (SIMULATE_SMS) {
     const creds = simulatorCredentials();
-    simulator = await startSmsSimulator({ port: SIM_PORT, appUrl: BASE, ...creds, log: (line) => console.log(`\n${line}`) });
-    // Real provider settings pointing at the simulator: sending, reports and replies take the real paths.
-    Object.assign(vars, {
-      SMS_PRIMARY_PROVIDER: "twilio",
-      TWILIO_API_BASE_URL: simulator.url,
-      TWILIO_ACCOUNT_SID: creds.accountSid,
-      TWILIO_AUTH_TOKEN: creds.authToken,
-      TWILIO_FROM: creds.from,
+    simulator = await startSmsSimulator({
+      port: SIM_PORT,
+      appUrl: BASE,
+      ...creds,
+      primary: SMS_PRIMARY,
+      sendTimeoutMs: Number(SMS_SEND_TIMEOUT_MS),
+      log: (line) => console.log(`\n${line}`),
     });
-    console.log(`• SMS simulator on ${simulator.url} (a fake Twilio with local credentials).`);
+    // Real provider settings pointing at the simulator: sending, failover, reports and replies take
+    // the real paths, for both providers (the other one is the failover).
+    Object.assign(vars, {
+      SMS_PRIMARY_PROVIDER: SMS_PRIMARY,
+      SMS_SEND_TIMEOUT_MS,
+      SMS_CONFIRM_WAIT_SECONDS,
+      TWILIO_API_BASE_URL: simulator.twilioUrl,
+      TWILIO_ACCOUNT_SID: creds.twilio.accountSid,
+      TWILIO_AUTH_TOKEN: creds.twilio.authToken,
+      TWILIO_FROM: creds.twilio.from,
+      TELNYX_API_BASE_URL: simulator.telnyxUrl,
+      TELNYX_API_KEY: creds.telnyx.apiKey,
+      TELNYX_FROM: creds.telnyx.from,
+      TELNYX_PUBLIC_KEY: creds.telnyx.publicKey,
+    });
+    console.log(`• SMS simulator on ${simulator.url} (a fake Twilio and Telnyx with local credentials).`);
   }
   // Texts to the dev outbox, yet guests' replies accepted: the browser flows post Twilio-signed replies
   // (scripts/sms-simulator.mjs twilioSignature) with this token. Without an account SID and a from

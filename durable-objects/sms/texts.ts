@@ -6,6 +6,7 @@ import { countryForCallingCode } from "../../domain/phone";
 import type { MessageView } from "../../domain/sms/message-view";
 import { templateFor, whenForText } from "../../domain/sms/translations";
 import { DEFAULT_TEMPLATES, renderTemplate, type Template, type TemplateKind, type TemplateValues } from "../../domain/sms/templates";
+import { DEFAULT_ALMOST_UP_POSITION } from "../../domain/waitlist/on-my-way";
 import type { SmsSettings } from "../../domain/waitlist/protocol";
 import type { LiveHub } from "../live/hub";
 import type { Meta } from "../storage/meta";
@@ -54,7 +55,7 @@ export class Texts {
   settings(): SmsSettings {
     const saved = this.meta.json<Partial<SmsSettings>>("sms") ?? {};
     return {
-      almostUpPosition: saved.almostUpPosition ?? 3,
+      almostUpPosition: saved.almostUpPosition ?? DEFAULT_ALMOST_UP_POSITION,
       primaryProvider: saved.primaryProvider ?? this.defaultProvider,
       templates: { ...DEFAULT_TEMPLATES, ...saved.templates },
       translations: saved.translations ?? {},

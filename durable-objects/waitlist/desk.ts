@@ -1,6 +1,7 @@
 // The waitlist desk: parties join, change, move and close; the location's waitlist rules; what a
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
 import { normalizePhone } from "../../domain/phone";
+import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
 import { defaultQuote } from "../../domain/waitlist/quote";
 import { autoNoShowAt, nextHoldExpiry } from "../../domain/waitlist/hold";
 import {
@@ -19,7 +20,6 @@ import {
 } from "../../domain/waitlist/model";
 import {
   DEFAULT_SETTINGS,
-  partyView,
   type DoResult,
   type GuestStatus,
   type GuestStatusAnswer,
@@ -28,7 +28,8 @@ import {
   type SettingsPatch,
   type WaitlistSettings,
 } from "../../domain/waitlist/protocol";
-import { sha256Hex } from "../../src/lib/crypto";
+import { partyView } from "../../domain/waitlist/party";
+import { sha256Hex } from "../../lib/crypto";
 import type { Idempotency, IdempotencyKey } from "../idempotency";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
@@ -154,6 +155,8 @@ export class WaitlistDesk {
       // Joining near the front: the "joined" text already says where they stand.
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
+      closedBy: null,
+      autoNoShowAt: null,
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
@@ -354,7 +357,13 @@ export class WaitlistDesk {
     if (!found.ok) return found;
     const p = this.parties.active.get(found.value.id) ?? found.value;
     if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
-    if (!p.onMyWayAt) this.markOnMyWay(p, at);
+    if (!p.onMyWayAt) {
+      // The page's own rule (domain/waitlist/on-my-way.ts): only once almost up, or notified.
+      if (!mayBeOnMyWay(this.line.status(at, p.id), this.texts.settings().almostUpPosition)) {
+        return fail(409, "invalid_transition", "You can say you are on your way once you are almost up; this page will offer it then.");
+      }
+      this.markOnMyWay(p, at);
+    }
     return this.guestStatus(token, restaurant, at);
   }
 

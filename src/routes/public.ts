@@ -184,7 +184,8 @@ publicRoutes.openapi(
     path: "/parties/{token}/on-my-way",
     tags,
     summary: "The guest says they are on their way (as an SMS reply of 1 does); host screens see it at once",
-    description: "Only while the party is waiting or notified (else 409 invalid_transition). Repeating it keeps the first time.",
+    description:
+      "Only once the party is almost up (at or above the location's `almostUpPosition`, the position that sends the \"almost up\" text; 3 unless set) or notified, the rule the status page offers the button by; else 409 invalid_transition and nothing changes. Repeating it keeps the first time.",
     request: { params: TokenParams },
     responses: { 200: jsonResponse(GuestStatusSchema, "Status"), ...errors(404, 409, 410, 429) },
   }),

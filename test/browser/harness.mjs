@@ -14,16 +14,27 @@ export const SIZES = { tablet: { width: 1024, height: 768 }, phone: { width: 390
 /** Generous: speed is the benchmarks' job, not a test's. */
 export const WAIT = 30_000;
 
-/** The Twilio auth token the stack checks guests' replies with (the flows sign them: host-helpers.mjs guestReply). */
+/** The Twilio auth token the stack checks guests' replies with when texts go to the dev outbox. */
 export const TWILIO_WEBHOOK_TOKEN = (process.env.SEATLINE_TWILIO_WEBHOOK_TOKEN ??= randomBytes(24).toString("hex"));
 
-export async function startStack(port) {
+/**
+ * `smsSimulator`: texts go to npm start's SMS simulator (fake Twilio and Telnyx on port + 1), for the
+ * flow that watches failover and opt-outs; otherwise to the dev outbox, where the other flows read them.
+ */
+export async function startStack(port, { smsSimulator = false } = {}) {
   const state = mkdtempSync(join(tmpdir(), "seatline-browser-state-"));
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    // Texts go to the dev outbox (the flows read them there), not to the SMS simulator; replies are
-    // signed with TWILIO_WEBHOOK_TOKEN.
-    env: { ...process.env, PORT: String(port), SEATLINE_PERSIST_DIR: state, SMS_SIMULATOR: "off", SEATLINE_TWILIO_WEBHOOK_TOKEN: TWILIO_WEBHOOK_TOKEN },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SEATLINE_PERSIST_DIR: state,
+      SMS_SIMULATOR: smsSimulator ? "on" : "off",
+      SMS_SIMULATOR_PORT: String(port + 1),
+      SMS_PRIMARY_PROVIDER: "twilio",
+      // With the dev outbox, guests' replies are still accepted, signed with this token (host-helpers.mjs guestReply).
+      SEATLINE_TWILIO_WEBHOOK_TOKEN: TWILIO_WEBHOOK_TOKEN,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops wrangler and workerd too.
     detached: true,

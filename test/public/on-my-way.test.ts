@@ -57,6 +57,55 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
     expect(status.json).toMatchObject({ state: "seated", onMyWayAt: null });
   });
 
+  it("refuses a party not yet almost up (409, one error shape), changes nothing and tells no host", async () => {
+    const o = await signUp();
+    for (const name of ["A", "B", "C"]) await addParty(o, o.locationId, { name });
+    const fourth = await addParty(o, o.locationId, { name: "Fourth" });
+    const host = await openHost(o, o.locationId);
+    await host.next(isSnapshot);
+    const res = await onMyWay(fourth.guestToken);
+    expectError(res, 409, "invalid_transition");
+    expect(res.json.error.message).toMatch(/almost up/);
+    const status = await call("GET", `/api/public/parties/${fourth.guestToken}`);
+    expect(status.json).toMatchObject({ state: "waiting", position: 4, onMyWayAt: null });
+    host.send("ping");
+    await host.next((m) => m === "pong");
+    expect(host.messages.filter(isEvent)).toEqual([]);
+  });
+
+  it("allows it once the parties ahead have moved it up to the almost-up position", async () => {
+    const o = await signUp();
+    const first = await addParty(o, o.locationId, { name: "First" });
+    for (const name of ["B", "C"]) await addParty(o, o.locationId, { name });
+    const fourth = await addParty(o, o.locationId, { name: "Fourth" });
+    expectError(await onMyWay(fourth.guestToken), 409, "invalid_transition");
+    await call("POST", `/api/locations/${o.locationId}/waitlist/${first.party.id}/seat`, { token: o.token });
+    const res = await onMyWay(fourth.guestToken);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ position: 3, onMyWayAt: expect.any(String) });
+  });
+
+  it("allows a notified party wherever it is in line", async () => {
+    const o = await signUp();
+    for (const name of ["A", "B", "C", "D"]) await addParty(o, o.locationId, { name });
+    const fifth = await addParty(o, o.locationId, { name: "Fifth" });
+    await call("POST", `/api/locations/${o.locationId}/waitlist/${fifth.party.id}/notify`, { token: o.token });
+    const res = await onMyWay(fifth.guestToken);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ state: "notified", onMyWayAt: expect.any(String) });
+  });
+
+  it("follows the location's almost-up position", async () => {
+    const o = await signUp();
+    for (const name of ["A", "B", "C"]) await addParty(o, o.locationId, { name });
+    const fourth = await addParty(o, o.locationId, { name: "Fourth" });
+    const patch = await call("PATCH", `/api/locations/${o.locationId}/sms-settings`, { token: o.token, body: { almostUpPosition: 4 } });
+    expect(patch.status, patch.text).toBe(200);
+    expect((await onMyWay(fourth.guestToken)).status).toBe(200);
+    const sixth = (await addParty(o, o.locationId, { name: "Fifth" }), await addParty(o, o.locationId, { name: "Sixth" }));
+    expectError(await onMyWay(sixth.guestToken), 409, "invalid_transition");
+  });
+
   it("answers 404 for a made-up, malformed or oversized token, without data", async () => {
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Real" });

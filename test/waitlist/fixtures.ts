@@ -27,6 +27,10 @@ export function party(over: Partial<Party> = {}): Party {
     closedAt: null,
     updatedAt: T0,
     version: n,
+    onMyWayAt: null,
+    almostUpAt: null,
+    closedBy: null,
+    autoNoShowAt: null,
     ...over,
   };
 }

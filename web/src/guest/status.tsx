@@ -3,6 +3,7 @@
 // of their own instead of an error.
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, wsUrl } from "../shared/api";
+import { mayBeOnMyWay } from "../../../domain/waitlist/on-my-way";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
 import type { GuestServerMessage, GuestStatusAnswer } from "../shared/types";
@@ -66,7 +67,7 @@ export function StatusPage({ token }: { token: string }) {
 
   const s = status;
   const active = s.state === "waiting" || s.state === "notified";
-  const almostUp = s.state === "notified" || (s.position !== null && s.position <= (s.almostUpPosition ?? 3));
+  const almostUp = mayBeOnMyWay(s, s.almostUpPosition);
   const slug = s.location?.slug;
   const wait = (n: number) => (fmt ? fmt.minutes(n) : String(n));
   return (

@@ -62,6 +62,13 @@ export const hostHoldFlows = [
       await next.click();
       for (const page of [a, b]) await waitFor(async () => (await row(page, "Okafor").getAttribute("data-state")) === "notified", "Okafor notified from the toast, on both screens");
 
+      // History (D1, through the outbox) names the outcome as automatic.
+      await a.goto(`${ctx.base}/app/settings/history`);
+      await a.locator('table.history tr[data-party="Nakamura"]').getByTestId("closed-by").filter({ hasText: "automatic" }).waitFor();
+      await check(a, "host-hold-history");
+      await a.goto(`${ctx.base}/app`);
+      await live(a);
+
       // The other screen lists it as an automatic no-show, and Restore undoes it there.
       await b.locator(".closed-list summary").click();
       const item = b.locator('.closed-list li[data-party="Nakamura"]');

@@ -25,6 +25,7 @@ import { flushReservationOutbox } from "./reservations/outbox";
 import { refreshFloorDays } from "./insights/refresh";
 import { nextScheduled } from "./reservations/store";
 import { Tables, type TablePatch } from "./reservations/tables";
+import { FloorPlan, type SeatChoice } from "./reservations/floor";
 import { purgeCreatedBefore, purgeExpired } from "./retention";
 import { Alarm } from "./schedule";
 import { Texts, type SmsSettingsPatch } from "./sms/texts";
@@ -36,6 +37,7 @@ import { Line } from "./waitlist/line";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
+import { WebhookOutbox } from "./webhooks/outbox";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
@@ -61,8 +63,14 @@ class Modules {
   readonly desk: WaitlistDesk;
   readonly book: ReservationBook;
   readonly tables: Tables;
+  readonly floor: FloorPlan;
+  /** Events for the account's webhook endpoints, recorded with each change (webhooks/outbox.ts). */
+  readonly webhooks: WebhookOutbox;
+  /** Arms the alarm for the outbox flush after a change. */
+  readonly flushSoon: (at: number) => void;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv, alarm: Alarm) {
+    this.flushSoon = (at) => alarm.arm(at + FLUSH_DELAY_MS);
     const sql = (this.sql = ctx.storage.sql);
     this.d1 = env.DB;
     const appUrl = () => env.APP_URL.replace(/\/+$/, "");
@@ -86,10 +94,13 @@ class Modules {
     );
     const manageUrl = async (id: string) => `${appUrl()}/book/${await linkToken("reservation", env.JWT_SECRET, locationId(), id)}`;
     this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at));
-    this.tables = new Tables(sql, this.changes);
+    this.floor = new FloorPlan(sql, this.meta, this.changes, this.parties, () => this.desk, () => this.book);
+    this.tables = new Tables(sql, this.changes, this.floor);
+    this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
+    this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
       this.desk.queueAlmostUp(at);
-      alarm.arm(at + FLUSH_DELAY_MS);
+      this.flushSoon(at);
     };
   }
 
@@ -219,7 +230,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         return (async () =>
           (await flushSmsOutbox(sql, this.env.DB, this.env.OUTBOUND, loc, m.texts.settings().primaryProvider)) +
           (await flushOutbox(sql, this.env.DB, loc)) +
-          (await flushReservationOutbox(sql, this.env.DB, loc)))();
+          (await flushReservationOutbox(sql, this.env.DB, loc)) +
+          (await m.webhooks.flush(this.env.OUTBOUND, loc)))();
       },
       purge: (at) => {
         purgeExpired(sql, at);
@@ -256,7 +268,9 @@ export class LocationApi extends RpcTarget {
   getParty(partyId: string) { return this.m.desk.get(partyId, Date.now()); }
   add(input: NewParty, idempotency?: IdempotencyKey) { return this.m.desk.add(input, idempotency); }
   update(partyId: string, patch: PartyPatch) { return this.m.desk.update(partyId, patch, Date.now()); }
-  act(partyId: string, action: PartyAction) { return this.m.desk.act(partyId, action, Date.now()); }
+  act(partyId: string, action: PartyAction, choice: SeatChoice = {}) {
+    return action === "seat" ? this.m.floor.seatParty(partyId, choice, Date.now()) : this.m.floor.actOnParty(partyId, action, Date.now());
+  }
   move(partyId: string, position: number) { return this.m.desk.move(partyId, position, Date.now()); }
   getSettings() { return this.m.desk.settings; }
   updateSettings(patch: SettingsPatch) { return this.m.desk.updateSettings(patch, Date.now()); }
@@ -290,7 +304,10 @@ export class LocationApi extends RpcTarget {
   sendText(partyId: string, body: string) { return this.m.desk.sendText(partyId, body, Date.now()); }
 
   /** A message's new status (sent, delivered, failed…) for the host screens. */
-  messageUpdated(message: MessageView) { this.m.hub.emit({ event: "message.updated", message }); }
+  messageUpdated(message: MessageView) {
+    this.m.hub.emit({ event: "message.updated", message });
+    this.recordMessage(message);
+  }
 
   /** A guest's reply: shown to hosts as part of the conversation; "1" and "9" act on the party or booking. */
   inboundMessage(message: MessageView, intent: "on_my_way" | "leave" | "message") {
@@ -299,6 +316,14 @@ export class LocationApi extends RpcTarget {
     if (p && intent !== "message") this.m.desk.reply(p, intent, at);
     else if (!p && message.partyId && intent !== "message") this.m.book.reply(message.partyId, intent, at);
     this.m.hub.emit({ event: "message.received", message });
+    this.recordMessage(message);
+  }
+
+  /** A message event for webhooks, flushed by the alarm like every other outbox. */
+  private recordMessage(message: MessageView) {
+    const at = Date.now();
+    this.m.webhooks.message(message, at);
+    this.m.flushSoon(at);
   }
 
   /**
@@ -310,6 +335,7 @@ export class LocationApi extends RpcTarget {
     const { m } = this;
     const purged = purgeCreatedBefore(m.sql, before);
     if (purged.parties.length === 0 && purged.bookings === 0) return 0;
+    m.floor.dropOrphans(Date.now());
     const gone = new Set(purged.parties);
     m.hub.clearLog();
     m.idempotency.clear();
@@ -332,8 +358,8 @@ export class LocationApi extends RpcTarget {
   listReservations(date?: string) { return this.m.book.list(date, Date.now()); }
   getReservation(id: string) { return this.m.book.get(id); }
   createReservation(input: NewReservation) { return this.m.book.create(input); }
-  updateReservation(id: string, patch: ReservationPatch) { return this.m.book.update(id, patch, Date.now()); }
-  actOnReservation(id: string, action: ReservationAction) { return this.m.book.actOn(id, action, Date.now()); }
+  updateReservation(id: string, patch: ReservationPatch) { return this.m.floor.updateReservation(id, patch, Date.now()); }
+  actOnReservation(id: string, action: ReservationAction, choice: SeatChoice = {}) { return this.m.floor.actOnReservation(id, action, choice, Date.now()); }
   availability(date: string, partySize: number) { return this.m.book.availability(date, partySize, Date.now()); }
   guestReservation(token: string) { return this.m.book.guestGet(token); }
   guestChangeReservation(token: string, patch: { start?: number; partySize?: number }) { return this.m.book.guestChange(token, patch); }
@@ -348,6 +374,12 @@ export class LocationApi extends RpcTarget {
   createCombination(input: Omit<Combination, "id">) { return this.m.tables.createCombination(input, Date.now()); }
   updateTable(id: string, patch: TablePatch) { return this.m.tables.update(id, patch, Date.now()); }
   deleteTable(id: string) { return this.m.tables.delete(id, Date.now()); }
+
+  // ---- the floor (issue 17) ----------------------------------------------------------------------------
+
+  floor() { return this.m.floor.view(Date.now()); }
+  suggestTables(partySize: number, area?: string) { return this.m.floor.suggest(partySize, area, Date.now()); }
+  clearTable(tableId: string) { return this.m.floor.clear(tableId, Date.now()); }
 }
 
 function wsRefusal(status: number, code: string, message: string) {

@@ -75,6 +75,11 @@ export function targets(r) {
     add("7 scale", "isolate heap MiB (start → levels)", heap, null, null, "(report)", null);
     add("7 scale", "DO SQLite KiB", sizes.map((n) => Math.round(s[n].doSqliteBytes / 1024)).join(" / "), null, null, "(report)", null);
   }
+  if (S.webhooks) {
+    const w = S.webhooks;
+    add("9 webhooks", `host action p50 ms, ${w.endpoints} endpoints vs none`, w.three.p50, w.none.p50, w.ratioP50, "≤ 1.1× none", w.ratioP50 !== null && w.ratioP50 <= 1.1, `${w.deliveriesReceived}/${w.deliveriesExpected} delivered`);
+    add("9 webhooks", "host action p95 ms", w.three.p95, w.none.p95, w.ratioP95, "(report)", null);
+  }
   if (S.insights) {
     const s = S.insights;
     for (const [name, r] of Object.entries(s.reports)) {

@@ -8,6 +8,7 @@ import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model"
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
 import type { PartyView, RankedPartyView } from "./party";
+import type { FloorTable, Occupancy } from "../tables/floor";
 
 // What a party is on the wire is read off its declaration (party.ts).
 export type { PartyView, RankedPartyView } from "./party";
@@ -86,7 +87,7 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
   | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
   | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
-  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[] }
+  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------

@@ -16,6 +16,8 @@ export interface Change {
 export class Commits {
   /** Runs after each commit (the "almost up" texts, the outbox flush). */
   afterCommit: (at: number) => void = () => {};
+  /** Sees each committed event once the change is complete (the webhook outbox records it). */
+  committed: (message: HostServerMessage, at: number) => void = () => {};
 
   constructor(
     private readonly hub: LiveHub,
@@ -37,7 +39,8 @@ export class Commits {
     const version = this.hub.nextVersion();
     const change = mutate(version);
     if (change.party) this.parties.write(change.party, change.tokenHash);
-    this.hub.publish(version, JSON.stringify(change.message(version)));
+    const message = change.message(version);
+    this.hub.publish(version, JSON.stringify(message));
 
     if (change.party?.state === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.size);
     const intervalsAfter = this.estimates.intervals(at);
@@ -62,6 +65,7 @@ export class Commits {
         this.hub.send(g.ws, frame);
       }
     }
+    this.committed(message, at);
     this.afterCommit(at);
     return version;
   }

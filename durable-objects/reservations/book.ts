@@ -151,10 +151,11 @@ export class ReservationBook {
     return result.ok ? ok(reservationView(result.value)) : result;
   }
 
-  actOn(id: string, action: ReservationAction, at: number): DoResult<ReservationView> {
+  /** `tableIds`: the tables a seated party takes (reservations/floor.ts checked them). */
+  actOn(id: string, action: ReservationAction, at: number, tableIds?: string[]): DoResult<ReservationView> {
     const current = readReservation(this.sql, id);
     if (!current) return fail(404, "not_found", "Reservation not found.");
-    const result = this.apply(current, action, at);
+    const result = this.apply(current, action, at, tableIds);
     return result.ok ? ok(reservationView(result.value)) : result;
   }
 
@@ -291,7 +292,7 @@ export class ReservationBook {
     if (due !== null) this.wake(due);
   }
 
-  private apply(r: Reservation, action: ReservationAction, at: number): DoResult<Reservation> {
+  private apply(r: Reservation, action: ReservationAction, at: number, tableIds?: string[]): DoResult<Reservation> {
     let next: Reservation;
     try {
       next = reservationTransition(r, action, at);
@@ -299,6 +300,7 @@ export class ReservationBook {
       if (err instanceof ReservationTransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat" && tableIds !== undefined) next = { ...next, tableIds };
     this.commit(at, next, "reservation.updated");
     return ok(next);
   }

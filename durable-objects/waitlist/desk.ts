@@ -155,6 +155,7 @@ export class WaitlistDesk {
       // Joining near the front: the "joined" text already says where they stand.
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
+      tableIds: [],
       closedBy: null,
       autoNoShowAt: null,
     };
@@ -208,7 +209,11 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  act(partyId: string, action: PartyAction, at: number, by?: ClosedBy): DoResult<RankedPartyView> {
+  /**
+   * `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere.
+   * `by`: who closed it (default: staff, or the guest for "leave"); "automatic" from the hold timer.
+   */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[], by?: ClosedBy): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
@@ -218,6 +223,8 @@ export class WaitlistDesk {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat") next.tableIds = tableIds ?? [];
+    if (action === "restore") next.tableIds = [];
     this.commitParty(at, next, "party.state_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);
@@ -299,7 +306,7 @@ export class WaitlistDesk {
       const when = autoNoShowAt(p, this.settings);
       return when !== null && when <= at;
     });
-    for (const p of due) this.act(p.id, "no-show", at, "automatic");
+    for (const p of due) this.act(p.id, "no-show", at, undefined, "automatic");
     return due.map((p) => p.id);
   }
 

@@ -119,6 +119,8 @@ const EXAMPLE_PARTY = {
   updatedAt: "2026-12-04T19:05:12.000Z",
   version: 118,
   onMyWayAt: null,
+  tableIds: [],
+  closedBy: null,
 };
 const EXAMPLE_RESERVATION = {
   id: "0c9d3e55-61f2-4b8a-a7a0-93d1f0e4c2b6",

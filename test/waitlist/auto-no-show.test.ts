@@ -3,9 +3,9 @@
 // stored times (so an evicted DO still does it), through the same commit path as a host's no-show
 // (every screen, the D1 mirror, history, Restore), marked `closedBy: "automatic"`.
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import type { Restaurant } from "../../durable-objects/restaurant";
-import { call } from "../helpers/api";
+import { call, waitFor } from "../helpers/api";
 import { expectError } from "../helpers/errors";
 import { closeAll, openHost } from "../live/socket";
 import { act, added, d1Parties, drainOutbox, freshPlace, type Place } from "./support";
@@ -206,6 +206,24 @@ describe("automatic no-show after the hold", () => {
       ["Avery", "no_show", "automatic"],
       ["Blake", "no_show", "staff"],
     ]);
+  });
+
+  it("tells webhook subscribers like a host's no-show: party.status_changed, with closedBy automatic", async () => {
+    const { p, id, notifiedAt } = await notifiedParty();
+    const receiver = `hold-${crypto.randomUUID().slice(0, 8)}`;
+    const ep = await call("POST", "/api/webhook-endpoints", { token: p.token, body: { url: `${inject("fakesUrl")}/receiver/${receiver}`, eventTypes: ["party.status_changed"] } });
+    expect(ep.status, ep.text).toBe(201);
+    jumpTo(notifiedAt + 10 * MIN);
+    await runDurableObjectAlarm(p.stub);
+    expect((await stored(p, id)).state).toBe("no_show");
+    // Back to real time for the delivery (its signature's timestamp is checked against the clock).
+    vi.useRealTimers();
+    const event = await waitFor(async () => {
+      await runDurableObjectAlarm(p.stub);
+      const got = (await (await fetch(`${inject("fakesUrl")}/__control/receiver/${receiver}`)).json()) as { body: string }[];
+      return got.map((g) => JSON.parse(g.body)).find((e) => e.type === "party.status_changed" && e.data.party.id === id && e.data.party.state === "no_show");
+    }, 20_000, "the webhook for the automatic no-show");
+    expect(event.data.party).toMatchObject({ state: "no_show", closedBy: "automatic" });
   });
 
   it("can be undone with Restore, which puts the party back notified in its place and does not fire again for the same notify", async () => {

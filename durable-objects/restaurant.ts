@@ -4,10 +4,10 @@
 // bound to a location once (`at`), that delegates to the modules beside it. Its own SQLite is the
 // source of truth; outboxes carry every change to D1 from the alarm.
 import { DurableObject, RpcTarget } from "cloudflare:workers";
-import type { BookingSettings, Combination, ReservationAction, Table } from "../domain/reservations/model";
+import type { BookingSettingsPatch, Combination, ReservationAction, Table } from "../domain/reservations/model";
 import type { MessageView } from "../domain/sms/message-view";
 import type { PartyAction } from "../domain/waitlist/model";
-import { type HostServerMessage, type LocationRef, type SettingsPatch } from "../domain/waitlist/protocol";
+import { type HostServerMessage, type LocationRef, type LocationScope, type SettingsPatch } from "../domain/waitlist/protocol";
 import type { RestaurantEnv } from "./env";
 import { Idempotency, type IdempotencyKey } from "./idempotency";
 import { linkToken } from "./links";
@@ -81,7 +81,7 @@ class Modules {
     this.parties = new Parties(sql);
     this.parties.load();
     this.estimates = new Estimates(sql, () => ({ timezone: this.location.timezone, defaults: this.desk.settings.intervalMinutes, booking: this.book.settings }));
-    this.line = new Line(this.parties, this.estimates);
+    this.line = new Line(this.parties, this.estimates, () => sql.exec("SELECT EXISTS (SELECT 1 FROM booking_tables) AS t").one().t === 1);
     this.changes = new Commits(this.hub, this.parties, this.line, this.estimates);
     this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at), () => this.desk.settings);
     this.idempotency = new Idempotency(sql);
@@ -109,32 +109,56 @@ class Modules {
   }
 
   guestStatusTo(ws: WebSocket, partyId: string, at: number): void {
-    const status = this.line.statuses(at, new Set([partyId])).get(partyId);
+    const status = this.line.status(at, partyId);
     if (status) this.hub.send(ws, LiveHub.statusFrame(this.hub.version, status));
   }
 }
 
 export class Restaurant extends DurableObject<RestaurantEnv> {
   protected readonly alarmClock: Alarm;
-  protected m!: Modules;
+  private modules: Modules | null = null;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv) {
     super(ctx, env);
     this.alarmClock = new Alarm(ctx.storage);
     // Every entry point (RPC, fetch, webSocket*, alarm) runs after this has finished.
     ctx.blockConcurrencyWhile(async () => {
-      migrate(ctx.storage.sql);
-      this.m = new Modules(ctx, env, this.alarmClock);
+      // An object that holds nothing yet stays empty until it is used for real: asking it whether it
+      // belongs to an account (forAccount, for an id that may name no location) writes no schema.
+      if (hasSchema(ctx.storage.sql)) void this.m;
       await this.alarmClock.load();
     });
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
+  /** The modules, made (and the schema migrated) on first use. */
+  protected get m(): Modules {
+    if (!this.modules) {
+      migrate(this.ctx.storage.sql);
+      this.modules = new Modules(this.ctx, this.env, this.alarmClock);
+    }
+    return this.modules;
+  }
+
+  /**
+   * Whether this location is `accountId`'s: the Worker's location scope asks this instead of D1
+   * (src/routes/location-scope.ts). "unknown" until a location was bound here; an empty object stays empty.
+   */
+  forAccount(accountId: string): LocationScope {
+    if (!this.modules && !hasSchema(this.ctx.storage.sql)) return { kind: "unknown" };
+    return this.m.location.scope(accountId);
+  }
+
   /** The RPC surface for one location: the Worker binds it once per request (src/restaurant/client.ts). */
   at(loc: LocationRef): LocationApi {
-    if (this.m.location.use(loc)) this.m.estimates.invalidate();
+    this.bind(loc);
     return new LocationApi(this.m);
+  }
+
+  /** Keeps the newest reference to this location (a rename, a new time zone). */
+  bind(loc: LocationRef): void {
+    if (this.m.location.use(loc)) this.m.estimates.invalidate();
   }
 
   /** A change of authority announced by the Worker: the host sockets it takes away close at once. */
@@ -147,8 +171,9 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     this.m.authority.closeAll({ code: LIVE_CLOSE.locationGone, reason });
     await this.alarmClock.clear();
     await this.ctx.storage.deleteAll();
+    this.modules = null;
     migrate(this.ctx.storage.sql);
-    this.m = new Modules(this.ctx, this.env, this.alarmClock);
+    this.modules = new Modules(this.ctx, this.env, this.alarmClock);
   }
 
   // ---- WebSockets --------------------------------------------------------------------------------
@@ -365,7 +390,7 @@ export class LocationApi extends RpcTarget {
   guestChangeReservation(token: string, patch: { start?: number; partySize?: number }) { return this.m.book.guestChange(token, patch); }
   guestCancelReservation(token: string) { return this.m.book.guestCancel(token); }
   getBookingSettings() { return this.m.book.settings; }
-  updateBookingSettings(next: BookingSettings) { return this.m.book.updateSettings(next, Date.now()); }
+  updateBookingSettings(patch: BookingSettingsPatch) { return this.m.book.updateSettings(patch, Date.now()); }
 
   // ---- tables ----------------------------------------------------------------------------------------
 
@@ -380,6 +405,11 @@ export class LocationApi extends RpcTarget {
   floor() { return this.m.floor.view(Date.now()); }
   suggestTables(partySize: number, area?: string) { return this.m.floor.suggest(partySize, area, Date.now()); }
   clearTable(tableId: string) { return this.m.floor.clear(tableId, Date.now()); }
+}
+
+/** Whether this object's SQLite has been given its schema (it has held something). */
+function hasSchema(sql: SqlStorage): boolean {
+  return sql.exec("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").one().n === 1;
 }
 
 function wsRefusal(status: number, code: string, message: string) {

@@ -3,8 +3,9 @@
 //
 // Where the host seats at tables (issue 17, reservations/floor.ts), the floor is who sits where:
 // the occupancy rows, each party staying for the remaining time of its size's dining duration
-// (EstimateModel.occupancyKnown = true). That mode holds while occupancy was written within three
-// longest dining durations; parties seated without a table meanwhile are not on the floor.
+// (EstimateModel.occupancyKnown = true). That mode holds while the host seated a walk-in at tables
+// or cleared a table within three longest dining durations (OCCUPANCY_MARK); parties seated without
+// a table meanwhile are not on the floor.
 // Otherwise (the derived mode, the fallback) the floor is derived from the parties and bookings
 // seated recently (size, seated time, a booking's tables): the day's seatings are replayed by fit,
 // a seating where only a taken table fits counting as evidence that its diners left, and a party

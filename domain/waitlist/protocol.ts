@@ -127,7 +127,12 @@ export interface LocationRef {
   accountId: string;
   name: string;
   timezone: string;
+  /** The D1 row's updatedAt: the DO keeps the newest reference it was given, never an older one. */
+  updatedAt?: number;
 }
+
+/** The location DO's answer to "is this location of this account?" (Restaurant.forAccount). */
+export type LocationScope = { kind: "owned"; location: LocationRef } | { kind: "foreign" } | { kind: "unknown" };
 
 /** Results of DO calls: errors are values, so their status and code survive the RPC boundary. */
 export type DoResult<T> =

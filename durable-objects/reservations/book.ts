@@ -6,7 +6,10 @@ import {
   durationFor,
   reservationTransition,
   ReservationTransitionError,
+  mergeBookingSettings,
+  MAX_SPECIAL_DATES,
   type BookingSettings,
+  type BookingSettingsPatch,
   type Reservation,
   type ReservationAction,
   type ReservationSource,
@@ -174,13 +177,18 @@ export class ReservationBook {
     return true;
   }
 
-  updateSettings(next: BookingSettings, at: number): BookingSettings {
+  /** Merges a change into the rules inside this one call (no read-then-write from the Worker to race). */
+  updateSettings(patch: BookingSettingsPatch, at: number): DoResult<BookingSettings> {
+    const next = mergeBookingSettings(this.settings, patch);
+    if (Object.keys(next.specialDates).length > MAX_SPECIAL_DATES) {
+      return fail(400, "validation_failed", `At most ${MAX_SPECIAL_DATES} special dates; remove some (null) first.`);
+    }
     this.settings = next;
     this.meta.setJson("booking", next);
     // Reminder hours and the no-show grace apply to bookings already made.
     for (const r of reservationsBetween(this.sql, at - DAY_MS, Number.MAX_SAFE_INTEGER)) writeSchedule(this.sql, r.id, entriesFor(r, next));
     this.wakeForSchedule();
-    return next;
+    return ok(next);
   }
 
   // ---- guests by their manage link ---------------------------------------------------------------

@@ -32,7 +32,11 @@ export interface SeatChoice {
 }
 
 const DAY_MS = 86_400_000;
-/** When occupancy was last written: the estimator trusts it (waits.ts) while seating is tracked. */
+/**
+ * When the host last seated a walk-in at tables or cleared a table: evidence that the floor is kept
+ * in Seatline, so the estimator trusts the occupancy (waits.ts). A booking seated at its own tables
+ * is not such evidence (its tables were chosen when it was booked).
+ */
 export const OCCUPANCY_MARK = "occupancy_at";
 
 export class FloorPlan {
@@ -161,6 +165,7 @@ export class FloorPlan {
       return fail(409, "invalid_transition", `Table ${known.name} is already free.`);
     }
     const partyId = row.party_id as string;
+    this.meta.set(OCCUPANCY_MARK, String(at));
     if (row.kind === "reservation" && readReservation(this.sql, partyId)?.status === "seated") {
       const done = this.actOnReservation(partyId, "complete", {}, at);
       if (!done.ok) return done;
@@ -207,6 +212,7 @@ export class FloorPlan {
   private occupy(kind: OccupantKind, partyId: string, tableIds: string[], seatedAt: number, at: number): void {
     // The primary key (table_id) refuses a second party at a table: checked above, enforced here.
     for (const id of tableIds) this.sql.exec("INSERT INTO table_occupancy (table_id, kind, party_id, seated_at) VALUES (?, ?, ?, ?)", id, kind, partyId, seatedAt);
+    if (kind === "party") this.meta.set(OCCUPANCY_MARK, String(at));
     this.announce(at);
   }
 
@@ -218,7 +224,6 @@ export class FloorPlan {
   }
 
   private announce(at: number): void {
-    this.meta.set(OCCUPANCY_MARK, String(at));
     this.changes.commit(at, () => ({ message: (v) => this.event(v, at) }));
   }
 }

@@ -258,10 +258,13 @@ reservationRoutes.openapi(
 
 reservationRoutes.openapi(
   createRoute({
-    method: "put",
+    method: "patch",
     path: "/{locationId}/booking-settings",
     tags,
-    summary: "Set booking rules (admin or owner); fields not sent keep their value",
+    summary: "Change booking rules (admin or owner), merged in one step: fields not sent keep their value",
+    description:
+      "`hours` merges by weekday and `specialDates` by date (`null` removes a date's own services); arrays are replaced whole. " +
+      "The change is applied inside the location's Durable Object in one call, so concurrent changes to different fields all stay.",
     security: bearer,
     middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(BookingSettingsInput) },
@@ -270,7 +273,6 @@ reservationRoutes.openapi(
   async (c) => {
     const loc = c.get("location");
     const stub = restaurant(c.env, loc);
-    const current = await stub.getBookingSettings();
-    return c.json(await stub.updateBookingSettings({ ...current, ...c.req.valid("json") }), 200);
+    return c.json(unwrap(await stub.updateBookingSettings(c.req.valid("json"))), 200);
   },
 );

@@ -66,7 +66,7 @@ const EXPECTED: Record<string, Scope | null> = {
   "PATCH /api/locations/{locationId}/tables/{tableId}": "settings",
   "DELETE /api/locations/{locationId}/tables/{tableId}": "settings",
   "GET /api/locations/{locationId}/booking-settings": "read",
-  "PUT /api/locations/{locationId}/booking-settings": "settings",
+  "PATCH /api/locations/{locationId}/booking-settings": "settings",
   "GET /api/webhook-endpoints": "webhooks",
   "POST /api/webhook-endpoints": "webhooks",
   "GET /api/webhook-endpoints/{endpointId}": "webhooks",

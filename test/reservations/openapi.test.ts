@@ -14,7 +14,7 @@ const HOST = [
   "PATCH /api/locations/{locationId}/tables/{tableId}",
   "DELETE /api/locations/{locationId}/tables/{tableId}",
   "GET /api/locations/{locationId}/booking-settings",
-  "PUT /api/locations/{locationId}/booking-settings",
+  "PATCH /api/locations/{locationId}/booking-settings",
 ];
 const PUBLIC = [
   "GET /api/public/locations/{slug}/availability",

@@ -1928,6 +1928,11 @@ export interface components {
             onMyWayAt: string | null;
             /** @description The tables a seated party was given; [] when seated without a table or not seated. */
             tableIds: string[];
+            /**
+             * @description Who closed the party: staff (host screen or API), guest (their link or an SMS reply) or automatic (the hold timer's no-show, waitlist setting autoNoShow); null while in line.
+             * @enum {string|null}
+             */
+            closedBy: "staff" | "guest" | "automatic" | null;
             /** @description 1-based place in line; null once closed. */
             position: number | null;
             ahead: number | null;
@@ -1979,10 +1984,15 @@ export interface components {
              */
             tags: string[];
             /**
-             * @description Minutes a notified party is held before host screens mark it late.
+             * @description Minutes a notified party is held (from the notify, or from the guest's "on my way" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.
              * @example 10
              */
             holdMinutes: number;
+            /**
+             * @description Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is "automatic"; Restore undoes it). Off by default.
+             * @example false
+             */
+            autoNoShow: boolean;
         };
         SeatAt: {
             /** @description Seat at these tables (the host's choice). */
@@ -7282,6 +7292,7 @@ export interface operations {
                      *           "tableIds": [
                      *             "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *           ],
+                     *           "closedBy": "staff",
                      *           "position": 3,
                      *           "ahead": 2,
                      *           "estimateMinutes": 20
@@ -7310,7 +7321,8 @@ export interface operations {
                      *           "High chair",
                      *           "Patio"
                      *         ],
-                     *         "holdMinutes": 10
+                     *         "holdMinutes": 10,
+                     *         "autoNoShow": false
                      *       }
                      *     }
                      */
@@ -7468,6 +7480,7 @@ export interface operations {
                      *         "tableIds": [
                      *           "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *         ],
+                     *         "closedBy": "staff",
                      *         "position": 3,
                      *         "ahead": 2,
                      *         "estimateMinutes": 20
@@ -7641,6 +7654,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -7795,6 +7809,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -7963,6 +7978,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8108,6 +8124,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8276,6 +8293,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8408,6 +8426,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8540,6 +8559,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8683,6 +8703,7 @@ export interface operations {
                      *       "tableIds": [
                      *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *       ],
+                     *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
                      *       "estimateMinutes": 20
@@ -8848,7 +8869,8 @@ export interface operations {
                      *         "High chair",
                      *         "Patio"
                      *       ],
-                     *       "holdMinutes": 10
+                     *       "holdMinutes": 10,
+                     *       "autoNoShow": false
                      *     }
                      */
                     "application/json": components["schemas"]["WaitlistSettings"];
@@ -8951,7 +8973,8 @@ export interface operations {
                  *         "High chair",
                  *         "Patio"
                  *       ],
-                 *       "holdMinutes": 10
+                 *       "holdMinutes": 10,
+                 *       "autoNoShow": false
                  *     }
                  */
                 "application/json": {
@@ -8997,10 +9020,15 @@ export interface operations {
                      */
                     tags?: string[];
                     /**
-                     * @description Minutes a notified party is held before host screens mark it late.
+                     * @description Minutes a notified party is held (from the notify, or from the guest's "on my way" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.
                      * @example 10
                      */
                     holdMinutes?: number;
+                    /**
+                     * @description Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is "automatic"; Restore undoes it). Off by default.
+                     * @example false
+                     */
+                    autoNoShow?: boolean;
                 };
             };
         };
@@ -9035,7 +9063,8 @@ export interface operations {
                      *         "High chair",
                      *         "Patio"
                      *       ],
-                     *       "holdMinutes": 10
+                     *       "holdMinutes": 10,
+                     *       "autoNoShow": false
                      *     }
                      */
                     "application/json": components["schemas"]["WaitlistSettings"];
@@ -9221,6 +9250,7 @@ export interface operations {
                      *           "tableIds": [
                      *             "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                      *           ],
+                     *           "closedBy": "staff",
                      *           "position": 3,
                      *           "ahead": 2,
                      *           "estimateMinutes": 20
@@ -17942,9 +17972,6 @@ export interface operations {
                  *           "source": "host",
                  *           "smsConsent": true,
                  *           "state": "waiting",
-                 *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -17953,7 +17980,11 @@ export interface operations {
                  *           "updatedAt": "2026-12-04T19:05:12.000Z",
                  *           "version": 118,
                  *           "onMyWayAt": null,
-                 *           "tableIds": []
+                 *           "tableIds": [],
+                 *           "closedBy": null,
+                 *           "position": 3,
+                 *           "ahead": 2,
+                 *           "estimateMinutes": 22
                  *         }
                  *       }
                  *     }
@@ -18031,9 +18062,6 @@ export interface operations {
                  *           "source": "host",
                  *           "smsConsent": true,
                  *           "state": "waiting",
-                 *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -18042,7 +18070,11 @@ export interface operations {
                  *           "updatedAt": "2026-12-04T19:05:12.000Z",
                  *           "version": 118,
                  *           "onMyWayAt": null,
-                 *           "tableIds": []
+                 *           "tableIds": [],
+                 *           "closedBy": null,
+                 *           "position": 3,
+                 *           "ahead": 2,
+                 *           "estimateMinutes": 22
                  *         }
                  *       }
                  *     }
@@ -18120,9 +18152,6 @@ export interface operations {
                  *           "source": "host",
                  *           "smsConsent": true,
                  *           "state": "notified",
-                 *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -18131,7 +18160,11 @@ export interface operations {
                  *           "updatedAt": "2026-12-04T19:05:12.000Z",
                  *           "version": 118,
                  *           "onMyWayAt": null,
-                 *           "tableIds": []
+                 *           "tableIds": [],
+                 *           "closedBy": null,
+                 *           "position": 3,
+                 *           "ahead": 2,
+                 *           "estimateMinutes": 22
                  *         }
                  *       }
                  *     }
@@ -18209,9 +18242,6 @@ export interface operations {
                  *           "source": "host",
                  *           "smsConsent": true,
                  *           "state": "waiting",
-                 *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -18220,7 +18250,11 @@ export interface operations {
                  *           "updatedAt": "2026-12-04T19:05:12.000Z",
                  *           "version": 118,
                  *           "onMyWayAt": null,
-                 *           "tableIds": []
+                 *           "tableIds": [],
+                 *           "closedBy": null,
+                 *           "position": 3,
+                 *           "ahead": 2,
+                 *           "estimateMinutes": 22
                  *         }
                  *       }
                  *     }
@@ -18295,7 +18329,6 @@ export interface operations {
                  *           "tags": [],
                  *           "start": "2026-12-05T23:30:00.000Z",
                  *           "end": "2026-12-06T01:00:00.000Z",
-                 *           "durationMinutes": 90,
                  *           "tableIds": [
                  *             "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                  *           ],
@@ -18304,7 +18337,8 @@ export interface operations {
                  *           "smsConsent": true,
                  *           "createdAt": "2026-12-01T16:20:00.000Z",
                  *           "updatedAt": "2026-12-04T10:02:41.000Z",
-                 *           "version": 121
+                 *           "version": 121,
+                 *           "durationMinutes": 90
                  *         }
                  *       }
                  *     }
@@ -18379,7 +18413,6 @@ export interface operations {
                  *           "tags": [],
                  *           "start": "2026-12-05T23:30:00.000Z",
                  *           "end": "2026-12-06T01:00:00.000Z",
-                 *           "durationMinutes": 90,
                  *           "tableIds": [
                  *             "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                  *           ],
@@ -18388,7 +18421,8 @@ export interface operations {
                  *           "smsConsent": true,
                  *           "createdAt": "2026-12-01T16:20:00.000Z",
                  *           "updatedAt": "2026-12-04T10:02:41.000Z",
-                 *           "version": 121
+                 *           "version": 121,
+                 *           "durationMinutes": 90
                  *         }
                  *       }
                  *     }
@@ -18463,7 +18497,6 @@ export interface operations {
                  *           "tags": [],
                  *           "start": "2026-12-05T23:30:00.000Z",
                  *           "end": "2026-12-06T01:00:00.000Z",
-                 *           "durationMinutes": 90,
                  *           "tableIds": [
                  *             "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
                  *           ],
@@ -18472,7 +18505,8 @@ export interface operations {
                  *           "smsConsent": true,
                  *           "createdAt": "2026-12-01T16:20:00.000Z",
                  *           "updatedAt": "2026-12-04T10:02:41.000Z",
-                 *           "version": 121
+                 *           "version": 121,
+                 *           "durationMinutes": 90
                  *         }
                  *       }
                  *     }
@@ -18539,7 +18573,6 @@ export interface operations {
                  *       "data": {
                  *         "message": {
                  *           "id": "e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7",
-                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "direction": "outbound",
                  *           "kind": "table_ready",
                  *           "body": "Ana, your table at Trattoria Roma is ready! Please come to the host stand.",
@@ -18548,7 +18581,8 @@ export interface operations {
                  *           "errorCode": null,
                  *           "errorMessage": null,
                  *           "createdAt": "2026-12-04T19:31:02.000Z",
-                 *           "updatedAt": "2026-12-04T19:31:05.000Z"
+                 *           "updatedAt": "2026-12-04T19:31:05.000Z",
+                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71"
                  *         }
                  *       }
                  *     }
@@ -18618,7 +18652,6 @@ export interface operations {
                  *       "data": {
                  *         "message": {
                  *           "id": "e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7",
-                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "direction": "outbound",
                  *           "kind": "table_ready",
                  *           "body": "Ana, your table at Trattoria Roma is ready! Please come to the host stand.",
@@ -18627,7 +18660,8 @@ export interface operations {
                  *           "errorCode": null,
                  *           "errorMessage": null,
                  *           "createdAt": "2026-12-04T19:31:02.000Z",
-                 *           "updatedAt": "2026-12-04T19:31:05.000Z"
+                 *           "updatedAt": "2026-12-04T19:31:05.000Z",
+                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71"
                  *         }
                  *       }
                  *     }
@@ -18697,7 +18731,6 @@ export interface operations {
                  *       "data": {
                  *         "message": {
                  *           "id": "e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7",
-                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "direction": "inbound",
                  *           "kind": "inbound",
                  *           "body": "Running 5 minutes late",
@@ -18706,7 +18739,8 @@ export interface operations {
                  *           "errorCode": null,
                  *           "errorMessage": null,
                  *           "createdAt": "2026-12-04T19:31:02.000Z",
-                 *           "updatedAt": "2026-12-04T19:31:05.000Z"
+                 *           "updatedAt": "2026-12-04T19:31:05.000Z",
+                 *           "partyId": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71"
                  *         }
                  *       }
                  *     }

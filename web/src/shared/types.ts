@@ -23,6 +23,8 @@ import type { TemplateKind } from "../../../domain/sms/templates";
 type Schemas = components["schemas"];
 /** The JSON body of the 200 answer of `method path`, for answers without a schema of their own. */
 type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { "application/json": infer T } } } } ? T : never;
+/** The JSON body `method path` takes. */
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { "application/json": infer T } } } ? T : never;
 
 // A party and a reservation are declared once (domain/waitlist/party.ts, domain/reservations/reservation.ts):
 // their REST shapes here are read off those declarations, not copied.
@@ -32,6 +34,8 @@ export type RestMessage = Schemas["Message"];
 export type User = Schemas["User"];
 export type Role = User["role"];
 export type Session = Schemas["Session"];
+/** What the host screen's add form sends. */
+export type NewParty = Body<"/api/locations/{locationId}/waitlist", "post">;
 export type Location = Schemas["Location"];
 export type Member = Answer<"/api/team/members", "get">["members"][number];
 export type Invite = Schemas["Invite"];
@@ -53,6 +57,8 @@ export type { ReservationView } from "../../../domain/reservations/reservation";
 export type { ReservationStatus } from "../../../domain/reservations/model";
 export type { RestReservation as Reservation } from "../../../domain/reservations/reservation";
 export type PublicReservation = Schemas["PublicReservation"];
+/** A guest's booking as its manage link shows it. */
+export type GuestReservation = Schemas["GuestReservation"];
 export type Slot = Schemas["Slot"];
 export type Availability = Schemas["Availability"];
 
@@ -60,6 +66,8 @@ export type Availability = Schemas["Availability"];
 // zod schemas in test/web/contract.ts).
 export type { Table, Combination, BookingSettings, Service, DurationRule } from "../../../domain/reservations/model";
 export type Tables = Schemas["Tables"];
+/** The best free table (or combination) for a party, if any. */
+export type TableSuggestion = NonNullable<Schemas["TableSuggestion"]["suggestion"]>;
 export type HistoryPage = Schemas["History"];
 
 // Billing (GET /api/billing; owner only)

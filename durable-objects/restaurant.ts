@@ -28,6 +28,7 @@ import { Tables, type TablePatch } from "./reservations/tables";
 import { purgeCreatedBefore, purgeExpired } from "./retention";
 import { Alarm } from "./schedule";
 import { Texts, type SmsSettingsPatch } from "./sms/texts";
+import { GuestEmails } from "./guest-emails";
 import { migrate } from "./storage/migrations";
 import { Meta } from "./storage/meta";
 import { WaitlistDesk, type NewParty, type PartyPatch } from "./waitlist/desk";
@@ -60,6 +61,7 @@ class Modules {
   readonly gate = new FrameGate();
   readonly desk: WaitlistDesk;
   readonly book: ReservationBook;
+  readonly emails: GuestEmails;
   readonly tables: Tables;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv, alarm: Alarm) {
@@ -85,7 +87,8 @@ class Modules {
       () => this.estimates.invalidate(),
     );
     const manageUrl = async (id: string) => `${appUrl()}/book/${await linkToken("reservation", env.JWT_SECRET, locationId(), id)}`;
-    this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at));
+    this.emails = new GuestEmails(sql, () => this.location.name, () => this.location.timezone, () => this.desk.settings, manageUrl, (at) => alarm.arm(at));
+    this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at), this.emails);
     this.tables = new Tables(sql, this.changes);
     this.changes.afterCommit = (at) => {
       this.desk.queueAlmostUp(at);
@@ -216,7 +219,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         return (async () =>
           (await flushSmsOutbox(sql, this.env.DB, this.env.OUTBOUND, loc, m.texts.settings().primaryProvider)) +
           (await flushOutbox(sql, this.env.DB, loc)) +
-          (await flushReservationOutbox(sql, this.env.DB, loc)))();
+          (await flushReservationOutbox(sql, this.env.DB, loc)) +
+          (await m.emails.flush(this.env.OUTBOUND)))();
       },
       purge: (at) => {
         purgeExpired(sql, at);

@@ -257,6 +257,8 @@ const KIND_LABELS: Record<TemplateKind, string> = {
   table_ready: "Table ready",
   cancelled: "Cancelled",
   reservation_confirmation: "Reservation confirmed",
+  reservation_changed: "Reservation changed",
+  reservation_cancelled: "Reservation cancelled",
   reservation_reminder: "Reservation reminder",
 };
 

@@ -29,7 +29,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       onConsoleLog: (log: string) => !log.startsWith('{"level":"info"'),
       coverage: {
         provider: "istanbul",
-        include: ["src/**", "durable-objects/**", "domain/**"],
+        include: ["src/**", "durable-objects/**", "domain/**", "lib/**"],
         reporter: ["text-summary", "json-summary"],
       },
       projects: [

@@ -3,7 +3,7 @@
 // and the kind's own label, so a reservation token is never a valid waitlist token or the reverse.
 // Only the token's SHA-256 is stored; being derived, the same link can be handed again to an
 // idempotent retry without ever keeping it in clear.
-import { base64url } from "../src/lib/crypto";
+import { base64url } from "../lib/crypto";
 
 export type LinkKind = "guest" | "reservation";
 

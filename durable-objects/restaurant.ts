@@ -18,7 +18,7 @@ import { Tickets } from "./live/tickets";
 import { CLOSE as LIVE_CLOSE, type LiveRevocation } from "./live/authority";
 import { closeSocket, HostAuthority, type TicketGrant } from "./live/host-authority";
 import { FrameGate } from "./live/frame-gate";
-import { sha256Hex } from "../src/lib/crypto";
+import { sha256Hex } from "../lib/crypto";
 import { BoundLocation } from "./location";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";

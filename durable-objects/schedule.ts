@@ -2,7 +2,7 @@
 // schedule entries, flushes the outboxes to D1 and the queue, and purges what the DO no longer
 // needs. Alarms are at-least-once, so every step is idempotent.
 import { nextWake } from "../domain/wake";
-import { log } from "../src/lib/log";
+import { log } from "../lib/log";
 
 export interface AlarmWork {
   /** Due reminders and no-shows (first, so their texts and changes go out in this same run). */

@@ -7,7 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
-import { log } from "./lib/log";
+import { log } from "../lib/log";
 import { configProblems } from "./config-check";
 import { isTransient, type TransientFlags } from "./restaurant/retry";
 import { routeCheck } from "./lib/route-check";

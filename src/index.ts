@@ -6,7 +6,7 @@ import { runBackup } from "./lifecycle/backup";
 import { DAILY, HOURLY } from "./lifecycle/crons";
 import { purgeExpiredCredentials } from "./lifecycle/expiry";
 import { retentionSweep } from "./lifecycle/retention";
-import { log } from "./lib/log";
+import { log } from "../lib/log";
 import { lastResort } from "./lib/last-resort";
 import { consumeOutbound } from "./messaging/consumer";
 import { queueDueDeliveries } from "./messaging/webhooks/deliver";

@@ -1,4 +1,4 @@
-// The insight_rollups table (src/db/schema.ts): day rows written whole from a recompute, month rows
+// The insight_rollups table (src/db/schema/insights.ts): day rows written whole from a recompute, month rows
 // the merge of their days. The floor and messages columns have one writer each (the location's DO
 // for the floor, the Worker for messages), so the two refreshes never overwrite each other's figures.
 // Runtime-free apart from the D1Database type: both the DO and the Worker use it.

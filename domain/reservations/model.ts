@@ -1,16 +1,12 @@
 // The reservation book's pure model: tables, booking settings, reservations and their states.
-// The Durable Object stores and broadcasts; decisions about a reservation's state are made here.
+// The Durable Object stores and broadcasts; decisions about a reservation's state are made here. What
+// a reservation is (its fields) is declared once, in reservation.ts.
+import { isClosed, type ReservationStatus } from "./states";
+import type { Reservation } from "./reservation";
 
-export const RESERVATION_STATUSES = ["booked", "confirmed", "arrived", "seated", "completed", "cancelled", "no_show"] as const;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
-
-/** Statuses in which a reservation holds its table(s) for [start, end). */
-export const HOLDING_STATUSES: readonly ReservationStatus[] = ["booked", "confirmed", "arrived", "seated"];
-export const isHolding = (s: ReservationStatus) => HOLDING_STATUSES.includes(s);
-export const isClosed = (s: ReservationStatus) => s === "completed" || s === "cancelled" || s === "no_show";
-
-export const RESERVATION_SOURCES = ["host", "online", "api"] as const;
-export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
+export { HOLDING_STATUSES, isClosed, isHolding, RESERVATION_SOURCES, RESERVATION_STATUSES } from "./states";
+export type { ReservationSource, ReservationStatus } from "./states";
+export type { Reservation } from "./reservation";
 
 export const RESERVATION_ACTIONS = ["confirm", "arrive", "seat", "complete", "cancel", "no-show"] as const;
 export type ReservationAction = (typeof RESERVATION_ACTIONS)[number];
@@ -103,32 +99,6 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
 export function durationFor(settings: Pick<BookingSettings, "durations">, partySize: number): number {
   const rules = [...settings.durations].sort((a, b) => a.maxPartySize - b.maxPartySize);
   return (rules.find((r) => partySize <= r.maxPartySize) ?? rules.at(-1) ?? { minutes: 90 }).minutes;
-}
-
-export interface Reservation {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  partySize: number;
-  notes: string;
-  tags: string[];
-  /** Epoch ms. */
-  start: number;
-  end: number;
-  tableIds: string[];
-  status: ReservationStatus;
-  source: ReservationSource;
-  smsConsent: boolean;
-  createdAt: number;
-  updatedAt: number;
-  /** The location version at this reservation's last change. */
-  version: number;
-  confirmedAt: number | null;
-  arrivedAt: number | null;
-  seatedAt: number | null;
-  closedAt: number | null;
-  reminderSentAt: number | null;
 }
 
 export class ReservationTransitionError extends Error {}

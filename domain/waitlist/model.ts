@@ -1,15 +1,12 @@
 // The waitlist's pure rules: states and transitions, order, positions, wait estimates.
-// The Durable Object stores and broadcasts; every decision about the line is made here.
+// The Durable Object stores and broadcasts; every decision about the line is made here. What a party
+// is (its fields) is declared once, in party.ts.
+import { isActive, type ActiveState, type ClosedState, type PartyState } from "./states";
+import type { Party } from "./party";
 
-export const ACTIVE_STATES = ["waiting", "notified"] as const;
-export const CLOSED_STATES = ["seated", "cancelled", "no_show", "left"] as const;
-export const PARTY_STATES = [...ACTIVE_STATES, ...CLOSED_STATES] as const;
-export type PartyState = (typeof PARTY_STATES)[number];
-export type ActiveState = (typeof ACTIVE_STATES)[number];
-export type ClosedState = (typeof CLOSED_STATES)[number];
-
-export const PARTY_SOURCES = ["host", "self_check_in", "api"] as const;
-export type PartySource = (typeof PARTY_SOURCES)[number];
+export { ACTIVE_STATES, CLOSED_STATES, PARTY_SOURCES, PARTY_STATES, isActive } from "./states";
+export type { ActiveState, ClosedState, PartySource, PartyState } from "./states";
+export type { Party } from "./party";
 
 export const ACTIONS = ["notify", "seat", "cancel", "no-show", "leave", "restore"] as const;
 export type PartyAction = (typeof ACTIONS)[number];
@@ -18,38 +15,6 @@ export type PartyAction = (typeof ACTIONS)[number];
 export const RESTORE_WINDOW_MS = 15 * 60_000;
 /** A guest link keeps working this long after its party closes (to show the end state). */
 export const GUEST_TOKEN_GRACE_MS = 24 * 3600_000;
-
-export interface Party {
-  id: string;
-  name: string;
-  phone: string | null;
-  size: number;
-  notes: string;
-  tags: string[];
-  quotedWait: number;
-  source: PartySource;
-  smsConsent: boolean;
-  state: PartyState;
-  /** The active state a closed party returns to on restore. */
-  restoreState: ActiveState | null;
-  rank: number;
-  createdAt: number;
-  notifiedAt: number | null;
-  notifyCount: number;
-  seatedAt: number | null;
-  closedAt: number | null;
-  updatedAt: number;
-  /** The location version at this party's last change. */
-  version: number;
-  /** When the guest replied that they are on their way (SMS "1"). */
-  onMyWayAt?: number | null;
-  /** When the "almost up" text went out (or was skipped because the party joined near the front). */
-  almostUpAt?: number | null;
-}
-
-export function isActive(state: PartyState): state is ActiveState {
-  return state === "waiting" || state === "notified";
-}
 
 export class TransitionError extends Error {
   constructor(

@@ -4,39 +4,13 @@ import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
 import type { TemplateTranslations } from "../sms/translations";
-import type { BandMinutes, EstimateSource, Party, PartySource, PartyState, SizeBand } from "./model";
+import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
-import type { ReservationView } from "../reservations/view";
+import type { ReservationView } from "../reservations/reservation";
+import type { PartyView, RankedPartyView } from "./party";
 
-/** A party as hosts see it. Times are epoch milliseconds. */
-export interface PartyView {
-  id: string;
-  name: string;
-  phone: string | null;
-  size: number;
-  notes: string;
-  tags: string[];
-  quotedWait: number;
-  source: PartySource;
-  smsConsent: boolean;
-  state: PartyState;
-  rank: number;
-  createdAt: number;
-  notifiedAt: number | null;
-  notifyCount: number;
-  seatedAt: number | null;
-  closedAt: number | null;
-  updatedAt: number;
-  version: number;
-  onMyWayAt: number | null;
-}
-
-/** A party in a list answer: its place in line and estimate, computed at answer time. */
-export interface RankedPartyView extends PartyView {
-  position: number | null;
-  ahead: number | null;
-  estimateMinutes: number | null;
-}
+// What a party is on the wire is read off its declaration (party.ts).
+export type { PartyView, RankedPartyView } from "./party";
 
 export type Intervals = Record<SizeBand, { minutes: number; source: EstimateSource }>;
 
@@ -141,30 +115,6 @@ export function parseClientMessage(data: string | ArrayBuffer): ClientMessage | 
     // not JSON
   }
   return null;
-}
-
-export function partyView(p: Party): PartyView {
-  return {
-    id: p.id,
-    name: p.name,
-    phone: p.phone,
-    size: p.size,
-    notes: p.notes,
-    tags: p.tags,
-    quotedWait: p.quotedWait,
-    source: p.source,
-    smsConsent: p.smsConsent,
-    state: p.state,
-    rank: p.rank,
-    createdAt: p.createdAt,
-    notifiedAt: p.notifiedAt,
-    notifyCount: p.notifyCount,
-    seatedAt: p.seatedAt,
-    closedAt: p.closedAt,
-    updatedAt: p.updatedAt,
-    version: p.version,
-    onMyWayAt: p.onMyWayAt ?? null,
-  };
 }
 
 /** Who the Worker says the location is; the DO keeps it for the outbox and guest pages. */

@@ -3,7 +3,7 @@
 // logout, a password change or reset, account or location deletion) or on the DO's re-check timer,
 // the grant is judged against what D1 says now, and a socket that lost its authority is closed with
 // one of these codes. The web app shows the reason and does not reconnect after any of them.
-/** Member roles, as the Worker has them (src/db/schema.ts ROLES); the DO depends on nothing of the Worker. */
+/** Member roles, as the Worker has them (src/db/schema/accounts.ts ROLES); the DO depends on nothing of the Worker. */
 export type Role = "host" | "admin" | "owner";
 
 /** Close codes of the live channels (4000–4999 are the application's range; 1008/1009 are RFC 6455's). */

@@ -1,5 +1,5 @@
 // One-use tickets (60 s) that open a host WebSocket. Only their SHA-256 is stored (`tickets`).
-import { randomToken, sha256Hex } from "../../src/lib/crypto";
+import { randomToken, sha256Hex } from "../../lib/crypto";
 
 export const TICKET_TTL_MS = 60_000;
 

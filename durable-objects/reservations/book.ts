@@ -12,10 +12,10 @@ import {
   type ReservationSource,
 } from "../../domain/reservations/model";
 import { entriesFor, stillDue } from "../../domain/reservations/schedule";
-import { reservationView, type ReservationView } from "../../domain/reservations/view";
+import { reservationView, type ReservationView } from "../../domain/reservations/reservation";
 import { addDays, localDate, localParts, startOfLocalDay } from "../../domain/time";
 import type { DoResult } from "../../domain/waitlist/protocol";
-import { sha256Hex } from "../../src/lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
 import type { GuestEmails } from "../guest-emails";

@@ -1,6 +1,8 @@
 // The reservation book in the DO's SQLite: tables (schema v3) and rows ↔ objects (the view sent to
 // host screens is in view.ts). Only the Restaurant DO calls these, inside its own single-threaded turns.
-import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type Combination, type Reservation, type ReservationSource, type ReservationStatus, type Table } from "../../domain/reservations/model";
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings, type Combination, type Table } from "../../domain/reservations/model";
+import { fromCells, toCells } from "../../domain/entity";
+import { RESERVATION_ROW_COLUMNS, type Reservation } from "../../domain/reservations/reservation";
 import type { ScheduleEntry } from "../../domain/reservations/schedule";
 
 export const RESERVATIONS_SCHEMA_V3 = `
@@ -27,31 +29,12 @@ export const RESERVATIONS_SCHEMA_V3 = `
 
 type Row = Record<string, SqlStorageValue>;
 
-export function rowToReservation(r: Row): Reservation {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    phone: (r.phone as string | null) ?? null,
-    email: (r.email as string | null) ?? null,
-    partySize: r.party_size as number,
-    notes: r.notes as string,
-    tags: JSON.parse(r.tags as string) as string[],
-    start: r.start_at as number,
-    end: r.end_at as number,
-    tableIds: JSON.parse(r.table_ids as string) as string[],
-    status: r.status as ReservationStatus,
-    source: r.source as ReservationSource,
-    smsConsent: r.sms_consent === 1,
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
-    version: r.version as number,
-    confirmedAt: (r.confirmed_at as number | null) ?? null,
-    arrivedAt: (r.arrived_at as number | null) ?? null,
-    seatedAt: (r.seated_at as number | null) ?? null,
-    closedAt: (r.closed_at as number | null) ?? null,
-    reminderSentAt: (r.reminder_sent_at as number | null) ?? null,
-  };
-}
+// The row's columns come from the reservation's declaration (domain/reservations/reservation.ts);
+// beside them the row holds token_hash, written once at insert.
+export const rowToReservation = (r: Row): Reservation => fromCells<Reservation>(RESERVATION_ROW_COLUMNS, r);
+const UPDATED = RESERVATION_ROW_COLUMNS.filter((c) => c.key !== "id");
+const INSERT = `INSERT INTO reservations (${RESERVATION_ROW_COLUMNS.map((c) => c.name).join(", ")}, token_hash) VALUES (${Array(RESERVATION_ROW_COLUMNS.length + 1).fill("?").join(", ")})`;
+const UPDATE = `UPDATE reservations SET ${UPDATED.map((c) => `${c.name} = ?`).join(", ")} WHERE id = ?`;
 
 export function readReservation(sql: SqlStorage, id: string): Reservation | null {
   const row = sql.exec("SELECT * FROM reservations WHERE id = ?", id).toArray()[0];
@@ -65,25 +48,8 @@ export function reservationsBetween(sql: SqlStorage, from: number, to: number): 
 
 /** Writes a reservation and queues it for D1; `tokenHash` only on insert. */
 export function writeReservation(sql: SqlStorage, r: Reservation, tokenHash?: string) {
-  const values = [
-    r.name, r.phone, r.email, r.partySize, r.notes, JSON.stringify(r.tags), r.start, r.end, JSON.stringify(r.tableIds), r.status,
-    r.source, r.smsConsent ? 1 : 0, r.createdAt, r.updatedAt, r.version, r.confirmedAt, r.arrivedAt, r.seatedAt, r.closedAt, r.reminderSentAt,
-  ];
-  if (tokenHash !== undefined) {
-    sql.exec(
-      `INSERT INTO reservations (name, phone, email, party_size, notes, tags, start_at, end_at, table_ids, status, source, sms_consent,
-         created_at, updated_at, version, confirmed_at, arrived_at, seated_at, closed_at, reminder_sent_at, id, token_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ...values, r.id, tokenHash,
-    );
-  } else {
-    sql.exec(
-      `UPDATE reservations SET name = ?, phone = ?, email = ?, party_size = ?, notes = ?, tags = ?, start_at = ?, end_at = ?, table_ids = ?,
-         status = ?, source = ?, sms_consent = ?, created_at = ?, updated_at = ?, version = ?, confirmed_at = ?, arrived_at = ?, seated_at = ?,
-         closed_at = ?, reminder_sent_at = ? WHERE id = ?`,
-      ...values, r.id,
-    );
-  }
+  if (tokenHash !== undefined) sql.exec(INSERT, ...toCells(RESERVATION_ROW_COLUMNS, r), tokenHash);
+  else sql.exec(UPDATE, ...toCells(UPDATED, r), r.id);
   sql.exec("INSERT OR REPLACE INTO reservation_outbox (reservation_id, version) VALUES (?, ?)", r.id, r.version);
 }
 
@@ -139,4 +105,3 @@ export function parseBookingSettings(raw: string | null): BookingSettings {
   return raw ? { ...DEFAULT_BOOKING_SETTINGS, ...(JSON.parse(raw) as Partial<BookingSettings>) } : DEFAULT_BOOKING_SETTINGS;
 }
 
-/** A reservation as host screens see it (epoch ms). */

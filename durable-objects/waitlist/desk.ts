@@ -18,7 +18,6 @@ import {
 } from "../../domain/waitlist/model";
 import {
   DEFAULT_SETTINGS,
-  partyView,
   type DoResult,
   type GuestStatus,
   type GuestStatusAnswer,
@@ -27,7 +26,8 @@ import {
   type SettingsPatch,
   type WaitlistSettings,
 } from "../../domain/waitlist/protocol";
-import { sha256Hex } from "../../src/lib/crypto";
+import { partyView } from "../../domain/waitlist/party";
+import { sha256Hex } from "../../lib/crypto";
 import type { Idempotency, IdempotencyKey } from "../idempotency";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";

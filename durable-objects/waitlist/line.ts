@@ -1,7 +1,8 @@
 // The line as guests and hosts see it: positions, people ahead and estimates, from the parties in
 // line and the walk-in intervals.
 import { isActive, lineOrder, positions, type Party } from "../../domain/waitlist/model";
-import { partyView, type GuestStatus, type Intervals, type RankedPartyView } from "../../domain/waitlist/protocol";
+import { partyView } from "../../domain/waitlist/party";
+import type { GuestStatus, Intervals, RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Estimates } from "./estimates";
 import type { Parties } from "./parties";
 import type { Waits } from "../waits";

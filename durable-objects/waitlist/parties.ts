@@ -1,48 +1,18 @@
 // The party table (`parties`) and its outbox to D1 (`outbox`): rows ↔ objects, and the parties in
 // line kept in memory (waiting, notified); closed ones are read from SQLite when needed.
-import { isActive, RESTORE_WINDOW_MS, type Party, type PartySource } from "../../domain/waitlist/model";
+import { isActive, RESTORE_WINDOW_MS } from "../../domain/waitlist/model";
+import { fromCells, toCells } from "../../domain/entity";
+import { PARTY_ROW_COLUMNS, type Party } from "../../domain/waitlist/party";
 
 type Row = Record<string, SqlStorageValue>;
 
-/** Columns in the order `bind` gives them (the token hash is written once, at insert). */
-const COLUMNS = [
-  "name", "phone", "size", "notes", "tags", "quoted_wait", "sms_consent", "state", "restore_state", "rank",
-  "notified_at", "notify_count", "seated_at", "closed_at", "updated_at", "version", "almost_up_at", "on_my_way_at",
-] as const;
+// The row's columns come from the party's declaration (domain/waitlist/party.ts); beside them the
+// row holds token_hash (written once, at insert) and join_estimate_minutes (recordJoinEstimate).
+const UPDATED = PARTY_ROW_COLUMNS.filter((c) => c.key !== "id");
+const INSERT = `INSERT INTO parties (${PARTY_ROW_COLUMNS.map((c) => c.name).join(", ")}, token_hash) VALUES (${Array(PARTY_ROW_COLUMNS.length + 1).fill("?").join(", ")})`;
+const UPDATE = `UPDATE parties SET ${UPDATED.map((c) => `${c.name} = ?`).join(", ")} WHERE id = ?`;
 
-const bind = (p: Party): SqlStorageValue[] => [
-  p.name, p.phone, p.size, p.notes, JSON.stringify(p.tags), p.quotedWait, p.smsConsent ? 1 : 0, p.state, p.restoreState, p.rank,
-  p.notifiedAt, p.notifyCount, p.seatedAt, p.closedAt, p.updatedAt, p.version, p.almostUpAt ?? null, p.onMyWayAt ?? null,
-];
-
-const INSERT = `INSERT INTO parties (id, source, created_at, token_hash, ${COLUMNS.join(", ")}) VALUES (${Array(COLUMNS.length + 4).fill("?").join(", ")})`;
-const UPDATE = `UPDATE parties SET ${COLUMNS.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`;
-
-export function rowToParty(r: Row): Party {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    phone: (r.phone as string | null) ?? null,
-    size: r.size as number,
-    notes: r.notes as string,
-    tags: JSON.parse(r.tags as string) as string[],
-    quotedWait: r.quoted_wait as number,
-    source: r.source as PartySource,
-    smsConsent: r.sms_consent === 1,
-    state: r.state as Party["state"],
-    restoreState: (r.restore_state as Party["restoreState"]) ?? null,
-    rank: r.rank as number,
-    createdAt: r.created_at as number,
-    notifiedAt: (r.notified_at as number | null) ?? null,
-    notifyCount: r.notify_count as number,
-    seatedAt: (r.seated_at as number | null) ?? null,
-    closedAt: (r.closed_at as number | null) ?? null,
-    updatedAt: r.updated_at as number,
-    version: r.version as number,
-    almostUpAt: (r.almost_up_at as number | null) ?? null,
-    onMyWayAt: (r.on_my_way_at as number | null) ?? null,
-  };
-}
+export const rowToParty = (r: Row): Party => fromCells<Party>(PARTY_ROW_COLUMNS, r);
 
 export class Parties {
   /** Parties in line (waiting, notified), by id. */
@@ -78,8 +48,8 @@ export class Parties {
 
   /** Writes a party (a new one with its token hash) and marks it for the D1 outbox. */
   write(p: Party, tokenHash?: string): void {
-    if (tokenHash !== undefined) this.sql.exec(INSERT, p.id, p.source, p.createdAt, tokenHash, ...bind(p));
-    else this.sql.exec(UPDATE, ...bind(p), p.id);
+    if (tokenHash !== undefined) this.sql.exec(INSERT, ...toCells(PARTY_ROW_COLUMNS, p), tokenHash);
+    else this.sql.exec(UPDATE, ...toCells(UPDATED, p), p.id);
     if (isActive(p.state)) this.active.set(p.id, p);
     else this.active.delete(p.id);
     this.sql.exec("INSERT OR REPLACE INTO outbox (party_id, version) VALUES (?, ?)", p.id, p.version);

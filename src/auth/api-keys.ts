@@ -8,7 +8,7 @@ import { apiKeys } from "../db/schema";
 import type { ApiKeyGrant, Env } from "../env";
 import { audit } from "../lib/audit";
 import { MINUTE } from "../lib/clock";
-import { randomToken, sha256Hex } from "../lib/crypto";
+import { randomToken, sha256Hex } from "../../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { countInWindow, rateLimited } from "./throttle";
 import { locationIdIn, scopeFor, type Scope } from "../../domain/api-scopes";

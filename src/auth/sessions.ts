@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { SessionUser } from "../env";
 import { DAY, MINUTE } from "../lib/clock";
-import { newId } from "../lib/crypto";
+import { newId } from "../../lib/crypto";
 import { signSessionToken, verifySessionToken } from "./tokens";
 
 export const SESSION_IDLE_TIMEOUT = DAY;

@@ -2,7 +2,7 @@
 // milliseconds followed by one or more hex HMAC-SHA256 signatures, comma-separated — more than one
 // while the endpoint's secret is being rotated, and any may match. Each signs "<timestamp>.<raw body>"
 // with the endpoint's secret. A timestamp more than 5 minutes away from now is refused (replays).
-import { timingSafeEqual } from "../lib/crypto";
+import { timingSafeEqual } from "../../lib/crypto";
 
 export const RECURLY_SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 

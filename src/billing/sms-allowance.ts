@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { locations, type messages } from "../db/schema";
 import type { Env } from "../env";
-import { log } from "../lib/log";
+import { log } from "../../lib/log";
 import { entitlementsFor } from "./entitlements";
 import { reportOverage } from "./service";
 import { allowanceDecision, localMonth, recordSent, usedThisMonth } from "./usage";

@@ -2,7 +2,7 @@
 // beyond the account's own users'.
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
-import { newId } from "./crypto";
+import { newId } from "../../lib/crypto";
 
 export type AuditAction =
   | "auth.signup"

@@ -2,7 +2,7 @@
 // way back in (docs/api-style.md: `limit`, `cursor`, `nextCursor`).
 import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { base64url } from "./crypto";
+import { base64url } from "../../lib/crypto";
 import { validationFailed } from "./errors";
 
 export function encodeCursor(at: number, id: string): string {

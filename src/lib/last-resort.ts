@@ -2,7 +2,7 @@
 // failure while building the error answer itself) still answers in the one error shape with a request
 // id and no internal detail, instead of the runtime's own error page with a stack trace.
 import { errorBody } from "./errors";
-import { log } from "./log";
+import { log } from "../../lib/log";
 
 type Fetch<E> = (request: Request, env: E, ctx: ExecutionContext) => Response | Promise<Response>;
 

@@ -1,6 +1,6 @@
 // Secrets the server must read back (webhook signing secrets), encrypted at rest with AES-GCM under a
 // key derived from JWT_SECRET by HKDF. Format: `v1.<iv>.<ciphertext>` in base64url.
-import { base64url } from "./crypto";
+import { base64url } from "../../lib/crypto";
 
 const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();

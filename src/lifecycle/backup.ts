@@ -2,7 +2,7 @@
 // gzip-compressed NDJSON, and a manifest with row counts and SHA-256 checksums written last (a
 // folder with a manifest is complete). Backups older than 7 days are deleted. restoreBackup reads a
 // folder back, checks it against its manifest, and replaces the tables' contents.
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 
 export const BACKUP_TABLES = [
   "accounts",

@@ -1,7 +1,7 @@
 // The consumer of the outbound queue (and its dead-letter queue): texts through the providers with
 // failover, email through the configured sender, webhooks to their endpoints.
 import type { Env, OutboundMessage } from "../env";
-import { log } from "../lib/log";
+import { log } from "../../lib/log";
 import { deliverEmail } from "./email/deliver";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./sms/send";
 import { deliverWebhook } from "./webhooks/deliver";

@@ -6,7 +6,7 @@ import type { LiveRevocation } from "../../durable-objects/live/authority";
 import type { Db } from "../db/client";
 import { locations } from "../db/schema";
 import type { Env } from "../env";
-import { log } from "../lib/log";
+import { log } from "../../lib/log";
 
 export type { LiveRevocation };
 

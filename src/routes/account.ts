@@ -14,6 +14,9 @@ import { bearer, errors, jsonBody, jsonResponse, password, router } from "./open
 import { clientIp } from "../lib/request";
 import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../lifecycle/retention";
 import { restaurantObject } from "../restaurant/client";
+import { csvLine } from "../../domain/csv";
+import { PARTY_EXPORT_COLUMNS, partyExport } from "../../domain/waitlist/party";
+import { reservationExport } from "../../domain/reservations/reservation";
 
 const RetentionSchema = z
   .object({
@@ -74,42 +77,7 @@ accountRoutes.openapi(
 );
 
 // ---- export ---------------------------------------------------------------------------------------
-
-const PARTY_COLUMNS = [
-  "id", "locationId", "name", "phone", "size", "notes", "tags", "quotedWait", "source", "smsConsent", "state",
-  "createdAt", "notifiedAt", "notifyCount", "seatedAt", "closedAt", "updatedAt",
-] as const;
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = Array.isArray(value) ? value.join("; ") : String(value);
-  // Cells that a spreadsheet would run as a formula are prefixed (CSV injection).
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-
-function partyRecord(p: typeof parties.$inferSelect) {
-  return {
-    id: p.id,
-    locationId: p.locationId,
-    name: p.name,
-    phone: p.phone,
-    size: p.size,
-    notes: p.notes,
-    tags: p.tags,
-    quotedWait: p.quotedWait,
-    source: p.source,
-    smsConsent: p.smsConsent,
-    state: p.state,
-    createdAt: isoOrNull(p.createdAt),
-    notifiedAt: isoOrNull(p.notifiedAt),
-    notifyCount: p.notifyCount,
-    seatedAt: isoOrNull(p.seatedAt),
-    closedAt: isoOrNull(p.closedAt),
-    updatedAt: isoOrNull(p.updatedAt),
-  };
-}
+// The records are read off the entities' declarations (domain/waitlist/party.ts, domain/reservations/reservation.ts).
 
 /** Pages through the account's parties (by id) without holding them all in memory. */
 async function* accountParties(d: Db, accountId: string) {
@@ -121,35 +89,10 @@ async function* accountParties(d: Db, accountId: string) {
       .where(and(eq(parties.accountId, accountId), gt(parties.id, cursor)))
       .orderBy(asc(parties.id))
       .limit(500);
-    for (const p of page) yield partyRecord(p);
+    for (const p of page) yield partyExport(p);
     if (page.length < 500) return;
     cursor = page.at(-1)!.id;
   }
-}
-
-function reservationRecord(r: typeof reservations.$inferSelect) {
-  return {
-    id: r.id,
-    locationId: r.locationId,
-    name: r.name,
-    phone: r.phone,
-    email: r.email,
-    partySize: r.partySize,
-    notes: r.notes,
-    tags: r.tags,
-    start: isoOrNull(r.startAt),
-    end: isoOrNull(r.endAt),
-    tableIds: r.tableIds,
-    status: r.status,
-    source: r.source,
-    smsConsent: r.smsConsent,
-    createdAt: isoOrNull(r.createdAt),
-    confirmedAt: isoOrNull(r.confirmedAt),
-    arrivedAt: isoOrNull(r.arrivedAt),
-    seatedAt: isoOrNull(r.seatedAt),
-    closedAt: isoOrNull(r.closedAt),
-    updatedAt: isoOrNull(r.updatedAt),
-  };
 }
 
 /** Pages through the account's reservations (by id), like its parties. */
@@ -162,7 +105,7 @@ async function* accountReservations(d: Db, accountId: string) {
       .where(and(eq(reservations.accountId, accountId), gt(reservations.id, cursor)))
       .orderBy(asc(reservations.id))
       .limit(500);
-    for (const r of page) yield reservationRecord(r);
+    for (const r of page) yield reservationExport(r);
     if (page.length < 500) return;
     cursor = page.at(-1)!.id;
   }
@@ -191,8 +134,8 @@ accountRoutes.openapi(
     const write = (s: string) => writer.write(encoder.encode(s));
     const produce = async () => {
       if (format === "csv") {
-        await write(PARTY_COLUMNS.join(",") + "\r\n");
-        for await (const p of accountParties(d, auth.accountId)) await write(PARTY_COLUMNS.map((col) => csvCell(p[col])).join(",") + "\r\n");
+        await write(csvLine([...PARTY_EXPORT_COLUMNS]));
+        for await (const p of accountParties(d, auth.accountId)) await write(csvLine(PARTY_EXPORT_COLUMNS.map((col) => p[col])));
       } else {
         const account = await d.query.accounts.findFirst({ where: eq(accounts.id, auth.accountId) });
         const members = await d.select().from(users).where(eq(users.accountId, auth.accountId));

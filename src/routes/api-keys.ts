@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import { apiKeys, locations } from "../db/schema";
 import { audit } from "../lib/audit";
 import { now } from "../lib/clock";
-import { newId } from "../lib/crypto";
+import { newId } from "../../lib/crypto";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";

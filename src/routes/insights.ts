@@ -1,7 +1,7 @@
 // Insights: how the floor ran, for one location or all of an account's locations, over a range of
 // local dates. Each report answers JSON or, with ?format=csv or Accept: text/csv, one of its tables.
 import { createRoute, z } from "@hono/zod-openapi";
-import { toCsv, type Cell } from "../../domain/insights/csv";
+import { toCsv, type Cell } from "../../domain/csv";
 import type { ReadParts } from "../../domain/insights/store";
 import { addDays, daysBetween } from "../../domain/insights/local-time";
 import { bookingsReport, coversReport, dropOffReport, messagesReport, quoteAccuracyReport, waitsReport } from "../../domain/insights/report";

@@ -9,7 +9,7 @@ import { db, type Db } from "../db/client";
 import { accounts, invites, users } from "../db/schema";
 import { auditInsert } from "../lib/audit";
 import { HOUR, now } from "../lib/clock";
-import { newId, sha256Hex } from "../lib/crypto";
+import { newId, sha256Hex } from "../../lib/crypto";
 import { ApiError, conflict } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, password, router, text } from "./openapi";
 import { clientIp } from "../lib/request";

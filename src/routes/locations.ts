@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { locations } from "../db/schema";
 import { audit } from "../lib/audit";
 import { now } from "../lib/clock";
-import { newId } from "../lib/crypto";
+import { newId } from "../../lib/crypto";
 import { conflict, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";

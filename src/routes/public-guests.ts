@@ -12,7 +12,7 @@ import { db } from "../db/client";
 import { locations } from "../db/schema";
 import type { AppEnv } from "../env";
 import { HOUR, now } from "../lib/clock";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import { ApiError, notFound, validationFailed } from "../lib/errors";
 import { clientIp } from "../lib/request";
 import { clientIdentity } from "../lib/client-identity";

@@ -2,40 +2,11 @@
 import { freeText } from "../lib/text";
 import { z } from "@hono/zod-openapi";
 import { RESERVATION_SOURCES, RESERVATION_STATUSES, type Reservation } from "../../domain/reservations/model";
-import type { ReservationView } from "../../domain/reservations/view";
+import { ReservationRestSchema } from "../../domain/reservations/reservation";
 import { isDate, localDate, localTime, minutesOf, TIME_RE } from "../../domain/time";
 
-export const ReservationSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    phone: z.string().nullable().openapi({ description: "E.164" }),
-    email: z.string().nullable(),
-    partySize: z.number().int(),
-    notes: z.string(),
-    tags: z.array(z.string()),
-    start: z.string().openapi({ description: "ISO 8601 (UTC)", example: "2026-12-05T23:30:00.000Z" }),
-    end: z.string(),
-    durationMinutes: z.number().int(),
-    tableIds: z.array(z.string()).openapi({ description: "Empty = not assigned to a table." }),
-    status: z.enum(RESERVATION_STATUSES),
-    source: z.enum(RESERVATION_SOURCES),
-    smsConsent: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi("Reservation");
-
-export function restReservation(r: ReservationView) {
-  return {
-    ...r,
-    start: new Date(r.start).toISOString(),
-    end: new Date(r.end).toISOString(),
-    createdAt: new Date(r.createdAt).toISOString(),
-    updatedAt: new Date(r.updatedAt).toISOString(),
-  };
-}
+// A reservation's REST shape is read off its declaration (domain/reservations/reservation.ts).
+export const ReservationSchema = ReservationRestSchema.openapi("Reservation");
 
 export const PublicReservationSchema = z
   .object({

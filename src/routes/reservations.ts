@@ -15,12 +15,12 @@ import {
   dateString,
   ReservationFields,
   ReservationSchema,
-  restReservation,
   TableInput,
   TablePatch,
   TableSchema,
   TablesSchema,
 } from "./reservation-schemas";
+import { restReservation } from "../../domain/reservations/reservation";
 
 const LocationParams = z.object({ locationId: uuidParam("locationId") });
 const ReservationParams = z.object({ locationId: uuidParam("locationId"), reservationId: uuidParam("reservationId") });

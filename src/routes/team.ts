@@ -11,7 +11,7 @@ import { accounts, auditLog, invites, sessions, users, type Role } from "../db/s
 import type { AppEnv } from "../env";
 import { auditInsert, type AuditEntry } from "../lib/audit";
 import { DAY, now } from "../lib/clock";
-import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { newId, randomToken, sha256Hex } from "../../lib/crypto";
 import { conflict, forbidden, notFound } from "../lib/errors";
 import { bearer, email, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { clientIp } from "../lib/request";
@@ -130,7 +130,7 @@ function memberUnchanged(accountId: string, memberId: string, role: Role): SQL {
 
 /** An audit row written only if `guard` holds for some user row (same batch, same snapshot). */
 function auditIf(d: Db, guard: SQL, e: AuditEntry) {
-  // Values in the audit_log column order of src/db/schema.ts (drizzle inserts a SELECT into every column).
+  // Values in the audit_log column order of src/db/schema/accounts.ts (drizzle inserts a SELECT into every column).
   return d.insert(auditLog).select(
     sql`SELECT ${newId()}, ${e.accountId}, ${e.userId}, ${e.action}, ${e.targetType ?? null}, ${e.targetId ?? null}, ${e.ip},
       ${e.detail ? JSON.stringify(e.detail) : null}, ${e.at}

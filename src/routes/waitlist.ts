@@ -5,13 +5,13 @@ import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/con
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
-import { ACTIONS, CLOSED_STATES, PARTY_STATES, SIZE_BANDS } from "../../domain/waitlist/model";
-import type { RankedPartyView } from "../../domain/waitlist/protocol";
+import { ACTIONS, CLOSED_STATES, SIZE_BANDS, type ClosedState } from "../../domain/waitlist/model";
+import { PartyRestSchema, restParty } from "../../domain/waitlist/party";
 import { requireAuth, requireRole } from "../auth/middleware";
 import { db } from "../db/client";
 import { locations, parties } from "../db/schema";
 import { isoOrNull } from "../lib/clock";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
@@ -19,57 +19,8 @@ import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 
 
-export const PartySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    phone: z.string().nullable().openapi({ description: "E.164" }),
-    size: z.number().int(),
-    notes: z.string(),
-    tags: z.array(z.string()),
-    quotedWait: z.number().int().openapi({ description: "Minutes quoted to the guest." }),
-    source: z.enum(["host", "self_check_in", "api"]),
-    smsConsent: z.boolean(),
-    state: z.enum(PARTY_STATES),
-    position: z.number().int().nullable().openapi({ description: "1-based place in line; null once closed." }),
-    ahead: z.number().int().nullable(),
-    estimateMinutes: z.number().int().nullable().openapi({ description: "Automatic estimate from recent seatings." }),
-    createdAt: z.string(),
-    notifiedAt: z.string().nullable(),
-    notifyCount: z.number().int(),
-    seatedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    updatedAt: z.string(),
-    version: z.number().int(),
-    onMyWayAt: z.string().nullable().openapi({ description: "When the guest replied that they are on their way." }),
-  })
-  .openapi("Party");
-
-export function restParty(p: Omit<RankedPartyView, "rank"> & { rank?: number }) {
-  return {
-    id: p.id,
-    name: p.name,
-    phone: p.phone,
-    size: p.size,
-    notes: p.notes,
-    tags: p.tags,
-    quotedWait: p.quotedWait,
-    source: p.source,
-    smsConsent: p.smsConsent,
-    state: p.state,
-    position: p.position,
-    ahead: p.ahead,
-    estimateMinutes: p.estimateMinutes,
-    createdAt: isoOrNull(p.createdAt)!,
-    notifiedAt: isoOrNull(p.notifiedAt),
-    notifyCount: p.notifyCount,
-    seatedAt: isoOrNull(p.seatedAt),
-    closedAt: isoOrNull(p.closedAt),
-    updatedAt: isoOrNull(p.updatedAt)!,
-    version: p.version,
-    onMyWayAt: isoOrNull(p.onMyWayAt),
-  };
-}
+// A party's REST shape is read off its declaration (domain/waitlist/party.ts).
+export const PartySchema = PartyRestSchema.openapi("Party");
 
 const BandMinutesSchema = (min: number, max: number) =>
   z.object(Object.fromEntries(SIZE_BANDS.map((b) => [b, z.number().int().min(min).max(max)])) as Record<(typeof SIZE_BANDS)[number], z.ZodNumber>);
@@ -360,7 +311,7 @@ waitlistRoutes.openapi(
           eq(parties.accountId, auth.accountId),
           eq(parties.locationId, loc.id),
           isNotNull(parties.closedAt),
-          inArray(parties.state, states),
+          inArray(parties.state, states as ClosedState[]),
           q.from ? gte(parties.closedAt, Date.parse(q.from)) : undefined,
           q.to ? lt(parties.closedAt, Date.parse(q.to)) : undefined,
           afterCursor(parties.closedAt, parties.id, cursor),
@@ -372,7 +323,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.rows.map((r) =>
-          restParty({ ...r, source: r.source as RankedPartyView["source"], state: r.state as RankedPartyView["state"], position: null, ahead: null, estimateMinutes: null, onMyWayAt: null }),
+          restParty({ ...r, position: null, ahead: null, estimateMinutes: null }),
         ),
         nextCursor: page.nextCursor,
       },

@@ -8,7 +8,7 @@ import { db, type Db } from "../db/client";
 import { locations, WEBHOOK_DELIVERY_STATUSES, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
-import { newId } from "../lib/crypto";
+import { newId } from "../../lib/crypto";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { conflict, notFound, validationFailed } from "../lib/errors";
 import type { WebhookDeliveryView, WebhookEndpointView } from "../../domain/integrations";

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { ApiError } from "../lib/errors";
-import { log } from "../lib/log";
+import { log } from "../../lib/log";
 import { db } from "../db/client";
 import { handleInbound } from "../messaging/sms/inbound";
 import { onceForEvent } from "../messaging/sms/receipts";

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:test";
 import { decodeJwt } from "jose";
 import { expect, vi } from "vitest";
-import { sha256Hex } from "../../src/lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import { call, GOOD_PASSWORD, linkFromEmail, outbox, signUp, tokenFromPath, uniqueEmail, waitFor, type OutboxEmail, type SignedUp } from "../helpers/api";
 
 // Storage is per test file, but within a file rate limits key on the client IP: every test takes its own.

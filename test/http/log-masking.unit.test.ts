@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, maskPii } from "../../src/lib/log";
+import { log, maskPii } from "../../lib/log";
 
 afterEach(() => {
   vi.restoreAllMocks();

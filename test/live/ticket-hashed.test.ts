@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../src/lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 import { signUp } from "../helpers/api";
 import { closeAll, connect, isSnapshot, liveTicket } from "./socket";
 

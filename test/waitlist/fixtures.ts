@@ -27,6 +27,8 @@ export function party(over: Partial<Party> = {}): Party {
     closedAt: null,
     updatedAt: T0,
     version: n,
+    onMyWayAt: null,
+    almostUpAt: null,
     ...over,
   };
 }

@@ -1,7 +1,8 @@
 // History filters and the CSV download (web/src/host/settings/history-filter.ts, csv.ts).
 import { describe, expect, it } from "vitest";
 import type { RestParty } from "../../web/src/shared/types";
-import { csvCell, historyCsv } from "../../web/src/host/settings/csv";
+import { csvCell } from "../../domain/csv";
+import { historyCsv } from "../../web/src/host/settings/csv";
 import { defaultFilter, filterErrors, historyQuery, matchesHere, type HistoryFilter } from "../../web/src/host/settings/history-filter";
 
 let n = 0;

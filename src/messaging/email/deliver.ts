@@ -1,7 +1,7 @@
 // Sending one queued email: a transient provider error is retried by the queue (then dead-lettered);
 // a refusal of the message itself is logged and dropped, since sending it again cannot succeed.
 import type { Env } from "../../env";
-import { log } from "../../lib/log";
+import { log } from "../../../lib/log";
 import { emailSender } from "./configured";
 import { EmailSendError, type EmailMessage } from "./sender";
 

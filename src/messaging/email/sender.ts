@@ -2,7 +2,7 @@
 import { db } from "../../db/client";
 import { devOutbox } from "../../db/schema";
 import type { EmailMessage } from "../../../domain/outbound";
-import { newId } from "../../lib/crypto";
+import { newId } from "../../../lib/crypto";
 
 export type { EmailMessage };
 

@@ -9,7 +9,7 @@ import { db, type Db } from "../../db/client";
 import { locations, messages } from "../../db/schema";
 import type { Env } from "../../env";
 import { DAY } from "../../lib/clock";
-import { log } from "../../lib/log";
+import { log } from "../../../lib/log";
 import { restaurant } from "../../restaurant/client";
 import { entitlementsFor } from "../../billing/entitlements";
 import { messageView } from "./announce";

@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { db } from "../../db/client";
 import { devOutbox, messages, type MessageStatus } from "../../db/schema";
 import type { Env } from "../../env";
-import { log } from "../../lib/log";
+import { log } from "../../../lib/log";
 import { announce } from "./announce";
 import { countSent, SMS_ALLOWANCE_EXHAUSTED, smsGate } from "../../billing/sms-allowance";
 import { breakerState, providerOrder, recordProviderResult } from "./breaker";

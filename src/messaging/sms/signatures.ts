@@ -1,5 +1,5 @@
 // Provider webhook signatures, checked exactly as each provider computes them.
-import { timingSafeEqual } from "../../lib/crypto";
+import { timingSafeEqual } from "../../../lib/crypto";
 
 const encoder = new TextEncoder();
 

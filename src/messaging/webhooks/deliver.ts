@@ -6,7 +6,7 @@ import { db, type Db } from "../../db/client";
 import { users, webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import type { Env, OutboundMessage } from "../../env";
 import { DAY, HOUR, MINUTE, SECOND } from "../../lib/clock";
-import { log } from "../../lib/log";
+import { log } from "../../../lib/log";
 import { open } from "../../lib/secret-box";
 import { webhookDisabledEmail } from "../email/templates";
 import { endpointUrlProblem } from "./url-policy";

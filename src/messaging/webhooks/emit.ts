@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "../../db/client";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import type { Env, OutboundMessage } from "../../env";
-import { newId } from "../../lib/crypto";
+import { newId } from "../../../lib/crypto";
 import type { WebhookEvent } from "../../../domain/webhook-events";
 
 type Endpoint = Pick<typeof webhookEndpoints.$inferSelect, "id" | "eventTypes" | "locationIds">;

@@ -14,22 +14,16 @@ export type { PartyState, SizeBand, BandMinutes } from "../../../domain/waitlist
 export type { MessageView } from "../../../domain/sms/message-view";
 export type { TemplateKind } from "../../../domain/sms/templates";
 export type { SegmentInfo } from "../../../domain/sms/segments";
-import type { RankedPartyView } from "../../../domain/waitlist/protocol";
 import type { GuestStatus } from "../../../domain/waitlist/protocol";
 import type { MessageView } from "../../../domain/sms/message-view";
 import type { SegmentInfo } from "../../../domain/sms/segments";
 import type { TemplateKind } from "../../../domain/sms/templates";
 import type { GuestLanguage } from "../../../domain/languages";
 
-type TimeKeys = "createdAt" | "notifiedAt" | "seatedAt" | "closedAt" | "updatedAt" | "onMyWayAt";
-export type RestParty = Omit<RankedPartyView, TimeKeys | "rank"> & {
-  createdAt: string;
-  updatedAt: string;
-  notifiedAt: string | null;
-  seatedAt: string | null;
-  closedAt: string | null;
-  onMyWayAt: string | null;
-};
+// A party and a reservation are declared once (domain/waitlist/party.ts, domain/reservations/reservation.ts):
+// their REST shapes here are read off those declarations, not copied.
+export type { RestParty } from "../../../domain/waitlist/party";
+import type { RestParty } from "../../../domain/waitlist/party";
 export type RestMessage = Omit<MessageView, "partyId" | "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
 
 export type Role = "owner" | "admin" | "host";
@@ -61,14 +55,10 @@ export type GuestStatusAnswer = GuestStatus & {
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.
-export type { ReservationView } from "../../../domain/reservations/view";
+export type { ReservationView } from "../../../domain/reservations/reservation";
 export type { ReservationStatus } from "../../../domain/reservations/model";
 import type { ReservationStatus } from "../../../domain/reservations/model";
-export interface Reservation {
-  id: string; name: string; phone: string | null; email: string | null; partySize: number; notes: string; tags: string[];
-  start: string; end: string; durationMinutes: number; tableIds: string[]; status: ReservationStatus;
-  source: "host" | "online" | "api"; smsConsent: boolean; createdAt: string; updatedAt: string; version: number;
-}
+export type { RestReservation as Reservation } from "../../../domain/reservations/reservation";
 export interface PublicReservation { name: string; partySize: number; start: string; end: string; localDate: string; localTime: string; status: ReservationStatus; notes: string }
 export interface Slot { start: string; localTime: string }
 export interface Availability { date: string; timezone: string; partySize: number; maxPartySize: number; slots: Slot[]; services: ServiceHours[]; lastDate: string }

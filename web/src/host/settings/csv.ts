@@ -1,13 +1,7 @@
-// The history download as CSV, built in the browser from the rows on screen. Cells a spreadsheet
-// would run as a formula are prefixed with ' (CSV injection), as in the server's own export.
+// The history download as CSV, built in the browser from the rows on screen, with the cells of the
+// server's own export (domain/csv.ts).
+import { csvCell } from "../../../../domain/csv";
 import type { RestParty } from "../../shared/types";
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = Array.isArray(value) ? value.join("; ") : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const waited = (p: RestParty) => (p.seatedAt ? Math.round((Date.parse(p.seatedAt) - Date.parse(p.createdAt)) / 60_000) : null);
 

@@ -1,0 +1,1 @@
+ALTER TABLE `parties` ADD `on_my_way_at` integer;

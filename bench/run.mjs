@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,bytes,scale,signin,bundle,insights,estimates]
+// `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,venue,bytes,storage,scale,signin,bundle,insights,estimates,webhooks]
 //   [-- --profile=path.json …]` (the estimate simulator's restaurant profiles; see bench/estimates)
 // Builds Seatline as `wrangler deploy --dry-run` does and runs it under `wrangler dev` with its own
 // persisted state in bench/.state, next to the bare DO baseline (bench/baseline-do) and the bare ws
@@ -20,12 +20,15 @@ import { printTable } from "./lib/table.mjs";
 import { bundleSize, lineToPackageMap, startupProfiles } from "./scenarios/bundle.mjs";
 import { bytesAndSerializations } from "./scenarios/bytes.mjs";
 import { fanout } from "./scenarios/fanout.mjs";
+import { largeVenue } from "./scenarios/large-venue.mjs";
 import { joinStorm } from "./scenarios/join-storm.mjs";
 import { scaleOfState } from "./scenarios/scale.mjs";
+import { storageGrowth } from "./scenarios/storage.mjs";
 import { signIn } from "./scenarios/signin.mjs";
 import { throughput } from "./scenarios/throughput.mjs";
 import { estimates } from "./scenarios/estimates.mjs";
 import { insightsAtScale } from "./scenarios/insights.mjs";
+import { webhookLatency } from "./scenarios/webhooks.mjs";
 
 const quick = process.argv.includes("--quick");
 // --profile: after the measured scenarios, CPU-profile Seatline's isolate during extra fan-out
@@ -37,8 +40,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split("
 const want = (name) => !only || only.includes(name);
 
 const P = quick
-  ? { guests: 60, hosts: 4, joinReps: 2, fanoutReps: 6, tpReps: 1, tpSeconds: 0.6, saturationActions: 40, rates: [5, 20, 80, 320], signinReps: 3, bytesSizes: [10, 40], scaleSizes: [50, 500], scaleReps: 1, scaleActions: 9, startup: false, insightsDays: 40, insightsPerDay: 400, insightsReps: 3 }
-  : { guests: 300, hosts: 4, joinReps: 6, fanoutReps: 40, tpReps: 2, tpSeconds: 1.5, saturationActions: 200, rates: [5, 10, 20, 40, 80, 120, 180, 270, 400, 600, 900], signinReps: 12, bytesSizes: [20, 200], scaleSizes: [50, 500, 5000], scaleReps: 3, scaleActions: 30, startup: true, insightsDays: 365, insightsPerDay: 400, insightsReps: 7 };
+  ? { guests: 60, hosts: 4, joinReps: 2, fanoutReps: 6, tpReps: 1, tpSeconds: 0.6, saturationActions: 40, rates: [5, 20, 80, 320], venueParties: 200, venueHosts: 10, venueReps: 4, storageParties: 200, storageBookings: 100, signinReps: 3, bytesSizes: [10, 40], scaleSizes: [50, 500], scaleReps: 1, scaleActions: 9, startup: false, insightsDays: 40, insightsPerDay: 400, insightsReps: 3, webhookReps: 4, webhookActions: 10 }
+  : { guests: 300, hosts: 4, joinReps: 6, fanoutReps: 40, tpReps: 2, tpSeconds: 1.5, saturationActions: 200, rates: [5, 10, 20, 40, 80, 120, 180, 270, 400, 600, 900], venueParties: 2000, venueHosts: 10, venueReps: 20, storageParties: 1000, storageBookings: 500, signinReps: 12, bytesSizes: [20, 200], scaleSizes: [50, 500, 5000], scaleReps: 3, scaleActions: 30, startup: true, insightsDays: 365, insightsPerDay: 400, insightsReps: 7, webhookReps: 10, webhookActions: 20 };
 
 const started = Date.now();
 const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
@@ -74,9 +77,9 @@ async function main() {
   if (only && only.every((o) => o === "estimates")) return finish({ estimates: estimateFigures });
   const persist = { seatline: join(STATE, "seatline"), instrumented: join(STATE, "seatline-instrumented"), bareDo: join(STATE, "bare-do") };
   const build = { seatline: join(STATE, "build/seatline"), instrumented: join(STATE, "build/seatline-instrumented"), bareDo: join(STATE, "build/bare-do") };
-  const needInstrumented = want("bytes") || want("scale");
-  const needLive = want("fanout") || want("throughput") || want("join") || want("signin");
-  const needSeatline = needLive || want("insights");
+  const needInstrumented = want("bytes") || want("scale") || want("storage");
+  const needLive = want("fanout") || want("throughput") || want("join") || want("venue") || want("signin");
+  const needSeatline = needLive || want("insights") || want("webhooks");
   log("building the Workers (wrangler deploy --dry-run) and applying D1 migrations…");
   const config = join(ROOT, "wrangler.toml");
   const bareConfig = join(ROOT, "bench/baseline-do/wrangler.toml");
@@ -117,6 +120,10 @@ async function main() {
     if (want("bytes")) {
       log(`bytes and serializations at ${P.bytesSizes.join(" and ")} parties…`);
       S.bytes = await bytesAndSerializations({ sl, sizes: P.bytesSizes, log });
+    }
+    if (want("storage")) {
+      log(`storage growth: ${P.storageParties} parties (without and with texts), ${P.storageBookings} bookings…`);
+      S.storage = await storageGrowth({ sl, parties: P.storageParties, bookings: P.storageBookings, log });
     }
     if (want("scale")) {
       log(`scale of state: ${P.scaleSizes.join(" / ")} closed parties…`);
@@ -182,9 +189,17 @@ async function main() {
       }
       for (const room of Object.values(rooms)) await room.close();
     }
+    if (want("venue")) {
+      log(`large venue: ${P.venueParties} parties, ${P.venueParties} guest + ${P.venueHosts} host sockets…`);
+      S.largeVenue = await largeVenue({ sl, bareBase: bareDo.base, parties: P.venueParties, hosts: P.venueHosts, reps: P.venueReps, log });
+    }
     if (want("insights")) {
       log(`insights at scale: ${P.insightsPerDay} parties a day for ${P.insightsDays} days…`);
       S.insights = await insightsAtScale({ sl, persistTo: persist.seatline, days: P.insightsDays, perDay: P.insightsPerDay, reps: P.insightsReps, log });
+    }
+    if (want("webhooks")) {
+      log(`webhooks: host actions with ${3} subscribed endpoints vs none, ${P.webhookReps} alternating blocks of ${P.webhookActions}…`);
+      S.webhooks = await webhookLatency({ base: seatline.base, reps: P.webhookReps, actionsPerBlock: P.webhookActions, log });
     }
     if (want("signin")) {
       log(`sign-in vs bare bcrypt (cost ${bcryptCost}), ${P.signinReps} alternating reps…`);

@@ -38,6 +38,8 @@ export function scopeFor(method: string, path: string): Scope | null {
   if (read) return "read";
   if (sub === undefined) return "settings"; // create, rename or delete a location
   if (WAITLIST_SEGMENTS.has(sub)) return "waitlist_write";
+  // Clearing a table is the host's part of seating (issue 17), not a change to the tables.
+  if (sub === "tables" && parts[5] === "clear") return "waitlist_write";
   if (RESERVATION_SEGMENTS.has(sub)) return "reservations_write";
   return "settings";
 }

@@ -3,11 +3,15 @@
 // booleans are written as they are; a list is one cell, its items joined by "; ".
 export type Cell = string | number | boolean | null;
 
+/** What a spreadsheet would run: =, +, -, @, tab, carriage return first. */
+const FORMULA = /^[=+\-@\t\r]/;
+const QUOTE = "'";
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   let s = Array.isArray(value) ? value.join("; ") : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (FORMULA.test(s)) s = QUOTE + s;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -69,11 +69,6 @@ export function only<F extends Fields, P extends Place>(fields: F, place: P): In
   return Object.fromEntries(keysIn(fields, place).map((k) => [k, fields[k]])) as unknown as In<F, P>;
 }
 
-/** The zod object of the fields (epoch-ms times). */
-export function schemaOf<F extends Fields>(fields: F): z.ZodObject<Shape<F>> {
-  return z.object(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema]))) as unknown as z.ZodObject<Shape<F>>;
-}
-
 /** The zod object of the fields as REST carries them (ISO times). */
 export function restSchemaOf<F extends Fields>(fields: F): z.ZodObject<RestShape<F>> {
   return z.object(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.rest ?? f.schema]))) as unknown as z.ZodObject<RestShape<F>>;

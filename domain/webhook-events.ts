@@ -1,3 +1,7 @@
+import type { ReservationView } from "./reservations/reservation";
+import type { MessageView } from "./sms/message-view";
+import type { RankedPartyView } from "./waitlist/protocol";
+
 // The events Seatline sends to webhook endpoints (docs/api-style.md, "Events"): the same names and
 // payloads as the host socket's events. `sequence` is per location and increases with every change,
 // so a receiver can order events and drop repeats.
@@ -30,4 +34,36 @@ export interface WebhookEvent {
 
 export function isEventType(s: string): s is WebhookEventType {
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(s);
+}
+
+/** A location's status as webhooks report it: closed by the host, full (its line limit reached) or open. */
+export const LOCATION_STATUSES = ["open", "closed", "full"] as const;
+export type LocationStatus = (typeof LOCATION_STATUSES)[number];
+
+export function locationStatus(open: boolean, maxLength: number | null, inLine: number): LocationStatus {
+  if (!open) return "closed";
+  return maxLength !== null && inLine >= maxLength ? "full" : "open";
+}
+
+/**
+ * An event as the location's DO records it, in the DO's own units (epoch ms, the host screens'
+ * views): written in the same SQLite transaction as the change, carried to the queue by the outbox,
+ * and turned into the REST payload by the Worker (src/messaging/webhooks/payloads.ts).
+ */
+export type LocationEventRecord = { id: string; at: number; sequence: number } & (
+  | { type: "party.created" | "party.updated" | "party.status_changed" | "party.moved"; data: { party: RankedPartyView } }
+  | { type: "reservation.created" | "reservation.updated" | "reservation.status_changed"; data: { reservation: ReservationView } }
+  | { type: "message.sent" | "message.status_changed" | "message.received"; data: { message: MessageView } }
+  | { type: "location.status_changed"; data: { status: LocationStatus; previousStatus: LocationStatus } }
+);
+
+// Every declared type has a record shape, and every record shape is a declared type.
+type RecordType = LocationEventRecord["type"];
+true satisfies ([WebhookEventType] extends [RecordType] ? ([RecordType] extends [WebhookEventType] ? true : false) : false);
+
+/** Which webhook event a message's new status is: none for the steps before a provider takes it. */
+export function messageEventType(m: Pick<MessageView, "direction" | "status">): Extract<RecordType, `message.${string}`> | null {
+  if (m.direction === "inbound") return "message.received";
+  if (m.status === "queued" || m.status === "sending") return null;
+  return m.status === "sent" ? "message.sent" : "message.status_changed";
 }

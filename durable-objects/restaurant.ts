@@ -4,10 +4,10 @@
 // bound to a location once (`at`), that delegates to the modules beside it. Its own SQLite is the
 // source of truth; outboxes carry every change to D1 from the alarm.
 import { DurableObject, RpcTarget } from "cloudflare:workers";
-import type { BookingSettings, Combination, ReservationAction, Table } from "../domain/reservations/model";
+import type { BookingSettingsPatch, Combination, ReservationAction, Table } from "../domain/reservations/model";
 import type { MessageView } from "../domain/sms/message-view";
 import type { PartyAction } from "../domain/waitlist/model";
-import { type HostServerMessage, type LocationRef, type SettingsPatch } from "../domain/waitlist/protocol";
+import { type HostServerMessage, type LocationRef, type LocationScope, type SettingsPatch } from "../domain/waitlist/protocol";
 import type { RestaurantEnv } from "./env";
 import { Idempotency, type IdempotencyKey } from "./idempotency";
 import { linkToken } from "./links";
@@ -25,6 +25,7 @@ import { flushReservationOutbox } from "./reservations/outbox";
 import { refreshFloorDays } from "./insights/refresh";
 import { nextScheduled } from "./reservations/store";
 import { Tables, type TablePatch } from "./reservations/tables";
+import { FloorPlan, type SeatChoice } from "./reservations/floor";
 import { purgeCreatedBefore, purgeExpired } from "./retention";
 import { Alarm } from "./schedule";
 import { Texts, type SmsSettingsPatch } from "./sms/texts";
@@ -37,6 +38,7 @@ import { Line } from "./waitlist/line";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
+import { WebhookOutbox } from "./webhooks/outbox";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
@@ -63,8 +65,14 @@ class Modules {
   readonly book: ReservationBook;
   readonly emails: GuestEmails;
   readonly tables: Tables;
+  readonly floor: FloorPlan;
+  /** Events for the account's webhook endpoints, recorded with each change (webhooks/outbox.ts). */
+  readonly webhooks: WebhookOutbox;
+  /** Arms the alarm for the outbox flush after a change. */
+  readonly flushSoon: (at: number) => void;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv, alarm: Alarm) {
+    this.flushSoon = (at) => alarm.arm(at + FLUSH_DELAY_MS);
     const sql = (this.sql = ctx.storage.sql);
     this.d1 = env.DB;
     const appUrl = () => env.APP_URL.replace(/\/+$/, "");
@@ -75,7 +83,7 @@ class Modules {
     this.parties = new Parties(sql);
     this.parties.load();
     this.estimates = new Estimates(sql, () => ({ timezone: this.location.timezone, defaults: this.desk.settings.intervalMinutes, booking: this.book.settings }));
-    this.line = new Line(this.parties, this.estimates);
+    this.line = new Line(this.parties, this.estimates, () => sql.exec("SELECT EXISTS (SELECT 1 FROM booking_tables) AS t").one().t === 1);
     this.changes = new Commits(this.hub, this.parties, this.line, this.estimates);
     this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at), () => this.desk.settings);
     this.idempotency = new Idempotency(sql);
@@ -89,10 +97,13 @@ class Modules {
     const manageUrl = async (id: string) => `${appUrl()}/book/${await linkToken("reservation", env.JWT_SECRET, locationId(), id)}`;
     this.emails = new GuestEmails(sql, () => this.location.name, () => this.location.timezone, () => this.desk.settings, manageUrl, (at) => alarm.arm(at));
     this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at), this.emails);
-    this.tables = new Tables(sql, this.changes);
+    this.floor = new FloorPlan(sql, this.meta, this.changes, this.parties, () => this.desk, () => this.book);
+    this.tables = new Tables(sql, this.changes, this.floor);
+    this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
+    this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
       this.desk.queueAlmostUp(at);
-      alarm.arm(at + FLUSH_DELAY_MS);
+      this.flushSoon(at);
     };
   }
 
@@ -101,32 +112,56 @@ class Modules {
   }
 
   guestStatusTo(ws: WebSocket, partyId: string, at: number): void {
-    const status = this.line.statuses(at, new Set([partyId])).get(partyId);
+    const status = this.line.status(at, partyId);
     if (status) this.hub.send(ws, LiveHub.statusFrame(this.hub.version, status));
   }
 }
 
 export class Restaurant extends DurableObject<RestaurantEnv> {
   protected readonly alarmClock: Alarm;
-  protected m!: Modules;
+  private modules: Modules | null = null;
 
   constructor(ctx: DurableObjectState, env: RestaurantEnv) {
     super(ctx, env);
     this.alarmClock = new Alarm(ctx.storage);
     // Every entry point (RPC, fetch, webSocket*, alarm) runs after this has finished.
     ctx.blockConcurrencyWhile(async () => {
-      migrate(ctx.storage.sql);
-      this.m = new Modules(ctx, env, this.alarmClock);
+      // An object that holds nothing yet stays empty until it is used for real: asking it whether it
+      // belongs to an account (forAccount, for an id that may name no location) writes no schema.
+      if (hasSchema(ctx.storage.sql)) void this.m;
       await this.alarmClock.load();
     });
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
+  /** The modules, made (and the schema migrated) on first use. */
+  protected get m(): Modules {
+    if (!this.modules) {
+      migrate(this.ctx.storage.sql);
+      this.modules = new Modules(this.ctx, this.env, this.alarmClock);
+    }
+    return this.modules;
+  }
+
+  /**
+   * Whether this location is `accountId`'s: the Worker's location scope asks this instead of D1
+   * (src/routes/location-scope.ts). "unknown" until a location was bound here; an empty object stays empty.
+   */
+  forAccount(accountId: string): LocationScope {
+    if (!this.modules && !hasSchema(this.ctx.storage.sql)) return { kind: "unknown" };
+    return this.m.location.scope(accountId);
+  }
+
   /** The RPC surface for one location: the Worker binds it once per request (src/restaurant/client.ts). */
   at(loc: LocationRef): LocationApi {
-    if (this.m.location.use(loc)) this.m.estimates.invalidate();
+    this.bind(loc);
     return new LocationApi(this.m);
+  }
+
+  /** Keeps the newest reference to this location (a rename, a new time zone). */
+  bind(loc: LocationRef): void {
+    if (this.m.location.use(loc)) this.m.estimates.invalidate();
   }
 
   /** A change of authority announced by the Worker: the host sockets it takes away close at once. */
@@ -139,8 +174,9 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     this.m.authority.closeAll({ code: LIVE_CLOSE.locationGone, reason });
     await this.alarmClock.clear();
     await this.ctx.storage.deleteAll();
+    this.modules = null;
     migrate(this.ctx.storage.sql);
-    this.m = new Modules(this.ctx, this.env, this.alarmClock);
+    this.modules = new Modules(this.ctx, this.env, this.alarmClock);
   }
 
   // ---- WebSockets --------------------------------------------------------------------------------
@@ -220,6 +256,7 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
           (await flushSmsOutbox(sql, this.env.DB, this.env.OUTBOUND, loc, m.texts.settings().primaryProvider)) +
           (await flushOutbox(sql, this.env.DB, loc)) +
           (await flushReservationOutbox(sql, this.env.DB, loc)) +
+          (await m.webhooks.flush(this.env.OUTBOUND, loc)) +
           (await m.emails.flush(this.env.OUTBOUND)))();
       },
       purge: (at) => {
@@ -256,7 +293,9 @@ export class LocationApi extends RpcTarget {
   getParty(partyId: string) { return this.m.desk.get(partyId, Date.now()); }
   add(input: NewParty, idempotency?: IdempotencyKey) { return this.m.desk.add(input, idempotency); }
   update(partyId: string, patch: PartyPatch) { return this.m.desk.update(partyId, patch, Date.now()); }
-  act(partyId: string, action: PartyAction) { return this.m.desk.act(partyId, action, Date.now()); }
+  act(partyId: string, action: PartyAction, choice: SeatChoice = {}) {
+    return action === "seat" ? this.m.floor.seatParty(partyId, choice, Date.now()) : this.m.floor.actOnParty(partyId, action, Date.now());
+  }
   move(partyId: string, position: number) { return this.m.desk.move(partyId, position, Date.now()); }
   getSettings() { return this.m.desk.settings; }
   updateSettings(patch: SettingsPatch) { return this.m.desk.updateSettings(patch, Date.now()); }
@@ -290,7 +329,10 @@ export class LocationApi extends RpcTarget {
   sendText(partyId: string, body: string) { return this.m.desk.sendText(partyId, body, Date.now()); }
 
   /** A message's new status (sent, delivered, failed…) for the host screens. */
-  messageUpdated(message: MessageView) { this.m.hub.emit({ event: "message.updated", message }); }
+  messageUpdated(message: MessageView) {
+    this.m.hub.emit({ event: "message.updated", message });
+    this.recordMessage(message);
+  }
 
   /** A guest's reply: shown to hosts as part of the conversation; "1" and "9" act on the party or booking. */
   inboundMessage(message: MessageView, intent: "on_my_way" | "leave" | "message") {
@@ -299,6 +341,14 @@ export class LocationApi extends RpcTarget {
     if (p && intent !== "message") this.m.desk.reply(p, intent, at);
     else if (!p && message.partyId && intent !== "message") this.m.book.reply(message.partyId, intent, at);
     this.m.hub.emit({ event: "message.received", message });
+    this.recordMessage(message);
+  }
+
+  /** A message event for webhooks, flushed by the alarm like every other outbox. */
+  private recordMessage(message: MessageView) {
+    const at = Date.now();
+    this.m.webhooks.message(message, at);
+    this.m.flushSoon(at);
   }
 
   /**
@@ -310,6 +360,7 @@ export class LocationApi extends RpcTarget {
     const { m } = this;
     const purged = purgeCreatedBefore(m.sql, before);
     if (purged.parties.length === 0 && purged.bookings === 0) return 0;
+    m.floor.dropOrphans(Date.now());
     const gone = new Set(purged.parties);
     m.hub.clearLog();
     m.idempotency.clear();
@@ -332,14 +383,14 @@ export class LocationApi extends RpcTarget {
   listReservations(date?: string) { return this.m.book.list(date, Date.now()); }
   getReservation(id: string) { return this.m.book.get(id); }
   createReservation(input: NewReservation) { return this.m.book.create(input); }
-  updateReservation(id: string, patch: ReservationPatch) { return this.m.book.update(id, patch, Date.now()); }
-  actOnReservation(id: string, action: ReservationAction) { return this.m.book.actOn(id, action, Date.now()); }
+  updateReservation(id: string, patch: ReservationPatch) { return this.m.floor.updateReservation(id, patch, Date.now()); }
+  actOnReservation(id: string, action: ReservationAction, choice: SeatChoice = {}) { return this.m.floor.actOnReservation(id, action, choice, Date.now()); }
   availability(date: string, partySize: number) { return this.m.book.availability(date, partySize, Date.now()); }
   guestReservation(token: string) { return this.m.book.guestGet(token); }
   guestChangeReservation(token: string, patch: { start?: number; partySize?: number }) { return this.m.book.guestChange(token, patch); }
   guestCancelReservation(token: string) { return this.m.book.guestCancel(token); }
   getBookingSettings() { return this.m.book.settings; }
-  updateBookingSettings(next: BookingSettings) { return this.m.book.updateSettings(next, Date.now()); }
+  updateBookingSettings(patch: BookingSettingsPatch) { return this.m.book.updateSettings(patch, Date.now()); }
 
   // ---- tables ----------------------------------------------------------------------------------------
 
@@ -348,6 +399,17 @@ export class LocationApi extends RpcTarget {
   createCombination(input: Omit<Combination, "id">) { return this.m.tables.createCombination(input, Date.now()); }
   updateTable(id: string, patch: TablePatch) { return this.m.tables.update(id, patch, Date.now()); }
   deleteTable(id: string) { return this.m.tables.delete(id, Date.now()); }
+
+  // ---- the floor (issue 17) ----------------------------------------------------------------------------
+
+  floor() { return this.m.floor.view(Date.now()); }
+  suggestTables(partySize: number, area?: string) { return this.m.floor.suggest(partySize, area, Date.now()); }
+  clearTable(tableId: string) { return this.m.floor.clear(tableId, Date.now()); }
+}
+
+/** Whether this object's SQLite has been given its schema (it has held something). */
+function hasSchema(sql: SqlStorage): boolean {
+  return sql.exec("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").one().n === 1;
 }
 
 function wsRefusal(status: number, code: string, message: string) {

@@ -21,12 +21,14 @@ import { authRoutes, meRoutes } from "./routes/auth";
 import { devOnly, devRoutes } from "./routes/dev";
 import { devBackupRoutes } from "./routes/dev-backups";
 import { docsRoutes } from "./routes/docs";
+import { finishDocument } from "./routes/openapi-finish";
 import { publicInviteRoutes } from "./routes/invites";
 import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
+import { floorRoutes } from "./routes/floor";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
 import { logoFileRoutes, logoRoutes, MAX_LOGO_BYTES } from "./routes/logos";
@@ -199,6 +201,7 @@ export function createApp() {
   app.route("/api/locations", waitlistRoutes);
   app.route("/api/locations", messageRoutes);
   app.route("/api/locations", reservationRoutes);
+  app.route("/api/locations", floorRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
@@ -215,7 +218,7 @@ export function createApp() {
 
   app.get("/api/openapi.json", (c) =>
     c.json(
-      withSharedResponses(
+      finishDocument(withSharedResponses(
         app.getOpenAPI31Document({
           openapi: "3.1.0",
           info: {
@@ -227,7 +230,7 @@ export function createApp() {
           },
           servers: [{ url: new URL(c.req.url).origin }],
         }),
-      ),
+      )),
     ),
   );
 

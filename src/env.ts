@@ -96,8 +96,13 @@ export type AuthContext = SessionUser & { apiKey: ApiKeyGrant | null };
 export interface Variables {
   requestId: string;
   auth: AuthContext;
-  /** The location of an /api/locations/:locationId/* route, in the caller's account (routes/location-scope.ts). */
-  location: typeof locations.$inferSelect;
+  /**
+   * The location of an /api/locations/:locationId/* route, in the caller's account, as its DO knows
+   * it (routes/location-scope.ts): id, account, name, time zone.
+   */
+  location: import("../domain/waitlist/protocol").LocationRef;
+  /** The location's D1 row, on /api/locations/:locationId itself (GET, PATCH, DELETE). */
+  locationRow: typeof locations.$inferSelect;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

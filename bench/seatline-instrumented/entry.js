@@ -6,9 +6,12 @@
 //   - seeds a location's day of history through the Restaurant DO's own RPC methods (add, then
 //     seat, cancel or no-show), because 5,000 parties through REST would take many minutes on 2
 //     cores, and spreads it over the day (see benchBackdate);
-//   - counts a location's parties in D1, to wait until the DO's outbox has caught up.
+//   - counts a location's parties in D1, to wait until the DO's outbox has caught up;
+//   - reports the bytes D1 and a location's DO hold (D1's own `size_after`, the DO's `databaseSize`)
+//     and seeds texts and bookings, for the storage growth per party, message and reservation.
 import worker, { Restaurant as SeatlineRestaurant } from "../../src/index";
 import { bandOf, localWeekdayHour } from "../../domain/waitlist/model";
+import { addDays, localDate, zonedInstant } from "../../domain/time";
 
 /** Seatline's Durable Object plus one bench-only method; the binding's class_name resolves to this export. */
 export class Restaurant extends SeatlineRestaurant {
@@ -37,6 +40,11 @@ export class Restaurant extends SeatlineRestaurant {
     this.m.estimates.invalidate(); // derived from the seatings, which just moved
     return rows.length;
   }
+
+  /** Bytes of this object's SQLite database (what Cloudflare bills and caps per object). */
+  benchDatabaseSize() {
+    return this.ctx.storage.sql.databaseSize;
+  }
 }
 
 let stringifyCalls = 0;
@@ -55,7 +63,7 @@ export default {
     if (url.pathname === "/__bench/json-stringify-calls") return new Response(String(stringifyCalls));
     if (url.pathname === "/__bench/seed-history" && request.method === "POST") {
       // Parties [from, from + count) of `total`, closed within [dayFrom, dayTo] in proportion.
-      const { location, from, count, total, dayFrom, dayTo } = await request.json();
+      const { location, from, count, total, dayFrom, dayTo, texts = false } = await request.json();
       const stub = env.RESTAURANT.get(env.RESTAURANT.idFromName(location.id));
       const since = Date.now();
       // Several calls in flight: the DO still runs them one at a time, but the round trips overlap.
@@ -64,7 +72,9 @@ export default {
       const chain = async () => {
         while (next < from + count && !failure) {
           const i = next++;
-          const added = await stub.at(location).add({ name: `History ${i + 1}`, size: 1 + (i % 6), phone: null, source: "host" });
+          // With `texts`, each guest has a phone and agreed to texts: the joined text (and the cancelled one) are queued.
+          const phone = texts ? `+1212555${String(1000 + (i % 9000)).padStart(4, "0")}` : null;
+          const added = await stub.at(location).add({ name: `History ${i + 1}`, size: 1 + (i % 6), phone, smsConsent: texts, source: "host" });
           if (!added.ok) failure = added;
           else {
             const closed = await stub.at(location).act(added.value.party.id, CLOSE_MIX[i % CLOSE_MIX.length]);
@@ -77,6 +87,31 @@ export default {
       const span = dayTo - dayFrom;
       const moved = await stub.benchBackdate(since, dayFrom + (from / total) * span, dayFrom + ((from + count) / total) * span, location.timezone);
       return Response.json({ seeded: count, backdated: moved });
+    }
+    if (url.pathname === "/__bench/sizes") {
+      // D1 reports the database's size after each query; the DO its own.
+      const location = url.searchParams.get("location");
+      const probe = await env.DB.prepare("SELECT (SELECT COUNT(*) FROM parties WHERE location_id = ?1) AS parties, (SELECT COUNT(*) FROM messages WHERE location_id = ?1) AS messages, (SELECT COUNT(*) FROM reservations WHERE location_id = ?1) AS reservations").bind(location).all();
+      const stub = env.RESTAURANT.get(env.RESTAURANT.idFromName(location));
+      return Response.json({ d1Bytes: probe.meta.size_after ?? null, doBytes: await stub.benchDatabaseSize(), ...probe.results[0] });
+    }
+    if (url.pathname === "/__bench/seed-bookings" && request.method === "POST") {
+      // `count` host bookings (no table) spread over the next days' service, each with a phone.
+      const { location, from, count } = await request.json();
+      const stub = env.RESTAURANT.get(env.RESTAURANT.idFromName(location.id));
+      const api = stub.at(location);
+      const settings = await api.getBookingSettings();
+      const allDay = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "08:00", end: "23:00" }]]));
+      const saved = await api.updateBookingSettings({ ...settings, hours: allDay });
+      if (saved && saved.ok === false) return Response.json(saved, { status: 500 });
+      const today = localDate(Date.now(), location.timezone);
+      for (let i = from; i < from + count; i++) {
+        const date = addDays(today, 1 + Math.floor(i / 48));
+        const start = zonedInstant(date, 9 * 60 + (i % 48) * 15, location.timezone);
+        const made = await api.createReservation({ name: `Booking ${i + 1}`, phone: `+1212555${String(1000 + (i % 9000)).padStart(4, "0")}`, partySize: 2 + (i % 4), start, tableIds: [], notes: "", source: "host", smsConsent: false });
+        if (!made.ok) return Response.json(made, { status: 500 });
+      }
+      return Response.json({ seeded: count });
     }
     if (url.pathname === "/__bench/d1-parties") {
       const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM parties WHERE location_id = ?").bind(url.searchParams.get("location")).first();

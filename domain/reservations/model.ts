@@ -63,6 +63,37 @@ export interface BookingSettings {
   noShowGraceMinutes: number;
 }
 
+/**
+ * A change to the booking rules (PATCH): a field not sent keeps its value; `hours` merges by weekday
+ * and `specialDates` by date, where `null` removes that date's own services; arrays (services,
+ * `durations`) are replaced whole.
+ */
+export type BookingSettingsPatch = Partial<Omit<BookingSettings, "hours" | "specialDates">> & {
+  hours?: Partial<Record<string, Service[]>>;
+  specialDates?: Record<string, Service[] | null>;
+};
+
+/** Most dates with their own services a location keeps. */
+export const MAX_SPECIAL_DATES = 366;
+
+export function mergeBookingSettings(current: BookingSettings, patch: BookingSettingsPatch): BookingSettings {
+  const { hours, specialDates, ...rest } = patch;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<BookingSettings>;
+  const next: BookingSettings = { ...current, ...defined };
+  if (hours) {
+    next.hours = { ...current.hours };
+    for (const [day, services] of Object.entries(hours)) if (services !== undefined) next.hours[day] = services;
+  }
+  if (specialDates) {
+    next.specialDates = { ...current.specialDates };
+    for (const [date, services] of Object.entries(specialDates)) {
+      if (services === null) delete next.specialDates[date];
+      else next.specialDates[date] = services;
+    }
+  }
+  return next;
+}
+
 export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   onlineBooking: true,
   hours: {

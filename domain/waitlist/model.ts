@@ -195,8 +195,16 @@ export function joinEstimates<T extends { size: number; state: PartyState }>(
 }
 
 /** The weekday (0 = Sunday) and hour of `at` in `timeZone`. */
+const weekdayHourFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localWeekdayHour(at: number, timeZone: string): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(at);
+  // One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it.
+  let format = weekdayHourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    weekdayHourFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.find((p) => p.type === "weekday")?.value ?? "Sun");
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
   return { weekday: Math.max(0, weekday), hour };

@@ -34,6 +34,9 @@ export const PARTY_FIELDS = {
   version: field(int(), ["row", "mirror", "view", "rest"]),
   /** When the guest replied that they are on their way (SMS "1", or the status page). */
   onMyWayAt: time({ nullable: true, places: ["row", "mirror", "view", "rest"], description: "When the guest replied that they are on their way." }),
+  /** The tables a seated party was given (issue 17); [] when seated without one, or not seated. */
+  // Not in the account export, whose CSV columns stay as they were.
+  tableIds: field(z.array(z.string()).meta({ description: "The tables a seated party was given; [] when seated without a table or not seated." }), ["row", "mirror", "view", "rest"]),
   /** When the "almost up" text went out (or was skipped because the party joined near the front). The DO's own mark. */
   almostUpAt: time({ nullable: true, places: ["row"] }),
 };

@@ -8,6 +8,7 @@ import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model"
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
 import type { PartyView, RankedPartyView } from "./party";
+import type { FloorTable, Occupancy } from "../tables/floor";
 
 // What a party is on the wire is read off its declaration (party.ts).
 export type { PartyView, RankedPartyView } from "./party";
@@ -83,7 +84,7 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
   | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
   | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
-  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[] }
+  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------
@@ -123,7 +124,12 @@ export interface LocationRef {
   accountId: string;
   name: string;
   timezone: string;
+  /** The D1 row's updatedAt: the DO keeps the newest reference it was given, never an older one. */
+  updatedAt?: number;
 }
+
+/** The location DO's answer to "is this location of this account?" (Restaurant.forAccount). */
+export type LocationScope = { kind: "owned"; location: LocationRef } | { kind: "foreign" } | { kind: "unknown" };
 
 /** Results of DO calls: errors are values, so their status and code survive the RPC boundary. */
 export type DoResult<T> =

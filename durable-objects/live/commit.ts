@@ -3,9 +3,9 @@
 import type { Party } from "../../domain/waitlist/model";
 import type { GuestStatus, HostServerMessage, Intervals } from "../../domain/waitlist/protocol";
 import type { Estimates } from "../waitlist/estimates";
-import type { Line } from "../waitlist/line";
+import { Line, type LineView } from "../waitlist/line";
 import type { Parties } from "../waitlist/parties";
-import { LiveHub } from "./hub";
+import { LiveHub, type GuestSocket } from "./hub";
 
 export interface Change {
   party?: Party;
@@ -16,6 +16,8 @@ export interface Change {
 export class Commits {
   /** Runs after each commit (the "almost up" texts, the outbox flush). */
   afterCommit: (at: number) => void = () => {};
+  /** Sees each committed event once the change is complete (the webhook outbox records it). */
+  committed: (message: HostServerMessage, at: number) => void = () => {};
 
   constructor(
     private readonly hub: LiveHub,
@@ -30,14 +32,17 @@ export class Commits {
    */
   commit(at: number, mutate: (version: number) => Change): number {
     const guests = this.hub.guests();
-    const watched = new Set(guests.map((g) => g.partyId));
-    const before = this.line.statuses(at, watched);
+    // The line as guests last saw it: the view the previous change left behind (not rebuilt).
+    const before = guests.length > 0 ? this.line.view(at) : null;
     const intervalsBefore = this.estimates.intervals(at);
 
     const version = this.hub.nextVersion();
     const change = mutate(version);
     if (change.party) this.parties.write(change.party, change.tokenHash);
-    this.hub.publish(version, JSON.stringify(change.message(version)));
+    // A party's write tells the line exactly who moved; any other change may move everyone.
+    else this.line.changed();
+    const message = change.message(version);
+    this.hub.publish(version, JSON.stringify(message));
 
     if (change.party?.state === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.size);
     const intervalsAfter = this.estimates.intervals(at);
@@ -47,23 +52,39 @@ export class Commits {
       this.hub.publish(guestVersion, JSON.stringify({ type: "event", version: guestVersion, event: "estimates.updated", intervals: intervalsAfter } satisfies HostServerMessage));
     }
 
-    if (guests.length > 0) {
-      const after = this.line.statuses(at, watched);
-      const sent = new Map<string, string>();
-      for (const g of guests) {
-        const next = after.get(g.partyId);
-        if (!next || sameStatus(next, before.get(g.partyId))) continue;
-        // One serialization per guest update, shared by every socket of that party.
-        let frame = sent.get(g.partyId);
-        if (!frame) {
-          frame = LiveHub.statusFrame(guestVersion, next);
-          sent.set(g.partyId, frame);
-        }
-        this.hub.send(g.ws, frame);
-      }
-    }
+    if (before) this.tellGuests(guests, before, this.line.view(at), change.party ?? null, guestVersion);
+    this.committed(message, at);
     this.afterCommit(at);
     return version;
+  }
+
+  /**
+   * A status frame to each guest whose own status differs between the two views: only the parties
+   * that changed or stand behind the first place that moved are computed (all of them when the
+   * estimates' inputs changed), and a frame is built once per party, shared by its sockets.
+   */
+  private tellGuests(guests: GuestSocket[], before: LineView, after: LineView, changed: Party | null, version: number): void {
+    const scope = Line.affected(before, after);
+    const sent = new Map<string, string | null>();
+    for (const g of guests) {
+      const id = g.partyId;
+      let frame = sent.get(id);
+      if (frame === undefined) {
+        frame = null;
+        const a = after.placed.get(id);
+        const b = before.placed.get(id);
+        const touched = id === changed?.id || (scope ? scope.ids.has(id) : false);
+        // Out of line before and after, and not changed itself: a closed party's status stands.
+        const relevant = a || b ? !scope || touched || (a !== undefined && a.ahead >= scope.from) : touched;
+        if (relevant) {
+          const next = this.line.statusIn(after, id, a ? null : id === changed?.id ? changed : this.parties.read(id));
+          const prev = b ? (this.line.statusIn(before, id, null) ?? undefined) : undefined;
+          if (next && !sameStatus(next, prev)) frame = LiveHub.statusFrame(version, next);
+        }
+        sent.set(id, frame);
+      }
+      if (frame !== null) this.hub.send(g.ws, frame);
+    }
   }
 }
 

@@ -21,6 +21,8 @@ export interface GuestSocket {
 
 export class LiveHub {
   private v: number;
+  /** The party each guest socket follows, as read from its attachment. */
+  private readonly partyOf = new WeakMap<WebSocket, string>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -73,12 +75,22 @@ export class LiveHub {
     return this.ctx.getWebSockets("host");
   }
 
-  /** Open guest sockets with the party each one follows. */
+  /**
+   * Open guest sockets with the party each one follows. Each socket's attachment is read once and
+   * then remembered in memory (until hibernation drops the object, when it is read again), so a
+   * change does not deserialize every socket's attachment.
+   */
   guests(): GuestSocket[] {
     const out: GuestSocket[] = [];
     for (const ws of this.ctx.getWebSockets("guest")) {
-      const a = ws.deserializeAttachment() as Attachment | null;
-      if (a?.kind === "guest") out.push({ ws, partyId: a.partyId });
+      let partyId = this.partyOf.get(ws);
+      if (partyId === undefined) {
+        const a = ws.deserializeAttachment() as Attachment | null;
+        if (a?.kind !== "guest") continue;
+        partyId = a.partyId;
+        this.partyOf.set(ws, partyId);
+      }
+      out.push({ ws, partyId });
     }
     return out;
   }
@@ -86,6 +98,7 @@ export class LiveHub {
   accept(ws: WebSocket, attachment: Attachment): void {
     this.ctx.acceptWebSocket(ws, [attachment.kind]);
     ws.serializeAttachment(attachment);
+    if (attachment.kind === "guest") this.partyOf.set(ws, attachment.partyId);
   }
 
   /** Missed events since `since` when they are still held, else a full snapshot. */

@@ -6,7 +6,10 @@ import {
   durationFor,
   reservationTransition,
   ReservationTransitionError,
+  mergeBookingSettings,
+  MAX_SPECIAL_DATES,
   type BookingSettings,
+  type BookingSettingsPatch,
   type Reservation,
   type ReservationAction,
   type ReservationSource,
@@ -154,10 +157,11 @@ export class ReservationBook {
     return result.ok ? ok(reservationView(result.value)) : result;
   }
 
-  actOn(id: string, action: ReservationAction, at: number): DoResult<ReservationView> {
+  /** `tableIds`: the tables a seated party takes (reservations/floor.ts checked them). */
+  actOn(id: string, action: ReservationAction, at: number, tableIds?: string[]): DoResult<ReservationView> {
     const current = readReservation(this.sql, id);
     if (!current) return fail(404, "not_found", "Reservation not found.");
-    const result = this.apply(current, action, at);
+    const result = this.apply(current, action, at, tableIds);
     return result.ok ? ok(reservationView(result.value)) : result;
   }
 
@@ -176,13 +180,18 @@ export class ReservationBook {
     return true;
   }
 
-  updateSettings(next: BookingSettings, at: number): BookingSettings {
+  /** Merges a change into the rules inside this one call (no read-then-write from the Worker to race). */
+  updateSettings(patch: BookingSettingsPatch, at: number): DoResult<BookingSettings> {
+    const next = mergeBookingSettings(this.settings, patch);
+    if (Object.keys(next.specialDates).length > MAX_SPECIAL_DATES) {
+      return fail(400, "validation_failed", `At most ${MAX_SPECIAL_DATES} special dates; remove some (null) first.`);
+    }
     this.settings = next;
     this.meta.setJson("booking", next);
     // Reminder hours and the no-show grace apply to bookings already made.
     for (const r of reservationsBetween(this.sql, at - DAY_MS, Number.MAX_SAFE_INTEGER)) writeSchedule(this.sql, r.id, entriesFor(r, next));
     this.wakeForSchedule();
-    return next;
+    return ok(next);
   }
 
   // ---- guests by their manage link ---------------------------------------------------------------
@@ -308,7 +317,7 @@ export class ReservationBook {
     if (due !== null) this.wake(due);
   }
 
-  private apply(r: Reservation, action: ReservationAction, at: number): DoResult<Reservation> {
+  private apply(r: Reservation, action: ReservationAction, at: number, tableIds?: string[]): DoResult<Reservation> {
     let next: Reservation;
     try {
       next = reservationTransition(r, action, at);
@@ -316,6 +325,7 @@ export class ReservationBook {
       if (err instanceof ReservationTransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat" && tableIds !== undefined) next = { ...next, tableIds };
     this.commit(at, next, "reservation.updated");
     if (action === "cancel") this.tellGuest(next, "reservation_cancelled", at);
     return ok(next);

@@ -1,7 +1,7 @@
 // Tables and combinations of the reservation book (`booking_tables`, `booking_combinations`):
 // checked, written, and announced to host screens after each change.
 import { isHolding, type Combination, type Table } from "../../domain/reservations/model";
-import type { DoResult } from "../../domain/waitlist/protocol";
+import type { DoResult, HostServerMessage } from "../../domain/waitlist/protocol";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
 import { stripUndefined } from "../sms/texts";
@@ -20,6 +20,8 @@ export class Tables {
   constructor(
     private readonly sql: SqlStorage,
     private readonly changes: Commits,
+    /** The `tables.updated` event with occupancy (reservations/floor.ts), and whether a table is in use. */
+    private readonly floor: { event: (version: number, at: number) => HostServerMessage; isOccupied: (tableId: string) => boolean },
   ) {}
 
   list(): Floor {
@@ -72,6 +74,7 @@ export class Tables {
     const isCombo = readCombinations(this.sql).some((c) => c.id === id);
     if (!isTable && !isCombo) return fail(404, "not_found", "Table not found.");
     if (isTable) {
+      if (this.floor.isOccupied(id)) return fail(409, "conflict", "A party is seated at this table; clear it first.");
       const booked = reservationsBetween(this.sql, at, Number.MAX_SAFE_INTEGER).some((r) => isHolding(r.status) && r.tableIds.includes(id));
       if (booked) return fail(409, "conflict", "This table has upcoming reservations; move them first, or set the table inactive.");
       this.sql.exec("DELETE FROM booking_tables WHERE id = ?", id);
@@ -90,7 +93,7 @@ export class Tables {
 
   private changed(at: number): Floor {
     const floor = this.list();
-    this.changes.commit(at, () => ({ message: (v) => ({ type: "event", version: v, event: "tables.updated", ...floor }) }));
+    this.changes.commit(at, () => ({ message: (v) => this.floor.event(v, at) }));
     return floor;
   }
 }

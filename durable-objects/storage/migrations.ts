@@ -2,8 +2,10 @@
 // tables (named beside each step); the DDL is here so one place says what a DO holds.
 import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
 import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
+import { OCCUPANCY_SCHEMA_V6 } from "../reservations/floor";
+import { WEBHOOK_OUTBOX_SCHEMA } from "../webhooks/outbox";
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export function migrate(sql: SqlStorage): void {
   sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -44,7 +46,11 @@ export function migrate(sql: SqlStorage): void {
   if (current < 4) sql.exec("CREATE INDEX IF NOT EXISTS parties_closed_at ON parties (closed_at)");
   // Insights: the wait the line estimated when a party joined (waitlist/parties.ts), for estimate accuracy.
   if (current < 5) sql.exec("ALTER TABLE parties ADD COLUMN join_estimate_minutes INTEGER");
+  // The floor (issue 17): who sits at which table (reservations/floor.ts), and a seated party's tables.
+  if (current < 6) sql.exec(OCCUPANCY_SCHEMA_V6);
   // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
   sql.exec(GUEST_LANGUAGES_SCHEMA);
+  // Events waiting for the queue (webhooks/outbox.ts): its own table, created where missing.
+  sql.exec(WEBHOOK_OUTBOX_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
 }

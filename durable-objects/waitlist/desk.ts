@@ -8,7 +8,6 @@ import {
   GUEST_TOKEN_GRACE_MS,
   isActive,
   joinEstimates,
-  positions,
   rankForPosition,
   transition,
   TransitionError,
@@ -128,7 +127,7 @@ export class WaitlistDesk {
     if (!checked.ok) return checked;
     // After everyone in line and everyone who could still be restored, so a restored party never
     // lands behind someone who joined after it.
-    const maxRank = Math.max(0, ...this.parties.restorableAndActive(at).map((p) => p.rank));
+    const maxRank = this.parties.maxRank(at);
     const size = input.size;
     const party: Party = {
       id,
@@ -153,6 +152,7 @@ export class WaitlistDesk {
       // Joining near the front: the "joined" text already says where they stand.
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
+      tableIds: [],
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
@@ -204,7 +204,8 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  act(partyId: string, action: PartyAction, at: number): DoResult<RankedPartyView> {
+  /** `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere. */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[]): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
@@ -214,6 +215,8 @@ export class WaitlistDesk {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
     }
+    if (action === "seat") next.tableIds = tableIds ?? [];
+    if (action === "restore") next.tableIds = [];
     this.commitParty(at, next, "party.state_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);
@@ -224,7 +227,7 @@ export class WaitlistDesk {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     if (!isActive(current.state)) return fail(409, "invalid_transition", "Only parties still in line can be moved.");
-    const others = () => this.line.ordered().filter((p) => p.id !== partyId);
+    const others = () => this.line.ordered(at).filter((p) => p.id !== partyId);
     let rank = rankForPosition(others(), position);
     if (rank === null) {
       // Ranks too close to split: renumber (rare), then place.
@@ -281,13 +284,13 @@ export class WaitlistDesk {
   /** "Almost up": once per party, when it first reaches the configured position while waiting. */
   queueAlmostUp(at: number): void {
     const threshold = this.texts.settings().almostUpPosition;
-    const line = this.line.ordered();
-    const front = line.slice(0, threshold).filter((p) => p.state === "waiting" && !p.almostUpAt);
+    // The front of the line from the view the commit just built: no sort, no walk of the whole line.
+    const view = this.line.view(at);
+    const front = view.order.slice(0, threshold).filter((p) => p.state === "waiting" && !p.almostUpAt);
     if (front.length === 0) return;
-    const pos = positions(line);
-    const waits = this.line.waits(at, line);
+    const waits = view.waits;
     for (const p of front) {
-      const x = pos.get(p.id)!;
+      const x = view.placed.get(p.id)!;
       const marked = this.parties.markAlmostUp(p, at);
       this.texts.queue(marked, "almost_up", { position: x.position, wait: waits.minutes(p, x.sameBandAhead) }, at);
     }
@@ -323,7 +326,7 @@ export class WaitlistDesk {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
     const p = found.value;
-    return ok({ restaurant, partyName: p.name, size: p.size, ...this.line.status(at, p.id), onMyWayAt: p.onMyWayAt ?? null });
+    return ok({ restaurant, partyName: p.name, size: p.size, ...this.line.status(at, p.id)!, onMyWayAt: p.onMyWayAt ?? null });
   }
 
   /** The guest taps "I'm on my way": the same mark as an SMS reply of "1"; repeating it changes nothing. */
@@ -334,7 +337,7 @@ export class WaitlistDesk {
     if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
     if (!p.onMyWayAt) {
       // The page's own rule (domain/waitlist/on-my-way.ts): only once almost up, or notified.
-      if (!mayBeOnMyWay(this.line.status(at, p.id), this.texts.settings().almostUpPosition)) {
+      if (!mayBeOnMyWay(this.line.status(at, p.id)!, this.texts.settings().almostUpPosition)) {
         return fail(409, "invalid_transition", "You can say you are on your way once you are almost up; this page will offer it then.");
       }
       this.markOnMyWay(p, at);
@@ -353,7 +356,7 @@ export class WaitlistDesk {
       const result = this.act(found.value.id, "leave", at);
       if (!result.ok) return result;
     }
-    return ok(this.line.status(at, found.value.id));
+    return ok(this.line.status(at, found.value.id)!);
   }
 
   publicInfo(at: number): PublicInfo {

@@ -10,6 +10,10 @@ import { lineWaits, type Waits } from "../waits";
 
 export class Estimates {
   private cache: { hourKey: number; intervals: Intervals } | null = null;
+  /** The last 28 days of seatings, read once and then kept as seatings are recorded (no re-read per seat). */
+  private seatings: Seating[] | null = null;
+  /** Bumped whenever the intervals may have changed (waitlist/line.ts keys its view on it). */
+  generation = 0;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -41,10 +45,13 @@ export class Estimates {
   private baseIntervals(at: number): Intervals {
     const hourKey = Math.floor(at / 3_600_000);
     if (this.cache && this.cache.hourKey === hourKey) return this.cache.intervals;
-    const seatings: Seating[] = this.sql
-      .exec("SELECT at, band, weekday, hour FROM seatings WHERE at >= ?", at - HISTORY_WINDOW_MS)
-      .toArray()
-      .map((r) => ({ at: r.at as number, band: r.band as Seating["band"], weekday: r.weekday as number, hour: r.hour as number }));
+    if (this.seatings === null) {
+      this.seatings = this.sql
+        .exec("SELECT at, band, weekday, hour FROM seatings WHERE at >= ?", at - HISTORY_WINDOW_MS)
+        .toArray()
+        .map((r) => ({ at: r.at as number, band: r.band as Seating["band"], weekday: r.weekday as number, hour: r.hour as number }));
+    }
+    const seatings = this.seatings;
     const { timezone, defaults } = this.config();
     const local = localWeekdayHour(at, timezone);
     const intervals = bandIntervals(seatings, { at, ...local }, defaults);
@@ -55,16 +62,23 @@ export class Estimates {
   /** A party (or booking) seated at `at` counts towards the intervals. */
   recordSeating(at: number, size: number): void {
     const local = localWeekdayHour(at, this.config().timezone);
-    this.sql.exec("INSERT INTO seatings (at, band, weekday, hour) VALUES (?, ?, ?, ?)", at, bandOf(size), local.weekday, local.hour);
+    const seating: Seating = { at, band: bandOf(size), ...local };
+    this.sql.exec("INSERT INTO seatings (at, band, weekday, hour) VALUES (?, ?, ?, ?)", at, seating.band, seating.weekday, seating.hour);
+    this.seatings?.push(seating);
     this.cache = null;
+    this.generation += 1;
   }
 
   /** Seatings, time zone or default intervals changed. */
   invalidate(): void {
     this.cache = null;
+    // Seatings written elsewhere (tests, the bench's backdating) or a new time zone: read them again.
+    this.seatings = null;
+    this.generation += 1;
   }
 
   purge(at: number): void {
     this.sql.exec("DELETE FROM seatings WHERE at < ?", at - HISTORY_WINDOW_MS);
+    if (this.seatings) this.seatings = this.seatings.filter((s) => s.at >= at - HISTORY_WINDOW_MS);
   }
 }

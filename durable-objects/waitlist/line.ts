@@ -1,74 +1,228 @@
 // The line as guests and hosts see it: positions, people ahead and estimates, from the parties in
 // line and the walk-in intervals.
-import { isActive, lineOrder, positions, type Party } from "../../domain/waitlist/model";
-import { partyView } from "../../domain/waitlist/party";
+//
+// Work per change (issue 14, item 5): the order is kept sorted as parties change (a binary search and
+// one splice per change, never a sort of the whole line), and one view of the line — positions and
+// waits — is built once per change and reused by everything that asks until the next one: the
+// commit's before/after comparison, the REST answer, every guest socket that opens or resumes. A
+// guest's status is then a look-up in that view: constant time, whatever the line's length.
+import { bandOf, isActive, type PartyPosition, type SizeBand } from "../../domain/waitlist/model";
+import { partyView, type Party } from "../../domain/waitlist/party";
 import type { GuestStatus, Intervals, RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Estimates } from "./estimates";
 import type { Parties } from "./parties";
 import type { Waits } from "../waits";
 
+/** Line order (domain/waitlist/model.ts lineOrder): rank, then arrival, then id. */
+function compare(a: Party, b: Party): number {
+  return a.rank - b.rank || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A party's place in one view, with the party as the view saw it. */
+export interface Placed extends PartyPosition {
+  party: Party;
+}
+
+/**
+ * What changed between a view and the one built before it: parties at `from` and behind may see a
+ * new place or estimate, `ids` changed themselves, and `all` says anything may have moved (the
+ * estimates' inputs changed, or the line was rebuilt).
+ */
+export interface LineChanges {
+  from: number;
+  ids: Set<string>;
+  all: boolean;
+}
+
+/** The line at one moment: built once per change, read by every status and answer until the next. */
+export interface LineView {
+  readonly at: number;
+  /** Parties in line, in order (this view's own copy). */
+  readonly order: readonly Party[];
+  readonly placed: ReadonlyMap<string, Placed>;
+  readonly waits: Waits;
+  /** The view this one follows, and what changed since it (for the commit: whose status to compute). */
+  readonly previous: LineView | null;
+  readonly changes: LineChanges;
+}
+
+const NOTHING = (): LineChanges => ({ from: Number.POSITIVE_INFINITY, ids: new Set(), all: false });
+
+const HOUR = 3_600_000;
+
 export class Line {
+  /** Parties in line, kept in line order as they change. */
+  private order: Party[] = [];
+  /** Bumped by every change to the line or to what its estimates are made from. */
+  private generation = 0;
+  private cached: { generation: number; estimates: number; key: number; view: LineView } | null = null;
+  /** Whether the location has tables (estimates then depend on the exact time); null = not read since the last change. */
+  private tables: boolean | null = null;
+  /** What changed since the last view was built. */
+  private pending: LineChanges = { ...NOTHING(), all: true };
+  /** Views built and guest statuses computed (the work-per-change tests read these). */
+  readonly work = { views: 0, statuses: 0 };
+
   constructor(
     private readonly parties: Parties,
     private readonly estimates: Estimates,
-  ) {}
+    private readonly hasTables: () => boolean,
+  ) {
+    parties.onChange = (before, after) => this.moved(before, after);
+    parties.onReset = () => this.rebuild();
+    this.rebuild();
+  }
+
+  // ---- the order, kept incrementally -----------------------------------------------------------
+
+  private rebuild(): void {
+    this.order = [...this.parties.active.values()].sort(compare);
+    this.changed();
+  }
+
+  /** Parties from index `i` on may have a new place or estimate. */
+  private shifted(i: number): void {
+    if (i < this.pending.from) this.pending.from = i;
+    this.generation += 1;
+  }
+
+  /** Index of the first party not before `p` (binary search). */
+  private lowerBound(p: Party): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(this.order[mid]!, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private moved(before: Party | undefined, after: Party | undefined): void {
+    const id = (before ?? after)!.id;
+    this.pending.ids.add(id);
+    if (before) {
+      const i = this.lowerBound(before);
+      if (this.order[i]?.id !== before.id) {
+        // Not where its key says (only if a party was mutated in place): start over from the map.
+        this.rebuild();
+        return;
+      }
+      if (after && compare(before, after) === 0) {
+        // The same place (an edit that keeps rank): replaced where it stands. Those behind see a
+        // difference only when its size (their same-band count) or state (the floor's walk) changed.
+        this.order[i] = after;
+        if (after.size !== before.size || (after.state !== before.state && this.tables !== false)) this.shifted(i + 1);
+        else this.generation += 1;
+        return;
+      }
+      this.order.splice(i, 1);
+      this.shifted(i);
+    }
+    if (after) {
+      const j = this.lowerBound(after);
+      this.order.splice(j, 0, after);
+      this.shifted(j);
+    }
+  }
+
+  /** Something any figure may depend on changed (settings, tables, bookings, a rebuild): views are stale. */
+  changed(): void {
+    this.generation += 1;
+    this.tables = null;
+    this.pending.all = true;
+  }
+
+  /** Whose status may differ between two views: null for everyone, else the changed and shifted ones. */
+  static affected(before: LineView, after: LineView): LineChanges | null {
+    if (after.previous !== before || after.changes.all) return null;
+    return after.changes;
+  }
+
+  // ---- the view ------------------------------------------------------------------------------
+
+  /**
+   * The line at `at`. Without tables the figures depend only on the hour (the intervals are hourly),
+   * so a view is kept for the hour; with tables, for that instant.
+   */
+  view(at: number): LineView {
+    if (this.tables === null) this.tables = this.hasTables();
+    const key = this.tables ? at : Math.floor(at / HOUR);
+    const c = this.cached;
+    if (c && c.generation === this.generation && c.estimates === this.estimates.generation && c.key === key) return c.view;
+    const changes = this.pending;
+    // New intervals, another hour or, with tables, another instant: every figure may differ.
+    if (!c || c.estimates !== this.estimates.generation || c.key !== key) changes.all = true;
+    const view = this.build(at, c?.view ?? null, changes);
+    this.pending = NOTHING();
+    this.cached = { generation: this.generation, estimates: this.estimates.generation, key, view };
+    return view;
+  }
+
+  private build(at: number, previous: LineView | null, changes: LineChanges): LineView {
+    this.work.views += 1;
+    const order = this.order.slice();
+    const placed = new Map<string, Placed>();
+    const perBand: Record<SizeBand, number> = { "1-2": 0, "3-4": 0, "5-6": 0, "7+": 0 };
+    for (let i = 0; i < order.length; i++) {
+      const p = order[i]!;
+      const band = bandOf(p.size);
+      placed.set(p.id, { party: p, position: i + 1, ahead: i, sameBandAhead: perBand[band] });
+      perBand[band]++;
+    }
+    return { at, order, placed, waits: this.estimates.waits(at, order), previous, changes };
+  }
 
   intervals(at: number): Intervals {
     return this.estimates.intervals(at);
   }
 
-  /** Every wait figure and range for the line in `list` (line order) at `at`. */
-  waits(at: number, list: Party[] = this.ordered()): Waits {
-    return this.estimates.waits(at, list);
+  /** Every wait figure and range for the line at `at`. */
+  waits(at: number): Waits {
+    return this.view(at).waits;
   }
 
   /** Parties in line, in order. */
-  ordered(): Party[] {
-    return lineOrder([...this.parties.active.values()]);
+  ordered(at = Date.now()): readonly Party[] {
+    return this.view(at).order;
   }
 
   ranked(at: number): RankedPartyView[] {
-    const list = this.ordered();
-    const pos = positions(list);
-    const waits = this.waits(at, list);
-    return list.map((p) => {
-      const x = pos.get(p.id)!;
-      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: waits.minutes(p, x.sameBandAhead) };
+    const v = this.view(at);
+    return v.order.map((p) => {
+      const x = v.placed.get(p.id)!;
+      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: v.waits.minutes(p, x.sameBandAhead) };
     });
   }
 
+  /** One party's view: a look-up in the current view of the line. */
   rankedOne(p: Party, at: number): RankedPartyView {
-    if (!isActive(p.state)) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
-    // One party's view: the line's positions, but no view built for anyone else.
-    const list = this.ordered();
-    const x = positions(list).get(p.id)!;
-    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: this.waits(at, list).minutes(p, x.sameBandAhead) };
+    const x = isActive(p.state) ? this.view(at).placed.get(p.id) : undefined;
+    if (!x) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
+    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: this.view(at).waits.minutes(p, x.sameBandAhead) };
   }
 
-  /** What each guest with an open socket would see now, by party id (numbers, not serialized). */
-  statuses(at: number, partyIds: Set<string>): Map<string, GuestStatus> {
-    const out = new Map<string, GuestStatus>();
-    if (partyIds.size === 0) return out;
-    const list = this.ordered();
-    const pos = positions(list);
-    const waits = this.waits(at, list);
-    for (const id of partyIds) {
-      const p = this.parties.read(id);
-      if (!p) continue;
-      const x = pos.get(id);
-      out.set(id, {
-        state: p.state,
-        position: x ? x.position : null,
-        ahead: x ? x.ahead : null,
-        estimateMinutes: x ? waits.minutes(p, x.sameBandAhead) : null,
-        ...(x ? waits.rangeView(p) : {}),
-        quotedWait: p.quotedWait,
-      });
+  /** What a guest following `partyId` sees in `view`; `p` is the party when it is not in line there. */
+  statusIn(view: LineView, partyId: string, p: Party | null): GuestStatus | null {
+    this.work.statuses += 1;
+    const x = view.placed.get(partyId);
+    if (x) {
+      return {
+        state: x.party.state,
+        position: x.position,
+        ahead: x.ahead,
+        estimateMinutes: view.waits.minutes(x.party, x.sameBandAhead),
+        ...view.waits.rangeView(x.party),
+        quotedWait: x.party.quotedWait,
+      };
     }
-    return out;
+    if (!p) return null;
+    return { state: p.state, position: null, ahead: null, estimateMinutes: null, quotedWait: p.quotedWait };
   }
 
-  status(at: number, partyId: string): GuestStatus {
-    return this.statuses(at, new Set([partyId])).get(partyId)!;
+  /** What the guest following `partyId` sees now (constant time once the view is built). */
+  status(at: number, partyId: string): GuestStatus | null {
+    const view = this.view(at);
+    return this.statusIn(view, partyId, view.placed.has(partyId) ? null : this.parties.read(partyId));
   }
 }

@@ -17,6 +17,10 @@ export const rowToParty = (r: Row): Party => fromCells<Party>(PARTY_ROW_COLUMNS,
 export class Parties {
   /** Parties in line (waiting, notified), by id. */
   readonly active = new Map<string, Party>();
+  /** Told after a party in line changed, joined or left it (waitlist/line.ts keeps its order from this). */
+  onChange: (before: Party | undefined, after: Party | undefined) => void = () => {};
+  /** Told after the parties in line were replaced wholesale (load, purge). */
+  onReset: () => void = () => {};
 
   constructor(private readonly sql: SqlStorage) {}
 
@@ -31,6 +35,7 @@ export class Parties {
       const p = rowToParty(r);
       this.active.set(p.id, p);
     }
+    this.onReset();
   }
 
   read(id: string): Party | null {
@@ -50,8 +55,10 @@ export class Parties {
   write(p: Party, tokenHash?: string): void {
     if (tokenHash !== undefined) this.sql.exec(INSERT, ...toCells(PARTY_ROW_COLUMNS, p), tokenHash);
     else this.sql.exec(UPDATE, ...toCells(UPDATED, p), p.id);
+    const before = this.active.get(p.id);
     if (isActive(p.state)) this.active.set(p.id, p);
     else this.active.delete(p.id);
+    if (before || isActive(p.state)) this.onChange(before, isActive(p.state) ? p : undefined);
     this.sql.exec("INSERT OR REPLACE INTO outbox (party_id, version) VALUES (?, ?)", p.id, p.version);
   }
 
@@ -59,13 +66,23 @@ export class Parties {
   markAlmostUp(p: Party, at: number): Party {
     const marked: Party = { ...p, almostUpAt: at };
     this.sql.exec("UPDATE parties SET almost_up_at = ? WHERE id = ?", at, p.id);
+    const before = this.active.get(p.id);
     this.active.set(p.id, marked);
+    this.onChange(before, marked);
     return marked;
   }
 
   /** A closed party's new rank, changed silently (hosts do not show closed parties). */
   setRank(id: string, rank: number): void {
     this.sql.exec("UPDATE parties SET rank = ? WHERE id = ?", rank, id);
+  }
+
+  /** The highest rank among parties in line and parties that could still be restored (indexed on closed_at). */
+  maxRank(at: number): number {
+    let max = 0;
+    for (const p of this.active.values()) if (p.rank > max) max = p.rank;
+    const closed = this.sql.exec("SELECT MAX(rank) AS r FROM parties WHERE closed_at >= ?", at - RESTORE_WINDOW_MS).one().r as number | null;
+    return closed !== null && closed > max ? closed : max;
   }
 
   /** Parties in line and parties closed recently enough to be restored (they keep a place). */
@@ -84,9 +101,11 @@ export class Parties {
 
   forget(ids: Iterable<string>): void {
     for (const id of ids) this.active.delete(id);
+    this.onReset();
   }
 
   clear(): void {
     this.active.clear();
+    this.onReset();
   }
 }

@@ -51,7 +51,7 @@ export function checkRange(from: string, to: string): void {
 }
 
 /** Refreshes the message rollups of `dates` a month at a time (one D1 read per month). */
-export async function refreshMessages(env: Env, loc: LocationRow, dates: string[], at: number): Promise<void> {
+export async function refreshMessages(env: Env, loc: Pick<LocationRow, "id" | "accountId" | "name" | "timezone">, dates: string[], at: number): Promise<void> {
   if (dates.length === 0) return;
   const { primaryProvider } = await restaurant(env, loc).getSmsSettings();
   const byMonth = new Map<string, string[]>();

@@ -5,6 +5,7 @@ import { log } from "../../lib/log";
 import { deliverEmail } from "./email/deliver";
 import { failExhausted, retryDelaySeconds, sendMessage } from "./sms/send";
 import { deliverWebhook } from "./webhooks/deliver";
+import { emitLocationEvents } from "./webhooks/payloads";
 
 export async function consumeOutbound(batch: MessageBatch<OutboundMessage>, env: Env): Promise<void> {
   // Each message is handled on its own: one failure never retries the batch (no throw here).
@@ -24,6 +25,13 @@ export async function consumeOutbound(batch: MessageBatch<OutboundMessage>, env:
       if (body?.kind === "webhook") {
         // Its own retries are new messages (deliverWebhook); a dead-lettered one is left to the sweep.
         if (!deadLetters) await deliverWebhook(env, body.deliveryId, body.attempt, Date.now());
+        message.ack();
+        continue;
+      }
+      if (body?.kind === "webhook_events") {
+        // A failure (D1 or the queue) retries this message; emission makes each delivery once.
+        if (deadLetters) log("error", "webhook events dead-lettered after their retries", { locationId: body.locationId, count: body.events.length });
+        else await emitLocationEvents(env, body.accountId, body.locationId, body.events, Date.now());
         message.ack();
         continue;
       }

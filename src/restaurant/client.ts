@@ -6,8 +6,15 @@ import { ApiError, type ErrorCode } from "../lib/errors";
 import { retryReads } from "./retry";
 
 /** The location's DO, bound to that location once: every call on it is about this location. */
-export function restaurant(env: Env, loc: typeof locations.$inferSelect) {
-  const ref: LocationRef = { id: loc.id, accountId: loc.accountId, name: loc.name, timezone: loc.timezone };
+type LocationFields = Pick<typeof locations.$inferSelect, "id" | "accountId" | "name" | "timezone"> & { updatedAt?: number };
+
+/** What the DO keeps of a location row (the reference it answers for). */
+export function locationRef(loc: LocationFields): LocationRef {
+  return { id: loc.id, accountId: loc.accountId, name: loc.name, timezone: loc.timezone, ...(loc.updatedAt !== undefined && { updatedAt: loc.updatedAt }) };
+}
+
+export function restaurant(env: Env, loc: LocationFields) {
+  const ref = locationRef(loc);
   // Reads that fail in transit (isolate reset, "Network connection lost.") are tried once more.
   return retryReads(restaurantObject(env, loc.id).at(ref));
 }

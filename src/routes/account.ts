@@ -79,36 +79,27 @@ accountRoutes.openapi(
 // ---- export ---------------------------------------------------------------------------------------
 // The records are read off the entities' declarations (domain/waitlist/party.ts, domain/reservations/reservation.ts).
 
-/** Pages through the account's parties (by id) without holding them all in memory. */
-async function* accountParties(d: Db, accountId: string) {
+const PAGE = 500;
+
+/** Every row `load` pages through by id (after the id given), without holding them all in memory. */
+async function* byId<R extends { id: string }>(load: (after: string) => Promise<R[]>) {
   let cursor = "";
   for (;;) {
-    const page = await d
-      .select()
-      .from(parties)
-      .where(and(eq(parties.accountId, accountId), gt(parties.id, cursor)))
-      .orderBy(asc(parties.id))
-      .limit(500);
-    for (const p of page) yield partyExport(p);
-    if (page.length < 500) return;
+    const page = await load(cursor);
+    yield* page;
+    if (page.length < PAGE) return;
     cursor = page.at(-1)!.id;
   }
 }
 
-/** Pages through the account's reservations (by id), like its parties. */
+async function* accountParties(d: Db, accountId: string) {
+  const rows = byId((after) => d.select().from(parties).where(and(eq(parties.accountId, accountId), gt(parties.id, after))).orderBy(asc(parties.id)).limit(PAGE));
+  for await (const p of rows) yield partyExport(p);
+}
+
 async function* accountReservations(d: Db, accountId: string) {
-  let cursor = "";
-  for (;;) {
-    const page = await d
-      .select()
-      .from(reservations)
-      .where(and(eq(reservations.accountId, accountId), gt(reservations.id, cursor)))
-      .orderBy(asc(reservations.id))
-      .limit(500);
-    for (const r of page) yield reservationExport(r);
-    if (page.length < 500) return;
-    cursor = page.at(-1)!.id;
-  }
+  const rows = byId((after) => d.select().from(reservations).where(and(eq(reservations.accountId, accountId), gt(reservations.id, after))).orderBy(asc(reservations.id)).limit(PAGE));
+  for await (const r of rows) yield reservationExport(r);
 }
 
 accountRoutes.openapi(

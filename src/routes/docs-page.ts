@@ -173,8 +173,10 @@ var SeatlineDocs = (function () {
     var content = op.requestBody && op.requestBody.content;
     if (!content) return null;
     var type = content["application/json"] ? "application/json" : Object.keys(content)[0];
-    return type ? { type: type, schema: content[type].schema || {} } : null;
+    return type ? { type: type, schema: content[type].schema || {}, example: content[type].example } : null;
   }
+  // The document's own example for a body when it has one, else one made from the schema.
+  function bodyExample(spec, body) { return body.example !== undefined ? body.example : example(spec, body.schema); }
   function encode(type, value) {
     if (type !== "application/x-www-form-urlencoded" || !value || typeof value !== "object") return JSON.stringify(value);
     return Object.keys(value).map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(value[k]); }).join("&");
@@ -191,7 +193,7 @@ var SeatlineDocs = (function () {
     var body = requestBody(op);
     if (body) {
       lines.push("  -H " + shellQuote("Content-Type: " + body.type));
-      lines.push("  -d " + shellQuote(encode(body.type, example(spec, body.schema))));
+      lines.push("  -d " + shellQuote(encode(body.type, bodyExample(spec, body))));
     }
     return lines.join(" \\\n");
   }
@@ -226,7 +228,7 @@ var SeatlineDocs = (function () {
   function bodySection(spec, op, label) {
     var body = requestBody(op);
     if (!body) return null;
-    var value = example(spec, body.schema);
+    var value = bodyExample(spec, body);
     return h("section", null, h("h4", null, "Request body"),
       h("p", null, h("code", null, "Content-Type: " + body.type), op.requestBody.required ? ", required." : ", optional.",
         op.requestBody.description ? " " + op.requestBody.description : ""),
@@ -258,12 +260,50 @@ var SeatlineDocs = (function () {
         }))) : null);
   }
 
+  // Text an operation is found by: method, path, summary, operationId and tag, lower case.
+  function searchText(path, method, op) {
+    return [method, path, op.summary || "", op.operationId || "", (op.tags || []).join(" ")].join(" ").toLowerCase();
+  }
+  // Every word of the query appears somewhere in the operation's search text.
+  function matches(text, query) {
+    return String(query).toLowerCase().split(/\s+/).filter(Boolean).every(function (w) { return text.indexOf(w) >= 0; });
+  }
+  // The URL "Try it" calls: always a path on this origin, with each path value percent-encoded.
+  function tryUrl(path, pathValues, queryValues) {
+    var url = path.replace(/\{(\w+)\}/g, function (_m, name) { return encodeURIComponent(pathValues[name] || ""); });
+    var query = Object.keys(queryValues || {}).filter(function (k) { return queryValues[k] !== ""; })
+      .map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(queryValues[k]); }).join("&");
+    url = "/" + url.replace(/^\/+/, "");
+    return query ? url + "?" + query : url;
+  }
+  function paramExample(p) {
+    var ex = p.example !== undefined ? p.example : p.schema && p.schema.example;
+    return ex === undefined || ex === null ? "" : String(ex);
+  }
+  function tryIt(spec, path, method, op, id) {
+    var params = (op.parameters || []).map(function (p) { return p.$ref ? pointer(spec, p.$ref) : p; })
+      .filter(function (p) { return p && (p.in === "path" || p.in === "query"); });
+    var body = requestBody(op);
+    return h("details", { class: "try" }, h("summary", null, "Try it"),
+      h("form", { class: "try-form", "data-path": path, "data-method": method, "data-body-type": body ? body.type : "" },
+        params.map(function (p) {
+          var fid = id + "-" + p.in + "-" + p.name;
+          return h("p", { class: "try-field" }, h("label", { for: fid }, p.name, " (", p.in, p.required ? ", required" : "", ")"),
+            h("input", { id: fid, name: p.in + ":" + p.name, value: p.in === "path" ? paramExample(p) : "", autocomplete: "off", spellcheck: "false" }));
+        }),
+        body && body.type === "application/json" ? h("p", { class: "try-field" }, h("label", { for: id + "-body" }, "Body (JSON)"),
+          h("textarea", { id: id + "-body", name: "body", rows: "8", spellcheck: "false" }, JSON.stringify(bodyExample(spec, body), null, 2))) : null,
+        needsToken(spec, op) ? h("p", { class: "try-note" }, "Sends the key or token from the top of the page.") : null,
+        h("button", { type: "submit" }, "Send ", method.toUpperCase()),
+        h("div", { class: "try-result", role: "status", "aria-live": "polite" })));
+  }
+
   function operationView(spec, path, method, op) {
     var id = opId(method, path), label = method.toUpperCase() + " " + path, secured = needsToken(spec, op);
     var params = op.parameters || [];
     var resolved = params.map(function (p) { return p.$ref ? pointer(spec, p.$ref) : p; });
     var where = function (kind) { return resolved.filter(function (p) { return p && p.in === kind; }); };
-    return h("article", { class: "op", id: id, "aria-labelledby": id + "-title" },
+    return h("article", { class: "op", id: id, "aria-labelledby": id + "-title", "data-search": searchText(path, method, op) },
       h("h3", { id: id + "-title" }, h("span", { class: "method method-" + method }, method.toUpperCase()), " ", h("code", { class: "path" }, path)),
       op.summary ? h("p", { class: "summary" }, op.summary) : null,
       h("p", { class: secured ? "auth auth-token" : "auth auth-public" },
@@ -274,7 +314,20 @@ var SeatlineDocs = (function () {
       paramSection(spec, "Header parameters", where("header"), label),
       bodySection(spec, op, label),
       responsesSection(spec, op, label),
-      h("details", null, h("summary", null, "Example with curl"), h("pre", null, h("code", null, curl(spec, path, method, op)))));
+      h("details", null, h("summary", null, "Example with curl"), h("pre", null, h("code", null, curl(spec, path, method, op)))),
+      tryIt(spec, path, method, op, id));
+  }
+
+  // An outgoing webhook event: what Seatline POSTs to an endpoint, with the payload and an example.
+  function eventView(spec, name, op) {
+    var id = "event-" + slug(name), body = requestBody(op);
+    return h("article", { class: "op", id: id, "aria-labelledby": id + "-title", "data-search": ("event webhook " + name + " " + (op.summary || "")).toLowerCase() },
+      h("h3", { id: id + "-title" }, h("span", { class: "method method-event" }, "EVENT"), " ", h("code", { class: "path" }, name)),
+      op.summary ? h("p", { class: "summary" }, op.summary) : null,
+      op.description ? h("p", null, op.description) : null,
+      paramSection(spec, "Headers", (op.parameters || []).filter(function (p) { return p.in === "header"; }), name),
+      body ? h("section", null, h("h4", null, "Payload"), fieldTable(spec, body.schema, "Payload of " + name),
+        h("p", { class: "example-label" }, "Example:"), h("pre", null, h("code", null, JSON.stringify(bodyExample(spec, body), null, 2)))) : null);
   }
 
   // Operations grouped by their first tag, in the order the document lists them.
@@ -296,18 +349,27 @@ var SeatlineDocs = (function () {
     var gs = groups(spec), schemas = (spec.components && spec.components.schemas) || {};
     return [
       h("p", { class: "version" }, (spec.info && spec.info.title) || "API", " ", (spec.info && spec.info.version) || "", " · OpenAPI ", spec.openapi || ""),
+      h("form", { class: "tools", role: "search", id: "tools" },
+        h("p", null, h("label", { for: "search" }, "Search operations and events"),
+          h("input", { id: "search", type: "search", autocomplete: "off", spellcheck: "false", placeholder: "notify, reservations, party.moved" })),
+        h("p", null, h("label", { for: "try-token" }, "API key or token for Try it (kept in this page only)"),
+          h("input", { id: "try-token", type: "password", autocomplete: "off", spellcheck: "false", placeholder: "sl_live_…" })),
+        h("p", { id: "search-count", role: "status", "aria-live": "polite" })),
       h("nav", { "aria-labelledby": "contents" }, h("h2", { id: "contents" }, "Contents"),
         h("ul", null, gs.map(function (g) {
           return h("li", null, h("a", { href: "#tag-" + slug(g.tag) }, g.tag),
             h("ul", null, g.ops.map(function (o) {
               return h("li", null, h("a", { href: "#" + opId(o.method, o.path) }, h("span", { class: "method method-" + o.method }, o.method.toUpperCase()), " ", h("code", null, o.path)));
             })));
-        }), Object.keys(schemas).length ? h("li", null, h("a", { href: "#schemas" }, "Schemas")) : null)),
+        }), spec.webhooks ? h("li", null, h("a", { href: "#webhooks" }, "Webhooks (events Seatline sends)")) : null,
+        Object.keys(schemas).length ? h("li", null, h("a", { href: "#schemas" }, "Schemas")) : null)),
       gs.map(function (g) {
         return h("section", { class: "tag", id: "tag-" + slug(g.tag), "aria-labelledby": "tag-" + slug(g.tag) + "-title" },
           h("h2", { id: "tag-" + slug(g.tag) + "-title" }, g.tag),
           g.ops.map(function (o) { return operationView(spec, o.path, o.method, o.op); }));
       }),
+      spec.webhooks ? h("section", { class: "tag", id: "webhooks", "aria-labelledby": "webhooks-title" }, h("h2", { id: "webhooks-title" }, "Webhooks (events Seatline sends)"),
+        Object.keys(spec.webhooks).map(function (name) { return spec.webhooks[name].post ? eventView(spec, name, spec.webhooks[name].post) : null; })) : null,
       Object.keys(schemas).length ? h("section", { id: "schemas", "aria-labelledby": "schemas-title" }, h("h2", { id: "schemas-title" }, "Schemas"),
         Object.keys(schemas).map(function (name) {
           return h("article", { class: "schema", id: "schema-" + slug(name) }, h("h3", null, name),
@@ -325,12 +387,57 @@ var SeatlineDocs = (function () {
     return el;
   }
 
+  // Search hides the operations (and their contents entries) that do not match; Try it sends the
+  // form's request to this origin with the key from the top of the page, and shows the answer as text.
+  function wire(root) {
+    var search = document.getElementById("search"), count = document.getElementById("search-count");
+    var tools = document.getElementById("tools");
+    tools.addEventListener("submit", function (e) { e.preventDefault(); });
+    search.addEventListener("input", function () {
+      var shown = 0, q = search.value;
+      root.querySelectorAll("article.op").forEach(function (a) {
+        var hit = matches(a.getAttribute("data-search") || "", q);
+        a.hidden = !hit;
+        if (hit) shown += 1;
+        var link = root.querySelector("nav a[href=\"#" + a.id + "\"]");
+        if (link) link.parentElement.hidden = !hit;
+      });
+      root.querySelectorAll("section.tag").forEach(function (sec) { sec.hidden = !sec.querySelector("article.op:not([hidden])"); });
+      count.textContent = q.trim() ? shown + (shown === 1 ? " match" : " matches") : "";
+    });
+    root.querySelectorAll("form.try-form").forEach(function (form) {
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var out = form.querySelector(".try-result"), pathValues = {}, queryValues = {}, init = { method: form.getAttribute("data-method").toUpperCase(), headers: { Accept: "application/json" } };
+        form.querySelectorAll("input").forEach(function (i) {
+          var parts = i.name.split(":");
+          if (parts[0] === "path") pathValues[parts[1]] = i.value.trim();
+          if (parts[0] === "query") queryValues[parts[1]] = i.value.trim();
+        });
+        var token = document.getElementById("try-token").value.trim();
+        if (token) init.headers.Authorization = "Bearer " + token;
+        var bodyField = form.querySelector("textarea");
+        if (bodyField) { init.headers["Content-Type"] = "application/json"; init.body = bodyField.value; }
+        var url = tryUrl(form.getAttribute("data-path"), pathValues, queryValues);
+        out.textContent = "Sending " + init.method + " " + url + "…";
+        fetch(url, init).then(function (res) {
+          return res.text().then(function (text) {
+            var shown = text;
+            try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch (_e) { /* not JSON: as it came */ }
+            out.replaceChildren(mount(h("p", { class: res.ok ? "status status-ok" : "status status-error" }, res.status + " " + res.statusText)), mount(h("pre", null, h("code", null, shown || "(no body)"))));
+          });
+        }).catch(function (err) { out.textContent = "The request failed: " + err.message; });
+      });
+    });
+  }
+
   if (typeof document !== "undefined") {
     var target = document.getElementById("reference");
     fetch("/api/openapi.json", { headers: { Accept: "application/json" } })
       .then(function (res) { if (!res.ok) throw new Error("HTTP " + res.status); return res.json(); })
       .then(function (spec) {
         target.replaceChildren.apply(target, view(spec).map(mount));
+        wire(target);
         var hash = decodeURIComponent(location.hash.slice(1));
         var el = hash && document.getElementById(hash);
         if (el) el.scrollIntoView();
@@ -340,7 +447,7 @@ var SeatlineDocs = (function () {
       });
   }
 
-  return { view: view, fieldRows: fieldRows, typeText: typeText, example: example, curl: curl, needsToken: needsToken };
+  return { view: view, fieldRows: fieldRows, typeText: typeText, example: example, curl: curl, needsToken: needsToken, matches: matches, searchText: searchText, tryUrl: tryUrl };
 })();
 `;
 
@@ -396,5 +503,24 @@ td:first-child { white-space: nowrap; }
 .error { color: var(--err); font-weight: 600; }
 details { margin-top: 1rem; }
 summary { cursor: pointer; font-weight: 600; }
-@media (max-width: 40rem) { td:first-child { white-space: normal; } table { font-size: .85rem; } }
+.method-event { background: var(--muted); }
+.tools { border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem; margin: 1rem 0; }
+.tools label, .try-field label { display: block; font-weight: 600; margin-bottom: .2rem; }
+input, textarea { width: 100%; max-width: 100%; font: inherit; padding: .45rem .55rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+textarea { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
+input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px solid var(--link); outline-offset: 1px; }
+button { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: 6px; border: 1px solid var(--link); background: var(--link); color: var(--bg); cursor: pointer; }
+.try-result pre { max-height: 24rem; }
+.try-note { color: var(--muted); }
+[hidden] { display: none !important; }
+/* A phone shows the page without sideways scrolling: long paths and codes wrap, wide tables become blocks. */
+main, header { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  td:first-child { white-space: normal; } table { font-size: .85rem; }
+  table.fields, table.fields thead, table.fields tbody, table.fields tr, table.fields td { display: block; width: 100%; }
+  table.fields thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.fields tr { border-bottom: 1px solid var(--line); padding: .3rem 0; }
+  table.fields td { border: 0; padding: .1rem .25rem; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+}
 `;

@@ -2,16 +2,23 @@
 // is checked, a well-formed id is looked up in the caller's account and the route is handed its
 // location (c.get("location")) and DO (locationDo). Another account's location is 404 before any
 // role check or body validation (DESIGN.md rule 3); role checks come after, as route middleware.
+//
+// Under the location (waitlist, bookings, texts…) the location's own DO answers whether it belongs
+// to the caller's account (Restaurant.forAccount): it holds the reference the Worker bound after a
+// D1 check, so the request costs no D1 round trip beyond the session's (issue 14, item 5). Only a DO
+// that was never bound ("unknown") sends the Worker to D1, once. The location itself
+// (GET/PATCH/DELETE /api/locations/:id) is read from D1, where its other fields live.
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 import { requireAuth } from "../auth/middleware";
 import { db, type Db } from "../db/client";
 import { locations } from "../db/schema";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { notFound } from "../lib/errors";
-import { restaurant } from "../restaurant/client";
+import { restaurant, restaurantObject } from "../restaurant/client";
 
 type LocationRow = typeof locations.$inferSelect;
 
@@ -27,14 +34,32 @@ export async function loadLocation(d: Db, accountId: string, locationId: string)
   return row;
 }
 
+/** The location row itself: /api/locations/:locationId with nothing after it. */
+const LOCATION_ITSELF = /^\/api\/locations\/[^/]+\/?$/;
+
 const findLocation = createMiddleware<AppEnv>(async (c, next) => {
   const id = c.req.param("locationId");
   // A malformed id is answered by the route's own params schema, with the one validation error.
   if (c.get("location") === undefined && id !== undefined && wellFormed.safeParse(id).success) {
-    c.set("location", await loadLocation(db(c.env.DB), c.get("auth").accountId, id));
+    const accountId = c.get("auth").accountId;
+    if (LOCATION_ITSELF.test(c.req.path)) {
+      const row = await loadLocation(db(c.env.DB), accountId, id);
+      c.set("locationRow", row);
+      c.set("location", row);
+    } else {
+      c.set("location", await scopedLocation(c.env, accountId, id));
+    }
   }
   await next();
 });
+
+/** The location as its DO knows it, when it is this account's; D1 only for a DO never bound. */
+async function scopedLocation(env: Env, accountId: string, id: string): Promise<LocationRef> {
+  const scope = await restaurantObject(env, id).forAccount(accountId);
+  if (scope.kind === "owned") return scope.location;
+  if (scope.kind === "foreign") throw notFound("Location");
+  return loadLocation(db(env.DB), accountId, id);
+}
 
 /** Mounted on /api/locations/:locationId and /api/locations/:locationId/* (src/app.ts). */
 export const locationScope = createMiddleware<AppEnv>(async (c, next) => {

@@ -14,7 +14,7 @@ import { bearer, errors, jsonBody, jsonResponse, router, text, uuidParam } from 
 import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
-import { restaurantObject } from "../restaurant/client";
+import { locationRef, restaurantObject } from "../restaurant/client";
 import { logoUrl } from "./logos";
 
 export const LocationSchema = z
@@ -173,7 +173,7 @@ locationRoutes.openapi(
     responses: { 200: jsonResponse(LocationSchema, "The location"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const row = c.get("location");
+    const row = c.get("locationRow");
     return c.json(locationView(row), 200);
   },
 );
@@ -193,7 +193,7 @@ locationRoutes.openapi(
     const auth = c.get("auth");
     const patch = c.req.valid("json");
     const d = db(c.env.DB);
-    const current = c.get("location");
+    const current = c.get("locationRow");
     const at = now();
     const next = {
       ...current,
@@ -210,6 +210,8 @@ locationRoutes.openapi(
       if (isUniqueViolation(err)) throw conflict(`The address /${next.slug} is taken; choose another slug.`, [{ path: "slug", message: "Taken." }]);
       throw err;
     }
+    // The DO answers requests under the location from the reference it holds: give it the new one.
+    await restaurantObject(c.env, current.id).bind(locationRef(next));
     await audit(d, {
       accountId: auth.accountId,
       userId: auth.userId,
@@ -238,13 +240,14 @@ locationRoutes.openapi(
   async (c) => {
     const auth = c.get("auth");
     const d = db(c.env.DB);
-    const current = c.get("location");
+    const current = c.get("locationRow");
     const at = now();
+    // The live state goes first: the DO drops its parties, sockets, alarm and the account it
+    // answered for, so no request it would still accept outlives the row (location-scope.ts).
+    await restaurantObject(c.env, current.id).destroy();
     await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
     // Its logo goes with it (src/routes/logos.ts).
     if (current.logoKey) await c.env.BRANDING.delete(current.logoKey);
-    // The live state goes with it: the DO drops its parties, sockets and alarm.
-    await restaurantObject(c.env, current.id).destroy();
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
     return c.body(null, 204);
   },

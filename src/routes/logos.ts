@@ -41,7 +41,7 @@ logoRoutes.openapi(
     responses: { 200: jsonResponse(LogoSchema, "Stored"), ...errors(400, 401, 403, 404, 413, 415) },
   }),
   async (c) => {
-    const loc = c.get("location");
+    const loc = c.get("locationRow");
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const problem = logoProblem(c.req.header("Content-Type"), bytes);
     if (problem) throw new ApiError(problem.status, problem.code, problem.message);
@@ -67,7 +67,7 @@ logoRoutes.openapi(
     responses: { 200: jsonResponse(LogoSchema, "Removed"), ...errors(400, 401, 403, 404) },
   }),
   async (c) => {
-    const loc = c.get("location");
+    const loc = c.get("locationRow");
     await db(c.env.DB).update(locations).set({ logoKey: null, updatedAt: now() }).where(eq(locations.id, loc.id));
     if (loc.logoKey) await c.env.BRANDING.delete(loc.logoKey);
     return c.json({ logoUrl: null }, 200);

@@ -132,6 +132,12 @@ export const BookingSettingsSchema = z
   })
   .openapi("BookingSettings");
 
-export const BookingSettingsInput = BookingSettingsSchema.partial()
+export const BookingSettingsInput = BookingSettingsSchema.extend({
+  specialDates: z
+    .record(dateString, services.nullable())
+    .refine((v) => Object.keys(v).length <= 366, { message: "At most 366 special dates." })
+    .openapi({ description: "Dates with their own services; [] = closed; null = back to the weekday's hours." }),
+})
+  .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one setting." });

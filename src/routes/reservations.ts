@@ -7,6 +7,7 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { requireFeature } from "../billing/entitlements";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { restaurant, unwrap } from "../restaurant/client";
+import { seatBody } from "./floor";
 import {
   BookingSettingsInput,
   BookingSettingsSchema,
@@ -125,8 +126,8 @@ reservationRoutes.openapi(
 const ACTION_SUMMARIES: Record<(typeof RESERVATION_ACTIONS)[number], string> = {
   confirm: "Confirm (booked → confirmed)",
   arrive: "Mark arrived",
-  seat: "Seat: the party takes its table (counts as a seating for walk-in estimates)",
-  complete: "Complete: the party has left and the table is free again",
+  seat: "Seat: the party takes its tables (or the host's choice, or the suggestion); counts as a seating for walk-in estimates",
+  complete: "Complete: the party has left and its tables are free again",
   cancel: "Cancel",
   "no-show": "Mark a no-show",
 };
@@ -139,14 +140,15 @@ for (const action of RESERVATION_ACTIONS) {
       summary: ACTION_SUMMARIES[action],
       description: "An action that does not fit the reservation's status answers 409 invalid_transition.",
       security: bearer,
-      request: { params: ReservationParams },
+      request: { params: ReservationParams, ...(action === "seat" ? seatBody : {}) },
       responses: { 200: jsonResponse(z.object({ reservation: ReservationSchema }), "After the action"), ...errors(400, 401, 404, 409) },
     }),
     async (c) => {
       const { reservationId } = c.req.valid("param");
       const loc = c.get("location");
       const stub = restaurant(c.env, loc);
-      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(reservationId, action))) }, 200);
+      const choice = action === "seat" ? ((c.req.valid("json" as never) as { tableIds?: string[]; suggest?: boolean } | undefined) ?? {}) : {};
+      return c.json({ reservation: restReservation(unwrap(await stub.actOnReservation(reservationId, action, choice))) }, 200);
     },
   );
 }
@@ -256,10 +258,13 @@ reservationRoutes.openapi(
 
 reservationRoutes.openapi(
   createRoute({
-    method: "put",
+    method: "patch",
     path: "/{locationId}/booking-settings",
     tags,
-    summary: "Set booking rules (admin or owner); fields not sent keep their value",
+    summary: "Change booking rules (admin or owner), merged in one step: fields not sent keep their value",
+    description:
+      "`hours` merges by weekday and `specialDates` by date (`null` removes a date's own services); arrays are replaced whole. " +
+      "The change is applied inside the location's Durable Object in one call, so concurrent changes to different fields all stay.",
     security: bearer,
     middleware: [requireRole("admin")] as const,
     request: { params: LocationParams, ...jsonBody(BookingSettingsInput) },
@@ -268,7 +273,6 @@ reservationRoutes.openapi(
   async (c) => {
     const loc = c.get("location");
     const stub = restaurant(c.env, loc);
-    const current = await stub.getBookingSettings();
-    return c.json(await stub.updateBookingSettings({ ...current, ...c.req.valid("json") }), 200);
+    return c.json(unwrap(await stub.updateBookingSettings(c.req.valid("json"))), 200);
   },
 );

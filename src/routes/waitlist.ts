@@ -17,6 +17,7 @@ import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
+import { seatBody } from "./floor";
 
 
 // A party's REST shape is read off its declaration (domain/waitlist/party.ts).
@@ -185,7 +186,7 @@ const HOST_ACTIONS = ACTIONS.filter((a) => a !== "leave");
 for (const action of HOST_ACTIONS) {
   const summaries: Record<string, string> = {
     notify: "Tell the party their table is ready (waiting/notified → notified)",
-    seat: "Seat the party",
+    seat: "Seat the party, at tables of the host's choice, at the suggestion, or without a table",
     cancel: "Cancel the party (by the host)",
     "no-show": "Mark the party a no-show",
     restore: "Undo a close within 15 minutes: back to its place in line",
@@ -198,14 +199,15 @@ for (const action of HOST_ACTIONS) {
       summary: summaries[action]!,
       description: "An action that does not fit the party's state answers 409 invalid_transition.",
       security: bearer,
-      request: { params: PartyParams },
+      request: { params: PartyParams, ...(action === "seat" ? seatBody : {}) },
       responses: { 200: jsonResponse(PartySchema, "The party after the action"), ...errors(400, 401, 404, 409) },
     }),
     async (c) => {
       const { partyId } = c.req.valid("param");
       const loc = c.get("location");
       const stub = restaurant(c.env, loc);
-      return c.json(restParty(unwrap(await stub.act(partyId, action))), 200);
+      const choice = action === "seat" ? ((c.req.valid("json" as never) as { tableIds?: string[]; suggest?: boolean } | undefined) ?? {}) : {};
+      return c.json(restParty(unwrap(await stub.act(partyId, action, choice))), 200);
     },
   );
 }

@@ -22,7 +22,7 @@ export const bookingFlows = [
       // and quickly picks the open day must see the open day's times, not the late "no tables".
       const closed = new Date(d.getTime() + 86400_000);
       const closedDate = `${closed.getFullYear()}-${String(closed.getMonth() + 1).padStart(2, "0")}-${String(closed.getDate()).padStart(2, "0")}`;
-      const rules = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/booking-settings`, { method: "PUT", headers: auth, body: JSON.stringify({ specialDates: { [closedDate]: [] } }) });
+      const rules = await fetch(`${ctx.base}/api/locations/${locs.locations[0].id}/booking-settings`, { method: "PATCH", headers: auth, body: JSON.stringify({ specialDates: { [closedDate]: [] } }) });
       assert(rules.status === 200, `booking settings answered ${rules.status} ${await rules.text()}`);
       const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const page = await newPage(context, ctx.base);

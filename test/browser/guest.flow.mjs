@@ -276,7 +276,7 @@ export const guestFlows = [
         const p = await place(ctx, c.restaurant, { timezone: c.tz, language: c.lang, phoneCountryCode: c.code, address: "Main Street 1", phone: null });
         assert((await p.api(`/api/locations/${p.id}/tables`, { method: "POST", body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) })).status === 201, "table");
         const date = localDay(c.tz, 3);
-        const rules = await p.api(`/api/locations/${p.id}/booking-settings`, { method: "PUT", body: JSON.stringify({ specialDates: { [date]: [{ start: "19:00", end: "22:00" }] } }) });
+        const rules = await p.api(`/api/locations/${p.id}/booking-settings`, { method: "PATCH", body: JSON.stringify({ specialDates: { [date]: [{ start: "19:00", end: "22:00" }] } }) });
         assert(rules.status === 200, "rules");
         const context = await ctx.browser.newContext({ ...PHONE, timezoneId: c.tz, locale: c.lang === "en" ? "en-US" : c.lang });
         const page = await newPage(context, ctx.base);

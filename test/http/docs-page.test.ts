@@ -34,8 +34,9 @@ describe("/api/docs", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/javascript; charset=utf-8$/);
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    // Its only request is for the OpenAPI document, on this origin.
-    expect([...res.text.matchAll(/\bfetch\(([^,)]*)/g)].map((m) => m[1])).toEqual(['"/api/openapi.json"']);
+    // Its requests: the OpenAPI document, and "Try it" to a path on this origin (tryUrl always starts with "/").
+    expect([...res.text.matchAll(/\bfetch\(([^,)]*)/g)].map((m) => m[1])).toEqual(["url", '"/api/openapi.json"']);
+    expect(res.text).toContain("var url = tryUrl(");
     expect(res.text).not.toMatch(/\bimport\b|XMLHttpRequest|WebSocket|\.src\s*=/);
     expect(res.text).not.toContain("innerHTML");
   });

@@ -7,6 +7,8 @@ type Node = string | { tag: string; attrs: Record<string, string>; children: Nod
 interface Docs {
   view(spec: unknown): Node[];
   curl(spec: unknown, path: string, method: string, op: unknown): string;
+  matches(text: string, query: string): boolean;
+  tryUrl(path: string, pathValues: Record<string, string>, queryValues: Record<string, string>): string;
 }
 
 async function loadDocsScript(): Promise<Docs> {
@@ -183,7 +185,8 @@ describe("the docs script", () => {
     const spec = (await call("GET", "/api/openapi.json")).json;
     expect(spec?.paths, "the OpenAPI document loads").toBeTruthy();
     const tree = docs.view(spec);
-    const articles = all(tree, (n) => n.tag === "article" && n.attrs.class === "op");
+    // Operations (the webhook events are articles of their own, ids "event-…").
+    const articles = all(tree, (n) => n.tag === "article" && n.attrs.class === "op" && n.attrs.id!.startsWith("op-"));
     const count = Object.values(spec.paths as Record<string, object>).reduce((n: number, item) => n + Object.keys(item).length, 0);
     expect(articles).toHaveLength(count);
     const login = textOf(byId(tree, "op-post-api-auth-login"));
@@ -193,5 +196,49 @@ describe("the docs script", () => {
     expect(login).toMatch(/user\.role\s+string\s+required/);
     expect(textOf(byId(tree, "op-get-api-me"))).toContain("Authorization: Bearer <token>");
     expect(all(tree, (n) => n.tag === "h2").map(textOf)).toEqual(expect.arrayContaining(["Auth", "Team", "Locations"]));
+  });
+});
+
+describe("search and Try it on /api/docs", () => {
+  it("finds operations by every word of the query in method, path, summary, operationId or tag", async () => {
+    const docs = await loadDocsScript();
+    const tree = docs.view(SPEC);
+    const op = byId(tree, "op-patch-api-things-thingid");
+    const text = op.attrs["data-search"]!;
+    expect(docs.matches(text, "patch things")).toBe(true);
+    expect(docs.matches(text, "CHANGE Thing")).toBe(true);
+    expect(docs.matches(text, "change ping")).toBe(false);
+    expect(docs.matches(text, "   ")).toBe(true);
+    expect(all(tree, (n) => n.tag === "input" && n.attrs.type === "search")).toHaveLength(1);
+  });
+
+  it("builds Try it URLs on this origin only, with path values encoded", async () => {
+    const docs = await loadDocsScript();
+    expect(docs.tryUrl("/api/things/{thingId}", { thingId: "a/b?c" }, { limit: "5", empty: "" })).toBe("/api/things/a%2Fb%3Fc?limit=5");
+    expect(docs.tryUrl("//evil.example/{x}", { x: "y" }, {})).toBe("/evil.example/y");
+  });
+
+  it("gives each operation a Try it form with its parameters and the example body; tokens come from one field", async () => {
+    const tree = (await loadDocsScript()).view(SPEC);
+    const op = byId(tree, "op-patch-api-things-thingid");
+    const form = all(op, (n) => n.tag === "form")[0]!;
+    expect(form.attrs).toMatchObject({ "data-path": "/api/things/{thingId}", "data-method": "patch" });
+    expect(all(form, (n) => n.tag === "input").map((n) => n.attrs.name)).toEqual(["path:thingId", "query:limit"]);
+    expect(JSON.parse(textOf(all(form, (n) => n.tag === "textarea")))).toMatchObject({ name: "Luigi's" });
+    expect(textOf(form)).toContain("Sends the key or token from the top of the page.");
+    expect(all(tree, (n) => n.attrs.id === "try-token")[0]!.attrs.type).toBe("password");
+  });
+
+  it("renders Seatline's own document: every webhook event, and real examples in Try it", async () => {
+    const docs = await loadDocsScript();
+    const spec = (await call("GET", "/api/openapi.json")).json;
+    const tree = docs.view(spec);
+    const events = all(byId(tree, "webhooks"), (n) => n.tag === "article").map((n) => n.attrs.id);
+    expect(events).toContain("event-party-status-changed");
+    expect(events).toHaveLength(Object.keys(spec.webhooks).length);
+    const add = byId(tree, "op-post-api-locations-locationid-waitlist");
+    const body = JSON.parse(textOf(all(add, (n) => n.tag === "textarea")));
+    expect(body).toEqual(spec.paths["/api/locations/{locationId}/waitlist"].post.requestBody.content["application/json"].example);
+    expect(all(add, (n) => n.tag === "input" && n.attrs.name === "path:locationId")[0]!.attrs.value).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -15,7 +15,7 @@ describe("scopeFor", () => {
     ["POST", "/api/locations/abc/waitlist/p/messages", "waitlist_write"],
     ["PATCH", "/api/locations/abc/waitlist-settings", "settings"],
     ["POST", "/api/locations/abc/reservations/r/seat", "reservations_write"],
-    ["PUT", "/api/locations/abc/booking-settings", "settings"],
+    ["PATCH", "/api/locations/abc/booking-settings", "settings"],
     ["DELETE", "/api/locations/abc/tables/t", "settings"],
     ["GET", "/api/webhook-endpoints", "webhooks"],
     ["POST", "/api/webhook-endpoints/e/test", "webhooks"],

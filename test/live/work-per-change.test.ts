@@ -1,8 +1,11 @@
 // Work per change does not grow with the line (issue 14, item 5): a host action costs the same
 // number of JSON.stringify calls with 20 parties in line as with 200, every party's guest socket
-// open — while each guest whose own status changed still gets its frame.
+// open — while each guest whose own status changed still gets its frame. And the line's figures are
+// built once per change (one view of positions and waits), with a guest status computed only for the
+// parties that changed or stand behind the first place that moved: the same count at 20, 200 and
+// 2,000 parties for a change that moves nobody.
 import { env, runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { LocationRef } from "../../domain/waitlist/protocol";
 import type { Restaurant } from "../../durable-objects/restaurant";
 import { signUp } from "../helpers/api";
@@ -19,7 +22,7 @@ interface Line {
   frames: Map<string, unknown[]>;
 }
 
-async function lineOf(n: number): Promise<Line> {
+async function lineOf(n: number, open: WebSocket[] = sockets): Promise<Line> {
   const o = await signUp();
   const ref: LocationRef = { id: o.locationId, accountId: o.accountId, name: "Work", timezone: "UTC" };
   const stub = env.RESTAURANT.get(env.RESTAURANT.idFromName(o.locationId)) as DurableObjectStub<Restaurant>;
@@ -40,7 +43,7 @@ async function lineOf(n: number): Promise<Line> {
     const seen: unknown[] = [];
     ws.addEventListener("message", (e) => seen.push(JSON.parse(e.data as string)));
     frames.set(id, seen);
-    sockets.push(ws);
+    open.push(ws);
   }
   // Every guest has its first status before the measured action.
   await waitUntil(() => [...frames.values()].every((f) => f.length >= 1));
@@ -72,6 +75,76 @@ function stringifyCalls(line: Line, action: (api: ReturnType<Restaurant["at"]>) 
     return calls;
   });
 }
+
+/** Views of the line built and guest statuses computed while the DO runs one action. */
+function lineWork(line: Line, action: (api: ReturnType<Restaurant["at"]>) => unknown): Promise<{ views: number; statuses: number }> {
+  return runInDurableObject(line.stub, async (instance: Restaurant) => {
+    const work = (instance as unknown as { m: { line: { work: { views: number; statuses: number } } } }).m.line.work;
+    // An object woken from hibernation builds its first view once; that is not the change's work.
+    instance.at(line.ref).list();
+    const before = { ...work };
+    await action(instance.at(line.ref));
+    return { views: work.views - before.views, statuses: work.statuses - before.statuses };
+  });
+}
+
+describe("line work per change at 20, 200 and 2,000 parties", () => {
+  const SIZES = [20, 200, 2000];
+  const lines: Line[] = [];
+  // These sockets stay open across the tests of this block (the file's afterEach closes only its own).
+  const open: WebSocket[] = [];
+  beforeAll(async () => {
+    for (const n of SIZES) lines.push(await lineOf(n, open));
+  }, 300_000);
+  afterAll(() => {
+    for (const ws of open.splice(0)) ws.close(1000, "done");
+  });
+
+  it("has a guest socket open for every party on each line", async () => {
+    const watched = await Promise.all(lines.map((l) => runInDurableObject(l.stub, (_i, state) => state.getWebSockets("guest").length)));
+    expect(watched).toEqual(SIZES);
+  });
+
+  it("editing one party's notes builds one view and computes only that party's status", async () => {
+    const counts = [];
+    for (const line of lines) counts.push(await lineWork(line, (api) => api.update(line.ids[Math.floor(line.ids.length / 2)]!, { notes: "by the window" })));
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[2]).toEqual(counts[0]);
+    expect(counts[0]!.views).toBe(1);
+    // The edited party's own status, before and after (unchanged: no frame).
+    expect(counts[0]!.statuses).toBe(2);
+  });
+
+  it("notifying a party in the middle costs the same at every length, and its guest is told", async () => {
+    const counts = [];
+    for (const line of lines) counts.push(await lineWork(line, (api) => api.act(line.ids[Math.floor(line.ids.length / 2)]!, "notify")));
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[2]).toEqual(counts[0]);
+    expect(counts[0]!.statuses).toBe(2);
+    for (const line of lines) {
+      const frames = line.frames.get(line.ids[Math.floor(line.ids.length / 2)]!)!;
+      await waitUntil(() => (frames.at(-1) as { state?: string }).state === "notified");
+    }
+  });
+
+  it("a party joining at the end computes no one else's status", async () => {
+    const counts = [];
+    for (const line of lines) counts.push(await lineWork(line, (api) => api.add({ name: "Walk-in", size: 2, source: "host" })));
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[2]).toEqual(counts[0]);
+    expect(counts[0]!.statuses).toBe(0);
+  });
+
+  it("seating the head builds at most two views whatever the length, and each guest behind it moves up", async () => {
+    const counts = [];
+    for (const line of lines) counts.push(await lineWork(line, (api) => api.act(line.ids[0]!, "seat")));
+    for (const c of counts) expect(c.views).toBeLessThanOrEqual(2);
+    for (const line of lines) {
+      const last = line.frames.get(line.ids.at(-1)!)!;
+      await waitUntil(() => (last.at(-1) as { position?: number }).position === line.ids.length - 1);
+    }
+  });
+});
 
 describe("work per change", () => {
   it("seating the head of the line costs as many JSON.stringify calls at 200 parties as at 20, and every guest behind it is told", async () => {

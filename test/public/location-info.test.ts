@@ -91,7 +91,7 @@ describe("the place on guest pages: language, country, hours, booking limits", (
   it("names the next opening and today's hours from the booking hours, and the window's last date", async () => {
     const o = await signUp();
     const slug = await slugOf(o);
-    const rules = await call("PUT", `/api/locations/${o.locationId}/booking-settings`, {
+    const rules = await call("PATCH", `/api/locations/${o.locationId}/booking-settings`, {
       token: o.token,
       body: { hours: Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "00:00", end: "23:45" }]])), bookingWindowDays: 10, maxOnlinePartySize: 6 },
     });

@@ -173,7 +173,7 @@ describe("tables and settings: bad input", () => {
       { durations: [] },
       {},
     ]) {
-      expectError(await call("PUT", `${p.base}/booking-settings`, { token: p.token, body }), 400, "validation_failed");
+      expectError(await call("PATCH", `${p.base}/booking-settings`, { token: p.token, body }), 400, "validation_failed");
     }
   });
 

@@ -31,7 +31,7 @@ describe("the schedule follows the book", () => {
 
   it("new reminder hours and grace apply to bookings already made", async () => {
     const { p, r } = await place();
-    expect((await call("PUT", `${p.base}/booking-settings`, { token: p.token, body: { reminderHours: 0, noShowGraceMinutes: 30 } })).status).toBe(200);
+    expect((await call("PATCH", `${p.base}/booking-settings`, { token: p.token, body: { reminderHours: 0, noShowGraceMinutes: 30 } })).status).toBe(200);
     expect((await scheduleRows(p.stub)).map((x) => [x.kind, x.due_at])).toEqual([["no_show", Date.parse(r.start) + 30 * MIN]]);
   });
 

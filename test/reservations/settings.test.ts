@@ -34,7 +34,8 @@ describe("booking settings", () => {
   });
 
   it("a closed weekday offers nothing", async () => {
-    const p = await bookPlace({ settings: { hours: {} } });
+    // Weekdays merge by day (PATCH): each is closed with [].
+    const p = await bookPlace({ settings: { hours: Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, []])) } });
     expect(await times(p, dayFromNow(2, p.timezone))).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ export async function bookPlace(opts: { timezone?: string; tables?: [string, num
   const timezone = opts.timezone ?? "America/New_York";
   const loc = await call("PATCH", base, { token: o.token, body: { timezone } });
   expect(loc.status, loc.text).toBe(200);
-  const settings = await call("PUT", `${base}/booking-settings`, {
+  const settings = await call("PATCH", `${base}/booking-settings`, {
     token: o.token,
     body: { hours: EVERY_DAY, cutoffMinutes: 0, ...opts.settings },
   });

@@ -27,7 +27,7 @@ const routes = (): [string, string, unknown?][] => [
   ["PATCH", `${a.base}/tables/${a.tables[0]!.id}`, { name: "Stolen" }],
   ["DELETE", `${a.base}/tables/${a.tables[1]!.id}`],
   ["GET", `${a.base}/booking-settings`],
-  ["PUT", `${a.base}/booking-settings`, { onlineBooking: false }],
+  ["PATCH", `${a.base}/booking-settings`, { onlineBooking: false }],
 ];
 
 describe("another account", () => {
@@ -68,12 +68,12 @@ describe("roles", () => {
     expectError(await call("POST", `${a.base}/tables`, { token: host.token, body: { name: "X", minSeats: 1, maxSeats: 2 } }), 403, "forbidden");
     expectError(await call("PATCH", `${a.base}/tables/${a.tables[0]!.id}`, { token: host.token, body: { name: "Y" } }), 403, "forbidden");
     expectError(await call("DELETE", `${a.base}/tables/${a.tables[0]!.id}`, { token: host.token }), 403, "forbidden");
-    expectError(await call("PUT", `${a.base}/booking-settings`, { token: host.token, body: { slotIntervalMinutes: 30 } }), 403, "forbidden");
+    expectError(await call("PATCH", `${a.base}/booking-settings`, { token: host.token, body: { slotIntervalMinutes: 30 } }), 403, "forbidden");
   });
 
   it("an admin can change tables and booking rules", async () => {
     const admin = await addMember(a, "admin");
-    const res = await call("PUT", `${a.base}/booking-settings`, { token: admin.token, body: { reminderHours: 3 } });
+    const res = await call("PATCH", `${a.base}/booking-settings`, { token: admin.token, body: { reminderHours: 3 } });
     expect(res.status, res.text).toBe(200);
     expect(res.json.reminderHours).toBe(3);
     expect(res.json.slotIntervalMinutes).toBe(15);

@@ -29,6 +29,7 @@ export function party(over: Partial<Party> = {}): Party {
     version: n,
     onMyWayAt: null,
     almostUpAt: null,
+    tableIds: [],
     ...over,
   };
 }

@@ -45,6 +45,8 @@ export async function names(p: Place): Promise<string[]> {
 
 export interface D1Party {
   id: string;
+  /** JSON: the tables a seated party was given. */
+  table_ids: string;
   account_id: string;
   location_id: string;
   name: string;

@@ -33,7 +33,7 @@ describe("the SMS cost against a real text", () => {
     expect((await call("POST", `/api/locations/${o.locationId}/tables`, { token: o.token, body: { name: "T1", minSeats: 1, maxSeats: 4 } })).status).toBe(201);
     // Every day open at 12:00–22:00, so a time a few days ahead is always bookable.
     const hours = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "12:00", end: "22:00" }]]));
-    expect((await call("PUT", `/api/locations/${o.locationId}/booking-settings`, { token: o.token, body: { hours } })).status).toBe(200);
+    expect((await call("PATCH", `/api/locations/${o.locationId}/booking-settings`, { token: o.token, body: { hours } })).status).toBe(200);
     const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const slots = (await call("GET", `/api/public/locations/${loc.slug}/availability?date=${date}&partySize=2`)).json.slots;
     const phone = freshPhone();

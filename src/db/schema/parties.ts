@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { created, tenant } from "./accounts";
 import { atLocation } from "./locations";
@@ -29,6 +30,8 @@ export const parties = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     version: integer("version").notNull(),
     onMyWayAt: integer("on_my_way_at"),
+    // The tables a seated party was given (issue 17); [] when none (and for parties before tables were tracked).
+    tableIds: text("table_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
   },

@@ -7,6 +7,8 @@ import type { Env, OutboundMessage } from "../../env";
 import { newId } from "../../../lib/crypto";
 import type { WebhookEvent } from "../../../domain/webhook-events";
 
+const ROWS_PER_INSERT = 8;
+
 type Endpoint = Pick<typeof webhookEndpoints.$inferSelect, "id" | "eventTypes" | "locationIds">;
 
 export function endpointWants(e: Endpoint, event: Pick<WebhookEvent, "type" | "locationId">): boolean {
@@ -40,11 +42,12 @@ export async function emitWebhookEvents(env: Env, accountId: string, events: Web
       })),
   );
   const made: string[] = [];
-  // D1 binds at most 100 parameters per statement; 10 columns a row.
-  for (let i = 0; i < rows.length; i += 9) {
+  // D1 binds at most 100 parameters per statement; drizzle binds 12 a row (the 10 given, and the
+  // status and attempts defaults), so 8 rows a statement.
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const inserted = await d
       .insert(webhookDeliveries)
-      .values(rows.slice(i, i + 9))
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
     made.push(...inserted.map((r) => r.id));

@@ -2,6 +2,7 @@
 // and estimates are derived with the waitlist's own rules (domain/waitlist/model.ts).
 import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../domain/waitlist/model";
 import { estimateForNewParty } from "../../../domain/waitlist/quote";
+import type { FloorTable } from "../../../domain/tables/floor";
 import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
 
 export interface Line {
@@ -12,9 +13,11 @@ export interface Line {
   /** Messages by party id, oldest first. */
   messages: Map<string, MessageView[]>;
   reservations: Map<string, ReservationView>;
+  /** Each table now (issue 17), from GET …/floor and every tables.updated event. */
+  floor: FloorTable[];
 }
 
-export const emptyLine = (): Line => ({ version: -1, parties: new Map(), settings: null, intervals: null, messages: new Map(), reservations: new Map() });
+export const emptyLine = (): Line => ({ version: -1, parties: new Map(), settings: null, intervals: null, messages: new Map(), reservations: new Map(), floor: [] });
 
 function putParty(parties: Map<string, PartyView>, p: PartyView) {
   const old = parties.get(p.id);
@@ -35,7 +38,7 @@ export function putMessage(messages: Map<string, MessageView[]>, m: MessageView)
 }
 
 type ReservationEvent = { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView };
-export type HostMessage = HostServerMessage | ReservationEvent | { type: "event"; version: number; event: "tables.updated" };
+export type HostMessage = HostServerMessage | ReservationEvent;
 
 export function apply(line: Line, msg: HostMessage): Line {
   if (msg.type === "error") return line;
@@ -70,6 +73,8 @@ export function apply(line: Line, msg: HostMessage): Line {
       if (!old || old.version <= msg.reservation.version) reservations.set(msg.reservation.id, msg.reservation);
       return { ...next, reservations };
     }
+    case "tables.updated":
+      return { ...next, floor: msg.floor };
     default:
       return next;
   }

@@ -8,13 +8,15 @@ import { timeOf, useTitle } from "../shared/format";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
 import type { Location, MessageView, PartyView, RestMessage, RestParty, Reservation, ReservationView, WaitlistSettings } from "../shared/types";
-import { activeRows, apply, applyRest, emptyLine, estimateFor, putMessage, recentlyClosed, searchRows, unreadReplies, type HostMessage, type Line, type Row } from "./line";
+import { activeRows, apply, applyRest, emptyLine, estimateFor, fromRest, putMessage, recentlyClosed, searchRows, unreadReplies, type HostMessage, type Line, type Row } from "./line";
 import { AddParty, type NewParty } from "./add-party";
 import { chimeCount, useSound } from "./alerts";
 import { Inbox } from "./inbox";
 import { PartyDetail } from "./party-detail";
 import { PartyRow } from "./party-row";
 import { ReservationsPanel } from "./reservations";
+import { FloorPanel } from "./floor";
+import { fromRestFloor, type FloorTable, type RestFloorTable } from "./floor-view";
 import { authed, getSession, setSession } from "./session";
 import { SideTabs } from "./side-tabs";
 import { Toast, useToast } from "./toast";
@@ -48,7 +50,9 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const [everOpen, setEverOpen] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<string | null>(null);
-  const [panel, setPanel] = useState<"add" | "reservations" | "inbox">("add");
+  const [panel, setPanel] = useState<"add" | "floor" | "reservations" | "inbox">("add");
+  /** The waiting party picked on the Floor panel, to seat at a table. */
+  const [pick, setPick] = useState<string | null>(null);
   const { toast, show, dismiss } = useToast();
   const [reservationsAvailable, setReservationsAvailable] = useState<boolean | null>(null);
   const [pending, setPending] = useState<Pending[]>(() => JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]"));
@@ -82,6 +86,21 @@ export function HostScreen({ location: loc }: { location: Location }) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 402 || e.status === 403)) setReservationsAvailable(false);
     }
   }
+  async function loadFloor() {
+    try {
+      const r = await authed<{ tables: RestFloorTable[] }>(`/api/locations/${loc.id}/floor`);
+      setFloor(fromRestFloor(r.tables));
+    } catch {
+      // The floor is an addition; the line works without it.
+    }
+  }
+  const setFloor = (floor: FloorTable[]) => setLine((l) => ({ ...l, floor }));
+  // Held and seated-for times move with the clock; the tables themselves arrive by socket.
+  useEffect(() => {
+    const t = setInterval(() => void loadFloor(), 60_000);
+    return () => clearInterval(t);
+  }, [loc.id]);
+
   const mergeReservations = (list: Reservation[]) => setLine((l) => {
     const reservations = new Map(l.reservations);
     for (const r of list) reservations.set(r.id, toMs(r));
@@ -132,7 +151,10 @@ export function HostScreen({ location: loc }: { location: Location }) {
         }
         if (fresh && msg.event === "message.received" && msg.message.direction === "inbound") chime();
         setLine((l) => apply(l, msg));
+        // A booking made, moved or closed changes which tables are held.
+        if (msg.type === "event" && (msg.event === "reservation.created" || msg.event === "reservation.updated")) void loadFloor();
         if (msg.type === "snapshot") {
+          void loadFloor();
           void loadReservations();
           void loadMessages(msg.parties);
         }
@@ -306,6 +328,30 @@ export function HostScreen({ location: loc }: { location: Location }) {
 
   const tabs = [
     { key: "add" as const, label: "Add party", panel: <AddParty settings={line.settings} estimate={(size) => estimateFor(line, size)} onAdd={add} onClose={() => setShowAdd(false)} /> },
+    ...(line.floor.length > 0
+      ? [{
+          key: "floor" as const,
+          label: "Floor",
+          panel: (
+            <FloorPanel
+              location={loc}
+              floor={line.floor}
+              waiting={rows}
+              reservations={bookings}
+              onBooking={(r) => mergeReservations([r])}
+              now={now}
+              pick={pick}
+              onPick={setPick}
+              onFloor={setFloor}
+              onSeated={(r, table) => {
+                setLine((l) => applyRest(l, r));
+                show({ text: `${r.name} seated at ${table}.`, undo: () => void act(fromRest(r, 0), "restore", true).then(() => show({ text: `${r.name} is back in line.` })) });
+              }}
+              onError={(m) => show({ text: m, error: true })}
+            />
+          ),
+        }]
+      : []),
     ...(reservationsAvailable
       ? [{
           key: "reservations" as const,

@@ -1,8 +1,10 @@
-// Loading and saving the location's booking rules (GET|PUT …/booking-settings). A PUT sends only the
-// page's own fields; the API validates the whole body before it writes, so a refused save changes
-// nothing, and its answer is the rules as saved.
+// Loading and saving the location's booking rules (GET|PATCH …/booking-settings). A PATCH sends only
+// the page's own fields, merged in the location's DO in one step (special dates by date, null removes
+// one); the API validates the whole body before it writes, so a refused save changes nothing, and its
+// answer is the rules as saved.
 import { useEffect, useState } from "preact/hooks";
 import { errorText } from "../../shared/api";
+import type { BookingSettingsPatch } from "../../../../domain/reservations/model";
 import type { BookingSettings, Location } from "../../shared/types";
 import { authed } from "../session";
 
@@ -13,8 +15,8 @@ export function useBookingSettings(location: Location) {
     setSaved(null);
     authed<BookingSettings>(`/api/locations/${location.id}/booking-settings`).then(setSaved, (e) => setError(errorText(e)));
   }, [location.id]);
-  const save = async (patch: Partial<BookingSettings>) => {
-    const next = await authed<BookingSettings>(`/api/locations/${location.id}/booking-settings`, { method: "PUT", body: patch });
+  const save = async (patch: BookingSettingsPatch) => {
+    const next = await authed<BookingSettings>(`/api/locations/${location.id}/booking-settings`, { method: "PATCH", body: patch });
     setSaved(next);
     return next;
   };

@@ -43,7 +43,9 @@ export function HoursPage({ location, canEdit }: { location: Location; canEdit: 
     if (Object.keys(local).length) return setMsg({ text: `Check the ${Object.keys(local).length === 1 ? "highlighted time" : "highlighted times"}: nothing was saved.`, error: true });
     setBusy(true);
     try {
-      await save({ hours: h, specialDates: s });
+      // A PATCH merges special dates by date: a date taken off the list is sent as null.
+      const removed = Object.keys(saved!.specialDates).filter((d) => !(d in s));
+      await save({ hours: h, specialDates: { ...Object.fromEntries(removed.map((d) => [d, null])), ...s } });
       setMsg({ text: "Opening hours saved.", error: false });
     } catch (err) {
       const f = formFailure(err, (p) => p.startsWith("hours.") || p.startsWith("specialDates"));

@@ -1,0 +1,1 @@
+ALTER TABLE `parties` ADD `table_ids` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,52 @@
+// A location's recorded events (domain/webhook-events.ts, from its DO's webhook outbox) turned into
+// what endpoints receive: the REST representation of the resource (ISO instants, the same fields as
+// GET answers), under the location and its sequence number.
+import type { Env } from "../../env";
+import { isoOrNull } from "../../lib/clock";
+import { restReservation } from "../../../domain/reservations/reservation";
+import { restParty } from "../../../domain/waitlist/party";
+import type { MessageView } from "../../../domain/sms/message-view";
+import type { LocationEventRecord, WebhookEvent } from "../../../domain/webhook-events";
+import { emitWebhookEvents } from "./emit";
+
+export function restMessage(m: MessageView) {
+  return {
+    id: m.id,
+    partyId: m.partyId,
+    direction: m.direction,
+    kind: m.kind,
+    body: m.body,
+    status: m.status,
+    provider: m.provider,
+    errorCode: m.errorCode,
+    errorMessage: m.errorMessage,
+    createdAt: isoOrNull(m.createdAt)!,
+    updatedAt: isoOrNull(m.updatedAt)!,
+  };
+}
+
+export function webhookEvent(locationId: string, r: LocationEventRecord): WebhookEvent {
+  const base = { id: r.id, type: r.type, createdAt: new Date(r.at).toISOString(), locationId, sequence: r.sequence };
+  switch (r.type) {
+    case "party.created":
+    case "party.updated":
+    case "party.status_changed":
+    case "party.moved":
+      return { ...base, data: { party: restParty(r.data.party) } };
+    case "reservation.created":
+    case "reservation.updated":
+    case "reservation.status_changed":
+      return { ...base, data: { reservation: restReservation(r.data.reservation) } };
+    case "message.sent":
+    case "message.status_changed":
+    case "message.received":
+      return { ...base, data: { message: restMessage(r.data.message) } };
+    case "location.status_changed":
+      return { ...base, data: { status: r.data.status, previousStatus: r.data.previousStatus } };
+  }
+}
+
+/** Fans one queue message of a location's events out to the account's endpoints (idempotent). */
+export function emitLocationEvents(env: Env, accountId: string, locationId: string, records: LocationEventRecord[], at: number) {
+  return emitWebhookEvents(env, accountId, records.map((r) => webhookEvent(locationId, r)), at);
+}

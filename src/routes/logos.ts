@@ -13,6 +13,7 @@ import type { AppEnv } from "../env";
 import { now } from "../lib/clock";
 import { sha256Hex } from "../../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
+import { loadLocation } from "./location-scope";
 import { bearer, errors, jsonResponse, router, uuidParam } from "./openapi";
 
 export { MAX_LOGO_BYTES };
@@ -41,7 +42,7 @@ logoRoutes.openapi(
     responses: { 200: jsonResponse(LogoSchema, "Stored"), ...errors(400, 401, 403, 404, 413, 415) },
   }),
   async (c) => {
-    const loc = c.get("locationRow");
+    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.get("location").id);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const problem = logoProblem(c.req.header("Content-Type"), bytes);
     if (problem) throw new ApiError(problem.status, problem.code, problem.message);
@@ -67,7 +68,7 @@ logoRoutes.openapi(
     responses: { 200: jsonResponse(LogoSchema, "Removed"), ...errors(400, 401, 403, 404) },
   }),
   async (c) => {
-    const loc = c.get("locationRow");
+    const loc = await loadLocation(db(c.env.DB), c.get("auth").accountId, c.get("location").id);
     await db(c.env.DB).update(locations).set({ logoKey: null, updatedAt: now() }).where(eq(locations.id, loc.id));
     if (loc.logoKey) await c.env.BRANDING.delete(loc.logoKey);
     return c.json({ logoUrl: null }, 200);

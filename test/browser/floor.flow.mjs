@@ -73,7 +73,7 @@ export const floorFlows = [
       const tables = ctx.floorTables;
       const a = owner.page;
       const allDay = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "00:00", end: "23:59" }]]));
-      const s = await owner.api(`/api/locations/${owner.location.id}/booking-settings`, { method: "PUT", body: JSON.stringify({ hours: allDay, cutoffMinutes: 0 }) });
+      const s = await owner.api(`/api/locations/${owner.location.id}/booking-settings`, { method: "PATCH", body: JSON.stringify({ hours: allDay, cutoffMinutes: 0 }) });
       assert(s.status === 200, `booking settings: ${s.status} ${JSON.stringify(s.body)}`);
       const start = new Date(Math.ceil((Date.now() + 40 * 60_000) / (15 * 60_000)) * 15 * 60_000);
       const book = async (name, table) => {

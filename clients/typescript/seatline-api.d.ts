@@ -1476,6 +1476,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/locations/{locationId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the guest pages' logo (admin or owner)
+         * @description The image itself as the body, with its Content-Type: image/png, image/jpeg or image/webp (SVG is refused), at most 256 KiB and 16–2048 pixels on each side; the bytes must be the type declared (415 otherwise). Replaces the previous logo.
+         */
+        put: operations["putLocationLogo"];
+        post?: never;
+        /** Remove the guest pages' logo (admin or owner) */
+        delete: operations["deleteLocationLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "party.created": {
@@ -1894,6 +1915,8 @@ export interface components {
             timezone: string;
             phone: string | null;
             address: string | null;
+            /** @description The guest pages' logo on this origin (PUT /api/locations/{id}/logo), or null. */
+            logoUrl: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2044,6 +2067,18 @@ export interface components {
                     placeholders: string[];
                     segments: components["schemas"]["SmsSegments"];
                 };
+                reservation_changed: {
+                    enabled: boolean;
+                    body: string;
+                    placeholders: string[];
+                    segments: components["schemas"]["SmsSegments"];
+                };
+                reservation_cancelled: {
+                    enabled: boolean;
+                    body: string;
+                    placeholders: string[];
+                    segments: components["schemas"]["SmsSegments"];
+                };
                 reservation_reminder: {
                     enabled: boolean;
                     body: string;
@@ -2074,6 +2109,14 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                     reservation_reminder?: {
                         enabled: boolean;
                         body: string;
@@ -2097,6 +2140,14 @@ export interface components {
                         body: string;
                     };
                     reservation_confirmation?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2126,6 +2177,14 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                     reservation_reminder?: {
                         enabled: boolean;
                         body: string;
@@ -2149,6 +2208,14 @@ export interface components {
                         body: string;
                     };
                     reservation_confirmation?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2178,6 +2245,14 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                     reservation_reminder?: {
                         enabled: boolean;
                         body: string;
@@ -2204,6 +2279,14 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                     reservation_reminder?: {
                         enabled: boolean;
                         body: string;
@@ -2227,6 +2310,14 @@ export interface components {
                         body: string;
                     };
                     reservation_confirmation?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_changed?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    reservation_cancelled?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2433,6 +2524,8 @@ export interface components {
             timeZone: string;
             /** @description The location's accent colour for guest pages, or null. */
             accentColor: string | null;
+            /** @description The location's logo on this origin, or null. */
+            logoUrl: string | null;
             address: string | null;
             /** @description The location's phone, E.164. */
             phone: string | null;
@@ -2492,6 +2585,8 @@ export interface components {
                 timeZone: string;
                 /** @description The location's accent colour for guest pages, or null. */
                 accentColor: string | null;
+                /** @description The location's logo on this origin, or null. */
+                logoUrl: string | null;
                 name: string;
                 slug: string;
             };
@@ -2549,6 +2644,8 @@ export interface components {
                 timeZone: string;
                 /** @description The location's accent colour for guest pages, or null. */
                 accentColor: string | null;
+                /** @description The location's logo on this origin, or null. */
+                logoUrl: string | null;
             };
             canChange: boolean;
             changeCutoffAt: string | null;
@@ -2867,6 +2964,13 @@ export interface components {
                 seats: number;
             }[];
         };
+        Logo: {
+            /**
+             * @description The logo's URL on this origin, or null.
+             * @example /logos/6c1f…/9b2e….png
+             */
+            logoUrl: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2925,6 +3029,7 @@ export type InsightsQuoteAccuracy = components['schemas']['InsightsQuoteAccuracy
 export type InsightsDropOff = components['schemas']['InsightsDropOff'];
 export type InsightsMessages = components['schemas']['InsightsMessages'];
 export type InsightsBookings = components['schemas']['InsightsBookings'];
+export type Logo = components['schemas']['Logo'];
 export type $defs = Record<string, never>;
 export interface operations {
     postAuthSignup: {
@@ -6648,6 +6753,7 @@ export interface operations {
                      *           "timezone": "America/New_York",
                      *           "phone": "+12125550142",
                      *           "address": "12 Mulberry St, New York, NY 10013",
+                     *           "logoUrl": null,
                      *           "createdAt": "2026-12-04T19:05:12.000Z",
                      *           "updatedAt": "2026-12-04T19:05:12.000Z"
                      *         }
@@ -6725,6 +6831,7 @@ export interface operations {
                      *       "timezone": "America/New_York",
                      *       "phone": "+12125550142",
                      *       "address": "12 Mulberry St, New York, NY 10013",
+                     *       "logoUrl": null,
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "updatedAt": "2026-12-04T19:05:12.000Z"
                      *     }
@@ -6891,6 +6998,7 @@ export interface operations {
                      *       "timezone": "America/New_York",
                      *       "phone": "+12125550142",
                      *       "address": "12 Mulberry St, New York, NY 10013",
+                     *       "logoUrl": null,
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "updatedAt": "2026-12-04T19:05:12.000Z"
                      *     }
@@ -7106,6 +7214,7 @@ export interface operations {
                      *       "timezone": "America/New_York",
                      *       "phone": "+12125550142",
                      *       "address": "12 Mulberry St, New York, NY 10013",
+                     *       "logoUrl": null,
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "updatedAt": "2026-12-04T19:05:12.000Z"
                      *     }
@@ -9500,6 +9609,32 @@ export interface operations {
                      *             "remaining": 2
                      *           }
                      *         },
+                     *         "reservation_changed": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
+                     *         },
+                     *         "reservation_cancelled": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
+                     *         },
                      *         "reservation_reminder": {
                      *           "enabled": true,
                      *           "body": "Your table is ready! Please come to the host stand.",
@@ -9536,6 +9671,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -9559,6 +9702,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -9588,6 +9739,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -9611,6 +9770,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -9640,6 +9807,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -9666,6 +9841,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -9689,6 +9872,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -9801,6 +9992,14 @@ export interface operations {
                  *           "enabled": true,
                  *           "body": "Your table is ready! Please come to the host stand."
                  *         },
+                 *         "reservation_changed": {
+                 *           "enabled": true,
+                 *           "body": "Your table is ready! Please come to the host stand."
+                 *         },
+                 *         "reservation_cancelled": {
+                 *           "enabled": true,
+                 *           "body": "Your table is ready! Please come to the host stand."
+                 *         },
                  *         "reservation_reminder": {
                  *           "enabled": true,
                  *           "body": "Your table is ready! Please come to the host stand."
@@ -9825,6 +10024,14 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_confirmation": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
@@ -9854,6 +10061,14 @@ export interface operations {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
@@ -9877,6 +10092,14 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_confirmation": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
@@ -9906,6 +10129,14 @@ export interface operations {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
@@ -9929,6 +10160,14 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_confirmation": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
@@ -9958,6 +10197,14 @@ export interface operations {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
@@ -9981,6 +10228,14 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_confirmation": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_changed": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "reservation_cancelled": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
@@ -10017,6 +10272,14 @@ export interface operations {
                             enabled?: boolean;
                             body?: string;
                         };
+                        reservation_changed?: {
+                            enabled?: boolean;
+                            body?: string;
+                        };
+                        reservation_cancelled?: {
+                            enabled?: boolean;
+                            body?: string;
+                        };
                         reservation_reminder?: {
                             enabled?: boolean;
                             body?: string;
@@ -10042,6 +10305,14 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_confirmation?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10071,6 +10342,14 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                             reservation_reminder?: {
                                 enabled?: boolean;
                                 body: string;
@@ -10094,6 +10373,14 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_confirmation?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10123,6 +10410,14 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                             reservation_reminder?: {
                                 enabled?: boolean;
                                 body: string;
@@ -10146,6 +10441,14 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_confirmation?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10175,6 +10478,14 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                             reservation_reminder?: {
                                 enabled?: boolean;
                                 body: string;
@@ -10198,6 +10509,14 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_confirmation?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_changed?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            reservation_cancelled?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10287,6 +10606,32 @@ export interface operations {
                      *             "remaining": 2
                      *           }
                      *         },
+                     *         "reservation_changed": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
+                     *         },
+                     *         "reservation_cancelled": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
+                     *         },
                      *         "reservation_reminder": {
                      *           "enabled": true,
                      *           "body": "Your table is ready! Please come to the host stand.",
@@ -10323,6 +10668,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -10346,6 +10699,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -10375,6 +10736,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -10398,6 +10767,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -10427,6 +10804,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -10453,6 +10838,14 @@ export interface operations {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
@@ -10476,6 +10869,14 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_confirmation": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_changed": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "reservation_cancelled": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
@@ -13903,6 +14304,7 @@ export interface operations {
                      *       "country": "US",
                      *       "timeZone": "America/New_York",
                      *       "accentColor": "#1f6feb",
+                     *       "logoUrl": null,
                      *       "address": "12 Mulberry St, New York, NY 10013",
                      *       "phone": "+12125550142",
                      *       "phoneDisplay": "(212) 555-0142",
@@ -14188,6 +14590,7 @@ export interface operations {
                      *         "country": "US",
                      *         "timeZone": "America/New_York",
                      *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null,
                      *         "name": "Ana Souza",
                      *         "slug": "trattoria-roma"
                      *       },
@@ -14803,7 +15206,8 @@ export interface operations {
                      *         "language": "en",
                      *         "country": "US",
                      *         "timeZone": "America/New_York",
-                     *         "accentColor": "#1f6feb"
+                     *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null
                      *       },
                      *       "canChange": true,
                      *       "changeCutoffAt": null
@@ -17917,6 +18321,258 @@ export interface operations {
                      *       "error": {
                      *         "code": "unsupported_media_type",
                      *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putLocationLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "logoUrl": "/logos/6c1f…/9b2e….png"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Logo"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteLocationLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "logoUrl": "/logos/6c1f…/9b2e….png"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Logo"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
                      *         "details": []
                      *       }
                      *     }

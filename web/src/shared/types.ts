@@ -46,7 +46,7 @@ export type SmsTemplateView = SmsSettingsView["templates"][TemplateKind];
 // Guests
 export type PublicLocation = Schemas["PublicLocation"];
 /** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
-export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZone" | "accentColor">;
+export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZone" | "accentColor" | "logoUrl">;
 export type ServiceHours = PublicLocation["hoursToday"][number];
 /** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
 export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;

@@ -4,6 +4,7 @@ import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
 import type { TemplateTranslations } from "../sms/translations";
+import type { BoardNames } from "./board";
 import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
@@ -34,6 +35,10 @@ export interface WaitlistSettings {
   tags: string[];
   /** Minutes a notified party is held before host screens mark it late. */
   holdMinutes: number;
+  /** Whether the public display board (/board/<slug>) and its socket are on; off by default (issue 22). */
+  boardEnabled: boolean;
+  /** How the board names parties: "name" ("Ana G.") or "number" (#417, from the party's id). */
+  boardNames: BoardNames;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -52,6 +57,8 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   accentColor: null,
   tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
   holdMinutes: 10,
+  boardEnabled: false,
+  boardNames: "name",
 };
 
 export interface SmsSettings {

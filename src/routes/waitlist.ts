@@ -1,6 +1,7 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
 import { GUEST_LANGUAGES } from "../../domain/languages";
+import { BOARD_NAMES } from "../../domain/waitlist/board";
 import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/contrast";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -47,6 +48,8 @@ export const SettingsSchema = z
       .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
       .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
     holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
+    boardEnabled: z.boolean().openapi({ description: "Whether the public display board (/board/{slug}) and its socket are on. Off by default: a board shows the line to anyone who knows the slug." }),
+    boardNames: z.enum(BOARD_NAMES).openapi({ description: 'How the display board names parties: "name" (first name and initial, "Ana G."; a one-word name shows only its initial) or "number" (a three-digit number read off the party id).', example: "name" }),
   })
   .openapi("WaitlistSettings");
 

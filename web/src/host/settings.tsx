@@ -9,6 +9,7 @@ import type { BandMinutes, Invite, Location, Member, Retention, Role, Session, S
 import { authed } from "./session";
 import { AccountPage } from "./settings/account";
 import { BillingPage } from "./settings/billing";
+import { BoardFields } from "./settings/board";
 import { BookingRulesPage } from "./settings/booking-rules";
 import { DeveloperPage } from "./settings/developer";
 import { formFailure, type FieldErrors } from "./settings/field-errors";
@@ -246,6 +247,7 @@ function WaitlistRules({ location }: { location: Location }) {
           ))}
         </tbody>
       </table>
+      <BoardFields s={s} setS={setS} location={location} />
       <button class="btn primary">Save rules</button>
     </form>
   );

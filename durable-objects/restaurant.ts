@@ -256,7 +256,10 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     const { m } = this;
     const sql = this.ctx.storage.sql;
     await this.alarmClock.fire({
-      runDue: (at) => m.book.runDue(at, m.location.current !== null),
+      runDue: async (at) => {
+        await m.book.runDue(at, m.location.current !== null);
+        m.desk.expireHolds(at);
+      },
       flush: () => {
         const loc = m.location.current;
         if (!loc) return null;
@@ -278,6 +281,7 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
       },
       nextCheck: (at) => m.authority.nextCheckAt(at),
       nextScheduled: () => nextScheduled(sql),
+      nextHoldExpiry: () => m.desk.nextHoldExpiry(),
       oldestClosedAt: () => m.parties.oldestClosedAt(),
       oldestBookingEnd: () => m.book.oldestEnd(),
       locationId: () => m.location.current?.id ?? null,

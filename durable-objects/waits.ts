@@ -21,7 +21,7 @@ import { durationFor, type BookingSettings } from "../domain/reservations/model"
 import { readCombinations, readTables, reservationsBetween } from "./reservations/store";
 import { bandOf, estimateMinutes, type Party } from "../domain/waitlist/model";
 import type { SeatedParty } from "../domain/estimates/types";
-import { OCCUPANCY_MARK } from "./reservations/floor";
+import { OCCUPANCY_MARK } from "./storage/meta";
 import type { Intervals } from "../domain/waitlist/protocol";
 
 const MINUTE = 60_000;

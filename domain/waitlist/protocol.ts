@@ -33,8 +33,10 @@ export interface WaitlistSettings {
   accentColor: string | null;
   /** The tags hosts pick from on this location's add and edit forms. */
   tags: string[];
-  /** Minutes a notified party is held before host screens mark it late. */
+  /** Minutes a notified party is held before host screens mark it late (domain/waitlist/hold.ts). */
   holdMinutes: number;
+  /** Whether the DO marks a notified party a no-show by itself once its hold has run out. */
+  autoNoShow: boolean;
   /** Whether the public display board (/board/<slug>) and its socket are on; off by default (issue 22). */
   boardEnabled: boolean;
   /** How the board names parties: "name" ("Ana G.") or "number" (#417, from the party's id). */
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   accentColor: null,
   tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
   holdMinutes: 10,
+  autoNoShow: false,
   boardEnabled: false,
   boardNames: "name",
 };

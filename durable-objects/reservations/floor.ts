@@ -11,7 +11,7 @@ import type { ReservationView } from "../../domain/reservations/reservation";
 import type { RankedPartyView } from "../../domain/waitlist/protocol";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
-import type { Meta } from "../storage/meta";
+import { OCCUPANCY_MARK, type Meta } from "../storage/meta";
 import type { WaitlistDesk } from "../waitlist/desk";
 import type { Parties } from "../waitlist/parties";
 import type { ReservationBook, ReservationPatch } from "./book";
@@ -32,12 +32,6 @@ export interface SeatChoice {
 }
 
 const DAY_MS = 86_400_000;
-/**
- * When the host last seated a walk-in at tables or cleared a table: evidence that the floor is kept
- * in Seatline, so the estimator trusts the occupancy (waits.ts). A booking seated at its own tables
- * is not such evidence (its tables were chosen when it was booked).
- */
-export const OCCUPANCY_MARK = "occupancy_at";
 
 export class FloorPlan {
   constructor(

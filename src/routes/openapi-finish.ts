@@ -62,7 +62,7 @@ export function finishDocument<T extends Json>(doc: T): T {
   // WebSockets are no HTTP operation tools can call (their answer is 101): described here, with the
   // frames each side sends, and in README ("Live channel", "Guests").
   d["x-websockets"] = sockets;
-  d.webhooks = webhookSection();
+  d.webhooks = webhookSection(d);
   return withExamples(doc);
 }
 
@@ -120,6 +120,7 @@ const EXAMPLE_PARTY = {
   version: 118,
   onMyWayAt: null,
   tableIds: [],
+  closedBy: null,
 };
 const EXAMPLE_RESERVATION = {
   id: "0c9d3e55-61f2-4b8a-a7a0-93d1f0e4c2b6",
@@ -208,7 +209,21 @@ const HEADERS = [
   { name: "webhook-signature", example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=", description: "`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's whsec_ secret (Standard Webhooks)." },
 ];
 
-function webhookSection(): Json {
+/**
+ * An event's example: the resource's own schema example (so a field added to Party or Reservation is
+ * in it too), with the hand-picked values above laid over it.
+ */
+function eventExample(doc: Json, e: EventDoc): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(e.example)) {
+    const schema = e.data.properties?.[key];
+    const base = schema?.$ref || schema?.allOf ? exampleOf(doc, schema) : null;
+    out[key] = base && typeof base === "object" && value && typeof value === "object" ? { ...base, ...value } : value;
+  }
+  return out;
+}
+
+function webhookSection(doc: Json): Json {
   const out: Json = {};
   for (const type of WEBHOOK_EVENT_TYPES) {
     const e = EVENT_DOCS[type];
@@ -244,7 +259,7 @@ function webhookSection(): Json {
                 createdAt: "2026-12-04T19:05:12.000Z",
                 locationId: "36b620a7-e61f-455a-8cd4-8f8b774667c0",
                 sequence: 118,
-                data: e.example,
+                data: eventExample(doc, e),
               },
             },
           },

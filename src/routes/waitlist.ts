@@ -47,7 +47,8 @@ export const SettingsSchema = z
       .max(20)
       .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
       .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
-    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held (from the notify, or from the guest's \"on my way\" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.", example: 10 }),
+    autoNoShow: z.boolean().openapi({ description: "Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is \"automatic\"; Restore undoes it). Off by default.", example: false }),
     boardEnabled: z.boolean().openapi({ description: "Whether the public display board (/board/{slug}) and its socket are on. Off by default: a board shows the line to anyone who knows the slug." }),
     boardNames: z.enum(BOARD_NAMES).openapi({ description: 'How the display board names parties: "name" (first name and initial, "Ana G."; a one-word name shows only its initial) or "number" (a three-digit number read off the party id).', example: "name" }),
   })

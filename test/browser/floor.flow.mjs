@@ -36,8 +36,10 @@ export const floorFlows = [
       await b.getByRole("tab", { name: "Floor" }).click();
       await card(b, "Bar 1").waitFor();
 
-      // Tap the waiting party, then the suggested table.
-      await panel.getByLabel("Seat a waiting party").selectOption({ label: "#1 Okafor (2)" });
+      // Tap the waiting party (its row, then "Seat at a table"), then the suggested table.
+      await row(a, "Okafor").locator("button.who").click();
+      await a.getByRole("button", { name: "Seat Okafor at a table" }).click();
+      await waitFor(async () => (await panel.getByLabel("Seat a waiting party").inputValue()) === okafor.id, "Okafor picked on the Floor tab");
       const pick = a.getByTestId("floor-pick");
       await pick.getByText("Suggested for Okafor (2): Bar 1").waitFor();
       await waitFor(async () => (await card(a, "Bar 1").getAttribute("class")).includes("suggested"), "Bar 1 marked as the suggestion");
@@ -73,7 +75,7 @@ export const floorFlows = [
       const tables = ctx.floorTables;
       const a = owner.page;
       const allDay = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [{ start: "00:00", end: "23:59" }]]));
-      const s = await owner.api(`/api/locations/${owner.location.id}/booking-settings`, { method: "PUT", body: JSON.stringify({ hours: allDay, cutoffMinutes: 0 }) });
+      const s = await owner.api(`/api/locations/${owner.location.id}/booking-settings`, { method: "PATCH", body: JSON.stringify({ hours: allDay, cutoffMinutes: 0 }) });
       assert(s.status === 200, `booking settings: ${s.status} ${JSON.stringify(s.body)}`);
       const start = new Date(Math.ceil((Date.now() + 40 * 60_000) / (15 * 60_000)) * 15 * 60_000);
       const book = async (name, table) => {

@@ -191,6 +191,23 @@ describe("reservations at tables", () => {
   });
 });
 
+describe("moving a seated booking", () => {
+  it("to a free table moves its occupancy; to an occupied one is refused and nothing moves", async () => {
+    const p = await floorPlace();
+    const start = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000).toISOString();
+    const r = await booked(p, { name: "Mover", partySize: 2, start, tableIds: [tableId(p, "T2")] });
+    expect((await reservationAct(p, r.id, "seat")).status).toBe(200);
+    const moved = await call("PATCH", `${p.base}/reservations/${r.id}`, { token: p.token, body: { tableIds: [tableId(p, "T4")] } });
+    expect(moved.status, moved.text).toBe(200);
+    expect(await statuses(p)).toEqual({ T2: "free", T4: "seated", T6: "free" });
+    await seat(p, await walkIn(p, "Six", 5), { tableIds: [tableId(p, "T6")] });
+    const refused = await call("PATCH", `${p.base}/reservations/${r.id}`, { token: p.token, body: { tableIds: [tableId(p, "T6")] } });
+    expectError(refused, 409, "table_conflict");
+    expect(refused.json.error.details[0].reason).toBe("occupied");
+    expect((await floor(p)).find((t) => t.name === "T4").party.name).toBe("Mover");
+  });
+});
+
 describe("live", () => {
   it("seating and clearing arrive as tables.updated with occupancy and statuses", async () => {
     const p = await floorPlace();

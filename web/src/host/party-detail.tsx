@@ -16,6 +16,8 @@ export function PartyDetail(props: {
   onAct: (action: string) => void;
   onClose: () => void;
   onUpdated: (p: RestParty) => void;
+  /** Opens the Floor tab with this party picked (issue 17); absent where the location has no tables. */
+  onSeatAtTable?: () => void;
 }) {
   const { location: loc, party: p } = props;
   const [editing, setEditing] = useState(false);
@@ -50,6 +52,7 @@ export function PartyDetail(props: {
           {p.notes ? <p class="notes">{p.notes}</p> : null}
           <div class="row detail-acts">
             <button class="btn" aria-label={`Edit ${p.name}`} onClick={() => setEditing(true)}>Edit</button>
+            {props.onSeatAtTable ? <button class="btn" aria-label={`Seat ${p.name} at a table`} onClick={props.onSeatAtTable}><Icon name="seat" /> Seat at a table</button> : null}
             <span class="spacer" />
             <button class="btn danger" onClick={() => props.onAct("cancel")}>Cancel</button>
             <button class="btn danger" onClick={() => props.onAct("no-show")}>No-show</button>

@@ -226,6 +226,10 @@ function WaitlistRules({ location }: { location: Location }) {
       <div class="field">
         <label class="check"><input type="checkbox" checked={s.open} onChange={(e) => setS({ ...s, open: e.currentTarget.checked })} /><span>Self check-in is open (guests can join from /join)</span></label>
       </div>
+      <div class="field">
+        <label class="check"><input type="checkbox" checked={s.autoNoShow} onChange={(e) => setS({ ...s, autoNoShow: e.currentTarget.checked })} aria-describedby="wl-auto-hint" /><span>Mark a notified party a no-show by itself when its hold runs out</span></label>
+        <p class="hint" id="wl-auto-hint">The hold below counts from the notify, or from the guest's “on my way” after it. Every host screen sees the no-show at once and can undo it with Restore.</p>
+      </div>
       <div class="grid2">
         <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
         <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>

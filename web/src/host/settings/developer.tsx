@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Scope } from "../../../../domain/api-scopes";
 import type { ApiKeyView, Page, WebhookDeliveryView, WebhookEndpointView } from "../../../../domain/integrations";
-import type { WebhookEventType } from "../../../../domain/webhook-events";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "../../../../domain/webhook-events";
 import { errorText, fieldErrors } from "../../shared/api";
 import type { Location } from "../../shared/types";
 import { authed } from "../session";
@@ -18,11 +18,8 @@ const SCOPE_LABELS: [Scope, string][] = [
   ["settings", "Change locations and settings"],
   ["webhooks", "Manage webhooks"],
 ];
-const EVENT_TYPES: WebhookEventType[] = [
-  "party.created", "party.updated", "party.status_changed", "party.moved",
-  "reservation.created", "reservation.updated", "reservation.status_changed",
-  "message.sent", "message.status_changed", "message.received", "location.status_changed",
-];
+// The one list of events (domain/webhook-events.ts), so a new event shows here without a second edit.
+const EVENT_TYPES: readonly WebhookEventType[] = WEBHOOK_EVENT_TYPES;
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) : "never");
 
 export function DeveloperPage({ locations, canEdit }: { locations: Location[]; canEdit: boolean }) {

@@ -8,6 +8,7 @@ import { assertNoAxeViolations } from "./axe.mjs";
 import { assert, assertLabelled, assertNoExternal, newPage, SCREENSHOTS, waitFor } from "./harness.mjs";
 import { addViaApi, hostOwner, row } from "./host-helpers.mjs";
 import { decodeShown } from "./qr-decode.mjs";
+import { png } from "./branding.flow.mjs";
 
 const TV = { "1080p": { width: 1920, height: 1080 }, "720p": { width: 1280, height: 720 } };
 const calledLabels = (page) => page.locator(".b-called .b-label").allTextContents();
@@ -42,10 +43,25 @@ export const boardFlows = [
       await host.getByText("Saved.").waitFor();
       await assertNoAxeViolations(host, "waitlist rules with the display board");
 
+      // The restaurant's branding: its accent colour and logo (Settings → Branding) head the board.
+      const accent = await owner.api(`/api/locations/${owner.location.id}/waitlist-settings`, { method: "PATCH", body: JSON.stringify({ accentColor: "#8b1e3f" }) });
+      assert(accent.status === 200, `accent colour: ${accent.status}`);
+      const logo = await owner.api(`/api/locations/${owner.location.id}/logo`, { method: "PUT", body: png(160, 48, [139, 30, 63]), headers: { "content-type": "image/png" } });
+      assert(logo.status === 200, `logo upload: ${logo.status} ${JSON.stringify(logo.body)}`);
+
       await addViaApi(owner, { name: "Ana Garcia", size: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy", tags: ["Patio"] });
       await addViaApi(owner, { name: "Bruno Okafor", size: 4, phone: "+1 415 555 0178", smsConsent: true });
       // The TV redials by itself (backoff) and finds the board on.
       await waitFor(async () => (await nextLabels(tv)).join("|") === "Ana G.|Bruno O.", "the board to list the next parties");
+
+      await tv.reload();
+      await waitFor(async () => (await nextLabels(tv)).length === 2, "the board after a reload");
+      const brand = await tv.evaluate(() => {
+        const img = document.querySelector("[data-testid=board-logo]");
+        return { src: img?.getAttribute("src"), loaded: img?.complete && img.naturalWidth > 0, header: getComputedStyle(document.querySelector(".b-head")).backgroundColor };
+      });
+      assert(brand.src?.startsWith("/logos/") && brand.loaded, `the board shows the location's logo from our origin: ${JSON.stringify(brand)}`);
+      assert(brand.header === "rgb(139, 30, 63)", `the board's header is the accent colour: ${brand.header}`);
 
       // A host notifies on the host screen: the board calls the masked name.
       await host.goto(`${ctx.base}/app`);

@@ -29,8 +29,8 @@ describe("display board page", () => {
     expect(off.json).toMatchObject({ slug, enabled: false, names: "name", joinUrl: expect.stringMatching(new RegExp(`/join/${slug}$`)) });
     await setSettings(o, { boardEnabled: true, boardNames: "number", accentColor: "#8b1e3f" });
     const on = await call("GET", `/api/public/locations/${slug}/board`);
-    expect(on.json).toMatchObject({ enabled: true, names: "number", accentColor: "#8b1e3f" });
-    expect(Object.keys(on.json).sort()).toEqual(["accentColor", "country", "enabled", "joinUrl", "language", "name", "names", "slug", "timeZone"]);
+    expect(on.json).toMatchObject({ enabled: true, names: "number", accentColor: "#8b1e3f", logoUrl: null });
+    expect(Object.keys(on.json).sort()).toEqual(["accentColor", "country", "enabled", "joinUrl", "language", "logoUrl", "name", "names", "slug", "timeZone"]);
   });
 
   it("answers 404 in the one error shape for an unknown place", async () => {

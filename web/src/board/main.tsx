@@ -18,6 +18,8 @@ interface BoardPage {
   enabled: boolean;
   joinUrl: string;
   accentColor: string | null;
+  /** The location's logo on this origin (Settings → Branding), or null. */
+  logoUrl: string | null;
   language: string;
 }
 
@@ -108,6 +110,7 @@ function BoardScreen({ page, board, state }: { page: BoardPage; board: Board | n
   return (
     <div class="board">
       <header class="b-head">
+        {page.logoUrl && <img class="b-logo" src={page.logoUrl} alt="" data-testid="board-logo" />}
         <h1>{page.name}</h1>
         <p class="b-status" role="status" data-state={state}>{status}</p>
       </header>

@@ -10,6 +10,7 @@ import { authed } from "./session";
 import { AccountPage } from "./settings/account";
 import { BillingPage } from "./settings/billing";
 import { BoardFields } from "./settings/board";
+import { BrandingPage } from "./settings/branding";
 import { BookingRulesPage } from "./settings/booking-rules";
 import { DeveloperPage } from "./settings/developer";
 import { formFailure, type FieldErrors } from "./settings/field-errors";
@@ -31,6 +32,7 @@ export const SECTIONS = [
   ["hours", "Opening hours"],
   ["booking", "Booking rules"],
   ["waitlist", "Waitlist rules"],
+  ["branding", "Branding"],
   ["sms", "SMS templates"],
   ["history", "History"],
   ["team", "Team"],
@@ -78,6 +80,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
         {section === "developer" ? <DeveloperPage locations={locations} canEdit={admin} /> : null}
@@ -263,6 +266,8 @@ const KIND_LABELS: Record<TemplateKind, string> = {
   table_ready: "Table ready",
   cancelled: "Cancelled",
   reservation_confirmation: "Reservation confirmed",
+  reservation_changed: "Reservation changed",
+  reservation_cancelled: "Reservation cancelled",
   reservation_reminder: "Reservation reminder",
 };
 

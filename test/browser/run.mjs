@@ -55,6 +55,7 @@ async function runSuites(list, ctx) {
         console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
       } catch (err) {
         failed += 1;
+        if (process.env.SEATLINE_BROWSER_DUMP && stack?.output) console.log(stack.output().slice(-8000));
         console.log(`  ✗ ${name}\n${String(err.stack ?? err).replace(/^/gm, "      ")}`);
         // Later flows build on earlier ones; stop at the first failure.
         if (!keepGoing) break;

@@ -115,12 +115,12 @@ describe("floor-aware wait estimate", () => {
     const both = buildFloor({ ...two, tables: [table("A", 1, 2), table("B", 1, 2)] }, m, NOW);
     expect(both.slots.map((x) => x.freeAt > 0)).toEqual([true, true]);
     // Past its median dining time a party is more likely gone than not: its table counts as busy
-    // only for a share of the time such a party has left, p · c weighted (and less than if it were
-    // known to be there).
+    // for the expected time left of a party that may have gone, p · c (less than if it were known
+    // to be there).
     const late = buildFloor(state({ tables, seated: [{ size: 2, seatedAt: NOW - 70 * MIN }] }), m, NOW);
     const r = remaining(60, 0.35, 70, "staying");
     expect(r.stayProbability).toBeLessThan(0.5);
-    expect(late.slots[0]!.freeAt).toBeCloseTo(1.5 * r.stayProbability * r.minutes, 5);
+    expect(late.slots[0]!.freeAt).toBeCloseTo(r.stayProbability * r.minutes, 5);
     expect(late.slots[0]!.freeAt).toBeGreaterThan(0);
     expect(late.slots[0]!.freeAt).toBeLessThan(r.minutes);
   });

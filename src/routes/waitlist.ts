@@ -329,7 +329,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.rows.map((r) =>
-          restParty({ ...r, position: null, ahead: null, estimateMinutes: null }),
+          restParty({ ...r, position: null, ahead: null, estimateMinutes: null, estimateRange: null }),
         ),
         nextCursor: page.nextCursor,
       },

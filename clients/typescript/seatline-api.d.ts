@@ -1144,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/locations/{slug}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a location's display board page shows besides the line: name, branding, the join link, on or off */
+        get: operations["getPublicLocationBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/retention": {
         parameters: {
             query?: never;
@@ -1961,6 +1978,11 @@ export interface components {
             ahead: number | null;
             /** @description Automatic estimate from recent seatings. */
             estimateMinutes: number | null;
+            /** @description Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise. */
+            estimateRange?: {
+                lowMinutes: number;
+                highMinutes: number;
+            } | null;
         };
         WaitlistSettings: {
             /** @description Whether guests can check themselves in. */
@@ -2016,6 +2038,14 @@ export interface components {
              * @example false
              */
             autoNoShow: boolean;
+            /** @description Whether the public display board (/board/{slug}) and its socket are on. Off by default: a board shows the line to anyone who knows the slug. */
+            boardEnabled: boolean;
+            /**
+             * @description How the display board names parties: "name" (first name and initial, "Ana G."; a one-word name shows only its initial) or "number" (a three-digit number read off the party id).
+             * @example name
+             * @enum {string}
+             */
+            boardNames: "name" | "number";
         };
         SeatAt: {
             /** @description Seat at these tables (the host's choice). */
@@ -2650,6 +2680,35 @@ export interface components {
             canChange: boolean;
             changeCutoffAt: string | null;
         };
+        BoardPage: {
+            /**
+             * @description The location's default language for guest pages.
+             * @enum {string}
+             */
+            language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+            /**
+             * @description ISO 3166-1 alpha-2, from the location's phone country code: clock, date order, phone format.
+             * @example US
+             */
+            country: string | null;
+            /** @example America/New_York */
+            timeZone: string;
+            /** @description The location's accent colour for guest pages, or null. */
+            accentColor: string | null;
+            /** @description The location's logo on this origin, or null. */
+            logoUrl: string | null;
+            name: string;
+            slug: string;
+            /** @description Whether the location has its display board switched on (the socket is refused when not). */
+            enabled: boolean;
+            /**
+             * @description How the board names parties.
+             * @enum {string}
+             */
+            names: "name" | "number";
+            /** @description The self check-in page the board's QR code leads to. */
+            joinUrl: string;
+        };
         Retention: {
             /**
              * @description default: customer data is deleted 18 months after the account's last sign-in. days: deleted `days` days after it was created.
@@ -3018,6 +3077,7 @@ export type Availability = components['schemas']['Availability'];
 export type Slot = components['schemas']['Slot'];
 export type PublicReservation = components['schemas']['PublicReservation'];
 export type GuestReservation = components['schemas']['GuestReservation'];
+export type BoardPage = components['schemas']['BoardPage'];
 export type Retention = components['schemas']['Retention'];
 export type SmsSender = components['schemas']['SmsSender'];
 export type Billing = components['schemas']['Billing'];
@@ -7404,7 +7464,11 @@ export interface operations {
                      *           "closedBy": "staff",
                      *           "position": 3,
                      *           "ahead": 2,
-                     *           "estimateMinutes": 20
+                     *           "estimateMinutes": 20,
+                     *           "estimateRange": {
+                     *             "lowMinutes": 20,
+                     *             "highMinutes": 20
+                     *           }
                      *         }
                      *       ],
                      *       "settings": {
@@ -7431,7 +7495,9 @@ export interface operations {
                      *           "Patio"
                      *         ],
                      *         "holdMinutes": 10,
-                     *         "autoNoShow": false
+                     *         "autoNoShow": false,
+                     *         "boardEnabled": true,
+                     *         "boardNames": "name"
                      *       }
                      *     }
                      */
@@ -7592,7 +7658,11 @@ export interface operations {
                      *         "closedBy": "staff",
                      *         "position": 3,
                      *         "ahead": 2,
-                     *         "estimateMinutes": 20
+                     *         "estimateMinutes": 20,
+                     *         "estimateRange": {
+                     *           "lowMinutes": 20,
+                     *           "highMinutes": 20
+                     *         }
                      *       },
                      *       "guestUrl": "https://seatline.example.com/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8"
                      *     }
@@ -7766,7 +7836,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -7921,7 +7995,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8090,7 +8168,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8236,7 +8318,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8405,7 +8491,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8538,7 +8628,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8671,7 +8765,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8815,7 +8913,11 @@ export interface operations {
                      *       "closedBy": "staff",
                      *       "position": 3,
                      *       "ahead": 2,
-                     *       "estimateMinutes": 20
+                     *       "estimateMinutes": 20,
+                     *       "estimateRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Party"];
@@ -8979,7 +9081,9 @@ export interface operations {
                      *         "Patio"
                      *       ],
                      *       "holdMinutes": 10,
-                     *       "autoNoShow": false
+                     *       "autoNoShow": false,
+                     *       "boardEnabled": true,
+                     *       "boardNames": "name"
                      *     }
                      */
                     "application/json": components["schemas"]["WaitlistSettings"];
@@ -9083,7 +9187,9 @@ export interface operations {
                  *         "Patio"
                  *       ],
                  *       "holdMinutes": 10,
-                 *       "autoNoShow": false
+                 *       "autoNoShow": false,
+                 *       "boardEnabled": true,
+                 *       "boardNames": "name"
                  *     }
                  */
                 "application/json": {
@@ -9138,6 +9244,14 @@ export interface operations {
                      * @example false
                      */
                     autoNoShow?: boolean;
+                    /** @description Whether the public display board (/board/{slug}) and its socket are on. Off by default: a board shows the line to anyone who knows the slug. */
+                    boardEnabled?: boolean;
+                    /**
+                     * @description How the display board names parties: "name" (first name and initial, "Ana G."; a one-word name shows only its initial) or "number" (a three-digit number read off the party id).
+                     * @example name
+                     * @enum {string}
+                     */
+                    boardNames?: "name" | "number";
                 };
             };
         };
@@ -9173,7 +9287,9 @@ export interface operations {
                      *         "Patio"
                      *       ],
                      *       "holdMinutes": 10,
-                     *       "autoNoShow": false
+                     *       "autoNoShow": false,
+                     *       "boardEnabled": true,
+                     *       "boardNames": "name"
                      *     }
                      */
                     "application/json": components["schemas"]["WaitlistSettings"];
@@ -9362,7 +9478,11 @@ export interface operations {
                      *           "closedBy": "staff",
                      *           "position": 3,
                      *           "ahead": 2,
-                     *           "estimateMinutes": 20
+                     *           "estimateMinutes": 20,
+                     *           "estimateRange": {
+                     *             "lowMinutes": 20,
+                     *             "highMinutes": 20
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": "eyJhdCI6MTc5NjQxMTExMjAwMCwiaWQiOiI1YjdmMmMxZSJ9"
@@ -15462,6 +15582,61 @@ export interface operations {
             };
         };
     };
+    getPublicLocationBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example trattoria-roma */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "language": "en",
+                     *       "country": "US",
+                     *       "timeZone": "America/New_York",
+                     *       "accentColor": "#1f6feb",
+                     *       "logoUrl": null,
+                     *       "name": "Ana Souza",
+                     *       "slug": "trattoria-roma",
+                     *       "enabled": true,
+                     *       "names": "name",
+                     *       "joinUrl": "https://seatline.example.com/app"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BoardPage"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getSettingsRetention: {
         parameters: {
             query?: never;
@@ -18640,7 +18815,11 @@ export interface operations {
                  *           "closedBy": null,
                  *           "position": 3,
                  *           "ahead": 2,
-                 *           "estimateMinutes": 22
+                 *           "estimateMinutes": 22,
+                 *           "estimateRange": {
+                 *             "lowMinutes": 15,
+                 *             "highMinutes": 30
+                 *           }
                  *         }
                  *       }
                  *     }
@@ -18730,7 +18909,11 @@ export interface operations {
                  *           "closedBy": null,
                  *           "position": 3,
                  *           "ahead": 2,
-                 *           "estimateMinutes": 22
+                 *           "estimateMinutes": 22,
+                 *           "estimateRange": {
+                 *             "lowMinutes": 15,
+                 *             "highMinutes": 30
+                 *           }
                  *         }
                  *       }
                  *     }
@@ -18820,7 +19003,11 @@ export interface operations {
                  *           "closedBy": null,
                  *           "position": 3,
                  *           "ahead": 2,
-                 *           "estimateMinutes": 22
+                 *           "estimateMinutes": 22,
+                 *           "estimateRange": {
+                 *             "lowMinutes": 15,
+                 *             "highMinutes": 30
+                 *           }
                  *         }
                  *       }
                  *     }
@@ -18910,7 +19097,11 @@ export interface operations {
                  *           "closedBy": null,
                  *           "position": 3,
                  *           "ahead": 2,
-                 *           "estimateMinutes": 22
+                 *           "estimateMinutes": 22,
+                 *           "estimateRange": {
+                 *             "lowMinutes": 15,
+                 *             "highMinutes": 30
+                 *           }
                  *         }
                  *       }
                  *     }

@@ -30,3 +30,7 @@ export const webTypesMatchTheApi: [
   Same<Web.Tables, z.infer<typeof TablesSchema>>,
   Same<Web.BookingSettings, z.infer<typeof BookingSettingsSchema>>,
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+
+// The types read off an operation (not a named schema) found it: a renamed path would make them `never`.
+type Found<T> = [T] extends [never] ? false : true;
+export const operationTypesFound: [Found<Web.Member>, Found<Web.NewParty>] = [true, true];

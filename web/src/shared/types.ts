@@ -48,6 +48,8 @@ export type PublicLocation = Schemas["PublicLocation"];
 /** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
 export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZone" | "accentColor" | "logoUrl">;
 export type ServiceHours = PublicLocation["hoursToday"][number];
+/** The lobby board's page facts (GET /api/public/locations/{slug}/board). */
+export type BoardPage = Schemas["BoardPage"];
 /** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
 export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;
 

@@ -160,10 +160,10 @@ export function createApp() {
   });
   app.use("/api/*", (c, next) => (LOGO_UPLOAD.test(c.req.path) && c.req.method === "PUT" ? limitLogo(c, next) : limitBody(c, next)));
   app.use("/webhooks/*", limitBody);
-  // An empty body is no body, whatever its Content-Type says: an action whose body is optional (seat)
+  // An empty body labelled JSON is no body: an action whose body is optional (seat)
   // answers a bare POST that a client library labelled JSON as it answers one without the label.
   app.use("/api/*", async (c, next) => {
-    if (c.req.header("content-length") === "0" && c.req.header("content-type") !== undefined) {
+    if (c.req.header("content-length") === "0" && /^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
       const headers = new Headers(c.req.raw.headers);
       headers.delete("content-type");
       c.req.raw = new Request(c.req.raw, { headers });

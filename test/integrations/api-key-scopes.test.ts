@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Scope | null> = {
   "PATCH /api/locations/{locationId}/waitlist-settings": "settings",
   "GET /api/locations/{locationId}/history": "read",
   "GET /api/locations/{locationId}/floor": "read",
+  "PUT /api/locations/{locationId}/logo": "settings",
+  "DELETE /api/locations/{locationId}/logo": "settings",
   "GET /api/locations/{locationId}/floor/suggestion": "read",
   "POST /api/locations/{locationId}/tables/{tableId}/clear": "waitlist_write",
   "POST /api/locations/{locationId}/live-ticket": null,

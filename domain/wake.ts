@@ -1,5 +1,6 @@
 // When the one alarm of a location's DO should fire next: the earliest of an outbox flush (soon
-// after a change, backing off while D1 fails), the next schedule entry (reminders, no-shows) and
+// after a change, backing off while D1 fails), the next schedule entry (reminders, no-shows), the
+// next end of a notified party's hold (the waitlist's automatic no-show, domain/waitlist/hold.ts) and
 // the next purge of closed parties and old bookings. Pure, so the policy is tested on its own.
 import { earliest } from "./reservations/schedule";
 import { GUEST_TOKEN_GRACE_MS } from "./waitlist/model";
@@ -18,6 +19,8 @@ export interface WakeInputs {
   flushFailures: number;
   /** The earliest schedule entry, or null. */
   nextScheduled: number | null;
+  /** The earliest automatic no-show of a notified party (its hold runs out), or null (none, or the setting is off). */
+  nextHoldExpiry: number | null;
   /** The earliest close time among the parties the DO still holds, or null. */
   oldestClosedAt: number | null;
   /** The earliest end of a booking the DO still holds, or null. */
@@ -36,6 +39,6 @@ export function nextWake(i: WakeInputs): number | null {
     i.oldestClosedAt === null ? null : i.oldestClosedAt + GUEST_TOKEN_GRACE_MS + 1,
     i.oldestBookingEnd === null ? null : i.oldestBookingEnd + RESERVATION_KEEP_MS + 1,
   );
-  const next = earliest(retry, i.nextScheduled, purgeAt === null ? null : Math.max(i.at + FLUSH_DELAY_MS, purgeAt));
+  const next = earliest(retry, i.nextScheduled, i.nextHoldExpiry, purgeAt === null ? null : Math.max(i.at + FLUSH_DELAY_MS, purgeAt));
   return next === null ? null : Math.max(next, i.at);
 }

@@ -29,6 +29,7 @@ import { FloorPlan, type SeatChoice } from "./reservations/floor";
 import { purgeCreatedBefore, purgeExpired } from "./retention";
 import { Alarm } from "./schedule";
 import { Texts, type SmsSettingsPatch } from "./sms/texts";
+import { GuestEmails } from "./guest-emails";
 import { migrate } from "./storage/migrations";
 import { Meta } from "./storage/meta";
 import { WaitlistDesk, type NewParty, type PartyPatch } from "./waitlist/desk";
@@ -62,6 +63,7 @@ class Modules {
   readonly gate = new FrameGate();
   readonly desk: WaitlistDesk;
   readonly book: ReservationBook;
+  readonly emails: GuestEmails;
   readonly tables: Tables;
   readonly floor: FloorPlan;
   /** Events for the account's webhook endpoints, recorded with each change (webhooks/outbox.ts). */
@@ -93,7 +95,8 @@ class Modules {
       () => this.estimates.invalidate(),
     );
     const manageUrl = async (id: string) => `${appUrl()}/book/${await linkToken("reservation", env.JWT_SECRET, locationId(), id)}`;
-    this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at));
+    this.emails = new GuestEmails(sql, () => this.location.name, () => this.location.timezone, () => this.desk.settings, manageUrl, (at) => alarm.arm(at));
+    this.book = new ReservationBook(sql, this.meta, this.changes, this.estimates, this.texts, () => this.location.timezone, manageUrl, (p) => this.desk.checkPhone(p), (at) => alarm.arm(at), this.emails);
     this.floor = new FloorPlan(sql, this.meta, this.changes, this.parties, () => this.desk, () => this.book);
     this.tables = new Tables(sql, this.changes, this.floor);
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
@@ -245,7 +248,10 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     const { m } = this;
     const sql = this.ctx.storage.sql;
     await this.alarmClock.fire({
-      runDue: (at) => m.book.runDue(at, m.location.current !== null),
+      runDue: async (at) => {
+        await m.book.runDue(at, m.location.current !== null);
+        m.desk.expireHolds(at);
+      },
       flush: () => {
         const loc = m.location.current;
         if (!loc) return null;
@@ -253,7 +259,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
           (await flushSmsOutbox(sql, this.env.DB, this.env.OUTBOUND, loc, m.texts.settings().primaryProvider)) +
           (await flushOutbox(sql, this.env.DB, loc)) +
           (await flushReservationOutbox(sql, this.env.DB, loc)) +
-          (await m.webhooks.flush(this.env.OUTBOUND, loc)))();
+          (await m.webhooks.flush(this.env.OUTBOUND, loc)) +
+          (await m.emails.flush(this.env.OUTBOUND)))();
       },
       purge: (at) => {
         purgeExpired(sql, at);
@@ -267,6 +274,7 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
       },
       nextCheck: (at) => m.authority.nextCheckAt(at),
       nextScheduled: () => nextScheduled(sql),
+      nextHoldExpiry: () => m.desk.nextHoldExpiry(),
       oldestClosedAt: () => m.parties.oldestClosedAt(),
       oldestBookingEnd: () => m.book.oldestEnd(),
       locationId: () => m.location.current?.id ?? null,

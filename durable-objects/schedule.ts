@@ -5,12 +5,14 @@ import { nextWake } from "../domain/wake";
 import { log } from "../lib/log";
 
 export interface AlarmWork {
-  /** Due reminders and no-shows (first, so their texts and changes go out in this same run). */
+  /** Due reminders, no-shows and held parties' automatic no-shows (first, so their texts and changes go out in this same run). */
   runDue(at: number): Promise<void>;
   /** Flushes every outbox; returns the rows still pending. Null when the DO serves no location yet. */
   flush(): Promise<number> | null;
   purge(at: number): void;
   nextScheduled(): number | null;
+  /** When the next notified party's hold runs out with automatic no-shows on (null: none). */
+  nextHoldExpiry(): number | null;
   /** Re-reads the sessions behind open host sockets (live/host-authority.ts); a failure is logged. */
   recheck?(at: number): Promise<void>;
   /** When that re-check is next due (null: no host socket open). */
@@ -66,6 +68,7 @@ export class Alarm {
       pending,
       flushFailures: this.flushFailures,
       nextScheduled: work.nextScheduled(),
+      nextHoldExpiry: work.nextHoldExpiry(),
       oldestClosedAt: work.oldestClosedAt(),
       oldestBookingEnd: work.oldestBookingEnd(),
     });

@@ -145,6 +145,10 @@ async function main() {
     });
     console.log(`• SMS simulator on ${simulator.url} (a fake Twilio and Telnyx with local credentials).`);
   }
+  // Texts to the dev outbox, yet guests' replies accepted: the browser flows post Twilio-signed replies
+  // (scripts/sms-simulator.mjs twilioSignature) with this token. Without an account SID and a from
+  // number nothing is sent to Twilio.
+  if (!SIMULATE_SMS && process.env.SEATLINE_TWILIO_WEBHOOK_TOKEN) vars.TWILIO_AUTH_TOKEN = process.env.SEATLINE_TWILIO_WEBHOOK_TOKEN;
   // Nothing can be bought offline (no Recurly here), so the local stack gives accounts without a
   // subscription every feature; BILLING_DEFAULT_PLAN=free npm start shows the free plan's limits.
   vars.BILLING_DEFAULT_PLAN = process.env.BILLING_DEFAULT_PLAN || "unlimited";

@@ -31,12 +31,14 @@ import { reservationRoutes } from "./routes/reservations";
 import { floorRoutes } from "./routes/floor";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
+import { logoFileRoutes, logoRoutes, MAX_LOGO_BYTES } from "./routes/logos";
 import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+const LOGO_UPLOAD = /^\/api\/locations\/[^/]+\/logo$/;
 
 // Pages may load their own scripts and styles and talk to their own origin (including WebSockets);
 // nothing else, and never inside someone else's frame.
@@ -152,8 +154,23 @@ export function createApp() {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KiB.`), 413),
   });
-  app.use("/api/*", limitBody);
+  // A logo upload is the one larger body (src/routes/logos.ts checks it again, by type and pixels).
+  const limitLogo = bodyLimit({
+    maxSize: MAX_LOGO_BYTES,
+    onError: (c) => c.json(errorBody("payload_too_large", `The logo is over ${MAX_LOGO_BYTES / 1024} KiB: save it smaller.`), 413),
+  });
+  app.use("/api/*", (c, next) => (LOGO_UPLOAD.test(c.req.path) && c.req.method === "PUT" ? limitLogo(c, next) : limitBody(c, next)));
   app.use("/webhooks/*", limitBody);
+  // An empty body is no body, whatever its Content-Type says: an action whose body is optional (seat)
+  // answers a bare POST that a client library labelled JSON as it answers one without the label.
+  app.use("/api/*", async (c, next) => {
+    if (c.req.header("content-length") === "0" && c.req.header("content-type") !== undefined) {
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete("content-type");
+      c.req.raw = new Request(c.req.raw, { headers });
+    }
+    await next();
+  });
   // Before the method check, so a production deployment answers 404 for every method there.
   app.use("/api/dev/*", devOnly);
   app.use(
@@ -207,6 +224,8 @@ export function createApp() {
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);
+  app.route("/api/locations", logoRoutes);
+  app.route("/logos", logoFileRoutes);
   app.route("/", pageRoutes);
 
   app.get("/api/openapi.json", (c) =>

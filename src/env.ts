@@ -10,6 +10,8 @@ export type { OutboundMessage };
 export interface Env extends RestaurantEnv {
   RESTAURANT: DurableObjectNamespace<Restaurant>;
   BACKUPS: R2Bucket;
+  /** Locations' logos (src/routes/logos.ts). */
+  BRANDING: R2Bucket;
   ASSETS: Fetcher;
 
   ENVIRONMENT: "development" | "test" | "production";

@@ -1,7 +1,16 @@
 // Per-location SMS templates: each message kind has an on/off switch and an editable text with
 // placeholders. Unknown placeholders are refused when a template is saved.
 
-export const TEMPLATE_KINDS = ["joined", "almost_up", "table_ready", "cancelled", "reservation_confirmation", "reservation_reminder"] as const;
+export const TEMPLATE_KINDS = [
+  "joined",
+  "almost_up",
+  "table_ready",
+  "cancelled",
+  "reservation_confirmation",
+  "reservation_changed",
+  "reservation_cancelled",
+  "reservation_reminder",
+] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const PLACEHOLDERS = ["name", "restaurant", "position", "wait", "link", "time"] as const;
@@ -20,6 +29,8 @@ export const DEFAULT_TEMPLATES: Templates = {
   table_ready: { enabled: true, body: "{name}, your table at {restaurant} is ready! Please come to the host stand. Reply 1 if you're on your way, 9 to leave the line." },
   cancelled: { enabled: true, body: "{name}, your spot on the {restaurant} waitlist was cancelled. Questions? Reply to this text." },
   reservation_confirmation: { enabled: true, body: "{name}, your table at {restaurant} is booked for {time}. Manage it: {link}" },
+  reservation_changed: { enabled: true, body: "{name}, your booking at {restaurant} has changed: it is now for {time}. Your manage link still works." },
+  reservation_cancelled: { enabled: true, body: "{name}, your booking at {restaurant} for {time} is cancelled. You can book again from the restaurant's booking page." },
   reservation_reminder: { enabled: true, body: "{name}, a reminder of your table at {restaurant} at {time}. Reply 1 to confirm, 9 to cancel. {link}" },
 };
 
@@ -30,7 +41,7 @@ export const MAX_TEMPLATE_LENGTH = 640;
 const LINK_KINDS: TemplateKind[] = ["joined", "reservation_confirmation", "reservation_reminder"];
 
 // {time} is the reservation's local date and time ("Sat 5 Dec, 19:30"); only bookings have one.
-const TIME_KINDS: TemplateKind[] = ["reservation_confirmation", "reservation_reminder"];
+const TIME_KINDS: TemplateKind[] = ["reservation_confirmation", "reservation_changed", "reservation_cancelled", "reservation_reminder"];
 
 export function allowedPlaceholders(kind: TemplateKind): Placeholder[] {
   return PLACEHOLDERS.filter((p) => (p !== "link" || LINK_KINDS.includes(kind)) && (p !== "time" || TIME_KINDS.includes(kind)));

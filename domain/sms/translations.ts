@@ -14,6 +14,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}, ¡tu mesa en {restaurant} está lista! Acércate a la entrada. Responde 1 si vas de camino, 9 para salir de la lista.",
     cancelled: "{name}, tu turno en la lista de {restaurant} se ha cancelado. ¿Dudas? Responde a este SMS.",
     reservation_confirmation: "{name}, tu mesa en {restaurant} está reservada para el {time}. Gestiónala: {link}",
+    reservation_changed: "{name}, tu reserva en {restaurant} ha cambiado: ahora es para el {time}. Tu enlace para gestionarla sigue valiendo.",
+    reservation_cancelled: "{name}, tu reserva en {restaurant} para el {time} está cancelada. Puedes volver a reservar en la página de reservas del restaurante.",
     reservation_reminder: "{name}, te recordamos tu mesa en {restaurant} el {time}. Responde 1 para confirmar, 9 para cancelar. {link}",
   },
   fr: {
@@ -22,6 +24,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}, votre table chez {restaurant} est prête ! Présentez-vous à l’accueil. Répondez 1 si vous arrivez, 9 pour quitter la file.",
     cancelled: "{name}, votre place sur la liste de {restaurant} a été annulée. Une question ? Répondez à ce SMS.",
     reservation_confirmation: "{name}, votre table chez {restaurant} est réservée pour le {time}. Gérer la réservation : {link}",
+    reservation_changed: "{name}, votre réservation chez {restaurant} a changé : elle est maintenant pour le {time}. Votre lien de gestion reste valable.",
+    reservation_cancelled: "{name}, votre réservation chez {restaurant} pour le {time} est annulée. Vous pouvez réserver à nouveau sur la page de réservation du restaurant.",
     reservation_reminder: "{name}, rappel : votre table chez {restaurant} le {time}. Répondez 1 pour confirmer, 9 pour annuler. {link}",
   },
   de: {
@@ -30,6 +34,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}, Ihr Tisch bei {restaurant} ist bereit! Bitte kommen Sie zum Empfang. Antworten Sie 1, wenn Sie unterwegs sind, 9, um die Warteliste zu verlassen.",
     cancelled: "{name}, Ihr Platz auf der Warteliste von {restaurant} wurde storniert. Fragen? Antworten Sie auf diese SMS.",
     reservation_confirmation: "{name}, Ihr Tisch bei {restaurant} ist reserviert: {time}. Verwalten: {link}",
+    reservation_changed: "{name}, Ihre Reservierung bei {restaurant} wurde geändert: jetzt {time}. Ihr Verwaltungslink gilt weiter.",
+    reservation_cancelled: "{name}, Ihre Reservierung bei {restaurant} für {time} ist storniert. Sie können jederzeit über die Reservierungsseite des Restaurants neu buchen.",
     reservation_reminder: "{name}, zur Erinnerung: Ihr Tisch bei {restaurant} am {time}. Antworten Sie 1 zum Bestätigen, 9 zum Stornieren. {link}",
   },
   "pt-BR": {
@@ -38,6 +44,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}, sua mesa no {restaurant} está pronta! Venha até a recepção. Responda 1 se estiver a caminho, 9 para sair da fila.",
     cancelled: "{name}, seu lugar na fila do {restaurant} foi cancelado. Dúvidas? Responda este SMS.",
     reservation_confirmation: "{name}, sua mesa no {restaurant} está reservada para {time}. Gerencie: {link}",
+    reservation_changed: "{name}, sua reserva no {restaurant} mudou: agora é para {time}. Seu link para gerenciá-la continua valendo.",
+    reservation_cancelled: "{name}, sua reserva no {restaurant} para {time} foi cancelada. Você pode reservar de novo na página de reservas do restaurante.",
     reservation_reminder: "{name}, lembrete da sua mesa no {restaurant} em {time}. Responda 1 para confirmar, 9 para cancelar. {link}",
   },
   it: {
@@ -46,6 +54,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}, il tuo tavolo da {restaurant} è pronto! Vieni all’accoglienza. Rispondi 1 se stai arrivando, 9 per lasciare la lista.",
     cancelled: "{name}, il tuo turno nella lista di {restaurant} è stato annullato. Domande? Rispondi a questo SMS.",
     reservation_confirmation: "{name}, il tuo tavolo da {restaurant} è prenotato per {time}. Gestisci la prenotazione: {link}",
+    reservation_changed: "{name}, la tua prenotazione da {restaurant} è cambiata: ora è per {time}. Il tuo link per gestirla resta valido.",
+    reservation_cancelled: "{name}, la tua prenotazione da {restaurant} per {time} è annullata. Puoi prenotare di nuovo dalla pagina delle prenotazioni del ristorante.",
     reservation_reminder: "{name}, ti ricordiamo il tavolo da {restaurant} per {time}. Rispondi 1 per confermare, 9 per annullare. {link}",
   },
   "zh-Hans": {
@@ -54,6 +64,8 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     table_ready: "{name}，您在{restaurant}的餐桌已准备好！请到前台。在路上请回复 1，离开队列请回复 9。",
     cancelled: "{name}，您在{restaurant}的排号已取消。如有疑问，请回复此短信。",
     reservation_confirmation: "{name}，您已预订{restaurant}的餐桌，时间：{time}。管理预订：{link}",
+    reservation_changed: "{name}，您在{restaurant}的预订已更改，现为：{time}。原管理链接仍然有效。",
+    reservation_cancelled: "{name}，您在{restaurant}的预订（{time}）已取消。您可以在餐厅的预订页面重新预订。",
     reservation_reminder: "{name}，提醒您在{restaurant}的预订：{time}。确认请回复 1，取消请回复 9。{link}",
   },
 };

@@ -1,11 +1,11 @@
 // The waitlist's pure rules: states and transitions, order, positions, wait estimates.
 // The Durable Object stores and broadcasts; every decision about the line is made here. What a party
 // is (its fields) is declared once, in party.ts.
-import { isActive, type ActiveState, type ClosedState, type PartyState } from "./states";
+import { isActive, type ActiveState, type ClosedBy, type ClosedState, type PartyState } from "./states";
 import type { Party } from "./party";
 
-export { ACTIVE_STATES, CLOSED_STATES, PARTY_SOURCES, PARTY_STATES, isActive } from "./states";
-export type { ActiveState, ClosedState, PartySource, PartyState } from "./states";
+export { ACTIVE_STATES, CLOSED_BY, CLOSED_STATES, PARTY_SOURCES, PARTY_STATES, isActive } from "./states";
+export type { ActiveState, ClosedBy, ClosedState, PartySource, PartyState } from "./states";
 export type { Party } from "./party";
 
 export const ACTIONS = ["notify", "seat", "cancel", "no-show", "leave", "restore"] as const;
@@ -37,13 +37,13 @@ const CLOSING: Partial<Record<PartyAction, ClosedState>> = {
  * The party after `action` at `at`, or a TransitionError (answered 409).
  * Rank is left alone: a restored party returns to its old place in line.
  */
-export function transition(p: Party, action: PartyAction, at: number): Party {
+export function transition(p: Party, action: PartyAction, at: number, by: ClosedBy = action === "leave" ? "guest" : "staff"): Party {
   if (action === "restore") {
     if (isActive(p.state)) throw new TransitionError("This party is still in line; there is nothing to restore.", p.state, action);
     if (p.closedAt === null || at - p.closedAt > RESTORE_WINDOW_MS) {
       throw new TransitionError("This party closed more than 15 minutes ago and can no longer be restored.", p.state, action);
     }
-    return { ...p, state: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, updatedAt: at };
+    return { ...p, state: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, closedBy: null, updatedAt: at };
   }
   if (!isActive(p.state)) {
     throw new TransitionError(`This party is already ${p.state.replace("_", "-")}; restore it first.`, p.state, action);
@@ -58,6 +58,8 @@ export function transition(p: Party, action: PartyAction, at: number): Party {
     restoreState: p.state,
     closedAt: at,
     seatedAt: closed === "seated" ? at : p.seatedAt,
+    closedBy: by,
+    ...(by === "automatic" && { autoNoShowAt: at }),
     updatedAt: at,
   };
 }

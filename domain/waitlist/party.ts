@@ -5,7 +5,7 @@
 // schema), and nothing else; test/entities fails until both columns exist.
 import { z } from "zod";
 import { columnsIn, field, isoPick, keysIn, only, pick, restSchemaOf, time, type IsoOf, type ValueOf } from "../entity";
-import { ACTIVE_STATES, PARTY_SOURCES, PARTY_STATES } from "./states";
+import { ACTIVE_STATES, CLOSED_BY, PARTY_SOURCES, PARTY_STATES } from "./states";
 
 const int = () => z.number().int();
 
@@ -39,6 +39,12 @@ export const PARTY_FIELDS = {
   tableIds: field(z.array(z.string()).meta({ description: "The tables a seated party was given; [] when seated without a table or not seated." }), ["row", "mirror", "view", "rest"]),
   /** When the "almost up" text went out (or was skipped because the party joined near the front). The DO's own mark. */
   almostUpAt: time({ nullable: true, places: ["row"] }),
+  /** Who closed it: null while in line (and again after a restore). */
+  closedBy: field(
+    z.enum(CLOSED_BY).nullable().meta({ description: "Who closed the party: staff (host screen or API), guest (their link or an SMS reply) or automatic (the hold timer's no-show, waitlist setting autoNoShow); null while in line." }),
+  ),
+  /** When the hold timer last marked it a no-show (domain/waitlist/hold.ts: once per hold). The DO's own mark. */
+  autoNoShowAt: time({ nullable: true, places: ["row"] }),
 };
 type F = typeof PARTY_FIELDS;
 

@@ -32,8 +32,10 @@ export interface WaitlistSettings {
   accentColor: string | null;
   /** The tags hosts pick from on this location's add and edit forms. */
   tags: string[];
-  /** Minutes a notified party is held before host screens mark it late. */
+  /** Minutes a notified party is held before host screens mark it late (domain/waitlist/hold.ts). */
   holdMinutes: number;
+  /** Whether the DO marks a notified party a no-show by itself once its hold has run out. */
+  autoNoShow: boolean;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   accentColor: null,
   tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
   holdMinutes: 10,
+  autoNoShow: false,
 };
 
 export interface SmsSettings {

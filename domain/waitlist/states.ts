@@ -10,6 +10,10 @@ export type ClosedState = (typeof CLOSED_STATES)[number];
 export const PARTY_SOURCES = ["host", "self_check_in", "api"] as const;
 export type PartySource = (typeof PARTY_SOURCES)[number];
 
+/** Who closed a party: staff (host screen or API), the guest (link or SMS "9"), or the hold timer. */
+export const CLOSED_BY = ["staff", "guest", "automatic"] as const;
+export type ClosedBy = (typeof CLOSED_BY)[number];
+
 export function isActive(state: PartyState): state is ActiveState {
   return state === "waiting" || state === "notified";
 }

@@ -21,6 +21,7 @@ import type { DoResult } from "../../domain/waitlist/protocol";
 import { sha256Hex } from "../../lib/crypto";
 import type { Commits } from "../live/commit";
 import { fail, ok } from "../results";
+import type { GuestEmails } from "../guest-emails";
 import type { Texts } from "../sms/texts";
 import type { GuestLanguage } from "../../domain/languages";
 import type { Estimates } from "../waitlist/estimates";
@@ -79,6 +80,7 @@ export class ReservationBook {
     private readonly manageUrl: (reservationId: string) => Promise<string>,
     private readonly checkPhone: (phone: string | null | undefined) => DoResult<string | null>,
     private readonly wake: (at: number) => void,
+    private readonly emails?: GuestEmails,
   ) {
     this.settings = parseBookingSettings(meta.get("booking"));
   }
@@ -143,7 +145,8 @@ export class ReservationBook {
     };
     this.commit(at, r, "reservation.created", tokenHash);
     this.texts.remember(r.id, input.language);
-    this.texts.queue(r, "reservation_confirmation", { link: manageUrl, time: this.texts.when(r.start, this.timezone(), r.id) ?? this.whenText(r.start) }, at);
+    this.texts.queue(r, "reservation_confirmation", { link: manageUrl, time: this.timeFor(r) }, at);
+    this.emails?.queue(r, "reservation_confirmation", at);
     return ok({ reservation: reservationView(r), token, manageUrl });
   }
 
@@ -259,6 +262,20 @@ export class ReservationBook {
 
   // ---- inside ------------------------------------------------------------------------------------
 
+  /** The booking's time for a text: in the guest's language when they chose one, else "Sat 5 Dec, 19:30". */
+  private timeFor(r: Reservation): string {
+    return this.texts.when(r.start, this.timezone(), r.id) ?? this.whenText(r.start);
+  }
+
+  /**
+   * Tells the guest, by text (with consent; an opted-out number is refused at send time) and by email
+   * (when given), that their booking changed time or size, or was cancelled — whoever did it.
+   */
+  private tellGuest(r: Reservation, kind: "reservation_changed" | "reservation_cancelled", at: number): void {
+    this.texts.queue(r, kind, { time: this.timeFor(r) }, at);
+    this.emails?.queue(r, kind, at);
+  }
+
   /** "Sat 5 Dec, 19:30" in the location's zone, for texts. */
   private whenText(at: number): string {
     const tz = this.timezone();
@@ -310,6 +327,7 @@ export class ReservationBook {
     }
     if (action === "seat" && tableIds !== undefined) next = { ...next, tableIds };
     this.commit(at, next, "reservation.updated");
+    if (action === "cancel") this.tellGuest(next, "reservation_cancelled", at);
     return ok(next);
   }
 
@@ -373,6 +391,7 @@ export class ReservationBook {
       updatedAt: at,
     };
     this.commit(at, next, "reservation.updated");
+    if (start !== current.start || partySize !== current.partySize) this.tellGuest(next, "reservation_changed", at);
     return ok(next);
   }
 }

@@ -5,7 +5,7 @@ import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
 import { OCCUPANCY_SCHEMA_V6 } from "../reservations/floor";
 import { WEBHOOK_OUTBOX_SCHEMA } from "../webhooks/outbox";
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export function migrate(sql: SqlStorage): void {
   sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -48,6 +48,8 @@ export function migrate(sql: SqlStorage): void {
   if (current < 5) sql.exec("ALTER TABLE parties ADD COLUMN join_estimate_minutes INTEGER");
   // The floor (issue 17): who sits at which table (reservations/floor.ts), and a seated party's tables.
   if (current < 6) sql.exec(OCCUPANCY_SCHEMA_V6);
+  // Who closed a party (staff, guest, the hold timer) and when the hold timer last did (waitlist/parties.ts).
+  if (current < 7) sql.exec("ALTER TABLE parties ADD COLUMN closed_by TEXT; ALTER TABLE parties ADD COLUMN auto_no_show_at INTEGER");
   // Each guest's chosen language (guest-languages.ts): its own table, created where missing.
   sql.exec(GUEST_LANGUAGES_SCHEMA);
   // Events waiting for the queue (webhooks/outbox.ts): its own table, created where missing.

@@ -3,6 +3,7 @@
 import { normalizePhone } from "../../domain/phone";
 import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
 import { defaultQuote } from "../../domain/waitlist/quote";
+import { autoNoShowAt, nextHoldExpiry } from "../../domain/waitlist/hold";
 import {
   bandOf,
   GUEST_TOKEN_GRACE_MS,
@@ -11,6 +12,7 @@ import {
   rankForPosition,
   transition,
   TransitionError,
+  type ClosedBy,
   type Party,
   type PartyAction,
   type PartySource,
@@ -153,6 +155,8 @@ export class WaitlistDesk {
       almostUpAt: this.parties.active.size + 1 <= this.texts.settings().almostUpPosition ? at : null,
       onMyWayAt: null,
       tableIds: [],
+      closedBy: null,
+      autoNoShowAt: null,
     };
     this.commitParty(at, party, "party.added", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
@@ -204,13 +208,16 @@ export class WaitlistDesk {
     return ok(this.line.rankedOne(next, at));
   }
 
-  /** `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere. */
-  act(partyId: string, action: PartyAction, at: number, tableIds?: string[]): DoResult<RankedPartyView> {
+  /**
+   * `tableIds`: where a seated party sits (reservations/floor.ts checked them); a restored party sits nowhere.
+   * `by`: who closed it (default: staff, or the guest for "leave"); "automatic" from the hold timer.
+   */
+  act(partyId: string, action: PartyAction, at: number, tableIds?: string[], by?: ClosedBy): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
     let next: Party;
     try {
-      next = transition(current, action, at);
+      next = transition(current, action, at, by);
     } catch (err) {
       if (err instanceof TransitionError) return fail(409, "invalid_transition", err.message);
       throw err;
@@ -279,6 +286,27 @@ export class WaitlistDesk {
       return { message: (v) => ({ type: "event", version: v, event: "settings.updated", settings: next }) };
     });
     return next;
+  }
+
+  // ---- the hold timer (domain/waitlist/hold.ts), run from the one alarm ----------------------------
+
+  /** When the next automatic no-show is due (from stored notify times and the settings), or null. */
+  nextHoldExpiry(): number | null {
+    return nextHoldExpiry(this.parties.active.values(), this.settings);
+  }
+
+  /**
+   * Marks every notified party whose hold has run out a no-show, through the same path as a host's
+   * no-show (event to every screen, outbox to D1, Restore within the window), closed by "automatic".
+   * Re-checked against the party as stored, so a repeated alarm finds nothing left to do.
+   */
+  expireHolds(at: number): string[] {
+    const due = [...this.parties.active.values()].filter((p) => {
+      const when = autoNoShowAt(p, this.settings);
+      return when !== null && when <= at;
+    });
+    for (const p of due) this.act(p.id, "no-show", at, undefined, "automatic");
+    return due.map((p) => p.id);
   }
 
   /** "Almost up": once per party, when it first reaches the configured position while waiting. */

@@ -15,6 +15,7 @@ import { clientIp } from "../lib/request";
 import { isValidSlug, slugify, slugWithSuffix } from "../lib/slug";
 import { canonicalTimeZone, isValidTimeZone } from "../../domain/timezone";
 import { locationRef, restaurantObject } from "../restaurant/client";
+import { logoUrl } from "./logos";
 
 export const LocationSchema = z
   .object({
@@ -24,6 +25,7 @@ export const LocationSchema = z
     timezone: z.string(),
     phone: z.string().nullable(),
     address: z.string().nullable(),
+    logoUrl: z.string().nullable().openapi({ description: "The guest pages' logo on this origin (PUT /api/locations/{id}/logo), or null." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -72,6 +74,7 @@ export function locationView(l: LocationRow) {
     timezone: l.timezone,
     phone: l.phone,
     address: l.address,
+    logoUrl: logoUrl(l.logoKey),
     createdAt: new Date(l.createdAt).toISOString(),
     updatedAt: new Date(l.updatedAt).toISOString(),
   };
@@ -135,6 +138,7 @@ locationRoutes.openapi(
       timezone: input.timezone,
       phone: input.phone ?? null,
       address: input.address ?? null,
+      logoKey: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -242,6 +246,8 @@ locationRoutes.openapi(
     // answered for, so no request it would still accept outlives the row (location-scope.ts).
     await restaurantObject(c.env, current.id).destroy();
     await d.delete(locations).where(and(eq(locations.id, current.id), eq(locations.accountId, auth.accountId)));
+    // Its logo goes with it (src/routes/logos.ts).
+    if (current.logoKey) await c.env.BRANDING.delete(current.logoKey);
     await audit(d, { accountId: auth.accountId, userId: auth.userId, action: "location.deleted", targetType: "location", targetId: current.id, ip: clientIp(c), at });
     return c.body(null, 204);
   },

@@ -120,6 +120,7 @@ const EXAMPLE_PARTY = {
   version: 118,
   onMyWayAt: null,
   tableIds: [],
+  closedBy: null,
 };
 const EXAMPLE_RESERVATION = {
   id: "0c9d3e55-61f2-4b8a-a7a0-93d1f0e4c2b6",

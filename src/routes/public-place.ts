@@ -13,6 +13,7 @@ import type { Env } from "../env";
 import { now } from "../lib/clock";
 import type { LocationRow } from "./public-guests";
 import { restaurant } from "../restaurant/client";
+import { logoUrl } from "./logos";
 
 const ServiceSchema = z.object({ start: z.string().openapi({ example: "17:00" }), end: z.string().openapi({ example: "22:00" }) });
 
@@ -22,6 +23,7 @@ export const GuestLocaleSchema = z.object({
   country: z.string().nullable().openapi({ description: "ISO 3166-1 alpha-2, from the location's phone country code: clock, date order, phone format.", example: "US" }),
   timeZone: z.string().openapi({ example: "America/New_York" }),
   accentColor: z.string().nullable().openapi({ description: "The location's accent colour for guest pages, or null." }),
+  logoUrl: z.string().nullable().openapi({ description: "The location's logo on this origin, or null." }),
 });
 
 export const GuestPlaceSchema = GuestLocaleSchema.extend({
@@ -39,7 +41,7 @@ export const GuestPlaceSchema = GuestLocaleSchema.extend({
 });
 
 export function guestLocale(loc: LocationRow, settings: Pick<WaitlistSettings, "language" | "phoneCountryCode" | "accentColor">) {
-  return { language: settings.language, country: countryForCallingCode(settings.phoneCountryCode), timeZone: loc.timezone, accentColor: settings.accentColor ?? null };
+  return { language: settings.language, country: countryForCallingCode(settings.phoneCountryCode), timeZone: loc.timezone, accentColor: settings.accentColor ?? null, logoUrl: logoUrl(loc.logoKey) };
 }
 
 export function guestPlaceOf(loc: LocationRow, settings: WaitlistSettings, booking: BookingSettings, bookingsOnPlan: boolean, at = now()) {

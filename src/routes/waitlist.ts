@@ -46,7 +46,8 @@ export const SettingsSchema = z
       .max(20)
       .refine((list) => new Set(list.map((t) => t.toLowerCase())).size === list.length, { message: "Each tag once." })
       .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
-    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held before host screens mark it late.", example: 10 }),
+    holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held (from the notify, or from the guest's \"on my way\" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.", example: 10 }),
+    autoNoShow: z.boolean().openapi({ description: "Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is \"automatic\"; Restore undoes it). Off by default.", example: false }),
   })
   .openapi("WaitlistSettings");
 

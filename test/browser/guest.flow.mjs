@@ -199,7 +199,7 @@ export const guestFlows = [
       const dst = "2027-03-28"; // Europe switches to summer time at 02:00 that Sunday
       assert((await p.api(`/api/locations/${p.id}/tables`, { method: "POST", body: JSON.stringify({ name: "T1", minSeats: 1, maxSeats: 4 }) })).status === 201, "table");
       const rules = await p.api(`/api/locations/${p.id}/booking-settings`, {
-        method: "PUT",
+        method: "PATCH",
         body: JSON.stringify({ bookingWindowDays: 150, specialDates: { [dst]: [{ start: "12:30", end: "14:30" }, { start: "19:00", end: "22:00" }] } }),
       });
       assert(rules.status === 200, `rules ${rules.status} ${JSON.stringify(rules.body)}`);

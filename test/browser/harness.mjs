@@ -2,6 +2,7 @@
 // empty state directory, drives Debian's chromium through playwright-core, saves screenshots, and
 // stops everything at the end, also on failure.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,9 @@ export const SCREENSHOTS = join(root, "test/browser/screenshots");
 export const SIZES = { tablet: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } };
 /** Generous: speed is the benchmarks' job, not a test's. */
 export const WAIT = 30_000;
+
+/** The Twilio auth token the stack checks guests' replies with when texts go to the dev outbox. */
+export const TWILIO_WEBHOOK_TOKEN = (process.env.SEATLINE_TWILIO_WEBHOOK_TOKEN ??= randomBytes(24).toString("hex"));
 
 /**
  * `smsSimulator`: texts go to npm start's SMS simulator (fake Twilio and Telnyx on port + 1), for the
@@ -28,6 +32,8 @@ export async function startStack(port, { smsSimulator = false } = {}) {
       SMS_SIMULATOR: smsSimulator ? "on" : "off",
       SMS_SIMULATOR_PORT: String(port + 1),
       SMS_PRIMARY_PROVIDER: "twilio",
+      // With the dev outbox, guests' replies are still accepted, signed with this token (host-helpers.mjs guestReply).
+      SEATLINE_TWILIO_WEBHOOK_TOKEN: TWILIO_WEBHOOK_TOKEN,
     },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops wrangler and workerd too.

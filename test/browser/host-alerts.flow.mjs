@@ -1,8 +1,9 @@
-// Issue 16 item 9: dragging a row scrolls the list, self check-ins are announced (sound and badge),
+// Issue 16 item 9: dragging a row scrolls the list, self check-ins and guests' replies are announced
+// (sound and badge; replies in the inbox),
 // self check-in opens and closes from the host screen, the offline banner stays in view, and every
 // time is in the location's zone whatever the tablet's own zone is.
 import { assert, newPage, waitFor } from "./harness.mjs";
-import { addViaApi, check, hostOwner, live, row } from "./host-helpers.mjs";
+import { addViaApi, check, guestReply, hostOwner, live, row } from "./host-helpers.mjs";
 
 const NAMES = ["Adeyemi", "Bauer", "Chen", "Dimitrov", "Esposito", "Fischer", "Garnier", "Haddad", "Ito", "Jovanovic", "Kaur", "Lund", "Mwangi", "Novak", "Ortiz", "Park", "Quinn", "Rossi"];
 
@@ -80,6 +81,51 @@ export const hostAlertFlows = [
       await check(a, "host-check-in-closed");
       await checkIn.click();
       await waitFor(async () => (await checkIn.getAttribute("aria-checked")) === "true", "open again");
+    },
+  ],
+  [
+    "host-alerts (item 9): a guest's reply plays the alert sound (switchable), shows a badge, waits in the inbox as unread, and is read once opened",
+    async (ctx) => {
+      const owner = await hostOwner(ctx, "Harbour Noodle Bar");
+      const a = owner.page;
+      const phone = "+14155550174";
+      await addViaApi(owner, { name: "Mendes", size: 3, phone, smsConsent: true });
+      await addViaApi(owner, { name: "Lindqvist", size: 2 });
+      // The "joined" text reached the guest (the reply is matched to the last text sent to the number).
+      await row(a, "Mendes").locator(".sms svg.sms-smsOk").waitFor();
+      const chimes = () => a.evaluate(() => window.seatline.chimes());
+      const before = await chimes();
+      assert((await a.getByTestId("new-badge").count()) === 0, "nothing new yet");
+
+      await guestReply(ctx, phone, "Running 5 minutes late, sorry!");
+      await a.getByTestId("new-badge").filter({ hasText: "1 new" }).waitFor();
+      await waitFor(async () => (await chimes()) === before + 1, "one chime for the guest's reply");
+      await check(a, "host-alert-reply");
+      await a.getByTestId("new-badge").click();
+      const inbox = a.getByRole("tabpanel", { name: /Inbox/ });
+      const item = inbox.getByRole("button", { name: /Mendes.*Running 5 minutes late/ });
+      await item.waitFor();
+      assert(await inbox.getByRole("heading", { name: "Unread replies" }).isVisible(), "listed under Unread replies");
+      await check(a, "host-inbox-reply");
+      // Opening it shows the conversation and marks it read.
+      await item.click();
+      const detail = row(a, "Mendes").locator(".detail");
+      await detail.locator(".msg.inbound").filter({ hasText: "Running 5 minutes late" }).waitFor();
+      await a.getByTestId("new-badge").waitFor({ state: "detached" });
+      await a.keyboard.press("Escape");
+      await detail.waitFor({ state: "detached" });
+
+      // Sound off: the next reply still badges, without a chime; on again, it chimes again.
+      const sound = a.getByRole("switch", { name: "Alert sound" });
+      await sound.click();
+      assert((await sound.getAttribute("aria-checked")) === "false", "sound switched off");
+      await guestReply(ctx, phone, "Parking now");
+      await a.getByTestId("new-badge").filter({ hasText: "1 new" }).waitFor();
+      assert((await chimes()) === before + 1, "no chime with the sound off");
+      await sound.click();
+      await guestReply(ctx, phone, "At the door");
+      await a.getByTestId("new-badge").filter({ hasText: "2 new" }).waitFor();
+      await waitFor(async () => (await chimes()) === before + 2, "a chime again with the sound back on");
     },
   ],
   [

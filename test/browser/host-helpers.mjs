@@ -4,7 +4,9 @@
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { assertNoAxeViolations } from "./axe.mjs";
-import { assertLabelled, SCREENSHOTS, SIZES, waitFor } from "./harness.mjs";
+import { randomBytes } from "node:crypto";
+import { assertLabelled, SCREENSHOTS, SIZES, TWILIO_WEBHOOK_TOKEN, waitFor } from "./harness.mjs";
+import { twilioSignature } from "../../scripts/sms-simulator.mjs";
 import { signUpOwner } from "./owner.mjs";
 
 export const row = (page, name) => page.locator(`li.party[data-party="${name}"]`);
@@ -30,6 +32,19 @@ export async function addViaApi(owner, party) {
   const r = await owner.api(`/api/locations/${owner.location.id}/waitlist`, { method: "POST", body: JSON.stringify(party) });
   if (r.status !== 201) throw new Error(`add ${party.name}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.party;
+}
+
+/** A guest's text back, through Twilio's inbound webhook, signed as Twilio signs it. */
+export async function guestReply(ctx, from, body) {
+  const url = `${ctx.base}/webhooks/twilio/inbound`;
+  const sid = `SM${randomBytes(16).toString("hex")}`;
+  const params = { AccountSid: "ACbrowserflows00000000000000000000", MessageSid: sid, SmsSid: sid, From: from, To: "+15005550006", Body: body, NumMedia: "0" };
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilioSignature(TWILIO_WEBHOOK_TOKEN, url, Object.entries(params)) },
+    body: new URLSearchParams(params),
+  });
+  if (res.status !== 200) throw new Error(`inbound webhook answered ${res.status} ${await res.text()}`);
 }
 
 export async function partyNamed(owner, name) {

@@ -5,6 +5,8 @@ import { hostEditFlows } from "./host-edit.flow.mjs";
 import { hostAlertFlows } from "./host-alerts.flow.mjs";
 import { hostReservationFlows } from "./host-reservations.flow.mjs";
 import { hostA11yFlows } from "./host-a11y.flow.mjs";
+import { hostHoldFlows } from "./host-hold.flow.mjs";
+import { hostQuoteFlows } from "./host-quotes.flow.mjs";
 
 export const hostSuites = {
   "host-add": hostAddFlows,
@@ -13,4 +15,6 @@ export const hostSuites = {
   "host-alerts": hostAlertFlows,
   "host-reservations": hostReservationFlows,
   "host-a11y": hostA11yFlows,
+  "host-hold": hostHoldFlows,
+  "host-quotes": hostQuoteFlows,
 };

@@ -15,6 +15,9 @@ export const liveEndedFlows = [
       });
       await page.goto(`${ctx.base}/app`);
       await waitFor(() => page.evaluate(() => (window.seatline?.version() ?? -1) >= 0), "the host screen is live");
+      // Signed out elsewhere later on, once the screen has loaded its panels (a 401 on a first load
+      // would send it to the sign-in page before the socket's close arrives).
+      await page.waitForLoadState("networkidle");
       const before = tickets.length;
       // The same session ends from another device (here: the API): the server closes the socket (4401).
       const out = await owner.api("/api/auth/logout", { method: "POST" });

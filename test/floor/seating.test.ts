@@ -64,6 +64,23 @@ describe("seating a walk-in at tables", () => {
     expect(Object.values(await statuses(p))).toEqual(["free", "free", "free"]);
   });
 
+  it("an empty body labelled JSON is no body: seated at no table, not a malformed-JSON 400", async () => {
+    const p = await floorPlace();
+    const id = await walkIn(p, "Labelled");
+    const res = await call("POST", `${p.base}/waitlist/${id}/seat`, { token: p.token, headers: { "Content-Type": "application/json", "Content-Length": "0" } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.tableIds).toEqual([]);
+  });
+
+  it("a body that is not JSON still gets the one 400 shape and changes nothing", async () => {
+    const p = await floorPlace();
+    const id = await walkIn(p, "Broken");
+    const res = await call("POST", `${p.base}/waitlist/${id}/seat`, { token: p.token, raw: "{tableIds:", headers: { "Content-Type": "application/json" } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe("validation_failed");
+    expect((await call("GET", `${p.base}/waitlist/${id}`, { token: p.token })).json.state).toBe("waiting");
+  });
+
   it("a combination occupies every one of its tables, and clearing one frees them all", async () => {
     const p = await floorPlace([["A", 1, 4], ["B", 1, 4]]);
     const combo = await call("POST", `${p.base}/tables`, { token: p.token, body: { name: "A+B", tableIds: [tableId(p, "A"), tableId(p, "B")], minSeats: 5, maxSeats: 8 } });

@@ -32,7 +32,7 @@ describe("export", () => {
     const { res, text } = await download("/api/account/export?format=csv", o.token);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("id,locationId,name,phone,size,notes,tags,quotedWait,source,smsConsent,state,createdAt,notifiedAt,notifyCount,seatedAt,closedAt,updatedAt");
+    expect(lines[0]).toBe("id,locationId,name,phone,size,notes,tags,quotedWait,source,smsConsent,state,createdAt,notifiedAt,notifyCount,seatedAt,closedAt,updatedAt,closedBy");
     expect(lines).toHaveLength(5);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(text).toContain(`"booth, ""quiet"""`);

@@ -21,6 +21,7 @@ describe("location CRUD", () => {
       timezone: "America/New_York",
       phone: "+12125550100",
       address: "1 Main St, New York",
+      logoUrl: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

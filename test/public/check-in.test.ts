@@ -31,7 +31,7 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
     expect((await call("GET", `/api/public/parties/${res.json.token}`)).json).toEqual({
       ...res.json.status,
       // The page's answer adds the place's locale and slug (to join again) and the "almost up" position.
-      location: { name: loc.name, slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null },
+      location: { name: loc.name, slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null, logoUrl: null },
       almostUpPosition: 3,
     });
     const guest = await openGuest(res.json.token);

@@ -24,7 +24,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
       estimateMinutes: 16,
       quotedWait: 25,
       onMyWayAt: null,
-      location: { name: loc.name, slug: loc.slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null },
+      location: { name: loc.name, slug: loc.slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null, logoUrl: null },
       almostUpPosition: 3,
     });
   });
@@ -38,7 +38,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
     for (const secret of ["Zelda", "+12125550199", "5550199", "VIP-NOTE-XYZ", "booth-tag-q"]) expect(res.text).not.toContain(secret);
     // No ids, tokens or list of any kind.
     expect(Object.keys(res.json).sort()).toEqual(["ahead", "almostUpPosition", "estimateMinutes", "location", "onMyWayAt", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
-    expect(Object.keys(res.json.location).sort()).toEqual(["accentColor", "country", "language", "name", "slug", "timeZone"]);
+    expect(Object.keys(res.json.location).sort()).toEqual(["accentColor", "country", "language", "logoUrl", "name", "slug", "timeZone"]);
   });
 
   it("shows a closed party as closed, with no place in line", async () => {

@@ -37,6 +37,7 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
       country: "US",
       timeZone: loc.timezone,
       accentColor: null,
+      logoUrl: null,
       address: loc.address,
       phone: loc.phone,
       phoneDisplay: null,

@@ -21,7 +21,7 @@ describe("the manage link", () => {
     const res = await call("GET", `/api/public/reservations/${token}`);
     expect(res.status, res.text).toBe(200);
     expect(res.json.reservation).toMatchObject({ name: "Ana", partySize: 2, localDate: date, localTime: "19:00", status: "booked" });
-    expect(res.json.restaurant).toEqual({ name: expect.any(String), slug: p.slug, timezone: p.timezone, timeZone: p.timezone, language: "en", country: "US", accentColor: null });
+    expect(res.json.restaurant).toEqual({ name: expect.any(String), slug: p.slug, timezone: p.timezone, timeZone: p.timezone, language: "en", country: "US", accentColor: null, logoUrl: null });
     expect(res.json.canChange).toBe(true);
     expect(res.json.changeCutoffAt).toBe(localIso(date, "17:00", p.timezone));
     // Nothing the host sees: no phone, no table, no id.

@@ -4,7 +4,7 @@ import { FLUSH_DELAY_MS, MAX_FLUSH_BACKOFF_MS, RESERVATION_KEEP_MS, flushBackoff
 import { GUEST_TOKEN_GRACE_MS } from "../../domain/waitlist/model";
 
 const AT = Date.UTC(2026, 11, 2, 18, 0);
-const quiet: WakeInputs = { at: AT, pending: 0, flushFailures: 0, nextScheduled: null, oldestClosedAt: null, oldestBookingEnd: null };
+const quiet: WakeInputs = { at: AT, pending: 0, flushFailures: 0, nextScheduled: null, nextHoldExpiry: null, oldestClosedAt: null, oldestBookingEnd: null };
 
 describe("nextWake", () => {
   it("sleeps (no alarm) when nothing is pending, scheduled or left to purge", () => {
@@ -25,6 +25,19 @@ describe("nextWake", () => {
 
   it("wakes for the next schedule entry (a reminder or a no-show)", () => {
     expect(nextWake({ ...quiet, nextScheduled: AT + 60_000 })).toBe(AT + 60_000);
+  });
+
+  it("wakes when a notified party's hold runs out (the automatic no-show)", () => {
+    expect(nextWake({ ...quiet, nextHoldExpiry: AT + 10 * 60_000 })).toBe(AT + 10 * 60_000);
+  });
+
+  it("takes the hold expiry when it comes before a reminder, and the reminder when it comes first", () => {
+    expect(nextWake({ ...quiet, nextScheduled: AT + 60 * 60_000, nextHoldExpiry: AT + 5 * 60_000 })).toBe(AT + 5 * 60_000);
+    expect(nextWake({ ...quiet, nextScheduled: AT + 2 * 60_000, nextHoldExpiry: AT + 5 * 60_000 })).toBe(AT + 2 * 60_000);
+  });
+
+  it("an overdue hold (the DO slept through it, or was evicted) wakes now, not in the past", () => {
+    expect(nextWake({ ...quiet, nextHoldExpiry: AT - 30_000 })).toBe(AT);
   });
 
   it("never arms in the past: an overdue entry wakes now", () => {

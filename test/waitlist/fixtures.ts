@@ -30,6 +30,8 @@ export function party(over: Partial<Party> = {}): Party {
     onMyWayAt: null,
     almostUpAt: null,
     tableIds: [],
+    closedBy: null,
+    autoNoShowAt: null,
     ...over,
   };
 }

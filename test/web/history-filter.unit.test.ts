@@ -12,7 +12,7 @@ function party(over: Partial<RestParty> = {}): RestParty {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15,
     source: "host", smsConsent: false, state: "seated", position: null, ahead: null, estimateMinutes: null,
     createdAt: "2026-12-05T18:00:00.000Z", notifiedAt: null, notifyCount: 0, seatedAt: "2026-12-05T18:25:00.000Z", closedAt: "2026-12-05T18:25:00.000Z",
-    updatedAt: "2026-12-05T18:25:00.000Z", version: 3, onMyWayAt: null, tableIds: [], ...over,
+    updatedAt: "2026-12-05T18:25:00.000Z", version: 3, onMyWayAt: null, tableIds: [], closedBy: "staff", ...over,
   };
 }
 const f = (over: Partial<HistoryFilter> = {}): HistoryFilter => ({ ...defaultFilter("2026-12-05"), ...over });
@@ -76,7 +76,7 @@ describe("CSV download", () => {
     const csv = historyCsv([party({ name: "Ito", size: 4 })], "Asia/Tokyo");
     expect(csv.startsWith("\uFEFFclosed (local),name,phone,size,outcome,waited minutes,")).toBe(true);
     const [, line] = csv.slice(1).split("\r\n");
-    expect(line).toMatch(/^2026-12-06 03:25,Ito,,4,seated,25,15,host,,,2026-12-05T18:00:00.000Z,,2026-12-05T18:25:00.000Z,2026-12-05T18:25:00.000Z,/);
+    expect(line).toMatch(/^2026-12-06 03:25,Ito,,4,seated,25,15,staff,host,,,2026-12-05T18:00:00.000Z,,2026-12-05T18:25:00.000Z,2026-12-05T18:25:00.000Z,/);
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });

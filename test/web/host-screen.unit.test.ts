@@ -14,7 +14,7 @@ function party(over: Partial<PartyView> = {}): PartyView {
   return {
     id: `p${n}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15, source: "host", smsConsent: false,
     state: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
-    version: 1, onMyWayAt: null, tableIds: [], ...over,
+    version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
 const lineOf = (parties: PartyView[]) => apply(emptyLine(), { type: "snapshot", version: 1, parties: parties.map((p) => ({ ...p, position: null, ahead: null, estimateMinutes: null })), settings: DEFAULT_SETTINGS, intervals });

@@ -13,7 +13,7 @@ function party(over: Partial<PartyView> = {}): PartyView {
   return {
     id: `p${n}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15, source: "host", smsConsent: false,
     state: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
-    version: 1, onMyWayAt: null, tableIds: [], ...over,
+    version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
 const snapshot = (version: number, parties: PartyView[]) => ({ type: "snapshot" as const, version, parties: parties.map((p) => ({ ...p, position: null, ahead: null, estimateMinutes: null })), settings, intervals });

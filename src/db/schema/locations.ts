@@ -12,6 +12,8 @@ export const locations = sqliteTable(
     timezone: text("timezone").notNull(),
     phone: text("phone"),
     address: text("address"),
+    /** The guest pages' logo in the BRANDING bucket ("logos/<location id>/<sha-256>.<ext>"), or null. */
+    logoKey: text("logo_key"),
     ...created,
     updatedAt: integer("updated_at").notNull(),
   },

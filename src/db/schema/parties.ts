@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { created, tenant } from "./accounts";
 import { atLocation } from "./locations";
-import { PARTY_SOURCES, PARTY_STATES } from "../../../domain/waitlist/states";
+import { CLOSED_BY, PARTY_SOURCES, PARTY_STATES } from "../../../domain/waitlist/states";
 
 // The D1 copy of each location's parties (the fields that domain/waitlist/party.ts sends to the
 // mirror, under the same keys and columns; test/entities holds the two together), written only by its Restaurant DO's outbox (DESIGN.md
@@ -32,6 +32,8 @@ export const parties = sqliteTable(
     onMyWayAt: integer("on_my_way_at"),
     // The tables a seated party was given (issue 17); [] when none (and for parties before tables were tracked).
     tableIds: text("table_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    // Who closed it: staff, guest or automatic (the hold timer's no-show); null while in line.
+    closedBy: text("closed_by", { enum: CLOSED_BY }),
     // The wait the line estimated when the party joined (insights' estimate accuracy); null before it was recorded.
     joinEstimateMinutes: integer("join_estimate_minutes"),
   },

@@ -95,7 +95,7 @@ export function BookPage({ slug }: { slug: string }) {
     const r = done.reservation;
     return (
       <main class="guest">
-        <GuestHeader name={info.name} icon="calendar" />
+        <GuestHeader name={info.name} icon="calendar" logoUrl={info.logoUrl} />
         <section class="card hero" data-state="booked">
           <Icon name="check" class="state-icon" />
           <h1>{tr.t("book.doneTitle")}</h1>
@@ -110,7 +110,7 @@ export function BookPage({ slug }: { slug: string }) {
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: k === "smsConsent" ? (e.currentTarget as HTMLInputElement).checked : (e.currentTarget as HTMLInputElement).value });
   return (
     <main class="guest">
-      <GuestHeader name={info.name} icon="calendar" />
+      <GuestHeader name={info.name} icon="calendar" logoUrl={info.logoUrl} />
       {unavailable ? (
         <section class="card hero ended" data-state="unavailable">
           <h1>{tr.t("book.unavailableTitle")}</h1>

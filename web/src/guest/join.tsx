@@ -65,7 +65,7 @@ export function JoinPage({ slug }: { slug: string }) {
   const bookLink = loc.booking.online ? <a class="btn primary" href={`/book/${encodeURIComponent(loc.slug)}`}>{tr.t("join.bookInstead")}</a> : null;
   return (
     <main class="guest">
-      <GuestHeader name={loc.name} />
+      <GuestHeader name={loc.name} logoUrl={loc.logoUrl} />
       {!loc.open || loc.full ? (
         <section class="card hero ended" data-state={loc.open ? "full" : "closed"}>
           <Icon name="clock" class="state-icon" />

@@ -87,7 +87,7 @@ export function ManageBookingPage({ token }: { token: string }) {
   const cancelled = r.status === "cancelled";
   return (
     <main class="guest">
-      <GuestHeader name={data.restaurant.name} icon="calendar" />
+      <GuestHeader name={data.restaurant.name} icon="calendar" logoUrl={data.restaurant.logoUrl} />
       <section class={`card hero ${cancelled ? "ended" : ""}`} data-state={r.status}>
         <h1>{tr.t(cancelled ? "manage.cancelledTitle" : "manage.title")}</h1>
         <p class="big when">{fmt.time(r.start)}</p>

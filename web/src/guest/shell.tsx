@@ -10,10 +10,11 @@ import { Formats } from "./i18n/format";
 import type { Params, Translator } from "./i18n/translate";
 import type { GuestLocale } from "../shared/types";
 
-export function GuestHeader({ name, icon = "logo", children }: { name: string; icon?: "logo" | "calendar"; children?: ComponentChildren }) {
+/** The page's header: the location's own logo when it has one (served from our origin), else ours. */
+export function GuestHeader({ name, icon = "logo", logoUrl, children }: { name: string; icon?: "logo" | "calendar"; logoUrl?: string | null; children?: ComponentChildren }) {
   return (
     <header>
-      <Icon name={icon} width={28} height={28} />
+      {logoUrl ? <img class="brand-logo" src={logoUrl} alt="" height={40} data-testid="brand-logo" /> : <Icon name={icon} width={28} height={28} />}
       <span class="name">{name}</span>
       <span class="spacer" />
       {children}

@@ -72,7 +72,7 @@ export function StatusPage({ token }: { token: string }) {
   const wait = (n: number) => (fmt ? fmt.minutes(n) : String(n));
   return (
     <main class="guest">
-      <GuestHeader name={s.restaurant}>
+      <GuestHeader name={s.restaurant} logoUrl={s.location?.logoUrl}>
         {active ? <span class={`live-dot ${live === "open" ? "" : "off"}`}>{tr.t(live === "open" ? "status.live" : "status.reconnecting")}</span> : null}
       </GuestHeader>
       <p class="muted">{tr.t("status.party", { name: s.partyName, count: s.size })}</p>

@@ -1,6 +1,7 @@
 // One row of the line, sized for a rush: ≥11 rows at 1024×768, 44×44 px targets, 8 px between
 // actions. Waited, quoted and remaining are labelled in words; so are notified, late and over quote.
 import type { ComponentChildren } from "preact";
+import { autoNoShowAt, holdEndsAt } from "../../../domain/waitlist/hold";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { MessageView } from "../shared/types";
@@ -11,6 +12,8 @@ export function PartyRow(props: {
   now: number;
   /** Minutes a notified party is held before it shows as late (the location's setting). */
   hold: number;
+  /** Whether the server marks it a no-show by itself when the hold runs out (the location's setting). */
+  autoNoShow?: boolean;
   count: number;
   messages: MessageView[] | undefined;
   selected: boolean;
@@ -27,7 +30,12 @@ export function PartyRow(props: {
   const { p, now } = props;
   const waited = Math.max(0, Math.floor((now - p.createdAt) / 60000));
   const sinceNotify = p.notifiedAt !== null ? Math.max(0, Math.floor((now - p.notifiedAt) / 60000)) : null;
-  const late = p.state === "notified" && sinceNotify !== null && sinceNotify >= props.hold;
+  // The hold counts from the notify, or from an "on my way" after it (domain/waitlist/hold.ts), as the server's.
+  const holdEnd = holdEndsAt(p, props.hold);
+  const late = holdEnd !== null && now >= holdEnd;
+  // What the hold does next, in words: late, or (with the location's automatic no-show) a no-show.
+  const autoAt = autoNoShowAt(p, { autoNoShow: !!props.autoNoShow, holdMinutes: props.hold });
+  const holdLeft = holdEnd !== null && !late ? Math.max(1, Math.ceil((holdEnd - now) / 60000)) : null;
   const overQuote = p.quotedWait > 0 && waited > p.quotedWait;
   const sms = smsStatus(props.messages);
   const reachable = !!p.phone && p.smsConsent;
@@ -45,12 +53,12 @@ export function PartyRow(props: {
           <span class="name">{p.name}</span>
           <span class="size" aria-label={`party of ${p.size}`}>{p.size}</span>
           {props.isNew ? <span class="tag new">New</span> : null}
-          {p.state === "notified" ? <span class="tag notified">Notified{p.notifyCount > 1 ? ` ×${p.notifyCount}` : ""}</span> : null}
-          {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
-          {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
         </span>
+        {/* The name keeps the first line; the state follows in words (Late first: it must never be clipped). */}
         <span class="who-meta">
-          {sinceNotify !== null && p.state === "notified" ? <span data-testid="since-notified">notified {sinceNotify} min ago</span> : null}
+          {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
+          {sinceNotify !== null && p.state === "notified" ? <span class="tag notified" data-testid="since-notified">notified {sinceNotify} min ago{p.notifyCount > 1 ? ` (×${p.notifyCount})` : ""}</span> : null}
+          {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
           {!reachable ? <span class="no-text">No texts</span> : null}
           {p.source === "self_check_in" ? <span class="tag self">Self check-in</span> : null}
           {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
@@ -60,7 +68,9 @@ export function PartyRow(props: {
       <span class={`wait ${overQuote ? "late" : ""}`}>
         <b data-testid="waited">waited {minutes(waited)}</b>
         <span class="small" data-testid="quoted">quoted {minutes(p.quotedWait)}</span>
-        {overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimateMinutes)} left</span> : null}
+        {holdLeft !== null ? (
+          <span class="small" data-testid="hold-left">{autoAt !== null ? "no-show" : "late"} in {minutes(holdLeft)}</span>
+        ) : overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimateMinutes)} left</span> : null}
       </span>
       <span class="sms">
         {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : reachable ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}

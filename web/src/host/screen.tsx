@@ -150,7 +150,9 @@ export function HostScreen({ location: loc }: { location: Location }) {
           chime();
         }
         if (fresh && msg.event === "message.received" && msg.message.direction === "inbound") chime();
+        const autoClosed = fresh && msg.event === "party.state_changed" && msg.party.state === "no_show" && msg.party.closedBy === "automatic";
         setLine((l) => apply(l, msg));
+        if (autoClosed) onAutoNoShow.current(msg.party);
         // A booking made, moved or closed changes which tables are held.
         if (msg.type === "event" && (msg.event === "reservation.created" || msg.event === "reservation.updated")) void loadFloor();
         if (msg.type === "snapshot") {
@@ -194,6 +196,21 @@ export function HostScreen({ location: loc }: { location: Location }) {
       removeEventListener("seatline:add", goToAdd);
     };
   }, []);
+
+  /**
+   * The hold timer (server-side, domain/waitlist/hold.ts) marked a party a no-show: say so on this
+   * screen, with Undo (Restore) and a way to notify the next party waiting.
+   */
+  const onAutoNoShow = useRef<(p: PartyView) => void>(() => {});
+  onAutoNoShow.current = (p) => {
+    const hold = holdMinutes(lineRef.current.settings);
+    const nextUp = activeRows(lineRef.current).find((r) => r.state === "waiting" && r.id !== p.id);
+    show({
+      text: `${p.name} is now a no-show: not seated within ${hold} min of being notified.`,
+      undo: () => void act(p, "restore", true).then(() => show({ text: `${p.name} is back in line.` })),
+      ...(nextUp && { action: { label: `Notify next: ${nextUp.name}`, run: () => notify(nextUp) } }),
+    });
+  };
 
   const rows = useMemo(() => activeRows(line), [line]);
   const shown = useMemo(() => searchRows(rows, query), [rows, query]);
@@ -415,6 +432,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
                 p={p}
                 now={now}
                 hold={holdMinutes(line.settings)}
+                autoNoShow={line.settings?.autoNoShow ?? false}
                 count={rows.length}
                 messages={line.messages.get(p.id)}
                 selected={selected === p.id}
@@ -456,7 +474,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
             <ul>
               {closed.map((p) => (
                 <li key={p.id} class="row" data-party={p.name} data-state={p.state}>
-                  <span class="spacer"><b>{p.name}</b> ({p.size}) — {p.state.replace("_", "-")} {p.closedAt ? timeOf(p.closedAt, zone) : ""}</span>
+                  <span class="spacer"><b>{p.name}</b> ({p.size}) — {p.state.replace("_", "-")}{p.closedBy === "automatic" ? " (automatic)" : ""} {p.closedAt ? timeOf(p.closedAt, zone) : ""}</span>
                   <button class="btn" aria-label={`Restore ${p.name}`} onClick={() => act(p, "restore")}><Icon name="undo" /> Restore</button>
                 </li>
               ))}

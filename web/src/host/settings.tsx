@@ -9,6 +9,7 @@ import type { BandMinutes, Invite, Location, Member, Retention, Role, Session, S
 import { authed } from "./session";
 import { AccountPage } from "./settings/account";
 import { BillingPage } from "./settings/billing";
+import { BrandingPage } from "./settings/branding";
 import { BookingRulesPage } from "./settings/booking-rules";
 import { DeveloperPage } from "./settings/developer";
 import { formFailure, type FieldErrors } from "./settings/field-errors";
@@ -30,6 +31,7 @@ export const SECTIONS = [
   ["hours", "Opening hours"],
   ["booking", "Booking rules"],
   ["waitlist", "Waitlist rules"],
+  ["branding", "Branding"],
   ["sms", "SMS templates"],
   ["history", "History"],
   ["team", "Team"],
@@ -77,6 +79,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
         {section === "developer" ? <DeveloperPage locations={locations} canEdit={admin} /> : null}
@@ -225,6 +228,10 @@ function WaitlistRules({ location }: { location: Location }) {
       <div class="field">
         <label class="check"><input type="checkbox" checked={s.open} onChange={(e) => setS({ ...s, open: e.currentTarget.checked })} /><span>Self check-in is open (guests can join from /join)</span></label>
       </div>
+      <div class="field">
+        <label class="check"><input type="checkbox" checked={s.autoNoShow} onChange={(e) => setS({ ...s, autoNoShow: e.currentTarget.checked })} aria-describedby="wl-auto-hint" /><span>Mark a notified party a no-show by itself when its hold runs out</span></label>
+        <p class="hint" id="wl-auto-hint">The hold below counts from the notify, or from the guest's “on my way” after it. Every host screen sees the no-show at once and can undo it with Restore.</p>
+      </div>
       <div class="grid2">
         <div class={`field${errors.maxLength ? " has-error" : ""}`}><label for="wl-max">Most parties in line for self check-in (empty = no limit)</label><input id="wl-max" type="number" min={1} max={1000} value={s.maxLength ?? ""} onInput={(e) => setS({ ...s, maxLength: e.currentTarget.value ? Number(e.currentTarget.value) : null })}  {...described("wl-max", errors.maxLength)} /><FieldError id="wl-max" error={errors.maxLength} /></div>
         <div class={`field${errors.maxPartySize ? " has-error" : ""}`}><label for="wl-size">Largest party size</label><input id="wl-size" type="number" min={1} max={100} value={s.maxPartySize} onInput={(e) => setS({ ...s, maxPartySize: Number(e.currentTarget.value) })}  {...described("wl-size", errors.maxPartySize)} /><FieldError id="wl-size" error={errors.maxPartySize} /></div>
@@ -257,6 +264,8 @@ const KIND_LABELS: Record<TemplateKind, string> = {
   table_ready: "Table ready",
   cancelled: "Cancelled",
   reservation_confirmation: "Reservation confirmed",
+  reservation_changed: "Reservation changed",
+  reservation_cancelled: "Reservation cancelled",
   reservation_reminder: "Reservation reminder",
 };
 

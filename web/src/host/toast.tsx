@@ -9,6 +9,8 @@ export interface ToastMessage {
   error?: boolean;
   link?: string;
   undo?: () => void;
+  /** A second action beside Undo (e.g. "Notify next" after an automatic no-show). */
+  action?: { label: string; run: () => void };
 }
 
 const LIFETIME = { info: 6_000, undo: 8_000, error: 12_000 };
@@ -26,7 +28,7 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
   useEffect(() => {
     if (timer.current) clearTimeout(timer.current);
     if (!toast || held) return;
-    timer.current = setTimeout(onDismiss, toast.error ? LIFETIME.error : toast.undo ? LIFETIME.undo : LIFETIME.info);
+    timer.current = setTimeout(onDismiss, toast.error ? LIFETIME.error : toast.undo || toast.action ? LIFETIME.undo : LIFETIME.info);
     return () => timer.current && clearTimeout(timer.current);
   }, [toast?.id, held]);
   useEffect(() => setHeld(false), [toast?.id]);
@@ -45,6 +47,9 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
       {toast.link ? <a href={toast.link} target="_blank" rel="noopener" data-testid="guest-link">Guest page</a> : null}
       {toast.undo ? (
         <button class="btn undo" onClick={() => { toast.undo!(); onDismiss(); }}><Icon name="undo" /> Undo</button>
+      ) : null}
+      {toast.action ? (
+        <button class="btn primary toast-action" onClick={() => { toast.action!.run(); onDismiss(); }}>{toast.action.label}</button>
       ) : null}
       <button class="btn ghost icon" aria-label="Dismiss" onClick={onDismiss}><Icon name="x" /></button>
     </div>

@@ -29,7 +29,7 @@ export type RestMessage = Omit<MessageView, "partyId" | "createdAt" | "updatedAt
 export type Role = "owner" | "admin" | "host";
 export interface User { id: string; accountId: string; email: string; name: string; role: Role }
 export interface Session { token: string; tokenType: "Bearer"; expiresAt: string; idleTimeoutSeconds: number; user: User; account: { id: string; name: string } }
-export interface Location { id: string; name: string; slug: string; timezone: string; phone: string | null; address: string | null; createdAt: string; updatedAt: string }
+export interface Location { id: string; name: string; slug: string; timezone: string; phone: string | null; address: string | null; logoUrl: string | null; createdAt: string; updatedAt: string }
 export interface Member extends User { lastLoginAt: string | null }
 export interface Invite { id: string; email: string; role: Role; status: string; expiresAt: string; createdAt: string }
 export interface Retention { policy: "default" | "days"; days: number | null }
@@ -41,7 +41,7 @@ export interface SmsSettingsView {
 
 // Guests
 /** The locale facts every guest page formats with (the server's GuestLocaleSchema). */
-export interface GuestLocale { language: string; country: string | null; timeZone: string; accentColor?: string | null }
+export interface GuestLocale { language: string; country: string | null; timeZone: string; accentColor?: string | null; logoUrl?: string | null }
 export interface ServiceHours { start: string; end: string }
 export interface PublicLocation extends GuestLocale {
   name: string; slug: string; open: boolean; full: boolean; maxPartySize: number; inLine: number; estimates: { size: number; estimateMinutes: number }[];

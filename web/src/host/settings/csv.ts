@@ -13,6 +13,7 @@ export const HISTORY_COLUMNS: [string, (p: RestParty, local: (iso: string | null
   ["outcome", (p) => p.state],
   ["waited minutes", waited],
   ["quoted minutes", (p) => p.quotedWait],
+  ["closed by", (p) => p.closedBy],
   ["source", (p) => p.source],
   ["tags", (p) => p.tags],
   ["notes", (p) => p.notes],

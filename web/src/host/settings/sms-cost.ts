@@ -16,6 +16,8 @@ const FILLED: Record<TemplateKind, readonly Placeholder[]> = {
   table_ready: ["name", "restaurant"],
   cancelled: ["name", "restaurant"],
   reservation_confirmation: ["name", "restaurant", "time", "link"],
+  reservation_changed: ["name", "restaurant", "time"],
+  reservation_cancelled: ["name", "restaurant", "time"],
   reservation_reminder: ["name", "restaurant", "time", "link"],
 };
 

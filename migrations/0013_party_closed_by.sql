@@ -1,0 +1,1 @@
+ALTER TABLE `parties` ADD `closed_by` text;

@@ -18,6 +18,7 @@ import { Tickets } from "./live/tickets";
 import { CLOSE as LIVE_CLOSE, type LiveRevocation } from "./live/authority";
 import { closeSocket, HostAuthority, type TicketGrant } from "./live/host-authority";
 import { FrameGate } from "./live/frame-gate";
+import { Board } from "./live/board";
 import { sha256Hex } from "../lib/crypto";
 import { BoundLocation } from "./location";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
@@ -68,6 +69,8 @@ class Modules {
   readonly floor: FloorPlan;
   /** Events for the account's webhook endpoints, recorded with each change (webhooks/outbox.ts). */
   readonly webhooks: WebhookOutbox;
+  /** The public display board's sockets (live/board.ts, issue 22). */
+  readonly board: Board;
   /** Arms the alarm for the outbox flush after a change. */
   readonly flushSoon: (at: number) => void;
 
@@ -100,8 +103,10 @@ class Modules {
     this.floor = new FloorPlan(sql, this.meta, this.changes, this.parties, () => this.desk, () => this.book);
     this.tables = new Tables(sql, this.changes, this.floor);
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
+    this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
     this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
+      this.board.changed(at);
       this.desk.queueAlmostUp(at);
       this.flushSoon(at);
     };
@@ -205,6 +210,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
       if (!found.ok) return wsRefusal(found.status, found.code, found.message);
       return this.open({ kind: "guest", partyId: found.value.id }, (ws) => this.m.guestStatusTo(ws, found.value.id, at));
     }
+    if (url.pathname === "/board") {
+      // Public: the board view carries no personal data (domain/waitlist/board.ts); refused when off.
+      if (!this.m.desk.settings.boardEnabled) return wsRefusal(403, "board_off", "This location's display board is switched off.");
+      return this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+    }
     return wsRefusal(404, "not_found", "No such live channel.");
   }
 
@@ -228,6 +238,7 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     switch (msg.type) {
       case "resume":
         if (attachment.kind === "host") this.m.hub.catchUp(ws, msg.version, () => this.m.snapshot(Date.now()));
+        else if (attachment.kind === "board") this.m.board.sendTo(ws, Date.now());
         else this.m.guestStatusTo(ws, attachment.partyId, Date.now());
         return;
     }
@@ -371,6 +382,7 @@ export class LocationApi extends RpcTarget {
     m.parties.forget(gone);
     for (const g of m.hub.guests()) if (gone.has(g.partyId)) closeQuietly(g.ws, CLOSE.NORMAL, "deleted under the data retention policy");
     m.hub.nextVersion();
+    m.board.changed(Date.now());
     const at = Date.now();
     for (const ws of m.hub.hosts()) m.hub.catchUp(ws, null, () => m.snapshot(at));
     return purged.parties.length + purged.bookings;

@@ -26,6 +26,7 @@ import { publicInviteRoutes } from "./routes/invites";
 import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
+import { publicBoardRoutes } from "./routes/public-board";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { floorRoutes } from "./routes/floor";
@@ -217,6 +218,7 @@ export function createApp() {
   app.route("/webhooks", webhookRoutes);
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
+  app.route("/api/public", publicBoardRoutes);
   app.route("/api", accountRoutes);
   app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);

@@ -1,6 +1,7 @@
 // Builds the web app into web/dist, which the Worker serves through its assets binding.
-// Three HTML entries so guests never download the host app: guest.html (/w, /join, /book),
-// app.html (/app, sign-in, sign-up, invitations) and index.html (the landing page).
+// Four HTML entries so guests never download the host app: guest.html (/w, /join, /book),
+// app.html (/app, sign-in, sign-up, invitations), board.html (/board, the display board) and
+// index.html (the landing page).
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
@@ -29,8 +30,9 @@ export default defineConfig({
         index: resolve(here, "index.html"),
         guest: resolve(here, "guest.html"),
         app: resolve(here, "app.html"),
+        board: resolve(here, "board.html"),
       },
     },
   },
-  plugins: [pageWeights({ guest: 50 * 1024, app: 200 * 1024 })],
+  plugins: [pageWeights({ guest: 50 * 1024, app: 200 * 1024, board: 20 * 1024 })],
 });

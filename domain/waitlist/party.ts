@@ -63,6 +63,13 @@ export const LinePlaceSchema = z.object({
   position: int().nullable().meta({ description: "1-based place in line; null once closed." }),
   ahead: int().nullable(),
   estimateMinutes: int().nullable().meta({ description: "Automatic estimate from recent seatings." }),
+  estimateRange: z
+    .object({ lowMinutes: int(), highMinutes: int() })
+    .nullable()
+    // Optional in the type so that views built before the range (tests, older clients) still fit;
+    // every answer and webhook carries it, null when there is none.
+    .optional()
+    .meta({ description: "Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise." }),
 });
 export type LinePlace = z.infer<typeof LinePlaceSchema>;
 /** A party in a list answer: its place in line and estimate, computed at answer time. */
@@ -74,7 +81,7 @@ const REST = only(PARTY_FIELDS, "rest");
 /** A party in a REST answer (times in ISO 8601); the route adds its OpenAPI name. */
 export const PartyRestSchema = restSchemaOf(REST).extend(LinePlaceSchema.shape);
 export type RestParty = IsoOf<typeof REST> & LinePlace;
-export const restParty = (p: ValueOf<typeof REST> & LinePlace): RestParty => ({ ...isoPick(REST, p), position: p.position, ahead: p.ahead, estimateMinutes: p.estimateMinutes });
+export const restParty = (p: ValueOf<typeof REST> & LinePlace): RestParty => ({ ...isoPick(REST, p), position: p.position, ahead: p.ahead, estimateMinutes: p.estimateMinutes, estimateRange: p.estimateRange ?? null });
 
 // ---- export ------------------------------------------------------------------------------------------
 

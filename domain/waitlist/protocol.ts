@@ -4,6 +4,7 @@ import type { MessageView } from "../sms/message-view";
 import type { ProviderName } from "../sms/providers";
 import type { Templates } from "../sms/templates";
 import type { TemplateTranslations } from "../sms/translations";
+import type { BoardNames } from "./board";
 import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
@@ -36,6 +37,10 @@ export interface WaitlistSettings {
   holdMinutes: number;
   /** Whether the DO marks a notified party a no-show by itself once its hold has run out. */
   autoNoShow: boolean;
+  /** Whether the public display board (/board/<slug>) and its socket are on; off by default (issue 22). */
+  boardEnabled: boolean;
+  /** How the board names parties: "name" ("Ana G.") or "number" (#417, from the party's id). */
+  boardNames: BoardNames;
 }
 
 export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
@@ -55,6 +60,8 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   tags: ["High chair", "Booth", "Patio", "Bar", "Accessible", "Birthday"],
   holdMinutes: 10,
   autoNoShow: false,
+  boardEnabled: false,
+  boardNames: "name",
 };
 
 export interface SmsSettings {

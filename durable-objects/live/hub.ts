@@ -12,7 +12,7 @@ export const EVENT_LOG_SIZE = 1000;
 /** GuestStatus's fields, all written by statusFrame: a new field fails to compile here until it is. */
 const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, estimateRange: true, quotedWait: true } as const;
 
-export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string };
+export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string } | { kind: "board" };
 
 export interface GuestSocket {
   ws: WebSocket;

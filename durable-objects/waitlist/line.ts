@@ -191,15 +191,16 @@ export class Line {
     const v = this.view(at);
     return v.order.map((p) => {
       const x = v.placed.get(p.id)!;
-      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: v.waits.minutes(p, x.sameBandAhead) };
+      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: v.waits.minutes(p, x.sameBandAhead), estimateRange: rangeOf(v.waits, p) };
     });
   }
 
   /** One party's view: a look-up in the current view of the line. */
   rankedOne(p: Party, at: number): RankedPartyView {
     const x = isActive(p.state) ? this.view(at).placed.get(p.id) : undefined;
-    if (!x) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null };
-    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: this.view(at).waits.minutes(p, x.sameBandAhead) };
+    if (!x) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null, estimateRange: null };
+    const waits = this.view(at).waits;
+    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: waits.minutes(p, x.sameBandAhead), estimateRange: rangeOf(waits, p) };
   }
 
   /** What a guest following `partyId` sees in `view`; `p` is the party when it is not in line there. */
@@ -225,4 +226,10 @@ export class Line {
     const view = this.view(at);
     return this.statusIn(view, partyId, view.placed.has(partyId) ? null : this.parties.read(partyId));
   }
+}
+
+/** A party's range as REST and webhooks carry it: null when the estimate is not the floor's. */
+function rangeOf(waits: Waits, p: Party): { lowMinutes: number; highMinutes: number } | null {
+  const r = waits.range(p);
+  return r ? { lowMinutes: r.low, highMinutes: r.high } : null;
 }

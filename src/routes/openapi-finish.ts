@@ -88,8 +88,20 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
     summary: "A guest's own status, now and whenever it changes (never anyone else's data).",
     docs: "README.md#guests-no-account",
     clientMessages: [{ example: "ping", description: "Answered with pong." }, { example: { type: "resume", version: 7 }, description: "Sends the current status again." }],
-    serverMessages: [{ type: "status", example: { type: "status", version: 7, state: "waiting", position: 3, ahead: 2, estimateMinutes: 18, quotedWait: 20 } }],
+    serverMessages: [{ type: "status", example: { type: "status", version: 7, state: "waiting", position: 3, ahead: 2, estimateMinutes: 18, estimateRange: { lowMinutes: 12, highMinutes: 26 }, quotedWait: 20 } }],
     instants: "epoch milliseconds",
+  },
+  "/api/public/locations/{slug}/board/live": {
+    summary: "The display board (issue 22): the whole board now, on resume and whenever it reads differently. Parties as a masked label and a size only.",
+    docs: "README.md#display-board",
+    clientMessages: [{ example: "ping", description: "Answered with pong." }, { example: { type: "resume", version: 7 }, description: "Sends the whole board again (the catch-up after a reconnect)." }],
+    serverMessages: [
+      {
+        type: "board",
+        example: { type: "board", version: 7, open: true, called: [{ label: "Ana G.", partySize: 2 }], next: [{ label: "Kenji W.", partySize: 4 }], waits: [{ partySize: 2, estimateMinutes: 15 }] },
+      },
+    ],
+    closeCodes: { 4410: "The location switched its board off (reconnect later; the upgrade answers 403 board_off while it is off)" },
   },
 };
 
@@ -111,6 +123,7 @@ const EXAMPLE_PARTY = {
   position: 3,
   ahead: 2,
   estimateMinutes: 22,
+  estimateRange: { lowMinutes: 15, highMinutes: 30 },
   createdAt: "2026-12-04T19:05:12.000Z",
   notifiedAt: null,
   notifyCount: 0,

@@ -1,5 +1,5 @@
 // The web app's pages: each path serves the HTML of its bundle from the assets binding, so guests
-// (/w, /join, /book) never download the host app. Any other /app path is the host app too (SPA).
+// (/w, /join, /book) never download the host app; /board has its own. Any other /app path is the host app too (SPA).
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { errorBody } from "../lib/errors";
@@ -21,3 +21,6 @@ export const pageRoutes = router();
 pageRoutes.get("/", (c) => page(c, "/index.html"));
 for (const p of HOST_PAGES) pageRoutes.get(p, (c) => page(c, "/app.html"));
 for (const p of GUEST_PAGES) pageRoutes.get(p, (c) => page(c, "/guest.html"));
+// The display board for a TV (issue 22): its own small bundle, under the same page CSP as guest pages.
+export const BOARD_PAGES = ["/board/:slug"];
+for (const p of BOARD_PAGES) pageRoutes.get(p, (c) => page(c, "/board.html"));

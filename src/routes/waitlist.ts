@@ -1,6 +1,7 @@
 // The live waitlist for hosts and API clients: list, add, edit, act, move, settings, history, and
 // the live channel for host screens. Every change goes through the location's DO (DESIGN.md rule 1).
 import { GUEST_LANGUAGES } from "../../domain/languages";
+import { BOARD_NAMES } from "../../domain/waitlist/board";
 import { ACCENT_RE, MIN_ACCENT_CONTRAST, readableAccent } from "../../domain/contrast";
 import { freeText } from "../lib/text";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -48,6 +49,8 @@ export const SettingsSchema = z
       .openapi({ description: "The tags hosts pick from when adding or editing a party (the whole list; a PATCH replaces it).", example: ["High chair", "Patio"] }),
     holdMinutes: z.number().int().min(1).max(120).openapi({ description: "Minutes a notified party is held (from the notify, or from the guest's \"on my way\" after it) before host screens mark it late — and, with `autoNoShow`, before it becomes a no-show.", example: 10 }),
     autoNoShow: z.boolean().openapi({ description: "Mark a notified party a no-show by itself once its hold has run out (once per hold; `closedBy` is \"automatic\"; Restore undoes it). Off by default.", example: false }),
+    boardEnabled: z.boolean().openapi({ description: "Whether the public display board (/board/{slug}) and its socket are on. Off by default: a board shows the line to anyone who knows the slug." }),
+    boardNames: z.enum(BOARD_NAMES).openapi({ description: 'How the display board names parties: "name" (first name and initial, "Ana G."; a one-word name shows only its initial) or "number" (a three-digit number read off the party id).', example: "name" }),
   })
   .openapi("WaitlistSettings");
 
@@ -326,7 +329,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.rows.map((r) =>
-          restParty({ ...r, position: null, ahead: null, estimateMinutes: null }),
+          restParty({ ...r, position: null, ahead: null, estimateMinutes: null, estimateRange: null }),
         ),
         nextCursor: page.nextCursor,
       },

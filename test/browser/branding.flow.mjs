@@ -9,7 +9,7 @@ import { assert, assertNoExternal, newPage, screenshots } from "./harness.mjs";
 import { signUpOwner } from "./owner.mjs";
 
 /** A real PNG (solid colour, 8-bit RGB) of this size, for the browser to decode. */
-function png(width, height, [r, g, b]) {
+export function png(width, height, [r, g, b]) {
   const chunk = (type, data) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);

@@ -51,7 +51,7 @@ const ENTITIES = [
     rowExtra: ["token_hash", "join_estimate_minutes"],
     mirrorExtra: ["account_id", "location_id", "join_estimate_minutes"],
     rest: PartySchema,
-    restExtra: ["position", "ahead", "estimateMinutes"],
+    restExtra: ["position", "ahead", "estimateMinutes", "estimateRange"],
     exportColumns: PARTY_EXPORT_COLUMNS,
   },
   {

@@ -101,7 +101,7 @@ describe("floor-aware wait estimate", () => {
     expect(r.forNewParty(9)).toBeNull();
   });
 
-  it("without table occupancy, parties seated long ago count as gone, and a later seating at their table means they left", () => {
+  it("without table occupancy, parties seated long ago count as gone, those past their median as likely gone, and a later seating at their table means they left", () => {
     const m = exact({ occupancyKnown: false, sigma: 0.35 });
     const tables = [table("A", 1, 2)];
     // Seated 3 hours ago with a 60-minute mean: left.
@@ -114,9 +114,15 @@ describe("floor-aware wait estimate", () => {
     // Two tables: a party seated after another sits at the free one, so both are still there.
     const both = buildFloor({ ...two, tables: [table("A", 1, 2), table("B", 1, 2)] }, m, NOW);
     expect(both.slots.map((x) => x.freeAt > 0)).toEqual([true, true]);
-    // Past its median dining time a party counts as gone: its table is free now.
+    // Past its median dining time a party is more likely gone than not: its table counts as busy
+    // for the expected time left of a party that may have gone, p · c (less than if it were known
+    // to be there).
     const late = buildFloor(state({ tables, seated: [{ size: 2, seatedAt: NOW - 70 * MIN }] }), m, NOW);
-    expect(late.slots[0]!.freeAt).toBe(0);
+    const r = remaining(60, 0.35, 70, "staying");
+    expect(r.stayProbability).toBeLessThan(0.5);
+    expect(late.slots[0]!.freeAt).toBeCloseTo(r.stayProbability * r.minutes, 5);
+    expect(late.slots[0]!.freeAt).toBeGreaterThan(0);
+    expect(late.slots[0]!.freeAt).toBeLessThan(r.minutes);
   });
 
   it("every estimate has a range around its figure that widens with uncertainty", () => {

@@ -97,9 +97,9 @@ describe("/api/openapi.json for tools", () => {
     expect(doc.webhooks["party.created"].post.requestBody.content["application/json"].example.data.party).toMatchObject({ position: 3, ahead: 2 });
   });
 
-  it("describes both WebSocket channels outside the HTTP paths, with their frames", () => {
+  it("describes the WebSocket channels outside the HTTP paths, with their frames", () => {
     const sockets = doc["x-websockets"];
-    expect(Object.keys(sockets).sort()).toEqual(["/api/locations/{locationId}/live", "/api/public/parties/{token}/live"]);
+    expect(Object.keys(sockets).sort()).toEqual(["/api/locations/{locationId}/live", "/api/public/locations/{slug}/board/live", "/api/public/parties/{token}/live"]);
     for (const item of Object.values<any>(sockets)) {
       expect(item.get.responses["101"]).toBeDefined();
       expect(item.get["x-protocol"].serverMessages.length).toBeGreaterThan(0);

@@ -133,7 +133,7 @@ describe("webhook events from the location", () => {
     expect(closed).toBeLessThan(full);
   });
 
-  it("carries the party's position, parties ahead and estimate as they were after the change", () => {
+  it("carries the party's position, parties ahead, estimate and its range as they were after the change", () => {
     const party = (type: string, id: string) => events.find((e) => e.type === type && e.data.party.id === id)!.data.party;
     expect(party("party.created", ids.ana)).toMatchObject({ name: "Ana", size: 2, state: "waiting", position: 1, ahead: 0 });
     expect(party("party.created", ids.bo)).toMatchObject({ name: "Bo", position: 2, ahead: 1 });
@@ -141,6 +141,10 @@ describe("webhook events from the location", () => {
     expect(party("party.status_changed", ids.ana)).toMatchObject({ state: "notified", position: 2, ahead: 1 });
     for (const e of events.filter((x) => x.type.startsWith("party."))) {
       expect(e.data.party.estimateMinutes === null || Number.isInteger(e.data.party.estimateMinutes)).toBe(true);
+      // The range rides with the figure: null unless the estimate comes from the floor (this place has no tables).
+      expect(e.data.party).toHaveProperty("estimateRange");
+      const range = e.data.party.estimateRange;
+      if (range !== null) expect(range.lowMinutes <= e.data.party.estimateMinutes && e.data.party.estimateMinutes <= range.highMinutes).toBe(true);
       expect(Date.parse(e.data.party.createdAt)).not.toBeNaN();
     }
   });

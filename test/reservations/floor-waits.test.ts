@@ -1,6 +1,7 @@
 // Issue 19: where the location has tables and seats its walk-ins through the line, the waits shown
 // and sent come from the floor (which tables fit, when the seated parties are expected to leave),
 // not from minutes-between-seatings × parties ahead.
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { addParty } from "../live/socket";
@@ -13,7 +14,7 @@ const TWO_TOP_MINUTES = 90;
 async function line(p: Awaited<ReturnType<typeof bookPlace>>) {
   const list = await call("GET", `${p.base}/waitlist`, { token: p.token });
   expect(list.status, list.text).toBe(200);
-  return list.json.parties as { id: string; name: string; estimateMinutes: number }[];
+  return list.json.parties as { id: string; name: string; estimateMinutes: number; estimateRange: { lowMinutes: number; highMinutes: number } | null }[];
 }
 
 async function seatOne(p: Awaited<ReturnType<typeof bookPlace>>, name: string) {
@@ -56,5 +57,34 @@ describe("floor-aware waits in the DO", () => {
     expect(six.json.estimateMinutes).toBe(15);
     // No table or combination seats six: the DO falls back to the 5-6 band's default interval (15) × 1.
     expect(parties.find((x) => x.name === "Six")!.estimateMinutes).toBe(15);
+  });
+
+  it("REST answers carry the floor's range beside the figure, and null where the figure is the interval estimate", async () => {
+    const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
+    await seatOne(p, "First");
+    const added = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Couple", size: 2 } });
+    expect(added.status, added.text).toBe(201);
+    // The add answer is what the host's form shows right after adding.
+    const r = added.json.party.estimateRange as { lowMinutes: number; highMinutes: number };
+    expect(r.lowMinutes).toBeLessThanOrEqual(added.json.party.estimateMinutes);
+    expect(r.highMinutes).toBeGreaterThan(added.json.party.estimateMinutes);
+    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Six", size: 6 } });
+    const parties = await line(p);
+    expect(parties.find((x) => x.name === "Couple")!.estimateRange).toEqual(r);
+    expect(parties.find((x) => x.name === "Six")!.estimateRange).toBeNull();
+  });
+
+  it("the estimate recorded at join (Insights' estimate accuracy) is the floor's figure the party was given", async () => {
+    const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2]], settings: { hours: ALL_DAY } });
+    await seatOne(p, "First");
+    const added = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Next", size: 2 } });
+    expect(added.status, added.text).toBe(201);
+    const given = added.json.party.estimateMinutes as number;
+    // A dining time of the one two-top, not the interval estimate (one seating interval).
+    expect(given).toBeGreaterThanOrEqual(TWO_TOP_MINUTES);
+    const recorded = await runInDurableObject(p.stub, async (_i, state) =>
+      state.storage.sql.exec("SELECT join_estimate_minutes AS e FROM parties WHERE id = ?", added.json.party.id).one().e,
+    );
+    expect(recorded).toBe(given);
   });
 });

@@ -83,7 +83,7 @@ export function apply(line: Line, msg: HostMessage): Line {
 /** A REST party (ISO times) as the socket's view (epoch ms), to apply an action's answer at once. */
 export function fromRest(p: RestParty, rank: number): PartyView {
   const ms = (s: string | null) => (s === null ? null : Date.parse(s));
-  const { position: _p, ahead: _a, estimateMinutes: _e, ...rest } = p;
+  const { position: _p, ahead: _a, estimateMinutes: _e, estimateRange: _r, ...rest } = p;
   return { ...rest, rank, createdAt: Date.parse(p.createdAt), updatedAt: Date.parse(p.updatedAt), notifiedAt: ms(p.notifiedAt), seatedAt: ms(p.seatedAt), closedAt: ms(p.closedAt), onMyWayAt: ms(p.onMyWayAt) };
 }
 

@@ -9,6 +9,7 @@ import type { BandMinutes, Invite, Location, Member, Retention, Role, Session, S
 import { authed } from "./session";
 import { AccountPage } from "./settings/account";
 import { BillingPage } from "./settings/billing";
+import { BoardFields } from "./settings/board";
 import { BrandingPage } from "./settings/branding";
 import { BookingRulesPage } from "./settings/booking-rules";
 import { DeveloperPage } from "./settings/developer";
@@ -253,6 +254,7 @@ function WaitlistRules({ location }: { location: Location }) {
           ))}
         </tbody>
       </table>
+      <BoardFields s={s} setS={setS} location={location} />
       <button class="btn primary">Save rules</button>
     </form>
   );

@@ -12,16 +12,7 @@ import { LiveSocket, type LiveState } from "../shared/live";
 import { QrCode } from "../host/qr/qr-code";
 import { BOARD_PALETTE, DEFAULT_ACCENT } from "./palette";
 
-interface BoardPage {
-  name: string;
-  slug: string;
-  enabled: boolean;
-  joinUrl: string;
-  accentColor: string | null;
-  /** The location's logo on this origin (Settings → Branding), or null. */
-  logoUrl: string | null;
-  language: string;
-}
+import type { BoardPage } from "../shared/types";
 
 type Board = Extract<BoardServerMessage, { type: "board" }>;
 

@@ -3,17 +3,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "../shared/api";
 import { Icon } from "../shared/icons";
-import type { Availability, GuestLocale, PublicReservation, Slot } from "../shared/types";
+import type { Availability, GuestReservation, PublicReservation, Slot } from "../shared/types";
 import { useI18n } from "./i18n/context";
 import { errorMessage, GuestHeader, Loading, Notice, usePlace, useTitle } from "./shell";
 import { DateAndSize, SlotPicker } from "./slots";
 
-interface ManageAnswer {
-  reservation: PublicReservation;
-  restaurant: GuestLocale & { name: string; slug: string };
-  canChange: boolean;
-  changeCutoffAt: string | null;
-}
+type ManageAnswer = GuestReservation;
 
 export function ManageBookingPage({ token }: { token: string }) {
   const { tr } = useI18n();

@@ -5,18 +5,10 @@ import { useState } from "preact/hooks";
 import { bandOf } from "../../../domain/waitlist/model";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
-import type { WaitlistSettings } from "../shared/types";
+import type { NewParty, WaitlistSettings } from "../shared/types";
 import { parseSize, tagChoices } from "./party-fields";
 
-export interface NewParty {
-  name: string;
-  size: number;
-  phone?: string;
-  quotedWait?: number;
-  tags?: string[];
-  notes?: string;
-  smsConsent?: boolean;
-}
+export type { NewParty } from "../shared/types";
 
 export function AddParty({ settings, estimate, onAdd, onClose }: { settings: WaitlistSettings | null; estimate: (size: number) => number | null; onAdd: (p: NewParty) => Promise<void>; onClose: () => void }) {
   const [size, setSize] = useState(2);

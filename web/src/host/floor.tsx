@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { errorText } from "../shared/api";
 import { timeOf } from "../shared/format";
 import { Icon, type IconName } from "../shared/icons";
-import type { Location, Reservation, ReservationView, RestParty } from "../shared/types";
+import type { Location, Reservation, ReservationView, RestParty, TableSuggestion } from "../shared/types";
 import { Timeline } from "./timeline";
 import { byArea, fromRestFloor, STATUS_WORDS, statusLine, type FloorTable, type RestFloorTable } from "./floor-view";
 import type { Row } from "./line";
@@ -15,12 +15,7 @@ import { authed } from "./session";
 
 const STATUS_ICON: Record<FloorTable["status"], IconName> = { free: "check", seated: "seat", held: "calendar", inactive: "x" };
 
-interface Suggestion {
-  tableIds: string[];
-  name: string;
-  seats: number;
-  combination: boolean;
-}
+type Suggestion = TableSuggestion;
 
 export function FloorPanel({ location: loc, floor, waiting, reservations, now, pick, onPick, onFloor, onSeated, onBooking, onError }: {
   location: Location;

@@ -7,8 +7,8 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { AppEnv } from "./env";
 import { ApiError, errorBody, errorResponse, type ErrorCode } from "./lib/errors";
-import { log } from "../lib/log";
-import { configProblems } from "./config-check";
+import { log, logRequest } from "../lib/log";
+import { configProblems, environmentOf } from "./config-check";
 import { isTransient, type TransientFlags } from "./restaurant/retry";
 import { routeCheck } from "./lib/route-check";
 import { router, withSharedResponses } from "./routes/openapi";
@@ -109,14 +109,16 @@ export function createApp() {
   app.use("*", async (c, next) => {
     const started = Date.now();
     await next();
-    log("info", "request", {
+    const line = {
       requestId: c.get("requestId"),
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
       durationMs: Date.now() - started,
       accountId: c.get("auth")?.accountId,
-    });
+    };
+    // Off production, lines of requests that end together share one console call (lib/log.ts).
+    logRequest(line, environmentOf(c.env) === "production" ? undefined : executionContext(c));
   });
   app.use(
     "*",
@@ -253,6 +255,15 @@ export function createApp() {
 
   app.onError(toErrorResponse);
   return app;
+}
+
+/** The request's ExecutionContext; Hono throws when there is none (app.request() without one). */
+function executionContext(c: Context<AppEnv>): { waitUntil: (p: Promise<unknown>) => void } | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }
 
 // Static files of the web app; the Worker runs first (run_worker_first) so it can add headers.

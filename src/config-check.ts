@@ -57,14 +57,28 @@ export function unsafeConfig(env: Partial<Env>): string[] {
   return problems;
 }
 
-const checked = new WeakMap<object, string[]>();
+const checkedEnvs = new WeakMap<object, string[]>();
+const checkedSettings = new Map<string, string[]>();
 
-/** The check, once per set of bindings (an isolate keeps the same env object). */
+/** Exactly what unsafeConfig reads (the secret's length and whether a key is set, never their values). */
+function settingsKey(env: Partial<Env>): string {
+  return [env.ENVIRONMENT ?? "", env.JWT_SECRET?.length ?? -1, env.EMAIL_PROVIDER ?? "", env.EMAIL_API_KEY ? 1 : 0, env.APP_URL ?? ""].join("\u0000");
+}
+
+/**
+ * The check, once per set of settings. The runtime may hand each request a new env object, so the
+ * answer is kept by the settings it depends on as well as by the object.
+ */
 export function configProblems(env: Env): string[] {
-  let problems = checked.get(env);
+  let problems = checkedEnvs.get(env);
+  if (problems) return problems;
+  const key = settingsKey(env);
+  problems = checkedSettings.get(key);
   if (!problems) {
     problems = unsafeConfig(env);
-    checked.set(env, problems);
+    if (checkedSettings.size >= 16) checkedSettings.clear();
+    checkedSettings.set(key, problems);
   }
+  checkedEnvs.set(env, problems);
   return problems;
 }

@@ -103,6 +103,11 @@ export interface Variables {
   location: import("../domain/waitlist/protocol").LocationRef;
   /** The location's D1 row, on /api/locations/:locationId itself (GET, PATCH, DELETE). */
   locationRow: typeof locations.$inferSelect;
+  /**
+   * Told the account of a session token once its signature is verified, before the session row is
+   * read (requireAuth): the location scope starts its DO question then, so the two overlap.
+   */
+  sessionVerified: (accountId: string) => void;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };

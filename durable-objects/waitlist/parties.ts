@@ -45,10 +45,11 @@ export class Parties {
     return row ? rowToParty(row) : null;
   }
 
+  /** A guest's party by link: the id through the token's index, the party from memory while in line. */
   byTokenHash(tokenHash: string): Party | null {
-    const row = this.sql.exec("SELECT * FROM parties WHERE token_hash = ?", tokenHash).toArray()[0];
+    const row = this.sql.exec("SELECT id FROM parties WHERE token_hash = ?", tokenHash).toArray()[0];
     if (!row) return null;
-    return this.active.get(row.id as string) ?? rowToParty(row);
+    return this.read(row.id as string);
   }
 
   /** Writes a party (a new one with its token hash) and marks it for the D1 outbox. */

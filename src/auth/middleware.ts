@@ -36,7 +36,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   }
   const match = BEARER.exec(header.trim());
   if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>' (a session token or an sl_live_ API key).");
-  const user = await authenticate(db(c.env.DB), c.env.JWT_SECRET, match[1]!, now());
+  const user = await authenticate(db(c.env.DB), c.env.JWT_SECRET, match[1]!, now(), c.get("sessionVerified"));
   if (!user) throw unauthorized("Your session has ended or the token is not valid. Sign in again.");
   c.set("auth", { ...user, apiKey: null });
   await next();

@@ -53,10 +53,15 @@ export function sessionInsert(
   return { query, issue };
 }
 
-/** The signed-in user behind a bearer token, or null. Ends sessions found idle for too long. */
-export async function authenticate(d: Db, secret: string, token: string, at: number): Promise<SessionUser | null> {
+/**
+ * The signed-in user behind a bearer token, or null. Ends sessions found idle for too long.
+ * `verified` hears the token's account once its signature checks out, before the session row is read
+ * (the caller may start work it uses only if this answers a user of that account).
+ */
+export async function authenticate(d: Db, secret: string, token: string, at: number, verified?: (accountId: string) => void): Promise<SessionUser | null> {
   const claims = await verifySessionToken(secret, token, at);
   if (!claims) return null;
+  verified?.(claims.acc);
   const [row] = await d
     .select({
       session: sessions,

@@ -12,11 +12,21 @@ export interface SessionClaims {
   acc: string; // account id
 }
 
-function key(secret: string): Uint8Array {
+// The HMAC key, imported once per secret: jose would import raw bytes again on every request.
+// Only the resolved CryptoKey is kept (never a pending promise shared across requests).
+const keys = new Map<string, CryptoKey>();
+
+async function key(secret: string): Promise<CryptoKey> {
   if (!secret || secret.length < 32) {
     throw new Error("JWT_SECRET must be set to at least 32 characters (wrangler secret put JWT_SECRET).");
   }
-  return new TextEncoder().encode(secret);
+  let k = keys.get(secret);
+  if (!k) {
+    k = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    if (keys.size >= 4) keys.clear();
+    keys.set(secret, k);
+  }
+  return k;
 }
 
 export async function signSessionToken(secret: string, claims: SessionClaims, issuedAt: number, expiresAt: number) {
@@ -27,13 +37,13 @@ export async function signSessionToken(secret: string, claims: SessionClaims, is
     .setAudience(AUDIENCE)
     .setIssuedAt(Math.floor(issuedAt / 1000))
     .setExpirationTime(Math.floor(expiresAt / 1000))
-    .sign(key(secret));
+    .sign(await key(secret));
 }
 
 /** The claims of a valid token, or null for anything else (bad signature, alg, expiry, shape). */
 export async function verifySessionToken(secret: string, token: string, nowMs: number): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), {
+    const { payload } = await jwtVerify(token, await key(secret), {
       algorithms: [JWT_ALG],
       issuer: ISSUER,
       audience: AUDIENCE,

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, maskPii } from "../../lib/log";
+import { log, logRequest, maskPii, REQUEST_LINES_DELAY_MS, type RequestLine } from "../../lib/log";
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 describe("maskPii", () => {
@@ -66,5 +67,59 @@ describe("log", () => {
     log("warn", "careful");
     expect(JSON.parse(errors[0]!)).toMatchObject({ level: "error", msg: "boom" });
     expect(JSON.parse(warnings[0]!)).toMatchObject({ level: "warn", msg: "careful" });
+  });
+});
+
+describe("logRequest", () => {
+  const line = (over: Partial<RequestLine> = {}): RequestLine => ({
+    requestId: "7144b2d7-c43d-4667-bddd-abeacb422177",
+    method: "POST",
+    route: "/api/locations/:locationId/waitlist/:partyId/seat",
+    status: 200,
+    durationMs: 12,
+    accountId: "0b0c4b58-4b0e-4c55-9a5a-1f7b3f0d2a11",
+    ...over,
+  });
+
+  it("writes one JSON line per request at once without batching, masking what the client chose", () => {
+    const out: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((l: string) => void out.push(l));
+    logRequest(line({ requestId: "ana@example.com", method: "+1 415 555 0142" }));
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0]!)).toEqual({
+      level: "info",
+      msg: "request",
+      requestId: "a***@example.com",
+      method: "***42",
+      route: "/api/locations/:locationId/waitlist/:partyId/seat",
+      status: 200,
+      durationMs: 12,
+      accountId: "0b0c4b58-4b0e-4c55-9a5a-1f7b3f0d2a11",
+    });
+  });
+
+  it("batched, writes the lines of requests that end together in one console call, one JSON line each, kept alive by waitUntil", async () => {
+    vi.useFakeTimers();
+    const out: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((l: string) => void out.push(l));
+    const waited: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p) };
+    logRequest(line({ status: 200 }), ctx);
+    logRequest(line({ status: 404 }), ctx);
+    expect(out).toHaveLength(0);
+    expect(waited).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(REQUEST_LINES_DELAY_MS);
+    await Promise.all(waited);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.split("\n").map((l) => JSON.parse(l).status)).toEqual([200, 404]);
+  });
+
+  it("writes waiting request lines before any other line, so the output keeps its order", () => {
+    vi.useFakeTimers();
+    const out: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((l: string) => void out.push(l));
+    logRequest(line(), { waitUntil: () => {} });
+    log("info", "after");
+    expect(out.map((l) => JSON.parse(l).msg)).toEqual(["request", "after"]);
   });
 });

@@ -31,7 +31,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       // work it scheduled itself (an outbox flush on its alarm, a queue hand-off); vitest reports that
       // as "EnvironmentTeardownError: Closing rpc while … was pending". It happens after every test has
       // finished and is no test's failure; any other unhandled error still fails the run.
-      onUnhandledError: (error: Error) => (error.name === "EnvironmentTeardownError" || /Closing rpc while/.test(error.message) ? false : undefined),
+      onUnhandledError: (error) => (error.name === "EnvironmentTeardownError" || /Closing rpc while/.test(String(error.message)) ? false : undefined),
       coverage: {
         provider: "istanbul",
         include: ["src/**", "durable-objects/**", "domain/**", "lib/**"],

@@ -10,6 +10,7 @@ import { MESSAGE_STATUSES, messages, parties } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
 import { messageView } from "../messaging/sms/send";
+import { restMessage } from "../../domain/sms/message-view";
 import { segmentInfo } from "../../domain/sms/segments";
 import { allowedPlaceholders, MAX_TEMPLATE_LENGTH, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from "../../domain/sms/templates";
 import type { SmsSettings } from "../../domain/waitlist/protocol";
@@ -172,8 +173,8 @@ messageRoutes.openapi(
       {
         // The same view host sockets get (message.updated), with REST's ISO times.
         messages: rows.map((m) => {
-          const { partyId: _party, ...view } = messageView(m);
-          return { ...view, createdAt: new Date(m.createdAt).toISOString(), updatedAt: new Date(m.updatedAt).toISOString() };
+          const { partyId: _party, ...view } = restMessage(messageView(m));
+          return view;
         }),
       },
       200,

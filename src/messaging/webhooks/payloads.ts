@@ -2,28 +2,11 @@
 // what endpoints receive: the REST representation of the resource (ISO instants, the same fields as
 // GET answers), under the location and its sequence number.
 import type { Env } from "../../env";
-import { isoOrNull } from "../../lib/clock";
 import { restReservation } from "../../../domain/reservations/reservation";
 import { restParty } from "../../../domain/waitlist/party";
-import type { MessageView } from "../../../domain/sms/message-view";
+import { restMessage } from "../../../domain/sms/message-view";
 import type { LocationEventRecord, WebhookEvent } from "../../../domain/webhook-events";
 import { emitWebhookEvents } from "./emit";
-
-export function restMessage(m: MessageView) {
-  return {
-    id: m.id,
-    partyId: m.partyId,
-    direction: m.direction,
-    kind: m.kind,
-    body: m.body,
-    status: m.status,
-    provider: m.provider,
-    errorCode: m.errorCode,
-    errorMessage: m.errorMessage,
-    createdAt: isoOrNull(m.createdAt)!,
-    updatedAt: isoOrNull(m.updatedAt)!,
-  };
-}
 
 export function webhookEvent(locationId: string, r: LocationEventRecord): WebhookEvent {
   const base = { id: r.id, type: r.type, createdAt: new Date(r.at).toISOString(), locationId, sequence: r.sequence };

@@ -1,0 +1,142 @@
+// The embeddable widget (issue 22): one classic script, /widget.js, that a restaurant's own site
+// loads with a script tag (it renders in place, in a shadow root so neither page's styles leak into
+// the other) and that the frame page /widget/<slug> loads too (the iframe alternative). It shows
+// the live wait by party size, open or closed, and links to join the line or book.
+//
+// It talks only to the origin it was loaded from, sends no cookies (credentials: "omit") and
+// stores nothing. The wait is polled: every 20 s while the page is visible and at once when it comes
+// back; the answer carries an ETag, so an unchanged wait is a 304 the browser answers from its cache.
+// (Not the display board's socket: that one carries masked names and is the board's own switch, and
+// a socket per visitor of a restaurant's website would tie the location's object to its web traffic.)
+import { contrastRatio } from "../../../domain/contrast";
+import { WIDGET_TEXT, type WidgetText } from "../../../domain/widget/text";
+import type { GuestLanguage } from "../../../domain/languages";
+import css from "./widget.css?inline";
+
+/** The data answer, GET /api/public/locations/{slug}/widget. */
+interface WidgetData {
+  location: { name: string; slug: string; language: GuestLanguage; accentColor: string | null };
+  open: boolean;
+  full: boolean;
+  estimates: { partySize: number; estimatedWaitMinutes: number }[];
+  joinUrl: string | null;
+  bookUrl: string | null;
+}
+
+const POLL_MS = 20_000;
+const SEATLINE_GREEN = "#0f5c4d";
+const HEX = /^#[0-9a-f]{6}$/i;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const fill = (s: string, n: string | number) => s.replace(/\{n\}|\{name\}/g, String(n));
+
+function mount(script: HTMLScriptElement) {
+  const d = script.dataset;
+  const slug = d.location ?? "";
+  const framed = "frame" in d;
+  const origin = new URL(script.src).origin;
+  const host = document.createElement(framed ? "main" : "section");
+  host.className = "seatline-widget";
+  script.after(host);
+  if (framed) document.body.style.margin = "0";
+  const root = host.attachShadow({ mode: "open" });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
+
+  const dark = d.theme === "dark" || (d.theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
+  const box = el("div", dark ? "w dark" : "w");
+  root.append(box);
+  const picker = d.partyPicker !== "off";
+  let size = Number(d.partySize) || 2;
+  let data: WidgetData | null = null;
+  let text: WidgetText = WIDGET_TEXT.en;
+
+  function render() {
+    box.replaceChildren();
+    if (!data) {
+      box.append(el("p", "msg", text.unavailable));
+      return;
+    }
+    const loc = data.location;
+    text = WIDGET_TEXT[loc.language] ?? WIDGET_TEXT.en;
+    host.setAttribute("aria-label", fill(text.region, loc.name));
+    host.lang = loc.language;
+    const accent = HEX.test(d.accent ?? "") ? d.accent! : loc.accentColor ?? SEATLINE_GREEN;
+    box.style.setProperty("--accent", accent);
+    // Whichever of white and near-black reads better on the accent (one of them always reaches 4.5:1).
+    box.style.setProperty("--on-accent", contrastRatio(accent, "#ffffff") >= contrastRatio(accent, "#111111") ? "#fff" : "#111");
+
+    const head = el("div", "head");
+    head.append(el("p", "name", loc.name));
+    const state = data.open ? (data.full ? text.full : text.open) : text.closed;
+    head.append(el("p", data.open && !data.full ? "state on" : "state", state));
+    box.append(head);
+
+    const max = data.estimates.length;
+    size = Math.min(Math.max(1, size), max || 1);
+    if (data.open && !data.full && max > 0) {
+      const estimates = data.estimates;
+      const row = el("div", "wait");
+      const figure = el("p", "figure");
+      figure.setAttribute("role", "status");
+      const show = () => {
+        const minutes = estimates[size - 1]!.estimatedWaitMinutes;
+        figure.textContent = minutes > 0 ? fill(text.wait, minutes) : text.noWait;
+      };
+      show();
+      if (picker) {
+        const id = `sl-size-${slug}`;
+        const label = el("label", "size", text.partySize);
+        label.htmlFor = id;
+        const select = el("select", "");
+        select.id = id;
+        for (let n = 1; n <= max; n++) select.append(new Option(String(n), String(n), false, n === size));
+        select.onchange = () => {
+          size = Number(select.value);
+          show();
+        };
+        row.append(figure, label, select);
+      } else row.append(el("p", "size", fill(text.forSize, size)), figure);
+      box.append(row);
+    }
+
+    const actions = el("div", "actions");
+    const link = (href: string, label: string, cls: string) => {
+      const a = el("a", cls, label);
+      a.href = href;
+      // In the frame, leave it for the whole window: the check-in page is not meant to be framed.
+      if (framed) a.target = "_top";
+      actions.append(a);
+    };
+    if (data.joinUrl && data.open && !data.full) link(data.joinUrl, text.join, "btn");
+    if (data.bookUrl) link(data.bookUrl, text.book, data.joinUrl && data.open && !data.full ? "btn alt" : "btn");
+    if (actions.childElementCount) box.append(actions);
+  }
+
+  let timer = 0;
+  async function load() {
+    clearTimeout(timer);
+    try {
+      const res = await fetch(`${origin}/api/public/locations/${encodeURIComponent(slug)}/widget`, { credentials: "omit", cache: "no-cache" });
+      data = res.ok ? ((await res.json()) as WidgetData) : null;
+    } catch {
+      // offline for a moment: keep showing the last answer until the next poll
+    }
+    render();
+    if (!document.hidden) timer = window.setTimeout(load, POLL_MS);
+  }
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden) void load();
+  });
+  void load();
+}
+
+const current = document.currentScript;
+if (current instanceof HTMLScriptElement) mount(current);

@@ -60,10 +60,9 @@ function mount(script: HTMLScriptElement) {
 
   function render() {
     box.replaceChildren();
-    if (!data) {
-      box.append(el("p", "msg", text.unavailable));
-      return;
-    }
+    // Refused (a site not on the location's list, the widget switched off) or never loaded: no widget at all.
+    host.hidden = !data;
+    if (!data) return;
     const loc = data.location;
     text = WIDGET_TEXT[loc.language] ?? WIDGET_TEXT.en;
     host.setAttribute("aria-label", fill(text.region, loc.name));
@@ -74,7 +73,8 @@ function mount(script: HTMLScriptElement) {
     box.style.setProperty("--on-accent", contrastRatio(accent, "#ffffff") >= contrastRatio(accent, "#111111") ? "#fff" : "#111");
 
     const head = el("div", "head");
-    head.append(el("p", "name", loc.name));
+    // In its own frame the name is the page's heading; on the restaurant's page, that page has its own.
+    head.append(el(framed ? "h1" : "p", "name", loc.name));
     const state = data.open ? (data.full ? text.full : text.open) : text.closed;
     head.append(el("p", data.open && !data.full ? "state on" : "state", state));
     box.append(head);
@@ -102,7 +102,9 @@ function mount(script: HTMLScriptElement) {
           size = Number(select.value);
           show();
         };
-        row.append(figure, label, select);
+        const pick = el("div", "pick");
+        pick.append(label, select);
+        row.append(figure, pick);
       } else row.append(el("p", "size", fill(text.forSize, size)), figure);
       box.append(row);
     }
@@ -125,9 +127,11 @@ function mount(script: HTMLScriptElement) {
     clearTimeout(timer);
     try {
       const res = await fetch(`${origin}/api/public/locations/${encodeURIComponent(slug)}/widget`, { credentials: "omit", cache: "no-cache" });
-      data = res.ok ? ((await res.json()) as WidgetData) : null;
+      if (res.ok) data = (await res.json()) as WidgetData;
+      else if (res.status < 500) data = null;
     } catch {
-      // offline for a moment: keep showing the last answer until the next poll
+      // Offline for a moment, or refused by CORS (a site not on the list never gets a readable answer):
+      // keep what is shown, if anything, until the next poll.
     }
     render();
     if (!document.hidden) timer = window.setTimeout(load, POLL_MS);

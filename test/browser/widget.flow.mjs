@@ -95,6 +95,9 @@ export const widgetFlows = [
         });
         assert(fit.width <= 320 && fit.inner <= fit.client && fit.page <= 360, `the widget fits 320 px: ${JSON.stringify(fit)}`);
         assert(fit.smallest >= 44, `touch targets of 44 px at least: ${JSON.stringify(fit)}`);
+        // The framed one fits the snippet's height (no scrolling inside the frame).
+        const framedFit = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, inner: innerHeight }));
+        assert(framedFit.scroll <= framedFit.inner, `the frame's content fits its height: ${JSON.stringify(framedFit)}`);
         const theme = await visitor.evaluate(() => getComputedStyle(document.querySelector("#script-column .seatline-widget").shadowRoot.querySelector(".w")).backgroundColor);
         assert(theme === "rgb(28, 29, 31)", `the snippet's dark theme: ${theme}`);
 
@@ -145,9 +148,9 @@ export const widgetFlows = [
         assert(asked.status === 403 && asked.headers.get("access-control-allow-origin") === null, `the data for an unlisted site: ${asked.status}`);
         const outsiderView = await outsider.evaluate(() => {
           const w = document.querySelector("#script-column .seatline-widget");
-          return { hidden: w?.hidden, text: w?.shadowRoot?.textContent ?? "" };
+          return { hidden: w?.hidden, height: w?.getBoundingClientRect().height, text: w?.shadowRoot?.textContent ?? "" };
         });
-        assert(outsiderView.hidden === true && outsiderView.text === "", `no widget on the unlisted site: ${JSON.stringify(outsiderView)}`);
+        assert(outsiderView.hidden === true && outsiderView.height === 0 && outsiderView.text === "", `no widget on the unlisted site: ${JSON.stringify(outsiderView)}`);
         const framed = outsider.frames().find((f) => f !== outsider.mainFrame());
         const framedText = framed ? await framed.locator("body").innerText().catch(() => "") + (await framed.locator(".w").count().catch(() => 0) ? "has a widget" : "") : "";
         assert(!/Open now|About \d+ min|Join the line/.test(framedText), `no widget in the unlisted site's frame: ${framedText}`);

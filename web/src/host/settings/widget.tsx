@@ -18,7 +18,8 @@ interface WidgetSettings {
 type Theme = "auto" | "light" | "dark";
 
 /** The snippets a restaurant pastes into its site, with the look chosen here. */
-export function widgetSnippets(origin: string, slug: string, theme: Theme, accent: string) {
+export function widgetSnippets(origin: string, slug: string, name: string, theme: Theme, accent: string) {
+  const title = `Live wait at ${name}`.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const attrs = [`data-location="${slug}"`, theme !== "auto" ? `data-theme="${theme}"` : "", accent ? `data-accent="${accent}"` : ""].filter(Boolean).join(" ");
   const query = new URLSearchParams();
   if (theme !== "auto") query.set("theme", theme);
@@ -26,7 +27,7 @@ export function widgetSnippets(origin: string, slug: string, theme: Theme, accen
   const q = query.toString();
   return {
     script: `<script src="${origin}/widget.js" ${attrs} async></script>`,
-    iframe: `<iframe src="${origin}/widget/${slug}${q ? `?${q}` : ""}" title="Live wait" width="100%" height="230" style="border:0;max-width:28rem"></iframe>`,
+    iframe: `<iframe src="${origin}/widget/${slug}${q ? `?${q}` : ""}" title="${title}" width="100%" height="240" style="border:0;max-width:28rem"></iframe>`,
   };
 }
 
@@ -81,7 +82,7 @@ export function WidgetPage({ location, canEdit }: { location: Location; canEdit:
 
   const list = sites.split("\n").map((s) => s.trim()).filter(Boolean);
   const accentProblem = accent && !ACCENT_RE.test(accent) ? "Use a colour as #rrggbb, or leave it empty for the location's accent colour." : undefined;
-  const { script, iframe } = widgetSnippets(window.location.origin, location.slug, theme, ACCENT_RE.test(accent) ? accent : "");
+  const { script, iframe } = widgetSnippets(window.location.origin, location.slug, location.name, theme, ACCENT_RE.test(accent) ? accent : "");
 
   async function save(e: Event) {
     e.preventDefault();

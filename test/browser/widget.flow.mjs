@@ -105,8 +105,17 @@ export const widgetFlows = [
         await addViaApi(owner, { name: "Ana Garcia", size: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy" });
         const after = await waitFor(async () => { const now = await figure(() => widgetText(visitor)); return now !== before && now; }, `the wait on the site to move from ${before}`);
         await waitFor(async () => (await figure(() => frame.locator(".w").innerText())) === after, `the frame to show ${after} too`);
+        // A keyboard user on the party-size picker keeps their place while the wait moves, and hears the new wait.
+        await visitor.locator("#script-column select").focus();
+        await addViaApi(owner, { name: "Bruno Okafor", size: 2 });
+        const third = await waitFor(async () => { const now = await figure(() => widgetText(visitor)); return now !== after && now; }, `the wait on the site to move from ${after}`);
+        const kept = await visitor.evaluate(() => {
+          const root = document.querySelector("#script-column .seatline-widget").shadowRoot;
+          return { focused: root.activeElement?.tagName, heard: root.querySelector("[role=status]")?.textContent };
+        });
+        assert(kept.focused === "SELECT" && kept.heard === third, `focus stays on the picker and the live region says ${third}: ${JSON.stringify(kept)}`);
         const shown = (await widgetText(visitor)) + (await frame.locator(".w").innerText());
-        for (const secret of ["Ana", "Garcia", "555", "Peanut"]) assert(!shown.includes(secret), `the widget shows no "${secret}"`);
+        for (const secret of ["Ana", "Garcia", "Bruno", "Okafor", "555", "Peanut"]) assert(!shown.includes(secret), `the widget shows no "${secret}"`);
 
         mkdirSync(SCREENSHOTS, { recursive: true });
         await visitor.screenshot({ path: join(SCREENSHOTS, "widget-site-320.png"), fullPage: true });

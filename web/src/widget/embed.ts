@@ -43,6 +43,8 @@ function mount(script: HTMLScriptElement) {
   const origin = new URL(script.src).origin;
   const host = document.createElement(framed ? "main" : "section");
   host.className = "seatline-widget";
+  // Nothing shows until the first answer says what to show (a refused site never shows anything).
+  host.hidden = true;
   script.after(host);
   if (framed) document.body.style.margin = "0";
   const root = host.attachShadow({ mode: "open" });
@@ -52,13 +54,20 @@ function mount(script: HTMLScriptElement) {
 
   const dark = d.theme === "dark" || (d.theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
   const box = el("div", dark ? "w dark" : "w");
-  root.append(box);
+  // The wait as a screen reader hears it when it changes: one live region that stays while the rest is redrawn.
+  const live = el("p", "sr");
+  live.setAttribute("role", "status");
+  root.append(box, live);
+  let shown = "";
   const picker = d.partyPicker !== "off";
   let size = Number(d.partySize) || 2;
   let data: WidgetData | null = null;
   let text: WidgetText = WIDGET_TEXT.en;
 
   function render() {
+    // Redrawing moves focus away: put it back on the same control (by its id or its words).
+    const active = root.activeElement;
+    const focusKey = active ? active.id || active.textContent : null;
     box.replaceChildren();
     // Refused (a site not on the location's list, the widget switched off) or never loaded: no widget at all.
     host.hidden = !data;
@@ -85,10 +94,12 @@ function mount(script: HTMLScriptElement) {
       const estimates = data.estimates;
       const row = el("div", "wait");
       const figure = el("p", "figure");
-      figure.setAttribute("role", "status");
       const show = () => {
         const minutes = estimates[size - 1]!.estimatedWaitMinutes;
         figure.textContent = minutes > 0 ? fill(text.wait, minutes) : text.noWait;
+        // Announced when it changes, not when it first appears.
+        if (shown && shown !== figure.textContent) live.textContent = figure.textContent;
+        shown = figure.textContent;
       };
       show();
       if (picker) {
@@ -120,20 +131,28 @@ function mount(script: HTMLScriptElement) {
     if (data.joinUrl && data.open && !data.full) link(data.joinUrl, text.join, "btn");
     if (data.bookUrl) link(data.bookUrl, text.book, data.joinUrl && data.open && !data.full ? "btn alt" : "btn");
     if (actions.childElementCount) box.append(actions);
+    if (focusKey) [...box.querySelectorAll<HTMLElement>("select, a")].find((e) => (e.id || e.textContent) === focusKey)?.focus();
   }
 
   let timer = 0;
+  /** The last answer's body: null before the first, "" when refused. */
+  let last: string | null = null;
   async function load() {
     clearTimeout(timer);
     try {
       const res = await fetch(`${origin}/api/public/locations/${encodeURIComponent(slug)}/widget`, { credentials: "omit", cache: "no-cache" });
-      if (res.ok) data = (await res.json()) as WidgetData;
-      else if (res.status < 500) data = null;
+      const body = res.ok ? await res.text() : res.status < 500 ? "" : last;
+      // An unchanged answer (a 304 the browser answered from its cache) redraws nothing.
+      if (body !== last) {
+        last = body;
+        data = body ? (JSON.parse(body) as WidgetData) : null;
+        render();
+      }
     } catch {
       // Offline for a moment, or refused by CORS (a site not on the list never gets a readable answer):
       // keep what is shown, if anything, until the next poll.
+      if (last === null) render();
     }
-    render();
     if (!document.hidden) timer = window.setTimeout(load, POLL_MS);
   }
   document.addEventListener("visibilitychange", () => {

@@ -1,6 +1,7 @@
 // The embeddable widget's per-location settings (issue 22): whether it is on, and the sites (origins)
 // that may show it. Pure, so the Worker (validation, CORS, frame-ancestors), the DO (storage) and
 // web/ (the settings page) read one rule.
+import type { GuestLanguage } from "../languages";
 
 export interface WidgetSettings {
   /** Whether the widget's data and frame are served at all; off by default. */
@@ -62,4 +63,14 @@ export function widgetLive(settings: WidgetSettings): boolean {
 /** The frame's `frame-ancestors` sources: exactly the location's sites, or 'none' when it is not live. */
 export function frameAncestors(settings: WidgetSettings): string {
   return widgetLive(settings) ? settings.allowedOrigins.join(" ") : "'none'";
+}
+
+/** What the widget script reads: GET /api/public/locations/{slug}/widget (its zod schema is in src/routes/public-widget.ts). */
+export interface WidgetData {
+  location: { name: string; slug: string; language: GuestLanguage; accentColor: string | null };
+  open: boolean;
+  full: boolean;
+  estimates: { partySize: number; estimatedWaitMinutes: number }[];
+  joinUrl: string | null;
+  bookUrl: string | null;
 }

@@ -23,7 +23,7 @@ const tags = ["Embeddable widget"];
 
 export const WIDGET_DATA_PATH = /^\/api\/public\/locations\/[^/]+\/widget$/;
 
-const WidgetDataSchema = z
+export const WidgetDataSchema = z
   .object({
     location: z.object({
       name: z.string(),

@@ -10,18 +10,8 @@
 // a socket per visitor of a restaurant's website would tie the location's object to its web traffic.)
 import { contrastRatio } from "../../../domain/contrast";
 import { WIDGET_TEXT, type WidgetText } from "../../../domain/widget/text";
-import type { GuestLanguage } from "../../../domain/languages";
+import type { WidgetData } from "../../../domain/widget/settings";
 import css from "./widget.css?inline";
-
-/** The data answer, GET /api/public/locations/{slug}/widget. */
-interface WidgetData {
-  location: { name: string; slug: string; language: GuestLanguage; accentColor: string | null };
-  open: boolean;
-  full: boolean;
-  estimates: { partySize: number; estimatedWaitMinutes: number }[];
-  joinUrl: string | null;
-  bookUrl: string | null;
-}
 
 const POLL_MS = 20_000;
 const SEATLINE_GREEN = "#0f5c4d";

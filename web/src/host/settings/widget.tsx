@@ -3,17 +3,13 @@
 // a script tag, or an iframe for sites that take no scripts. A preview runs the real script here.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ACCENT_RE } from "../../../../domain/contrast";
+import type { WidgetSettings } from "../../../../domain/widget/settings";
 import { errorText } from "../../shared/api";
 import { ApiError } from "../../shared/api-error";
 import type { Location } from "../../shared/types";
 import { authed } from "../session";
 import { described, FieldError } from "./fields";
 import "./widget.css";
-
-interface WidgetSettings {
-  enabled: boolean;
-  allowedOrigins: string[];
-}
 
 type Theme = "auto" | "light" | "dark";
 

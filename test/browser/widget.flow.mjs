@@ -69,6 +69,8 @@ export const widgetFlows = [
       // The preview runs the real script in Settings.
       await host.getByTestId("widget-preview").getByText("Open now").waitFor();
       await assertNoAxeViolations(host, "Settings → Website widget with its preview");
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await host.screenshot({ path: join(SCREENSHOTS, "widget-settings.png"), fullPage: true });
 
       const allowed = await serve(stackPort + 4, sitePage(script, iframe));
       const refused = await serve(stackPort + 5, sitePage(script, iframe));
@@ -117,7 +119,6 @@ export const widgetFlows = [
         const shown = (await widgetText(visitor)) + (await frame.locator(".w").innerText());
         for (const secret of ["Ana", "Garcia", "Bruno", "Okafor", "555", "Peanut"]) assert(!shown.includes(secret), `the widget shows no "${secret}"`);
 
-        mkdirSync(SCREENSHOTS, { recursive: true });
         await visitor.screenshot({ path: join(SCREENSHOTS, "widget-site-320.png"), fullPage: true });
         // The frame first: axe then runs in it when it checks the site around it.
         await assertNoAxeViolations(frame, "inside the widget's frame");

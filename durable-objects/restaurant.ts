@@ -418,7 +418,7 @@ export class LocationApi extends RpcTarget {
   getWidgetSettings() { return this.m.widget.settings(); }
   updateWidgetSettings(patch: WidgetSettingsPatch) { return this.m.widget.update(patch); }
   /** What a widget shows, read in one call (it is polled): its settings, the public line, the branding, online booking. */
-  widgetInfo() {
+  getWidgetView() {
     const s = this.m.desk.settings;
     return { widget: this.m.widget.settings(), info: this.m.desk.publicInfo(Date.now()), accentColor: s.accentColor, language: s.language, onlineBooking: this.m.book.settings.onlineBooking };
   }

@@ -19,7 +19,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "listTables",
   "getBookingSettings",
   "getWidgetSettings",
-  "widgetInfo",
+  "getWidgetView",
 ]);
 
 export interface TransientFlags {

@@ -67,7 +67,7 @@ publicWidgetRoutes.openapi(
   async (c) => {
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     const stub = restaurant(c.env, loc);
-    const view = await stub.widgetInfo();
+    const view = await stub.getWidgetView();
     const origin = assertWidgetOrigin(c, view.widget);
     const { plan } = await entitlementsFor(c.env, loc.accountId);
     const base = c.env.APP_URL.replace(/\/+$/, "");
@@ -119,7 +119,7 @@ widgetPageRoutes.get("/widget/:slug", async (c) => {
     throw new ApiError(400, "validation_failed", "The widget's address is not valid.", details);
   }
   const loc = await locationBySlug(c, c.req.param("slug"));
-  const view = await restaurant(c.env, loc).widgetInfo();
+  const view = await restaurant(c.env, loc).getWidgetView();
   const headers = { "Content-Security-Policy": frameCsp(view.widget), "Cache-Control": "no-cache", "Referrer-Policy": "no-referrer" };
   const text = WIDGET_TEXT[view.language] ?? WIDGET_TEXT.en;
   const title = escapeHtml(text.region.replace("{name}", loc.name));

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { call, ORIGIN, signUp } from "../helpers/api";
 import { expectError } from "../helpers/errors";
-import { slugOf } from "../public/support";
+import { setSettings, slugOf } from "../public/support";
 import { setWidget, widgetData } from "./support";
 
 const SITE = "https://www.trattoria.example";
@@ -95,6 +95,18 @@ describe("widget data (CORS)", () => {
     expect(res.json.estimates.at(3).estimatedWaitMinutes).toBeGreaterThan(0);
     for (const secret of ["Vexwell", "555", "0199", "notejqxw", "Patio"]) expect(res.text).not.toContain(secret);
     expect(res.json.joinUrl === null || res.json.joinUrl.endsWith(`/join/${slug}`)).toBe(true);
+  });
+
+  it("says when the line is closed or full, and speaks the location's language", async () => {
+    const { o, slug } = await liveWidget();
+    await setSettings(o, { open: false, language: "it" });
+    expect((await widgetData(slug, SITE)).json).toMatchObject({ open: false, full: false, location: { language: "it" } });
+    await setSettings(o, { open: true, maxLength: 1 });
+    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "Bruno", size: 2 } });
+    expect((await widgetData(slug, SITE)).json).toMatchObject({ open: true, full: true });
+    const frame = await call("GET", `/widget/${slug}`);
+    expect(frame.text).toContain('<html lang="it">');
+    expect(frame.text).toContain("<title>Attesa in tempo reale da ");
   });
 
   it("answers 304 to a poll whose ETag still matches, and a new ETag once the wait moves", async () => {

@@ -47,7 +47,9 @@ function assertWidgetOrigin(c: Context<AppEnv>, settings: WidgetSettings): strin
   const origin = c.req.header("Origin");
   // No Origin: the frame page's own same-origin fetch, or a client that is not a browser (the data is public).
   if (!origin || origin === new URL(c.env.APP_URL).origin || origin === new URL(c.req.url).origin) return null;
-  if (!originAllowed(settings, origin)) throw new ApiError(403, "forbidden", "This site is not on the location's list of sites allowed to show its widget.");
+  if (!originAllowed(settings, origin)) {
+    throw new ApiError(403, "forbidden", "This site is not on the location's list of sites allowed to show its widget.", [], { Vary: "Origin", "Cache-Control": "no-store" });
+  }
   return origin;
 }
 

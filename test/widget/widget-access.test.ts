@@ -41,6 +41,7 @@ describe("widget data (CORS)", () => {
       const res = await widgetData(slug, origin);
       expectError(res, 403, "forbidden", origin);
       expect(res.headers.get("Access-Control-Allow-Origin"), origin).toBeNull();
+      expect(res.headers.get("Vary"), origin).toMatch(/Origin/);
       expect(res.text).not.toContain("estimates");
     }
   });

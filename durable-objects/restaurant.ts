@@ -21,6 +21,7 @@ import { FrameGate } from "./live/frame-gate";
 import { Board } from "./live/board";
 import { sha256Hex } from "../lib/crypto";
 import { BoundLocation } from "./location";
+import { KioskTokens } from "./kiosk";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { refreshFloorDays } from "./insights/refresh";
@@ -71,6 +72,8 @@ class Modules {
   readonly webhooks: WebhookOutbox;
   /** The public display board's sockets (live/board.ts, issue 22). */
   readonly board: Board;
+  /** The location's kiosk token, kept as its hash (kiosk.ts, issue 22). */
+  readonly kiosk: KioskTokens;
   /** Arms the alarm for the outbox flush after a change. */
   readonly flushSoon: (at: number) => void;
 
@@ -82,6 +85,7 @@ class Modules {
     const locationId = () => this.location.current?.id ?? "";
     this.meta = new Meta(sql);
     this.location = new BoundLocation(this.meta);
+    this.kiosk = new KioskTokens(this.meta);
     this.hub = new LiveHub(ctx, sql, this.meta);
     this.parties = new Parties(sql);
     this.parties.load();
@@ -315,6 +319,14 @@ export class LocationApi extends RpcTarget {
   getSettings() { return this.m.desk.settings; }
   updateSettings(patch: SettingsPatch) { return this.m.desk.updateSettings(patch, Date.now()); }
   publicInfo() { return this.m.desk.publicInfo(Date.now()); }
+
+  // ---- the kiosk token (issue 22) ------------------------------------------------------------------
+
+  kioskToken() { return this.m.kiosk.view(); }
+  /** A new kiosk token, replacing the current one; the token itself is in this answer only. */
+  createKioskToken(userId: string | null) { return this.m.kiosk.create(userId, Date.now()); }
+  revokeKioskToken() { return this.m.kiosk.revoke(Date.now()); }
+  kioskAccepts(token: string) { return this.m.kiosk.accepts(token); }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
   async createTicket(userId: string, grant?: TicketGrant) {

@@ -14,6 +14,7 @@ import { clientIp } from "../lib/request";
 import { restaurant } from "../restaurant/client";
 import type { KioskTokenView } from "../../durable-objects/kiosk";
 import { loadLocation } from "./location-scope";
+import { KIOSK_CHECKINS_PER_HOUR } from "./public-guests";
 import { bearer, errors, jsonResponse, router, uuidParam } from "./openapi";
 
 const LocationParams = z.object({ locationId: uuidParam("locationId") });
@@ -26,6 +27,7 @@ const KioskTokenSchema = z
     revokedAt: z.string().nullable(),
     token: z.string().nullable().openapi({ description: "The token itself: in the answer that creates it, null everywhere else (only its hash is kept)." }),
     kioskUrl: z.string().nullable().openapi({ description: "The kiosk link to open on the tablet (carries the token): in the answer that creates it only." }),
+    checkInsPerHour: z.number().int().openapi({ description: "Check-ins the kiosk may make in an hour: its own limit, in place of the per-network one of self check-in." }),
   })
   .openapi("KioskToken");
 
@@ -37,6 +39,7 @@ function restView(v: KioskTokenView, secret: { token: string; kioskUrl: string }
     revokedAt: isoOrNull(v.revokedAt),
     token: secret?.token ?? null,
     kioskUrl: secret?.kioskUrl ?? null,
+    checkInsPerHour: KIOSK_CHECKINS_PER_HOUR,
   };
 }
 

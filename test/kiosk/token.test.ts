@@ -3,6 +3,7 @@
 // a made-up one and a revoked one all get 404 and add no one.
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { KIOSK_CHECKINS_PER_HOUR } from "../../src/routes/public-guests";
 import { addMember, call, signUp, type SignedUp } from "../helpers/api";
 import { expectError } from "../helpers/errors";
 import { freshPhone, slugOf } from "../public/support";
@@ -31,7 +32,7 @@ describe("kiosk token", () => {
     const o = await signUp({ accountName: "Kiosk fresh" });
     const before = await call("GET", `/api/locations/${o.locationId}/kiosk-token`, { token: o.token });
     expect(before.status).toBe(200);
-    expect(before.json).toEqual({ status: "none", prefix: null, createdAt: null, revokedAt: null, token: null, kioskUrl: null });
+    expect(before.json).toEqual({ status: "none", prefix: null, createdAt: null, revokedAt: null, token: null, kioskUrl: null, checkInsPerHour: KIOSK_CHECKINS_PER_HOUR });
 
     const made = await createKioskToken(o, o.locationId);
     expect(made.token).toMatch(/^sl_kiosk_[A-Za-z0-9_-]{43}$/);

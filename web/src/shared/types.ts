@@ -50,6 +50,10 @@ export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZon
 export type ServiceHours = PublicLocation["hoursToday"][number];
 /** The lobby board's page facts (GET /api/public/locations/{slug}/board). */
 export type BoardPage = Schemas["BoardPage"];
+/** A location's kiosk token as settings see it (issue 22); `token` and `kioskUrl` only when just made. */
+export type KioskToken = Schemas["KioskToken"];
+/** The kiosk page's check that its link still works. */
+export type KioskCheck = Schemas["KioskCheck"];
 /** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
 export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;
 

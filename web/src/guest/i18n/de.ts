@@ -53,6 +53,16 @@ export const de: Catalogue = {
   "join.closedNow": "Die Warteliste wurde gerade geschlossen.",
   "join.fullNow": "Die Warteliste ist gerade voll geworden.",
 
+  "kiosk.docTitle": "Anmelden bei {name}",
+  "kiosk.invalidTitle": "Dieser Kiosk-Link funktioniert nicht mehr",
+  "kiosk.invalidBody": "Bitte melden Sie sich am Empfang an. Personal: Öffnen Sie den aktuellen Kiosk-Link unter Settings › Kiosk.",
+  "kiosk.doneTitle": "Sie stehen auf der Warteliste, {name}!",
+  "kiosk.texted": "Wir schicken Ihnen eine SMS, wenn Ihr Tisch bereit ist, mit einem Link zu Ihrem Platz in der Warteschlange.",
+  "kiosk.scan": "Mit der Handykamera scannen, um Ihren Platz in der Warteschlange zu verfolgen.",
+  "kiosk.qrLabel": "QR-Code: Ihr Platz in der Warteschlange, für Ihr Handy",
+  "kiosk.resetsIn": { one: "Dieser Bildschirm wird in {count} Sekunde geleert.", other: "Dieser Bildschirm wird in {count} Sekunden geleert." },
+  "kiosk.done": "Fertig",
+
   "status.docTitle": "Ihr Platz auf der Warteliste",
   "status.loading": "Ihr Platz wird geladen …",
   "status.invalidTitle": "Dieser Link funktioniert nicht",

@@ -55,6 +55,16 @@ export const en = {
   "join.closedNow": "The waitlist closed a moment ago.",
   "join.fullNow": "The waitlist filled up a moment ago.",
 
+  "kiosk.docTitle": "Check in at {name}",
+  "kiosk.invalidTitle": "This kiosk link no longer works",
+  "kiosk.invalidBody": "Please check in with the host. Staff: open the current kiosk link from Settings › Kiosk.",
+  "kiosk.doneTitle": "You're in line, {name}!",
+  "kiosk.texted": "We'll text you when your table is ready, with a link to follow your place in line.",
+  "kiosk.scan": "Scan with your phone's camera to follow your place in line.",
+  "kiosk.qrLabel": "QR code: your place in line, for your phone",
+  "kiosk.resetsIn": { one: "This screen clears in {count} second.", other: "This screen clears in {count} seconds." },
+  "kiosk.done": "Done",
+
   "status.docTitle": "Your place in line",
   "status.loading": "Loading your place in line…",
   "status.invalidTitle": "This link doesn't work",

@@ -53,6 +53,16 @@ export const es: Catalogue = {
   "join.closedNow": "La lista de espera acaba de cerrarse.",
   "join.fullNow": "La lista de espera se acaba de llenar.",
 
+  "kiosk.docTitle": "Apúntate en {name}",
+  "kiosk.invalidTitle": "Este enlace de quiosco ya no funciona",
+  "kiosk.invalidBody": "Pide ayuda al personal para apuntarte. Personal: abrid el enlace de quiosco actual en Settings › Kiosk.",
+  "kiosk.doneTitle": "¡Ya estás en la lista, {name}!",
+  "kiosk.texted": "Te enviaremos un SMS cuando tu mesa esté lista, con un enlace para seguir tu lugar en la lista.",
+  "kiosk.scan": "Escanea con la cámara de tu móvil para seguir tu lugar en la lista.",
+  "kiosk.qrLabel": "Código QR: tu lugar en la lista, para tu móvil",
+  "kiosk.resetsIn": { one: "Esta pantalla se borra en {count} segundo.", other: "Esta pantalla se borra en {count} segundos." },
+  "kiosk.done": "Listo",
+
   "status.docTitle": "Tu turno",
   "status.loading": "Cargando tu turno…",
   "status.invalidTitle": "Este enlace no funciona",

@@ -53,6 +53,16 @@ export const fr: Catalogue = {
   "join.closedNow": "La liste d’attente vient de fermer.",
   "join.fullNow": "La liste d’attente vient d’être complète.",
 
+  "kiosk.docTitle": "Rejoindre la file chez {name}",
+  "kiosk.invalidTitle": "Ce lien de borne ne fonctionne plus",
+  "kiosk.invalidBody": "Merci de vous adresser à l’accueil. Équipe : ouvrez le lien de borne actuel dans Settings › Kiosk.",
+  "kiosk.doneTitle": "Vous êtes dans la file, {name} !",
+  "kiosk.texted": "Nous vous enverrons un SMS quand votre table sera prête, avec un lien pour suivre votre place dans la file.",
+  "kiosk.scan": "Scannez avec l’appareil photo de votre téléphone pour suivre votre place dans la file.",
+  "kiosk.qrLabel": "Code QR : votre place dans la file, pour votre téléphone",
+  "kiosk.resetsIn": { one: "Cet écran s’efface dans {count} seconde.", other: "Cet écran s’efface dans {count} secondes." },
+  "kiosk.done": "Terminé",
+
   "status.docTitle": "Votre place dans la file",
   "status.loading": "Chargement de votre place…",
   "status.invalidTitle": "Ce lien ne fonctionne pas",

@@ -53,6 +53,16 @@ export const it: Catalogue = {
   "join.closedNow": "La lista d’attesa è stata appena chiusa.",
   "join.fullNow": "La lista d’attesa si è appena riempita.",
 
+  "kiosk.docTitle": "Mettiti in lista da {name}",
+  "kiosk.invalidTitle": "Questo link del chiosco non funziona più",
+  "kiosk.invalidBody": "Chiedi all’accoglienza di metterti in lista. Staff: aprite il link del chiosco attuale da Settings › Kiosk.",
+  "kiosk.doneTitle": "Sei in lista, {name}!",
+  "kiosk.texted": "Ti manderemo un SMS quando il tavolo sarà pronto, con un link per seguire il tuo posto in lista.",
+  "kiosk.scan": "Inquadra con la fotocamera del telefono per seguire il tuo posto in lista.",
+  "kiosk.qrLabel": "Codice QR: il tuo posto in lista, per il telefono",
+  "kiosk.resetsIn": { one: "Questa schermata si azzera tra {count} secondo.", other: "Questa schermata si azzera tra {count} secondi." },
+  "kiosk.done": "Fatto",
+
   "status.docTitle": "Il tuo turno",
   "status.loading": "Caricamento del tuo turno…",
   "status.invalidTitle": "Questo link non funziona",

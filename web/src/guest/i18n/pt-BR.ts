@@ -53,6 +53,16 @@ export const ptBR: Catalogue = {
   "join.closedNow": "A fila de espera acabou de fechar.",
   "join.fullNow": "A fila de espera acabou de lotar.",
 
+  "kiosk.docTitle": "Faça o check-in em {name}",
+  "kiosk.invalidTitle": "Este link de quiosque não funciona mais",
+  "kiosk.invalidBody": "Faça o check-in com o recepcionista, por favor. Equipe: abra o link de quiosque atual em Settings › Kiosk.",
+  "kiosk.doneTitle": "Você está na fila, {name}!",
+  "kiosk.texted": "Enviaremos um SMS quando sua mesa estiver pronta, com um link para acompanhar seu lugar na fila.",
+  "kiosk.scan": "Escaneie com a câmera do celular para acompanhar seu lugar na fila.",
+  "kiosk.qrLabel": "Código QR: seu lugar na fila, para o seu celular",
+  "kiosk.resetsIn": { one: "Esta tela será limpa em {count} segundo.", other: "Esta tela será limpa em {count} segundos." },
+  "kiosk.done": "Pronto",
+
   "status.docTitle": "Sua vez na fila",
   "status.loading": "Carregando sua vez na fila…",
   "status.invalidTitle": "Este link não funciona",

@@ -53,6 +53,16 @@ export const zhHans: Catalogue = {
   "join.closedNow": "排队刚刚关闭。",
   "join.fullNow": "排队人数刚刚满了。",
 
+  "kiosk.docTitle": "在{name}登记排队",
+  "kiosk.invalidTitle": "此自助登记链接已失效",
+  "kiosk.invalidBody": "请到前台登记。工作人员：请在“Settings › Kiosk”中打开当前的链接。",
+  "kiosk.doneTitle": "{name}，您已加入排队！",
+  "kiosk.texted": "餐桌准备好时我们会发短信通知您，短信中附有查看排队位置的链接。",
+  "kiosk.scan": "用手机相机扫描，随时查看您的排队位置。",
+  "kiosk.qrLabel": "二维码：在手机上查看您的排队位置",
+  "kiosk.resetsIn": { other: "此页面将在 {count} 秒后清空。" },
+  "kiosk.done": "完成",
+
   "status.docTitle": "您的排队进度",
   "status.loading": "正在加载您的排队进度…",
   "status.invalidTitle": "此链接无效",

@@ -2657,6 +2657,11 @@ export interface components {
             quotedWait: number;
             /** @description When the guest said they are on their way (the page's button or an SMS reply of 1). */
             onMyWayAt: string | null;
+            /**
+             * @description How the location's display board shows this party ("Ana G." or "#417", as its `boardNames` setting says) while the board is on; null when it is off.
+             * @example Ana G.
+             */
+            boardLabel: string | null;
         };
         GuestStatusPage: components["schemas"]["GuestStatus"] & {
             location: {
@@ -14931,7 +14936,8 @@ export interface operations {
                      *           "highMinutes": 20
                      *         },
                      *         "quotedWait": 25,
-                     *         "onMyWayAt": null
+                     *         "onMyWayAt": null,
+                     *         "boardLabel": "Ana G."
                      *       }
                      *     }
                      */
@@ -15108,6 +15114,7 @@ export interface operations {
                      *       },
                      *       "quotedWait": 25,
                      *       "onMyWayAt": null,
+                     *       "boardLabel": "Ana G.",
                      *       "location": {
                      *         "language": "en",
                      *         "country": "US",
@@ -15193,7 +15200,8 @@ export interface operations {
                      *         "highMinutes": 20
                      *       },
                      *       "quotedWait": 25,
-                     *       "onMyWayAt": null
+                     *       "onMyWayAt": null,
+                     *       "boardLabel": "Ana G."
                      *     }
                      */
                     "application/json": components["schemas"]["GuestStatus"];

@@ -35,6 +35,10 @@ export const GuestStatusSchema = z
       .openapi({ description: "Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them)." }),
     quotedWait: z.number().int(),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
+    boardLabel: z
+      .string()
+      .nullable()
+      .openapi({ description: 'How the location\'s display board shows this party ("Ana G." or "#417", as its `boardNames` setting says) while the board is on; null when it is off.', example: "Ana G." }),
   })
   .openapi("GuestStatus");
 
@@ -212,7 +216,7 @@ publicRoutes.openapi(
     tags,
     summary: "The guest leaves the line",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true }), "Left"), ...errors(404, 409, 410) },
+    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true, boardLabel: true }), "Left"), ...errors(404, 409, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");

@@ -82,6 +82,7 @@ export const de: Catalogue = {
   "status.noShow": "Als Ihr Tisch bereit war, konnten wir Sie nicht finden.",
   "status.cancelled": "Ihr Platz wurde storniert.",
   "status.mistake": "Falls das ein Irrtum ist, fragen Sie bitte am Empfang.",
+  "status.boardLabel": "Auf dem Bildschirm am Eingang erscheinen Sie als {label}.",
   "status.ahead": { one: "{count} Gruppe vor Ihnen", other: "{count} Gruppen vor Ihnen" },
   "status.estimate": "{wait} geschätzte Wartezeit",
   "status.estimateRange": "wahrscheinlich {low} bis {high}",

@@ -84,6 +84,7 @@ export const en = {
   "status.noShow": "We couldn't find you when your table was ready.",
   "status.cancelled": "Your spot was cancelled.",
   "status.mistake": "Ask the host if this is a mistake.",
+  "status.boardLabel": "The screen by the door shows you as {label}.",
   "status.ahead": { one: "{count} party ahead", other: "{count} parties ahead" },
   "status.estimate": "{wait} estimated wait",
   "status.estimateRange": "likely {low} – {high}",

@@ -82,6 +82,7 @@ export const es: Catalogue = {
   "status.noShow": "No te encontramos cuando tu mesa estaba lista.",
   "status.cancelled": "Tu turno se ha cancelado.",
   "status.mistake": "Si es un error, pregunta al personal.",
+  "status.boardLabel": "En la pantalla de la entrada apareces como {label}.",
   "status.ahead": { one: "{count} grupo delante", other: "{count} grupos delante" },
   "status.estimate": "{wait} de espera estimada",
   "status.estimateRange": "probablemente entre {low} y {high}",

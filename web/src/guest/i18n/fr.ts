@@ -82,6 +82,7 @@ export const fr: Catalogue = {
   "status.noShow": "Nous ne vous avons pas trouvés quand votre table était prête.",
   "status.cancelled": "Votre place a été annulée.",
   "status.mistake": "S’il s’agit d’une erreur, adressez-vous à l’accueil.",
+  "status.boardLabel": "Sur l’écran de l’entrée, vous apparaissez comme {label}.",
   "status.ahead": { one: "{count} groupe devant vous", other: "{count} groupes devant vous" },
   "status.estimate": "{wait} d’attente estimée",
   "status.estimateRange": "probablement entre {low} et {high}",

@@ -82,6 +82,7 @@ export const it: Catalogue = {
   "status.noShow": "Non ti abbiamo trovato quando il tavolo era pronto.",
   "status.cancelled": "Il tuo turno è stato annullato.",
   "status.mistake": "Se è un errore, chiedi all’accoglienza.",
+  "status.boardLabel": "Sullo schermo all’ingresso compari come {label}.",
   "status.ahead": { one: "{count} gruppo prima di te", other: "{count} gruppi prima di te" },
   "status.estimate": "{wait} di attesa stimata",
   "status.estimateRange": "probabilmente tra {low} e {high}",

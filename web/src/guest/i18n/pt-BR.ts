@@ -82,6 +82,7 @@ export const ptBR: Catalogue = {
   "status.noShow": "Não encontramos você quando sua mesa ficou pronta.",
   "status.cancelled": "Seu lugar na fila foi cancelado.",
   "status.mistake": "Se for um engano, fale com a recepção.",
+  "status.boardLabel": "Na tela da entrada, você aparece como {label}.",
   "status.ahead": { one: "{count} grupo na sua frente", other: "{count} grupos na sua frente" },
   "status.estimate": "{wait} de espera estimada",
   "status.estimateRange": "provavelmente entre {low} e {high}",

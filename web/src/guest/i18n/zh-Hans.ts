@@ -82,6 +82,7 @@ export const zhHans: Catalogue = {
   "status.noShow": "餐桌准备好时我们没有找到您。",
   "status.cancelled": "您的排号已被取消。",
   "status.mistake": "如有误，请询问前台。",
+  "status.boardLabel": "入口处的屏幕上，您显示为 {label}。",
   "status.ahead": { other: "前面还有 {count} 组" },
   "status.estimate": "预计等候 {wait}",
   "status.estimateRange": "大概 {low} 至 {high}",

@@ -217,7 +217,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     if (url.pathname === "/board") {
       // Public: the board view carries no personal data (domain/waitlist/board.ts); refused when off.
       if (!this.m.desk.settings.boardEnabled) return wsRefusal(403, "board_off", "This location's display board is switched off.");
-      return this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      const res = this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      // Time alone moves the waits: the alarm refreshes open boards every minute (live/board.ts).
+      const tick = this.m.board.nextTick(at);
+      if (tick !== null) this.alarmClock.arm(tick);
+      return res;
     }
     return wsRefusal(404, "not_found", "No such live channel.");
   }
@@ -288,6 +292,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         if (loc) await m.authority.recheck(loc.accountId, at);
       },
       nextCheck: (at) => m.authority.nextCheckAt(at),
+      boardTick: (at) => m.board.changed(at),
+      nextBoardTick: (at) => m.board.nextTick(at),
       nextScheduled: () => nextScheduled(sql),
       nextHoldExpiry: () => m.desk.nextHoldExpiry(),
       oldestClosedAt: () => m.parties.oldestClosedAt(),

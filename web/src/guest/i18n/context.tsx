@@ -6,7 +6,8 @@ import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useMemo, useState } from "preact/hooks";
 import type { Catalogue } from "./catalogue";
 import { en } from "./en";
-import { closestLanguage, direction, isPseudo, LANGUAGES, loadCatalogue, type Language, type PageLanguage } from "./languages";
+import { closestLanguage, direction, isPseudo, LANGUAGES, type Language, type PageLanguage } from "./languages";
+import { loadCatalogue } from "./load";
 import { pseudoCatalogue, Translator } from "./translate";
 
 const STORED = "seatline.guest.language";

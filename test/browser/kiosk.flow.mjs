@@ -138,6 +138,10 @@ export const kioskFlows = [
       assert((await tablet.locator("form").count()) === 0, "no form on a revoked kiosk");
       assert((await links(tablet)).length === 0, "no links on the revoked page");
       await assertNoAxeViolations(tablet, "revoked kiosk");
+      // A mistyped link says the same, never the normal form.
+      await tablet.goto(kioskUrl.replace(/kiosk=.*$/, "kiosk=not-a-kiosk-token"));
+      await tablet.getByRole("heading", { name: "This kiosk link no longer works" }).waitFor();
+      assert((await tablet.locator("form").count()) === 0, "no form for a mistyped kiosk link");
       await tabletContext.close();
     },
   ],

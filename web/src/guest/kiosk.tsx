@@ -41,7 +41,8 @@ export function KioskPage({ slug, token }: { slug: string; token: string }) {
     api<KioskCheck>(`${base}/kiosk/${encodeURIComponent(token)}`).then(
       () => setInvalid(false),
       (e) => {
-        if (e instanceof ApiError && e.status === 404) setInvalid(true);
+        // 404: revoked, replaced or another location's; 400: not even shaped like a token.
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setInvalid(true);
       },
     );
   useEffect(() => {
@@ -97,7 +98,7 @@ export function KioskPage({ slug, token }: { slug: string; token: string }) {
           extra={{ kioskToken: token }}
           onJoined={setJoined}
           onFailed={(err) => {
-            if (err instanceof ApiError && err.status === 404) setInvalid(true);
+            if (err instanceof ApiError && (err.status === 404 || err.details.some((d) => d.path === "kioskToken"))) setInvalid(true);
             else if (lineChanged(err)) void load();
           }}
         />

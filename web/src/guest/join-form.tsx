@@ -3,28 +3,21 @@
 // the guest's explicit choice. The page's language decides the guest's texts.
 import { useState } from "preact/hooks";
 import { api, ApiError } from "../shared/api";
-import type { PublicLocation } from "../shared/types";
+import type { CheckedIn, CheckInBody, PublicLocation } from "../shared/types";
 import { useI18n } from "./i18n/context";
 import type { Formats } from "./i18n/format";
 import { isLanguage } from "./i18n/languages";
 import { PhoneField } from "./phone-field";
 import { errorMessage, fieldMessages, Rich } from "./shell";
 
-/** The check-in's answer, as the page reads it. */
-export interface Joined {
-  token: string;
-  statusUrl: string;
-  status: { position: number | null; estimateMinutes: number | null };
-  /** What the guest typed, for the kiosk's confirmation. */
-  name: string;
-  smsConsent: boolean;
-}
+/** The check-in's answer, and what the guest typed (for the kiosk's confirmation). */
+export type Joined = CheckedIn & { name: string; smsConsent: boolean };
 
 export function JoinForm(props: {
   loc: PublicLocation;
   fmt: Formats;
   /** Added to the check-in body (the kiosk's token). */
-  extra?: Record<string, string>;
+  extra?: Pick<CheckInBody, "kioskToken">;
   /** An id prefix, so two forms never share ids. */
   idPrefix?: string;
   onJoined: (joined: Joined) => void;
@@ -49,18 +42,17 @@ export function JoinForm(props: {
     setError(null);
     setFields({});
     try {
-      const r = await api<Omit<Joined, "name" | "smsConsent">>(`/api/public/locations/${encodeURIComponent(loc.slug)}/waitlist`, {
-        // The page's language decides this guest's texts (a pseudo-locale is for layout tests only).
-        body: {
-          name: name.trim(),
-          phone: phone.trim(),
-          size,
-          smsConsent: consent,
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-          ...(isLanguage(lang) ? { language: lang } : {}),
-          ...props.extra,
-        },
-      });
+      // The page's language decides this guest's texts (a pseudo-locale is for layout tests only).
+      const body: CheckInBody = {
+        name: name.trim(),
+        phone: phone.trim(),
+        size,
+        smsConsent: consent,
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(isLanguage(lang) ? { language: lang } : {}),
+        ...props.extra,
+      };
+      const r = await api<CheckedIn>(`/api/public/locations/${encodeURIComponent(loc.slug)}/waitlist`, { body });
       props.onJoined({ ...r, name: name.trim(), smsConsent: consent });
     } catch (err) {
       setError(errorMessage(tr, err));

@@ -499,7 +499,7 @@ export interface paths {
         put?: never;
         /**
          * Tell the party their table is ready (waiting/notified → notified)
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyNotify"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Seat the party, at tables of the host's choice, at the suggestion, or without a table
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartySeat"];
         delete?: never;
@@ -539,7 +539,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the party (by the host)
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyCancel"];
         delete?: never;
@@ -548,7 +548,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/locations/{locationId}/waitlist/{partyId}/no-show": {
+    "/api/locations/{locationId}/waitlist/{partyId}/no_show": {
         parameters: {
             query?: never;
             header?: never;
@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Mark the party a no-show
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyNoShow"];
         delete?: never;
@@ -579,7 +579,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a close within 15 minutes: back to its place in line
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyRestore"];
         delete?: never;
@@ -841,7 +841,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/locations/{locationId}/reservations/{reservationId}/no-show": {
+    "/api/locations/{locationId}/reservations/{reservationId}/no_show": {
         parameters: {
             query?: never;
             header?: never;
@@ -1035,7 +1035,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/parties/{token}/on-my-way": {
+    "/api/public/parties/{token}/on_my_way": {
         parameters: {
             query?: never;
             header?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/parties/{token}/cancel": {
+    "/api/public/parties/{token}/leave": {
         parameters: {
             query?: never;
             header?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The guest leaves the line */
-        post: operations["postPublicPartyCancel"];
+        post: operations["postPublicPartyLeave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1947,16 +1947,16 @@ export interface components {
             name: string;
             /** @description E.164 */
             phone: string | null;
-            size: number;
+            partySize: number;
             notes: string;
             tags: string[];
             /** @description Minutes quoted to the guest. */
-            quotedWait: number;
+            quotedWaitMinutes: number;
             /** @enum {string} */
-            source: "host" | "self_check_in" | "api";
+            source: "host" | "guest" | "api";
             smsConsent: boolean;
             /** @enum {string} */
-            state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
             createdAt: string;
             notifiedAt: string | null;
             notifyCount: number;
@@ -1975,11 +1975,12 @@ export interface components {
             closedBy: "staff" | "guest" | "automatic" | null;
             /** @description 1-based place in line; null once closed. */
             position: number | null;
-            ahead: number | null;
+            /** @description Parties before this one in line; null once closed. */
+            partiesAhead: number | null;
             /** @description Automatic estimate from recent seatings. */
-            estimateMinutes: number | null;
+            estimatedWaitMinutes: number | null;
             /** @description Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise. */
-            estimateRange?: {
+            estimatedWaitRange?: {
                 lowMinutes: number;
                 highMinutes: number;
             } | null;
@@ -1990,8 +1991,8 @@ export interface components {
             /** @description Most parties in line for self check-in; null = no limit. */
             maxLength: number | null;
             maxPartySize: number;
-            /** @description Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made. */
-            quoteMinutes: {
+            /** @description Fallback quote by party size band. A party added without `quotedWaitMinutes` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made. */
+            quotedWaitMinutes: {
                 "1-2": number;
                 "3-4": number;
                 "5-6": number;
@@ -2046,6 +2047,54 @@ export interface components {
              * @enum {string}
              */
             boardNames: "name" | "number";
+        };
+        PartyAdded: {
+            id: string;
+            name: string;
+            /** @description E.164 */
+            phone: string | null;
+            partySize: number;
+            notes: string;
+            tags: string[];
+            /** @description Minutes quoted to the guest. */
+            quotedWaitMinutes: number;
+            /** @enum {string} */
+            source: "host" | "guest" | "api";
+            smsConsent: boolean;
+            /** @enum {string} */
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            createdAt: string;
+            notifiedAt: string | null;
+            notifyCount: number;
+            seatedAt: string | null;
+            closedAt: string | null;
+            updatedAt: string;
+            version: number;
+            /** @description When the guest replied that they are on their way. */
+            onMyWayAt: string | null;
+            /** @description The tables a seated party was given; [] when seated without a table or not seated. */
+            tableIds: string[];
+            /**
+             * @description Who closed the party: staff (host screen or API), guest (their link or an SMS reply) or automatic (the hold timer's no-show, waitlist setting autoNoShow); null while in line.
+             * @enum {string|null}
+             */
+            closedBy: "staff" | "guest" | "automatic" | null;
+            /** @description 1-based place in line; null once closed. */
+            position: number | null;
+            /** @description Parties before this one in line; null once closed. */
+            partiesAhead: number | null;
+            /** @description Automatic estimate from recent seatings. */
+            estimatedWaitMinutes: number | null;
+            /** @description Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise. */
+            estimatedWaitRange?: {
+                lowMinutes: number;
+                highMinutes: number;
+            } | null;
+            /**
+             * @description The guest's status page; carries a secret, so it is shown only in this answer.
+             * @example https://seatline.example/w/3f2a…
+             */
+            guestUrl: string;
         };
         SeatAt: {
             /** @description Seat at these tables (the host's choice). */
@@ -2537,8 +2586,8 @@ export interface components {
             maxPartySize: number;
             inLine: number;
             estimates: {
-                size: number;
-                estimateMinutes: number;
+                partySize: number;
+                estimatedWaitMinutes: number;
             }[];
             /**
              * @description The location's default language for guest pages.
@@ -2582,25 +2631,37 @@ export interface components {
             };
         };
         GuestStatus: {
-            restaurant: string;
-            partyName: string;
-            size: number;
+            location: {
+                /** @example Trattoria Roma */
+                name: string;
+            };
+            /** @example Garcia */
+            name: string;
+            /** @example 4 */
+            partySize: number;
             /** @enum {string} */
-            state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            /**
+             * @description 1-based place in line; null once closed.
+             * @example 3
+             */
             position: number | null;
-            ahead: number | null;
-            estimateMinutes: number | null;
+            /** @example 2 */
+            partiesAhead: number | null;
+            /** @example 18 */
+            estimatedWaitMinutes: number | null;
             /** @description Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them). */
-            estimateRange?: {
+            estimatedWaitRange?: {
                 lowMinutes: number;
                 highMinutes: number;
             };
-            quotedWait: number;
+            /** @example 20 */
+            quotedWaitMinutes: number;
             /** @description When the guest said they are on their way (the page's button or an SMS reply of 1). */
             onMyWayAt: string | null;
         };
         GuestStatusPage: components["schemas"]["GuestStatus"] & {
-            location: {
+            location?: {
                 /**
                  * @description The location's default language for guest pages.
                  * @enum {string}
@@ -3055,6 +3116,7 @@ export type Location = components['schemas']['Location'];
 export type Waitlist = components['schemas']['Waitlist'];
 export type Party = components['schemas']['Party'];
 export type WaitlistSettings = components['schemas']['WaitlistSettings'];
+export type PartyAdded = components['schemas']['PartyAdded'];
 export type SeatAt = components['schemas']['SeatAt'];
 export type History = components['schemas']['History'];
 export type LiveTicket = components['schemas']['LiveTicket'];
@@ -7441,15 +7503,15 @@ export interface operations {
                      *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *           "name": "Ana Souza",
                      *           "phone": "+12125550142",
-                     *           "size": 4,
+                     *           "partySize": 4,
                      *           "notes": "Window seat if possible",
                      *           "tags": [
                      *             "birthday"
                      *           ],
-                     *           "quotedWait": 25,
+                     *           "quotedWaitMinutes": 25,
                      *           "source": "host",
                      *           "smsConsent": true,
-                     *           "state": "waiting",
+                     *           "status": "waiting",
                      *           "createdAt": "2026-12-04T19:05:12.000Z",
                      *           "notifiedAt": null,
                      *           "notifyCount": 1,
@@ -7463,9 +7525,9 @@ export interface operations {
                      *           ],
                      *           "closedBy": "staff",
                      *           "position": 3,
-                     *           "ahead": 2,
-                     *           "estimateMinutes": 20,
-                     *           "estimateRange": {
+                     *           "partiesAhead": 2,
+                     *           "estimatedWaitMinutes": 20,
+                     *           "estimatedWaitRange": {
                      *             "lowMinutes": 20,
                      *             "highMinutes": 20
                      *           }
@@ -7475,7 +7537,7 @@ export interface operations {
                      *         "open": true,
                      *         "maxLength": 2,
                      *         "maxPartySize": 4,
-                     *         "quoteMinutes": {
+                     *         "quotedWaitMinutes": {
                      *           "1-2": 2,
                      *           "3-4": 2,
                      *           "5-6": 2,
@@ -7587,13 +7649,13 @@ export interface operations {
                  * @example {
                  *       "name": "Garcia",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 4,
                  *       "notes": "Window seat if possible",
                  *       "tags": [
                  *         "high chair",
                  *         "patio"
                  *       ],
-                 *       "quotedWait": 25,
+                 *       "quotedWaitMinutes": 25,
                  *       "smsConsent": true
                  *     }
                  */
@@ -7606,7 +7668,7 @@ export interface operations {
                      */
                     phone?: string | null;
                     /** @example 4 */
-                    size: number;
+                    partySize: number;
                     notes?: string;
                     /**
                      * @example [
@@ -7616,7 +7678,7 @@ export interface operations {
                      */
                     tags?: string[];
                     /** @description Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say). */
-                    quotedWait?: number | null;
+                    quotedWaitMinutes?: number | null;
                     /** @description The guest agreed to texts about their place in line. */
                     smsConsent?: boolean;
                 };
@@ -7631,46 +7693,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "party": {
-                     *         "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
-                     *         "name": "Ana Souza",
-                     *         "phone": "+12125550142",
-                     *         "size": 4,
-                     *         "notes": "Window seat if possible",
-                     *         "tags": [
-                     *           "birthday"
-                     *         ],
-                     *         "quotedWait": 25,
-                     *         "source": "host",
-                     *         "smsConsent": true,
-                     *         "state": "waiting",
-                     *         "createdAt": "2026-12-04T19:05:12.000Z",
-                     *         "notifiedAt": null,
-                     *         "notifyCount": 1,
-                     *         "seatedAt": null,
-                     *         "closedAt": null,
-                     *         "updatedAt": "2026-12-04T19:05:12.000Z",
-                     *         "version": 118,
-                     *         "onMyWayAt": null,
-                     *         "tableIds": [
-                     *           "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
-                     *         ],
-                     *         "closedBy": "staff",
-                     *         "position": 3,
-                     *         "ahead": 2,
-                     *         "estimateMinutes": 20,
-                     *         "estimateRange": {
-                     *           "lowMinutes": 20,
-                     *           "highMinutes": 20
-                     *         }
+                     *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *       "name": "Ana Souza",
+                     *       "phone": "+12125550142",
+                     *       "partySize": 4,
+                     *       "notes": "Window seat if possible",
+                     *       "tags": [
+                     *         "birthday"
+                     *       ],
+                     *       "quotedWaitMinutes": 25,
+                     *       "source": "host",
+                     *       "smsConsent": true,
+                     *       "status": "waiting",
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "notifiedAt": null,
+                     *       "notifyCount": 1,
+                     *       "seatedAt": null,
+                     *       "closedAt": null,
+                     *       "updatedAt": "2026-12-04T19:05:12.000Z",
+                     *       "version": 118,
+                     *       "onMyWayAt": null,
+                     *       "tableIds": [
+                     *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
+                     *       ],
+                     *       "closedBy": "staff",
+                     *       "position": 3,
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
                      *       },
-                     *       "guestUrl": "https://seatline.example.com/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8"
+                     *       "guestUrl": "https://seatline.example/w/3f2a…"
                      *     }
                      */
-                    "application/json": {
-                        party: components["schemas"]["Party"];
-                        guestUrl: string;
-                    };
+                    "application/json": components["schemas"]["PartyAdded"];
                 };
             };
             /** @description Invalid input */
@@ -7813,15 +7870,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -7835,9 +7892,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -7925,13 +7982,13 @@ export interface operations {
                  * @example {
                  *       "name": "Garcia",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 4,
                  *       "notes": "Window seat if possible",
                  *       "tags": [
                  *         "high chair",
                  *         "patio"
                  *       ],
-                 *       "quotedWait": 25,
+                 *       "quotedWaitMinutes": 25,
                  *       "smsConsent": true
                  *     }
                  */
@@ -7944,7 +8001,7 @@ export interface operations {
                      */
                     phone?: string | null;
                     /** @example 4 */
-                    size?: number;
+                    partySize?: number;
                     notes?: string;
                     /**
                      * @example [
@@ -7954,7 +8011,7 @@ export interface operations {
                      */
                     tags?: string[];
                     /** @description Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say). */
-                    quotedWait?: number | null;
+                    quotedWaitMinutes?: number | null;
                     /** @description The guest agreed to texts about their place in line. */
                     smsConsent?: boolean;
                 };
@@ -7972,15 +8029,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -7994,9 +8051,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8145,15 +8202,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8167,9 +8224,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8295,15 +8352,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8317,9 +8374,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8468,15 +8525,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8490,9 +8547,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8605,15 +8662,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8627,9 +8684,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8742,15 +8799,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8764,9 +8821,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8890,15 +8947,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8912,9 +8969,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -9061,7 +9118,7 @@ export interface operations {
                      *       "open": true,
                      *       "maxLength": 2,
                      *       "maxPartySize": 4,
-                     *       "quoteMinutes": {
+                     *       "quotedWaitMinutes": {
                      *         "1-2": 2,
                      *         "3-4": 2,
                      *         "5-6": 2,
@@ -9167,7 +9224,7 @@ export interface operations {
                  *       "open": true,
                  *       "maxLength": 2,
                  *       "maxPartySize": 4,
-                 *       "quoteMinutes": {
+                 *       "quotedWaitMinutes": {
                  *         "1-2": 2,
                  *         "3-4": 2,
                  *         "5-6": 2,
@@ -9198,7 +9255,7 @@ export interface operations {
                     /** @description Most parties in line for self check-in; null = no limit. */
                     maxLength?: number | null;
                     maxPartySize?: number;
-                    quoteMinutes?: {
+                    quotedWaitMinutes?: {
                         "1-2"?: number;
                         "3-4"?: number;
                         "5-6"?: number;
@@ -9267,7 +9324,7 @@ export interface operations {
                      *       "open": true,
                      *       "maxLength": 2,
                      *       "maxPartySize": 4,
-                     *       "quoteMinutes": {
+                     *       "quotedWaitMinutes": {
                      *         "1-2": 2,
                      *         "3-4": 2,
                      *         "5-6": 2,
@@ -9423,11 +9480,8 @@ export interface operations {
                  * @example 2026-12-04T19:05:12.000Z
                  */
                 to?: string;
-                /**
-                 * @description Comma-separated closed states: seated, cancelled, no_show, left.
-                 * @example State example
-                 */
-                state?: string;
+                /** @description Comma-separated closed statuses: seated, cancelled, no_show, left. */
+                status?: string;
                 /** @example eyJhdCI6MTc5NjQxMTExMjAwMCwiaWQiOiI1YjdmMmMxZSJ9 */
                 cursor?: string;
                 /** @example 50 */
@@ -9455,15 +9509,15 @@ export interface operations {
                      *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *           "name": "Ana Souza",
                      *           "phone": "+12125550142",
-                     *           "size": 4,
+                     *           "partySize": 4,
                      *           "notes": "Window seat if possible",
                      *           "tags": [
                      *             "birthday"
                      *           ],
-                     *           "quotedWait": 25,
+                     *           "quotedWaitMinutes": 25,
                      *           "source": "host",
                      *           "smsConsent": true,
-                     *           "state": "waiting",
+                     *           "status": "waiting",
                      *           "createdAt": "2026-12-04T19:05:12.000Z",
                      *           "notifiedAt": null,
                      *           "notifyCount": 1,
@@ -9477,9 +9531,9 @@ export interface operations {
                      *           ],
                      *           "closedBy": "staff",
                      *           "position": 3,
-                     *           "ahead": 2,
-                     *           "estimateMinutes": 20,
-                     *           "estimateRange": {
+                     *           "partiesAhead": 2,
+                     *           "estimatedWaitMinutes": 20,
+                     *           "estimatedWaitRange": {
                      *             "lowMinutes": 20,
                      *             "highMinutes": 20
                      *           }
@@ -14416,8 +14470,8 @@ export interface operations {
                      *       "inLine": 12,
                      *       "estimates": [
                      *         {
-                     *           "size": 4,
-                     *           "estimateMinutes": 20
+                     *           "partySize": 4,
+                     *           "estimatedWaitMinutes": 20
                      *         }
                      *       ],
                      *       "language": "en",
@@ -14482,7 +14536,7 @@ export interface operations {
                  * @example {
                  *       "name": "Ana Souza",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 2,
                  *       "smsConsent": true,
                  *       "notes": "Window seat if possible",
                  *       "language": "en"
@@ -14492,7 +14546,8 @@ export interface operations {
                     name: string;
                     /** @example +1 212 555 0100 */
                     phone: string;
-                    size: number;
+                    /** @example 2 */
+                    partySize: number;
                     /** @description The guest agrees to texts about their place in line. */
                     smsConsent: boolean;
                     notes?: string;
@@ -14514,27 +14569,29 @@ export interface operations {
                     /**
                      * @example {
                      *       "token": "bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ",
-                     *       "statusUrl": "/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8",
+                     *       "guestUrl": "https://seatline.example.com/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8",
                      *       "status": {
-                     *         "restaurant": "Trattoria Roma",
-                     *         "partyName": "Ana Souza",
-                     *         "size": 4,
-                     *         "state": "waiting",
+                     *         "location": {
+                     *           "name": "Trattoria Roma"
+                     *         },
+                     *         "name": "Garcia",
+                     *         "partySize": 4,
+                     *         "status": "waiting",
                      *         "position": 3,
-                     *         "ahead": 2,
-                     *         "estimateMinutes": 20,
-                     *         "estimateRange": {
+                     *         "partiesAhead": 2,
+                     *         "estimatedWaitMinutes": 18,
+                     *         "estimatedWaitRange": {
                      *           "lowMinutes": 20,
                      *           "highMinutes": 20
                      *         },
-                     *         "quotedWait": 25,
+                     *         "quotedWaitMinutes": 20,
                      *         "onMyWayAt": null
                      *       }
                      *     }
                      */
                     "application/json": {
                         token: string;
-                        statusUrl: string;
+                        guestUrl: string;
                         status: components["schemas"]["GuestStatus"];
                     };
                 };
@@ -14692,19 +14749,6 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "restaurant": "Trattoria Roma",
-                     *       "partyName": "Ana Souza",
-                     *       "size": 4,
-                     *       "state": "waiting",
-                     *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
-                     *         "lowMinutes": 20,
-                     *         "highMinutes": 20
-                     *       },
-                     *       "quotedWait": 25,
-                     *       "onMyWayAt": null,
                      *       "location": {
                      *         "language": "en",
                      *         "country": "US",
@@ -14714,6 +14758,18 @@ export interface operations {
                      *         "name": "Ana Souza",
                      *         "slug": "trattoria-roma"
                      *       },
+                     *       "name": "Garcia",
+                     *       "partySize": 4,
+                     *       "status": "waiting",
+                     *       "position": 3,
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       },
+                     *       "quotedWaitMinutes": 20,
+                     *       "onMyWayAt": null,
                      *       "almostUpPosition": 3
                      *     }
                      */
@@ -14778,18 +14834,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "restaurant": "Trattoria Roma",
-                     *       "partyName": "Ana Souza",
-                     *       "size": 4,
-                     *       "state": "waiting",
+                     *       "location": {
+                     *         "name": "Trattoria Roma"
+                     *       },
+                     *       "name": "Garcia",
+                     *       "partySize": 4,
+                     *       "status": "waiting",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       },
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 20,
                      *       "onMyWayAt": null
                      *     }
                      */
@@ -14870,7 +14928,7 @@ export interface operations {
             };
         };
     };
-    postPublicPartyCancel: {
+    postPublicPartyLeave: {
         parameters: {
             query?: never;
             header?: never;
@@ -14890,29 +14948,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       },
-                     *       "quotedWait": 25
+                     *       "quotedWaitMinutes": 20
                      *     }
                      */
                     "application/json": {
                         /** @enum {string} */
-                        state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+                        status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+                        /**
+                         * @description 1-based place in line; null once closed.
+                         * @example 3
+                         */
                         position: number | null;
-                        ahead: number | null;
-                        estimateMinutes: number | null;
+                        /** @example 2 */
+                        partiesAhead: number | null;
+                        /** @example 18 */
+                        estimatedWaitMinutes: number | null;
                         /** @description Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them). */
-                        estimateRange?: {
+                        estimatedWaitRange?: {
                             lowMinutes: number;
                             highMinutes: number;
                         };
-                        quotedWait: number;
+                        /** @example 20 */
+                        quotedWaitMinutes: number;
                     };
                 };
             };
@@ -18794,15 +18859,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -18814,9 +18879,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -18888,15 +18953,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -18908,9 +18973,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -18982,15 +19047,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "notified",
+                 *           "status": "notified",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19002,9 +19067,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -19076,15 +19141,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19096,9 +19161,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }

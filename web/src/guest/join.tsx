@@ -42,11 +42,11 @@ export function JoinPage({ slug }: { slug: string }) {
     setError(null);
     setFields({});
     try {
-      const r = await api<{ token: string; statusUrl: string }>(`/api/public/locations/${encodeURIComponent(slug)}/waitlist`, {
+      const r = await api<{ token: string; guestUrl: string }>(`/api/public/locations/${encodeURIComponent(slug)}/waitlist`, {
         // The page's language decides this guest's texts (a pseudo-locale is for layout tests only).
-        body: { name: name.trim(), phone: phone.trim(), size, smsConsent: consent, ...(notes.trim() ? { notes: notes.trim() } : {}), ...(isLanguage(lang) ? { language: lang } : {}) },
+        body: { name: name.trim(), phone: phone.trim(), partySize: size, smsConsent: consent, ...(notes.trim() ? { notes: notes.trim() } : {}), ...(isLanguage(lang) ? { language: lang } : {}) },
       });
-      const to = new URL(r.statusUrl, location.href);
+      const to = new URL(r.guestUrl, location.href);
       navigate(`${to.pathname}${lang === loc?.language ? "" : `?lang=${encodeURIComponent(lang)}`}`);
     } catch (err) {
       setError(errorMessage(tr, err));
@@ -60,7 +60,7 @@ export function JoinPage({ slug }: { slug: string }) {
   if (missing) return <Notice state="unknown" icon="x" title={tr.t("join.notFoundTitle")} body={tr.t("join.notFoundBody")} />;
   if (!loc || !fmt) return <Loading text={tr.t("common.loading")} />;
 
-  const estimate = loc.estimates.find((x) => x.size === size)?.estimateMinutes;
+  const estimate = loc.estimates.find((x) => x.partySize === size)?.estimatedWaitMinutes;
   const sizes = Array.from({ length: Math.min(loc.maxPartySize, 12) }, (_, i) => i + 1);
   const bookLink = loc.booking.online ? <a class="btn primary" href={`/book/${encodeURIComponent(loc.slug)}`}>{tr.t("join.bookInstead")}</a> : null;
   return (

@@ -50,8 +50,10 @@ export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZon
 export type ServiceHours = PublicLocation["hoursToday"][number];
 /** The lobby board's page facts (GET /api/public/locations/{slug}/board). */
 export type BoardPage = Schemas["BoardPage"];
-/** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
-export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;
+/** A guest's status as REST answers it (status, on my way, leave). */
+export type GuestStatusRest = Schemas["GuestStatus"];
+/** The guest's status: the page's first answer also carries the location's locale and slug, and `almostUpPosition`. */
+export type GuestStatusAnswer = GuestStatusRest & { location: Partial<Schemas["GuestStatusPage"]["location"]> } & Partial<Pick<Schemas["GuestStatusPage"], "almostUpPosition">>;
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.

@@ -41,7 +41,7 @@ async function checkInAndStatus(ctx, o) {
   const p = await place(ctx, o.restaurant, o.place);
   for (let i = 0; i < o.ahead; i++) {
     const r = await p.api(`/api/locations/${p.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: `Ahead ${i + 1}`, partySize: 2 }) });
-    assert(r.status === 201, `party partiesAhead: ${r.status}`);
+    assert(r.status === 201, `party ahead: ${r.status}`);
   }
   const context = await ctx.browser.newContext({ ...PHONE, timezoneId: o.place.timezone, locale: o.locale });
   const page = await newPage(context, ctx.base);
@@ -99,7 +99,7 @@ export const guestFlows = [
         place: { timezone: "Europe/Madrid", language: "es", phoneCountryCode: "34", address: "Calle Mayor 1, Madrid", phone: "+34 912 34 56 78" },
         lang: "es",
         locale: "es-ES",
-        partiesAhead: 3,
+        ahead: 3,
         guest: "Lucía",
         needs: "Una trona, por favor",
         phone: "612345678",
@@ -135,7 +135,7 @@ export const guestFlows = [
         lang: "de",
         locale: "de-DE",
         switchTo: "de",
-        partiesAhead: 0,
+        ahead: 0,
         guest: "Schmidt",
         needs: "Rollstuhlgerechter Platz",
         phone: "+49 151 23456789",
@@ -168,7 +168,7 @@ export const guestFlows = [
         place: { timezone: "Asia/Shanghai", language: "zh-Hans", phoneCountryCode: "86", address: "北京市东城区王府井大街 1 号", phone: "+86 10 6552 9988" },
         lang: "zh-Hans",
         locale: "zh-CN",
-        partiesAhead: 1,
+        ahead: 1,
         guest: "王先生",
         needs: "需要儿童椅",
         landline: "010 6552 9988",

@@ -38,7 +38,7 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
     expect(await guest.next()).toMatchObject({ type: "status", position: 1 });
   });
 
-  it("shows the new party on host screens with source self_check_in and the consent given", async () => {
+  it("shows the new party on host screens with source guest and the consent given", async () => {
     const o = await signUp();
     const slug = await slugOf(o);
     const host = await openHost(o, o.locationId);

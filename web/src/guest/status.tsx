@@ -47,7 +47,8 @@ export function StatusPage({ token }: { token: string }) {
     setActionError(null);
     try {
       const s = await api<Partial<GuestStatusAnswer>>(`/api/public/parties/${encodeURIComponent(token)}/${path}`, { method: "POST" });
-      setStatus((prev) => (prev ? { ...prev, ...s } : prev));
+      // An action answers the status with the location's name only: keep what the page first read of it (slug, locale).
+      setStatus((prev) => (prev ? { ...prev, ...s, location: { ...prev.location, ...s.location } } : prev));
       setConfirmLeave(false);
     } catch (e) {
       setActionError(errorMessage(tr, e));

@@ -24,7 +24,7 @@ export function EditParty({ location: loc, party: p, settings, onSaved, onCancel
     e.preventDefault();
     const patch: Record<string, unknown> = {};
     if (name.trim() !== p.name) patch.name = name.trim();
-    if (Number(size) !== p.partySize) patch.size = Number(size);
+    if (Number(size) !== p.partySize) patch.partySize = Number(size);
     if (phone.trim() !== (p.phone ?? "")) patch.phone = phone.trim() || null;
     if (consent !== p.smsConsent && phone.trim()) patch.smsConsent = consent;
     if (Number(quote) !== p.quotedWaitMinutes) patch.quotedWaitMinutes = Number(quote);
@@ -58,7 +58,7 @@ export function EditParty({ location: loc, party: p, settings, onSaved, onCancel
     <form class="edit" onSubmit={save} noValidate aria-label={`Edit ${p.name}`}>
       <div class="grid2">
         {field("name", "Name", <input id={id("name")} type="text" value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} {...invalid("name")} />)}
-        {field("size", "Party size", <input id={id("size")} type="number" min={1} max={max} value={size} onInput={(e) => setSize(e.currentTarget.value)} {...invalid("size")} />)}
+        {field("partySize", "Party size", <input id={id("partySize")} type="number" min={1} max={max} value={size} onInput={(e) => setSize(e.currentTarget.value)} {...invalid("partySize")} />)}
         {field("phone", "Mobile", <input id={id("phone")} type="tel" inputMode="tel" value={phone} maxLength={32} onInput={(e) => setPhone(e.currentTarget.value)} {...invalid("phone")} />)}
         {field("quotedWaitMinutes", "Quoted wait (minutes)", <input id={id("quotedWaitMinutes")} type="number" min={0} max={600} value={quote} onInput={(e) => setQuote(e.currentTarget.value)} {...invalid("quotedWaitMinutes")} />)}
       </div>

@@ -67,3 +67,8 @@ export function messageEventType(m: Pick<MessageView, "direction" | "status">): 
   if (m.status === "queued" || m.status === "sending") return null;
   return m.status === "sent" ? "message.sent" : "message.status_changed";
 }
+
+/** The host socket's name for a message's change: the webhooks' name; the steps before a provider are status changes. */
+export function hostMessageEvent(m: Pick<MessageView, "direction" | "status">): "message.sent" | "message.status_changed" | "message.received" {
+  return messageEventType(m) ?? "message.status_changed";
+}

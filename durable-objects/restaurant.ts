@@ -3,6 +3,7 @@
 // entry points (one initialisation, fetch for WebSockets, webSocket*, alarm) and the RPC surface,
 // bound to a location once (`at`), that delegates to the modules beside it. Its own SQLite is the
 // source of truth; outboxes carry every change to D1 from the alarm.
+import { hostMessageEvent } from "../domain/webhook-events";
 import { DurableObject, RpcTarget } from "cloudflare:workers";
 import type { BookingSettingsPatch, Combination, ReservationAction, Table } from "../domain/reservations/model";
 import type { MessageView } from "../domain/sms/message-view";
@@ -368,7 +369,7 @@ export class LocationApi extends RpcTarget {
 
   /** A message's new status (sent, delivered, failed…) for the host screens. */
   messageUpdated(message: MessageView) {
-    this.m.hub.emit({ event: "message.updated", message });
+    this.m.hub.emit({ event: hostMessageEvent(message), message });
     this.recordMessage(message);
   }
 

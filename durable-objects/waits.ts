@@ -57,7 +57,7 @@ export interface Waits {
   /** The range, when the floor estimate is in use. */
   range(p: Party): WaitEstimate | null;
   /** The range as guests get it (`{}` when there is none, so the status keeps its shape). */
-  rangeView(p: Party): { estimateRange?: { lowMinutes: number; highMinutes: number } };
+  rangeView(p: Party): { estimatedWaitRange?: { lowMinutes: number; highMinutes: number } };
   /** For someone deciding whether to join: minutes for a party of `size` at the end of the line (else `fallbackMinutes`). */
   forNewParty(size: number, fallbackMinutes: number): number;
 }
@@ -67,11 +67,11 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
   const fallback = (size: number, sameBandAhead: number) => estimateMinutes(intervals[bandOf(size)].minutes, sameBandAhead);
   const floor = floorEstimates(sql, input);
   return {
-    minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.size, sameBandAhead),
+    minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.partySize, sameBandAhead),
     range: (p) => floor?.byParty.get(p.id) ?? null,
     rangeView: (p) => {
       const r = floor?.byParty.get(p.id);
-      return r ? { estimateRange: { lowMinutes: r.low, highMinutes: r.high } } : {};
+      return r ? { estimatedWaitRange: { lowMinutes: r.low, highMinutes: r.high } } : {};
     },
     forNewParty: (size, fallbackMinutes) => floor?.forNewParty(size)?.minutes ?? fallbackMinutes,
   };
@@ -95,7 +95,7 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
         combinations: readCombinations(sql),
         seated: known ? occupied(sql) : derived(sql, since, books),
         bookings: holding,
-        line: line.map((p) => ({ id: p.id, size: p.size, state: p.state as "waiting" | "notified", notifiedAt: p.notifiedAt, source: p.source })),
+        line: line.map((p) => ({ id: p.id, size: p.partySize, state: p.status as "waiting" | "notified", notifiedAt: p.notifiedAt, source: p.source })),
       },
       model,
       at,

@@ -95,7 +95,7 @@ export function seatlineCurrent(): Estimator {
           if (factor !== 1) intervals[band] = { ...intervals[band], minutes: Math.round(intervals[band].minutes * factor) };
         }
       }
-      const pos = positions(s.line.map((p) => ({ id: p.id, size: p.size, rank: p.rank, createdAt: p.joinedAt, state: p.state })));
+      const pos = positions(s.line.map((p) => ({ id: p.id, partySize: p.size, rank: p.rank, createdAt: p.joinedAt, status: p.state })));
       const out = new Map<string, Quote>();
       for (const p of s.line) out.set(p.id, { minutes: estimateMinutes(intervals[bandOf(p.size)].minutes, pos.get(p.id)!.sameBandAhead) });
       return out;

@@ -46,7 +46,7 @@ export interface Profile {
     /** Parties that do not come when called (the host marks them after the grace). */
     noShowWhenCalled: number;
     /** Minutes from being called to sitting down. */
-    responseMinutes: { host: [number, number]; self_check_in: [number, number] };
+    responseMinutes: { host: [number, number]; guest: [number, number] };
     /** Walk-ins do not join when this many parties are waiting. */
     balkAtLine: number;
   };

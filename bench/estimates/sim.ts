@@ -13,7 +13,7 @@
 import { byRule, minutesOf, type Profile } from "./profile";
 import { exponential, logNormal, normal, pick, shuffle, stream, uniform } from "./rng";
 
-export type Source = "host" | "self_check_in";
+export type Source = "host" | "guest";
 
 /** What an estimator answers for one party: minutes from now, and a range when it gives one. */
 export interface Quote {
@@ -298,11 +298,11 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
       }
     }
     if (profile.walkIns) {
-      for (const [t, size] of profile.walkIns) agenda.push(typeof t === "number" ? t : minutesOf(t), { kind: "join", size, source: rParty() < profile.selfCheckInShare ? "self_check_in" : "host" });
+      for (const [t, size] of profile.walkIns) agenda.push(typeof t === "number" ? t : minutesOf(t), { kind: "join", size, source: rParty() < profile.selfCheckInShare ? "guest" : "host" });
     }
     for (const t of profile.walkIns ? [] : arrivalTimes(profile, rArrive)) {
       const size = Number(pick(rParty, profile.partySizes));
-      const source: Source = rParty() < profile.selfCheckInShare ? "self_check_in" : "host";
+      const source: Source = rParty() < profile.selfCheckInShare ? "guest" : "host";
       agenda.push(t, { kind: "join", size, source });
     }
 

@@ -46,8 +46,8 @@ export class Seatline {
   /** Adds `n` parties; returns [{id, guestToken}] in line order. */
   async addParties(locationId, n, concurrency = 6, prefix = "Guest") {
     const added = await pool(n, concurrency, async (i) => {
-      const r = await this.api("POST", `/api/locations/${locationId}/waitlist`, { name: `${prefix} ${i + 1}`, size: 1 + (i % 6), phone: null }, { expect: 201 });
-      return { id: r.party.id, guestToken: r.guestUrl.split("/w/")[1] };
+      const r = await this.api("POST", `/api/locations/${locationId}/waitlist`, { name: `${prefix} ${i + 1}`, partySize: 1 + (i % 6), phone: null }, { expect: 201 });
+      return { id: r.id, guestToken: r.guestUrl.split("/w/")[1] };
     });
     return added;
   }

@@ -56,7 +56,7 @@ function historySql({ accountId, locationId, days, perDay }) {
       const wait = Math.max(0, Math.round(quoted + (rand() - 0.4) * 30));
       const r = rand();
       const state = r < 0.8 ? "seated" : r < 0.88 ? "left" : r < 0.95 ? "cancelled" : "no_show";
-      const source = rand() < 0.7 ? "host" : rand() < 0.9 ? "self_check_in" : "api";
+      const source = rand() < 0.7 ? "host" : rand() < 0.9 ? "guest" : "api";
       const seatedAt = state === "seated" ? createdAt + wait * 60_000 : null;
       const closedAt = seatedAt ?? createdAt + Math.floor(rand() * 40) * 60_000;
       parties.push(`(${[id, accountId, locationId, "Guest", null, size, "", "[]", quoted, source, 1, state, createdAt, null, 0, seatedAt, closedAt, closedAt, 1, estimate].map(q).join(",")})`);

@@ -54,7 +54,7 @@ JSON.stringify = function countedStringify(...args) {
   return stringify.apply(JSON, args);
 };
 
-const CLOSE_MIX = ["seat", "seat", "seat", "seat", "seat", "seat", "seat", "cancel", "cancel", "no-show"];
+const CLOSE_MIX = ["seat", "seat", "seat", "seat", "seat", "seat", "seat", "cancel", "cancel", "no_show"];
 
 export default {
   ...worker,
@@ -74,7 +74,7 @@ export default {
           const i = next++;
           // With `texts`, each guest has a phone and agreed to texts: the joined text (and the cancelled one) are queued.
           const phone = texts ? `+1212555${String(1000 + (i % 9000)).padStart(4, "0")}` : null;
-          const added = await stub.at(location).add({ name: `History ${i + 1}`, size: 1 + (i % 6), phone, smsConsent: texts, source: "host" });
+          const added = await stub.at(location).add({ name: `History ${i + 1}`, partySize: 1 + (i % 6), phone, smsConsent: texts, source: "host" });
           if (!added.ok) failure = added;
           else {
             const closed = await stub.at(location).act(added.value.party.id, CLOSE_MIX[i % CLOSE_MIX.length]);

@@ -14,10 +14,10 @@ const { data: key } = await admin.POST("/api/api-keys", { body: { name: "Kiosk",
 // From then on, the key alone.
 const seatline = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${key?.secret}` } });
 const { data: line } = await seatline.GET("/api/locations/{locationId}/waitlist", { params: { path: { locationId } } });
-for (const p of line?.parties ?? []) console.log(p.name, p.size, p.state);
+for (const p of line?.parties ?? []) console.log(p.name, p.partySize, p.status);
 const { data: added, error } = await seatline.POST("/api/locations/{locationId}/waitlist", {
   params: { path: { locationId } },
-  body: { name: "Garcia", size: 4, phone: "+12125550100", smsConsent: true },
+  body: { name: "Garcia", partySize: 4, phone: "+12125550100", smsConsent: true },
 });
 if (error) console.error(error.error.code, error.error.message, error.error.details); // the one error shape, typed
-else console.log(added.party.id, added.guestUrl); // guestUrl: the guest's status page
+else console.log(added.id, added.guestUrl); // guestUrl: the guest's status page

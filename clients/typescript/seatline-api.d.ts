@@ -499,7 +499,7 @@ export interface paths {
         put?: never;
         /**
          * Tell the party their table is ready (waiting/notified → notified)
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyNotify"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Seat the party, at tables of the host's choice, at the suggestion, or without a table
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartySeat"];
         delete?: never;
@@ -539,7 +539,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the party (by the host)
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyCancel"];
         delete?: never;
@@ -548,7 +548,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/locations/{locationId}/waitlist/{partyId}/no-show": {
+    "/api/locations/{locationId}/waitlist/{partyId}/no_show": {
         parameters: {
             query?: never;
             header?: never;
@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Mark the party a no-show
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyNoShow"];
         delete?: never;
@@ -579,7 +579,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a close within 15 minutes: back to its place in line
-         * @description An action that does not fit the party's state answers 409 invalid_transition.
+         * @description An action that does not fit the party's status answers 409 invalid_transition.
          */
         post: operations["postLocationWaitlistPartyRestore"];
         delete?: never;
@@ -841,7 +841,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/locations/{locationId}/reservations/{reservationId}/no-show": {
+    "/api/locations/{locationId}/reservations/{reservationId}/no_show": {
         parameters: {
             query?: never;
             header?: never;
@@ -1057,7 +1057,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/parties/{token}/on-my-way": {
+    "/api/public/parties/{token}/on_my_way": {
         parameters: {
             query?: never;
             header?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/parties/{token}/cancel": {
+    "/api/public/parties/{token}/leave": {
         parameters: {
             query?: never;
             header?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The guest leaves the line */
-        post: operations["postPublicPartyCancel"];
+        post: operations["postPublicPartyLeave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2024,16 +2024,16 @@ export interface components {
             name: string;
             /** @description E.164 */
             phone: string | null;
-            size: number;
+            partySize: number;
             notes: string;
             tags: string[];
             /** @description Minutes quoted to the guest. */
-            quotedWait: number;
+            quotedWaitMinutes: number;
             /** @enum {string} */
-            source: "host" | "self_check_in" | "api";
+            source: "host" | "guest" | "api";
             smsConsent: boolean;
             /** @enum {string} */
-            state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
             createdAt: string;
             notifiedAt: string | null;
             notifyCount: number;
@@ -2052,11 +2052,12 @@ export interface components {
             closedBy: "staff" | "guest" | "automatic" | null;
             /** @description 1-based place in line; null once closed. */
             position: number | null;
-            ahead: number | null;
+            /** @description Parties before this one in line; null once closed. */
+            partiesAhead: number | null;
             /** @description Automatic estimate from recent seatings. */
-            estimateMinutes: number | null;
+            estimatedWaitMinutes: number | null;
             /** @description Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise. */
-            estimateRange?: {
+            estimatedWaitRange?: {
                 lowMinutes: number;
                 highMinutes: number;
             } | null;
@@ -2067,8 +2068,8 @@ export interface components {
             /** @description Most parties in line for self check-in; null = no limit. */
             maxLength: number | null;
             maxPartySize: number;
-            /** @description Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made. */
-            quoteMinutes: {
+            /** @description Fallback quote by party size band. A party added without `quotedWaitMinutes` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made. */
+            quotedWaitMinutes: {
                 "1-2": number;
                 "3-4": number;
                 "5-6": number;
@@ -2123,6 +2124,54 @@ export interface components {
              * @enum {string}
              */
             boardNames: "name" | "number";
+        };
+        PartyAdded: {
+            id: string;
+            name: string;
+            /** @description E.164 */
+            phone: string | null;
+            partySize: number;
+            notes: string;
+            tags: string[];
+            /** @description Minutes quoted to the guest. */
+            quotedWaitMinutes: number;
+            /** @enum {string} */
+            source: "host" | "guest" | "api";
+            smsConsent: boolean;
+            /** @enum {string} */
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            createdAt: string;
+            notifiedAt: string | null;
+            notifyCount: number;
+            seatedAt: string | null;
+            closedAt: string | null;
+            updatedAt: string;
+            version: number;
+            /** @description When the guest replied that they are on their way. */
+            onMyWayAt: string | null;
+            /** @description The tables a seated party was given; [] when seated without a table or not seated. */
+            tableIds: string[];
+            /**
+             * @description Who closed the party: staff (host screen or API), guest (their link or an SMS reply) or automatic (the hold timer's no-show, waitlist setting autoNoShow); null while in line.
+             * @enum {string|null}
+             */
+            closedBy: "staff" | "guest" | "automatic" | null;
+            /** @description 1-based place in line; null once closed. */
+            position: number | null;
+            /** @description Parties before this one in line; null once closed. */
+            partiesAhead: number | null;
+            /** @description Automatic estimate from recent seatings. */
+            estimatedWaitMinutes: number | null;
+            /** @description Where the wait will most likely fall, in minutes from now; present when the estimate comes from the floor (tables, their turns and bookings), null otherwise. */
+            estimatedWaitRange?: {
+                lowMinutes: number;
+                highMinutes: number;
+            } | null;
+            /**
+             * @description The guest's status page; carries a secret, so it is shown only in this answer.
+             * @example https://seatline.example/w/3f2a…
+             */
+            guestUrl: string;
         };
         SeatAt: {
             /** @description Seat at these tables (the host's choice). */
@@ -2634,8 +2683,8 @@ export interface components {
             maxPartySize: number;
             inLine: number;
             estimates: {
-                size: number;
-                estimateMinutes: number;
+                partySize: number;
+                estimatedWaitMinutes: number;
             }[];
             /**
              * @description The location's default language for guest pages.
@@ -2679,20 +2728,32 @@ export interface components {
             };
         };
         GuestStatus: {
-            restaurant: string;
-            partyName: string;
-            size: number;
+            location: {
+                /** @example Trattoria Roma */
+                name: string;
+            };
+            /** @example Garcia */
+            name: string;
+            /** @example 4 */
+            partySize: number;
             /** @enum {string} */
-            state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+            /**
+             * @description 1-based place in line; null once closed.
+             * @example 3
+             */
             position: number | null;
-            ahead: number | null;
-            estimateMinutes: number | null;
+            /** @example 2 */
+            partiesAhead: number | null;
+            /** @example 18 */
+            estimatedWaitMinutes: number | null;
             /** @description Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them). */
-            estimateRange?: {
+            estimatedWaitRange?: {
                 lowMinutes: number;
                 highMinutes: number;
             };
-            quotedWait: number;
+            /** @example 20 */
+            quotedWaitMinutes: number;
             /** @description When the guest said they are on their way (the page's button or an SMS reply of 1). */
             onMyWayAt: string | null;
             /**
@@ -2702,7 +2763,7 @@ export interface components {
             boardLabel: string | null;
         };
         GuestStatusPage: components["schemas"]["GuestStatus"] & {
-            location: {
+            location?: {
                 /**
                  * @description The location's default language for guest pages.
                  * @enum {string}
@@ -3203,6 +3264,7 @@ export type Location = components['schemas']['Location'];
 export type Waitlist = components['schemas']['Waitlist'];
 export type Party = components['schemas']['Party'];
 export type WaitlistSettings = components['schemas']['WaitlistSettings'];
+export type PartyAdded = components['schemas']['PartyAdded'];
 export type SeatAt = components['schemas']['SeatAt'];
 export type History = components['schemas']['History'];
 export type LiveTicket = components['schemas']['LiveTicket'];
@@ -7593,15 +7655,15 @@ export interface operations {
                      *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *           "name": "Ana Souza",
                      *           "phone": "+12125550142",
-                     *           "size": 4,
+                     *           "partySize": 4,
                      *           "notes": "Window seat if possible",
                      *           "tags": [
                      *             "birthday"
                      *           ],
-                     *           "quotedWait": 25,
+                     *           "quotedWaitMinutes": 25,
                      *           "source": "host",
                      *           "smsConsent": true,
-                     *           "state": "waiting",
+                     *           "status": "waiting",
                      *           "createdAt": "2026-12-04T19:05:12.000Z",
                      *           "notifiedAt": null,
                      *           "notifyCount": 1,
@@ -7615,9 +7677,9 @@ export interface operations {
                      *           ],
                      *           "closedBy": "staff",
                      *           "position": 3,
-                     *           "ahead": 2,
-                     *           "estimateMinutes": 20,
-                     *           "estimateRange": {
+                     *           "partiesAhead": 2,
+                     *           "estimatedWaitMinutes": 20,
+                     *           "estimatedWaitRange": {
                      *             "lowMinutes": 20,
                      *             "highMinutes": 20
                      *           }
@@ -7627,7 +7689,7 @@ export interface operations {
                      *         "open": true,
                      *         "maxLength": 2,
                      *         "maxPartySize": 4,
-                     *         "quoteMinutes": {
+                     *         "quotedWaitMinutes": {
                      *           "1-2": 2,
                      *           "3-4": 2,
                      *           "5-6": 2,
@@ -7739,13 +7801,13 @@ export interface operations {
                  * @example {
                  *       "name": "Garcia",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 4,
                  *       "notes": "Window seat if possible",
                  *       "tags": [
                  *         "high chair",
                  *         "patio"
                  *       ],
-                 *       "quotedWait": 25,
+                 *       "quotedWaitMinutes": 25,
                  *       "smsConsent": true
                  *     }
                  */
@@ -7758,7 +7820,7 @@ export interface operations {
                      */
                     phone?: string | null;
                     /** @example 4 */
-                    size: number;
+                    partySize: number;
                     notes?: string;
                     /**
                      * @example [
@@ -7768,7 +7830,7 @@ export interface operations {
                      */
                     tags?: string[];
                     /** @description Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say). */
-                    quotedWait?: number | null;
+                    quotedWaitMinutes?: number | null;
                     /** @description The guest agreed to texts about their place in line. */
                     smsConsent?: boolean;
                 };
@@ -7783,46 +7845,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "party": {
-                     *         "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
-                     *         "name": "Ana Souza",
-                     *         "phone": "+12125550142",
-                     *         "size": 4,
-                     *         "notes": "Window seat if possible",
-                     *         "tags": [
-                     *           "birthday"
-                     *         ],
-                     *         "quotedWait": 25,
-                     *         "source": "host",
-                     *         "smsConsent": true,
-                     *         "state": "waiting",
-                     *         "createdAt": "2026-12-04T19:05:12.000Z",
-                     *         "notifiedAt": null,
-                     *         "notifyCount": 1,
-                     *         "seatedAt": null,
-                     *         "closedAt": null,
-                     *         "updatedAt": "2026-12-04T19:05:12.000Z",
-                     *         "version": 118,
-                     *         "onMyWayAt": null,
-                     *         "tableIds": [
-                     *           "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
-                     *         ],
-                     *         "closedBy": "staff",
-                     *         "position": 3,
-                     *         "ahead": 2,
-                     *         "estimateMinutes": 20,
-                     *         "estimateRange": {
-                     *           "lowMinutes": 20,
-                     *           "highMinutes": 20
-                     *         }
+                     *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *       "name": "Ana Souza",
+                     *       "phone": "+12125550142",
+                     *       "partySize": 4,
+                     *       "notes": "Window seat if possible",
+                     *       "tags": [
+                     *         "birthday"
+                     *       ],
+                     *       "quotedWaitMinutes": 25,
+                     *       "source": "host",
+                     *       "smsConsent": true,
+                     *       "status": "waiting",
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "notifiedAt": null,
+                     *       "notifyCount": 1,
+                     *       "seatedAt": null,
+                     *       "closedAt": null,
+                     *       "updatedAt": "2026-12-04T19:05:12.000Z",
+                     *       "version": 118,
+                     *       "onMyWayAt": null,
+                     *       "tableIds": [
+                     *         "9a1b6f3c-2d4e-4f50-8a61-7b2c3d4e5f60"
+                     *       ],
+                     *       "closedBy": "staff",
+                     *       "position": 3,
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
                      *       },
-                     *       "guestUrl": "https://seatline.example.com/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8"
+                     *       "guestUrl": "https://seatline.example/w/3f2a…"
                      *     }
                      */
-                    "application/json": {
-                        party: components["schemas"]["Party"];
-                        guestUrl: string;
-                    };
+                    "application/json": components["schemas"]["PartyAdded"];
                 };
             };
             /** @description Invalid input */
@@ -7965,15 +8022,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -7987,9 +8044,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8077,13 +8134,13 @@ export interface operations {
                  * @example {
                  *       "name": "Garcia",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 4,
                  *       "notes": "Window seat if possible",
                  *       "tags": [
                  *         "high chair",
                  *         "patio"
                  *       ],
-                 *       "quotedWait": 25,
+                 *       "quotedWaitMinutes": 25,
                  *       "smsConsent": true
                  *     }
                  */
@@ -8096,7 +8153,7 @@ export interface operations {
                      */
                     phone?: string | null;
                     /** @example 4 */
-                    size?: number;
+                    partySize?: number;
                     notes?: string;
                     /**
                      * @example [
@@ -8106,7 +8163,7 @@ export interface operations {
                      */
                     tags?: string[];
                     /** @description Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say). */
-                    quotedWait?: number | null;
+                    quotedWaitMinutes?: number | null;
                     /** @description The guest agreed to texts about their place in line. */
                     smsConsent?: boolean;
                 };
@@ -8124,15 +8181,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8146,9 +8203,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8297,15 +8354,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8319,9 +8376,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8447,15 +8504,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8469,9 +8526,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8620,15 +8677,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8642,9 +8699,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8757,15 +8814,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8779,9 +8836,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -8894,15 +8951,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -8916,9 +8973,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -9042,15 +9099,15 @@ export interface operations {
                      *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *       "name": "Ana Souza",
                      *       "phone": "+12125550142",
-                     *       "size": 4,
+                     *       "partySize": 4,
                      *       "notes": "Window seat if possible",
                      *       "tags": [
                      *         "birthday"
                      *       ],
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 25,
                      *       "source": "host",
                      *       "smsConsent": true,
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "createdAt": "2026-12-04T19:05:12.000Z",
                      *       "notifiedAt": null,
                      *       "notifyCount": 1,
@@ -9064,9 +9121,9 @@ export interface operations {
                      *       ],
                      *       "closedBy": "staff",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 20,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       }
@@ -9213,7 +9270,7 @@ export interface operations {
                      *       "open": true,
                      *       "maxLength": 2,
                      *       "maxPartySize": 4,
-                     *       "quoteMinutes": {
+                     *       "quotedWaitMinutes": {
                      *         "1-2": 2,
                      *         "3-4": 2,
                      *         "5-6": 2,
@@ -9319,7 +9376,7 @@ export interface operations {
                  *       "open": true,
                  *       "maxLength": 2,
                  *       "maxPartySize": 4,
-                 *       "quoteMinutes": {
+                 *       "quotedWaitMinutes": {
                  *         "1-2": 2,
                  *         "3-4": 2,
                  *         "5-6": 2,
@@ -9350,7 +9407,7 @@ export interface operations {
                     /** @description Most parties in line for self check-in; null = no limit. */
                     maxLength?: number | null;
                     maxPartySize?: number;
-                    quoteMinutes?: {
+                    quotedWaitMinutes?: {
                         "1-2"?: number;
                         "3-4"?: number;
                         "5-6"?: number;
@@ -9419,7 +9476,7 @@ export interface operations {
                      *       "open": true,
                      *       "maxLength": 2,
                      *       "maxPartySize": 4,
-                     *       "quoteMinutes": {
+                     *       "quotedWaitMinutes": {
                      *         "1-2": 2,
                      *         "3-4": 2,
                      *         "5-6": 2,
@@ -9575,11 +9632,8 @@ export interface operations {
                  * @example 2026-12-04T19:05:12.000Z
                  */
                 to?: string;
-                /**
-                 * @description Comma-separated closed states: seated, cancelled, no_show, left.
-                 * @example State example
-                 */
-                state?: string;
+                /** @description Comma-separated closed statuses: seated, cancelled, no_show, left. */
+                status?: string;
                 /** @example eyJhdCI6MTc5NjQxMTExMjAwMCwiaWQiOiI1YjdmMmMxZSJ9 */
                 cursor?: string;
                 /** @example 50 */
@@ -9607,15 +9661,15 @@ export interface operations {
                      *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                      *           "name": "Ana Souza",
                      *           "phone": "+12125550142",
-                     *           "size": 4,
+                     *           "partySize": 4,
                      *           "notes": "Window seat if possible",
                      *           "tags": [
                      *             "birthday"
                      *           ],
-                     *           "quotedWait": 25,
+                     *           "quotedWaitMinutes": 25,
                      *           "source": "host",
                      *           "smsConsent": true,
-                     *           "state": "waiting",
+                     *           "status": "waiting",
                      *           "createdAt": "2026-12-04T19:05:12.000Z",
                      *           "notifiedAt": null,
                      *           "notifyCount": 1,
@@ -9629,9 +9683,9 @@ export interface operations {
                      *           ],
                      *           "closedBy": "staff",
                      *           "position": 3,
-                     *           "ahead": 2,
-                     *           "estimateMinutes": 20,
-                     *           "estimateRange": {
+                     *           "partiesAhead": 2,
+                     *           "estimatedWaitMinutes": 20,
+                     *           "estimatedWaitRange": {
                      *             "lowMinutes": 20,
                      *             "highMinutes": 20
                      *           }
@@ -14901,8 +14955,8 @@ export interface operations {
                      *       "inLine": 12,
                      *       "estimates": [
                      *         {
-                     *           "size": 4,
-                     *           "estimateMinutes": 20
+                     *           "partySize": 4,
+                     *           "estimatedWaitMinutes": 20
                      *         }
                      *       ],
                      *       "language": "en",
@@ -14967,7 +15021,7 @@ export interface operations {
                  * @example {
                  *       "name": "Ana Souza",
                  *       "phone": "+1 212 555 0100",
-                 *       "size": 4,
+                 *       "partySize": 2,
                  *       "smsConsent": true,
                  *       "notes": "Window seat if possible",
                  *       "language": "en",
@@ -14978,7 +15032,8 @@ export interface operations {
                     name: string;
                     /** @example +1 212 555 0100 */
                     phone: string;
-                    size: number;
+                    /** @example 2 */
+                    partySize: number;
                     /** @description The guest agrees to texts about their place in line. */
                     smsConsent: boolean;
                     notes?: string;
@@ -15002,20 +15057,22 @@ export interface operations {
                     /**
                      * @example {
                      *       "token": "bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ",
-                     *       "statusUrl": "/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8",
+                     *       "guestUrl": "https://seatline.example.com/w/36b620a7e61f455a8cd48f8b774667c0witWC8nQg8",
                      *       "status": {
-                     *         "restaurant": "Trattoria Roma",
-                     *         "partyName": "Ana Souza",
-                     *         "size": 4,
-                     *         "state": "waiting",
+                     *         "location": {
+                     *           "name": "Trattoria Roma"
+                     *         },
+                     *         "name": "Garcia",
+                     *         "partySize": 4,
+                     *         "status": "waiting",
                      *         "position": 3,
-                     *         "ahead": 2,
-                     *         "estimateMinutes": 20,
-                     *         "estimateRange": {
+                     *         "partiesAhead": 2,
+                     *         "estimatedWaitMinutes": 18,
+                     *         "estimatedWaitRange": {
                      *           "lowMinutes": 20,
                      *           "highMinutes": 20
                      *         },
-                     *         "quotedWait": 25,
+                     *         "quotedWaitMinutes": 20,
                      *         "onMyWayAt": null,
                      *         "boardLabel": "Ana G."
                      *       }
@@ -15023,7 +15080,7 @@ export interface operations {
                      */
                     "application/json": {
                         token: string;
-                        statusUrl: string;
+                        guestUrl: string;
                         status: components["schemas"]["GuestStatus"];
                     };
                 };
@@ -15181,20 +15238,6 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "restaurant": "Trattoria Roma",
-                     *       "partyName": "Ana Souza",
-                     *       "size": 4,
-                     *       "state": "waiting",
-                     *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
-                     *         "lowMinutes": 20,
-                     *         "highMinutes": 20
-                     *       },
-                     *       "quotedWait": 25,
-                     *       "onMyWayAt": null,
-                     *       "boardLabel": "Ana G.",
                      *       "location": {
                      *         "language": "en",
                      *         "country": "US",
@@ -15204,6 +15247,19 @@ export interface operations {
                      *         "name": "Ana Souza",
                      *         "slug": "trattoria-roma"
                      *       },
+                     *       "name": "Garcia",
+                     *       "partySize": 4,
+                     *       "status": "waiting",
+                     *       "position": 3,
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
+                     *         "lowMinutes": 20,
+                     *         "highMinutes": 20
+                     *       },
+                     *       "quotedWaitMinutes": 20,
+                     *       "onMyWayAt": null,
+                     *       "boardLabel": "Ana G.",
                      *       "almostUpPosition": 3
                      *     }
                      */
@@ -15268,18 +15324,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "restaurant": "Trattoria Roma",
-                     *       "partyName": "Ana Souza",
-                     *       "size": 4,
-                     *       "state": "waiting",
+                     *       "location": {
+                     *         "name": "Trattoria Roma"
+                     *       },
+                     *       "name": "Garcia",
+                     *       "partySize": 4,
+                     *       "status": "waiting",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       },
-                     *       "quotedWait": 25,
+                     *       "quotedWaitMinutes": 20,
                      *       "onMyWayAt": null,
                      *       "boardLabel": "Ana G."
                      *     }
@@ -15361,7 +15419,7 @@ export interface operations {
             };
         };
     };
-    postPublicPartyCancel: {
+    postPublicPartyLeave: {
         parameters: {
             query?: never;
             header?: never;
@@ -15381,29 +15439,36 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "state": "waiting",
+                     *       "status": "waiting",
                      *       "position": 3,
-                     *       "ahead": 2,
-                     *       "estimateMinutes": 20,
-                     *       "estimateRange": {
+                     *       "partiesAhead": 2,
+                     *       "estimatedWaitMinutes": 18,
+                     *       "estimatedWaitRange": {
                      *         "lowMinutes": 20,
                      *         "highMinutes": 20
                      *       },
-                     *       "quotedWait": 25
+                     *       "quotedWaitMinutes": 20
                      *     }
                      */
                     "application/json": {
                         /** @enum {string} */
-                        state: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+                        status: "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
+                        /**
+                         * @description 1-based place in line; null once closed.
+                         * @example 3
+                         */
                         position: number | null;
-                        ahead: number | null;
-                        estimateMinutes: number | null;
+                        /** @example 2 */
+                        partiesAhead: number | null;
+                        /** @example 18 */
+                        estimatedWaitMinutes: number | null;
                         /** @description Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them). */
-                        estimateRange?: {
+                        estimatedWaitRange?: {
                             lowMinutes: number;
                             highMinutes: number;
                         };
-                        quotedWait: number;
+                        /** @example 20 */
+                        quotedWaitMinutes: number;
                     };
                 };
             };
@@ -19670,15 +19735,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19690,9 +19755,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -19764,15 +19829,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19784,9 +19849,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -19858,15 +19923,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "notified",
+                 *           "status": "notified",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19878,9 +19943,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }
@@ -19952,15 +20017,15 @@ export interface operations {
                  *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
                  *           "name": "Ana Souza",
                  *           "phone": "+12125550142",
-                 *           "size": 4,
+                 *           "partySize": 4,
                  *           "notes": "Window seat if possible",
                  *           "tags": [
                  *             "birthday"
                  *           ],
-                 *           "quotedWait": 25,
+                 *           "quotedWaitMinutes": 25,
                  *           "source": "host",
                  *           "smsConsent": true,
-                 *           "state": "waiting",
+                 *           "status": "waiting",
                  *           "createdAt": "2026-12-04T19:05:12.000Z",
                  *           "notifiedAt": null,
                  *           "notifyCount": 0,
@@ -19972,9 +20037,9 @@ export interface operations {
                  *           "tableIds": [],
                  *           "closedBy": null,
                  *           "position": 3,
-                 *           "ahead": 2,
-                 *           "estimateMinutes": 22,
-                 *           "estimateRange": {
+                 *           "partiesAhead": 2,
+                 *           "estimatedWaitMinutes": 22,
+                 *           "estimatedWaitRange": {
                  *             "lowMinutes": 15,
                  *             "highMinutes": 30
                  *           }

@@ -12,15 +12,15 @@ export interface ClosedWalkIn {
 
 /** Until a location has this many closed walk-ins, its own figures are blended with the defaults. */
 const PRIOR_WEIGHT = 20;
-export const DEFAULTS = { sigma: 0.35, turnoverMinutes: 5, dropRate: 0.12, lookAhead: 6, seatDelayMinutes: { host: 3, self_check_in: 6 } };
+export const DEFAULTS = { sigma: 0.35, turnoverMinutes: 5, dropRate: 0.12, lookAhead: 6, seatDelayMinutes: { host: 3, guest: 6 } };
 
 export function learnModel(input: { durationMinutes: (size: number) => number; closed: ClosedWalkIn[]; occupancyKnown: boolean }): EstimateModel {
   let dropped = 0;
-  const delay = { host: { sum: 0, n: 0 }, self_check_in: { sum: 0, n: 0 } };
+  const delay = { host: { sum: 0, n: 0 }, guest: { sum: 0, n: 0 } };
   for (const c of input.closed) {
     if (!c.seated) dropped++;
     else if (c.notifiedAt != null && c.seatedAt != null && c.seatedAt >= c.notifiedAt) {
-      const d = c.source === "self_check_in" ? delay.self_check_in : delay.host;
+      const d = c.source === "guest" ? delay.guest : delay.host;
       d.sum += (c.seatedAt - c.notifiedAt) / 60_000;
       d.n++;
     }
@@ -28,12 +28,12 @@ export function learnModel(input: { durationMinutes: (size: number) => number; c
   const blend = (sum: number, n: number, prior: number) => (sum + prior * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT);
   const dropRate = blend(dropped, input.closed.length, DEFAULTS.dropRate);
   const hostDelay = blend(delay.host.sum, delay.host.n, DEFAULTS.seatDelayMinutes.host);
-  const selfDelay = blend(delay.self_check_in.sum, delay.self_check_in.n, DEFAULTS.seatDelayMinutes.self_check_in);
+  const selfDelay = blend(delay.guest.sum, delay.guest.n, DEFAULTS.seatDelayMinutes.guest);
   return {
     durationMinutes: input.durationMinutes,
     sigma: DEFAULTS.sigma,
     turnoverMinutes: DEFAULTS.turnoverMinutes,
-    seatDelayMinutes: (source) => (source === "self_check_in" ? selfDelay : hostDelay),
+    seatDelayMinutes: (source) => (source === "guest" ? selfDelay : hostDelay),
     dropRate: Math.min(0.5, dropRate),
     lookAhead: DEFAULTS.lookAhead,
     occupancyKnown: input.occupancyKnown,

@@ -162,7 +162,7 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
   }
   return {
     byParty,
-    forNewParty(size, source = "self_check_in") {
+    forNewParty(size, source = "guest") {
       const placed = place(floor, fitting(floor, cache, size), model.durationMinutes(size));
       return placed ? toEstimate(placed.first + model.seatDelayMinutes(source), placed.firstVariance) : null;
     },

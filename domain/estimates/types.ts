@@ -39,7 +39,7 @@ export interface LineParty {
   state: "waiting" | "notified";
   /** When it was called; a notified party is on its way to a table. */
   notifiedAt?: number | null;
-  source?: "host" | "self_check_in" | "api";
+  source?: "host" | "guest" | "api";
 }
 
 export interface FloorState {

@@ -23,7 +23,7 @@ const MINUTE = 60_000;
 /** A waitlist party as the D1 mirror holds it. */
 export interface PartyFact {
   partySize: number;
-  /** host | self_check_in | api */
+  /** host | guest | api */
   source: string;
   /** waiting | notified | seated | cancelled | no_show | left */
   status: string;
@@ -74,7 +74,7 @@ export const OUTSIDE_HOURS = "outside_hours";
 const minutes = (ms: number) => Math.round(ms / MINUTE);
 
 function coverSource(partySource: string): CoverSource {
-  return partySource === "self_check_in" ? "self_check_in" : "walk_in";
+  return partySource === "guest" ? "self_check_in" : "walk_in";
 }
 
 function hist(m: Record<string, Record<string, Hist>>, band: string, hour: number): Hist {

@@ -8,7 +8,7 @@ export { HOLDING_STATUSES, isClosed, isHolding, RESERVATION_SOURCES, RESERVATION
 export type { ReservationSource, ReservationStatus } from "./states";
 export type { Reservation } from "./reservation";
 
-export const RESERVATION_ACTIONS = ["confirm", "arrive", "seat", "complete", "cancel", "no-show"] as const;
+export const RESERVATION_ACTIONS = ["confirm", "arrive", "seat", "complete", "cancel", "no_show"] as const;
 export type ReservationAction = (typeof RESERVATION_ACTIONS)[number];
 
 export interface Table {
@@ -140,7 +140,7 @@ const NEXT: Record<ReservationAction, { from: ReservationStatus[]; to: Reservati
   seat: { from: ["booked", "confirmed", "arrived"], to: "seated" },
   complete: { from: ["seated"], to: "completed" },
   cancel: { from: ["booked", "confirmed", "arrived"], to: "cancelled" },
-  "no-show": { from: ["booked", "confirmed"], to: "no_show" },
+  no_show: { from: ["booked", "confirmed"], to: "no_show" },
 };
 
 const DONE: Record<ReservationAction, string> = {
@@ -149,7 +149,7 @@ const DONE: Record<ReservationAction, string> = {
   seat: "seated",
   complete: "completed",
   cancel: "cancelled",
-  "no-show": "marked a no-show",
+  no_show: "marked a no-show",
 };
 
 /** The reservation after `action` at `at`, or a ReservationTransitionError (answered 409). */

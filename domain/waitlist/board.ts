@@ -23,7 +23,7 @@ export interface BoardView {
   called: BoardParty[];
   next: BoardParty[];
   /** The wait a party joining now would get, by size (the self check-in page's figures). */
-  waits: { partySize: number; estimateMinutes: number }[];
+  waits: { partySize: number; estimatedWaitMinutes: number }[];
 }
 
 export type BoardServerMessage = ({ type: "board"; version: number } & BoardView) | { type: "error"; code: string; message: string };
@@ -32,8 +32,8 @@ export type BoardServerMessage = ({ type: "board"; version: number } & BoardView
 export interface BoardInput {
   id: string;
   name: string;
-  size: number;
-  state: string;
+  partySize: number;
+  status: string;
   rank: number;
   notifiedAt: number | null;
 }
@@ -67,21 +67,21 @@ export function boardLabel(p: Pick<BoardInput, "id" | "name">, names: BoardNames
 export function boardView(
   parties: Iterable<BoardInput>,
   names: BoardNames,
-  info: { open: boolean; estimates: { size: number; estimateMinutes: number }[] },
+  info: { open: boolean; estimates: { partySize: number; estimatedWaitMinutes: number }[] },
 ): BoardView {
   const notified: BoardInput[] = [];
   const waiting: BoardInput[] = [];
   for (const p of parties) {
-    if (p.state === "notified") notified.push(p);
-    else if (p.state === "waiting") waiting.push(p);
+    if (p.status === "notified") notified.push(p);
+    else if (p.status === "waiting") waiting.push(p);
   }
   notified.sort((a, b) => (b.notifiedAt ?? 0) - (a.notifiedAt ?? 0) || a.rank - b.rank);
   waiting.sort((a, b) => a.rank - b.rank);
-  const entry = (p: BoardInput): BoardParty => ({ label: boardLabel(p, names), partySize: p.size });
+  const entry = (p: BoardInput): BoardParty => ({ label: boardLabel(p, names), partySize: p.partySize });
   return {
     open: info.open,
     called: notified.slice(0, BOARD_CALLED_MAX).map(entry),
     next: waiting.slice(0, BOARD_NEXT_MAX).map(entry),
-    waits: info.estimates.map((e) => ({ partySize: e.size, estimateMinutes: e.estimateMinutes })),
+    waits: info.estimates.map((e) => ({ partySize: e.partySize, estimatedWaitMinutes: e.estimatedWaitMinutes })),
   };
 }

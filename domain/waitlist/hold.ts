@@ -11,11 +11,11 @@ import type { Party } from "./model";
 
 const MINUTE = 60_000;
 
-export type HoldFields = Pick<Party, "state" | "notifiedAt"> & Partial<Pick<Party, "onMyWayAt" | "autoNoShowAt">>;
+export type HoldFields = Pick<Party, "status" | "notifiedAt"> & Partial<Pick<Party, "onMyWayAt" | "autoNoShowAt">>;
 
 /** When the current hold started (the notify, or an "on my way" after it); null when not notified. */
 export function holdStart(p: HoldFields): number | null {
-  if (p.state !== "notified" || p.notifiedAt === null) return null;
+  if (p.status !== "notified" || p.notifiedAt === null) return null;
   return Math.max(p.notifiedAt, p.onMyWayAt ?? 0);
 }
 

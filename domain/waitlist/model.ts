@@ -8,7 +8,7 @@ export { ACTIVE_STATES, CLOSED_BY, CLOSED_STATES, PARTY_SOURCES, PARTY_STATES, i
 export type { ActiveState, ClosedBy, ClosedState, PartySource, PartyState } from "./states";
 export type { Party } from "./party";
 
-export const ACTIONS = ["notify", "seat", "cancel", "no-show", "leave", "restore"] as const;
+export const ACTIONS = ["notify", "seat", "cancel", "no_show", "leave", "restore"] as const;
 export type PartyAction = (typeof ACTIONS)[number];
 
 /** A closed party can be brought back this long after it closed. */
@@ -29,7 +29,7 @@ export class TransitionError extends Error {
 const CLOSING: Partial<Record<PartyAction, ClosedState>> = {
   seat: "seated",
   cancel: "cancelled",
-  "no-show": "no_show",
+  no_show: "no_show",
   leave: "left",
 };
 
@@ -39,23 +39,23 @@ const CLOSING: Partial<Record<PartyAction, ClosedState>> = {
  */
 export function transition(p: Party, action: PartyAction, at: number, by: ClosedBy = action === "leave" ? "guest" : "staff"): Party {
   if (action === "restore") {
-    if (isActive(p.state)) throw new TransitionError("This party is still in line; there is nothing to restore.", p.state, action);
+    if (isActive(p.status)) throw new TransitionError("This party is still in line; there is nothing to restore.", p.status, action);
     if (p.closedAt === null || at - p.closedAt > RESTORE_WINDOW_MS) {
-      throw new TransitionError("This party closed more than 15 minutes ago and can no longer be restored.", p.state, action);
+      throw new TransitionError("This party closed more than 15 minutes ago and can no longer be restored.", p.status, action);
     }
-    return { ...p, state: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, closedBy: null, updatedAt: at };
+    return { ...p, status: p.restoreState ?? "waiting", restoreState: null, closedAt: null, seatedAt: null, closedBy: null, updatedAt: at };
   }
-  if (!isActive(p.state)) {
-    throw new TransitionError(`This party is already ${p.state.replace("_", "-")}; restore it first.`, p.state, action);
+  if (!isActive(p.status)) {
+    throw new TransitionError(`This party is already ${p.status.replace("_", "-")}; restore it first.`, p.status, action);
   }
   if (action === "notify") {
-    return { ...p, state: "notified", notifiedAt: at, notifyCount: p.notifyCount + 1, updatedAt: at };
+    return { ...p, status: "notified", notifiedAt: at, notifyCount: p.notifyCount + 1, updatedAt: at };
   }
   const closed = CLOSING[action]!;
   return {
     ...p,
-    state: closed,
-    restoreState: p.state,
+    status: closed,
+    restoreState: p.status,
     closedAt: at,
     seatedAt: closed === "seated" ? at : p.seatedAt,
     closedBy: by,
@@ -67,9 +67,9 @@ export function transition(p: Party, action: PartyAction, at: number, by: Closed
 // ---- order -----------------------------------------------------------------------------------
 
 /** Active parties in line order. */
-export function lineOrder<T extends { rank: number; createdAt: number; id: string; state: PartyState }>(parties: T[]): T[] {
+export function lineOrder<T extends { rank: number; createdAt: number; id: string; status: PartyState }>(parties: T[]): T[] {
   return parties
-    .filter((p) => isActive(p.state))
+    .filter((p) => isActive(p.status))
     .sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -162,36 +162,36 @@ export function estimateMinutes(intervalMinutes: number, sameBandAhead: number):
 
 export interface PartyPosition {
   position: number;
-  ahead: number;
+  partiesAhead: number;
   sameBandAhead: number;
 }
 
 /** Position (1-based), parties ahead, and parties of the same band ahead, for each active party. */
-export function positions<T extends { id: string; size: number; rank: number; createdAt: number; state: PartyState }>(
+export function positions<T extends { id: string; partySize: number; rank: number; createdAt: number; status: PartyState }>(
   parties: T[],
 ): Map<string, PartyPosition> {
   const out = new Map<string, PartyPosition>();
   const perBand: Record<SizeBand, number> = { "1-2": 0, "3-4": 0, "5-6": 0, "7+": 0 };
   lineOrder(parties).forEach((p, i) => {
-    const band = bandOf(p.size);
-    out.set(p.id, { position: i + 1, ahead: i, sameBandAhead: perBand[band] });
+    const band = bandOf(p.partySize);
+    out.set(p.id, { position: i + 1, partiesAhead: i, sameBandAhead: perBand[band] });
     perBand[band]++;
   });
   return out;
 }
 
 /** For someone deciding whether to join: the wait per party size, given who is in line now. */
-export function joinEstimates<T extends { size: number; state: PartyState }>(
+export function joinEstimates<T extends { partySize: number; status: PartyState }>(
   parties: T[],
   intervals: Record<SizeBand, { minutes: number }>,
   maxPartySize: number,
-): { size: number; estimateMinutes: number }[] {
+): { partySize: number; estimatedWaitMinutes: number }[] {
   const perBand: Record<SizeBand, number> = { "1-2": 0, "3-4": 0, "5-6": 0, "7+": 0 };
-  for (const p of parties) if (isActive(p.state)) perBand[bandOf(p.size)]++;
-  const out: { size: number; estimateMinutes: number }[] = [];
-  for (let size = 1; size <= maxPartySize; size++) {
-    const band = bandOf(size);
-    out.push({ size, estimateMinutes: estimateMinutes(intervals[band].minutes, perBand[band]) });
+  for (const p of parties) if (isActive(p.status)) perBand[bandOf(p.partySize)]++;
+  const out: { partySize: number; estimatedWaitMinutes: number }[] = [];
+  for (let partySize = 1; partySize <= maxPartySize; partySize++) {
+    const band = bandOf(partySize);
+    out.push({ partySize, estimatedWaitMinutes: estimateMinutes(intervals[band].minutes, perBand[band]) });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { PartyState } from "./model";
 /** The "almost up" position when a location has not chosen one (durable-objects/sms/texts.ts). */
 export const DEFAULT_ALMOST_UP_POSITION = 3;
 
-export function mayBeOnMyWay(s: { state: PartyState; position: number | null }, almostUpPosition: number = DEFAULT_ALMOST_UP_POSITION): boolean {
-  if (s.state === "notified") return true;
-  return s.state === "waiting" && s.position !== null && s.position <= almostUpPosition;
+export function mayBeOnMyWay(s: { status: PartyState; position: number | null }, almostUpPosition: number = DEFAULT_ALMOST_UP_POSITION): boolean {
+  if (s.status === "notified") return true;
+  return s.status === "waiting" && s.position !== null && s.position <= almostUpPosition;
 }

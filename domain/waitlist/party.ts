@@ -13,14 +13,14 @@ export const PARTY_FIELDS = {
   id: field(z.string()),
   name: field(z.string()),
   phone: field(z.string().nullable().meta({ description: "E.164" })),
-  size: field(int()),
+  partySize: field(int(), undefined, "size"),
   notes: field(z.string()),
   tags: field(z.array(z.string())),
-  quotedWait: field(int().meta({ description: "Minutes quoted to the guest." })),
+  quotedWaitMinutes: field(int().meta({ description: "Minutes quoted to the guest." }), undefined, "quoted_wait"),
   source: field(z.enum(PARTY_SOURCES)),
   smsConsent: field(z.boolean()),
-  state: field(z.enum(PARTY_STATES)),
-  /** The active state a closed party returns to on restore. */
+  status: field(z.enum(PARTY_STATES), undefined, "state"),
+  /** The active status a closed party returns to on restore (the DO's own mark). */
   restoreState: field(z.enum(ACTIVE_STATES).nullable(), ["row"]),
   /** Order in line; hosts' screens sort by it, REST answers give the position instead. */
   rank: field(z.number(), ["row", "view"]),
@@ -61,9 +61,9 @@ export const partyView = (p: Party): PartyView => pick(VIEW, p);
 /** Where a party stands in line, computed at answer time (null once closed). */
 export const LinePlaceSchema = z.object({
   position: int().nullable().meta({ description: "1-based place in line; null once closed." }),
-  ahead: int().nullable(),
-  estimateMinutes: int().nullable().meta({ description: "Automatic estimate from recent seatings." }),
-  estimateRange: z
+  partiesAhead: int().nullable().meta({ description: "Parties before this one in line; null once closed." }),
+  estimatedWaitMinutes: int().nullable().meta({ description: "Automatic estimate from recent seatings." }),
+  estimatedWaitRange: z
     .object({ lowMinutes: int(), highMinutes: int() })
     .nullable()
     // Optional in the type so that views built before the range (tests, older clients) still fit;
@@ -81,7 +81,7 @@ const REST = only(PARTY_FIELDS, "rest");
 /** A party in a REST answer (times in ISO 8601); the route adds its OpenAPI name. */
 export const PartyRestSchema = restSchemaOf(REST).extend(LinePlaceSchema.shape);
 export type RestParty = IsoOf<typeof REST> & LinePlace;
-export const restParty = (p: ValueOf<typeof REST> & LinePlace): RestParty => ({ ...isoPick(REST, p), position: p.position, ahead: p.ahead, estimateMinutes: p.estimateMinutes, estimateRange: p.estimateRange ?? null });
+export const restParty = (p: ValueOf<typeof REST> & LinePlace): RestParty => ({ ...isoPick(REST, p), position: p.position, partiesAhead: p.partiesAhead, estimatedWaitMinutes: p.estimatedWaitMinutes, estimatedWaitRange: p.estimatedWaitRange ?? null });
 
 // ---- export ------------------------------------------------------------------------------------------
 

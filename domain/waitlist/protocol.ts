@@ -22,7 +22,7 @@ export interface WaitlistSettings {
   maxLength: number | null;
   maxPartySize: number;
   /** Fallback quote by band; a party added without a quote gets its estimate at joining (waitlist/quote.ts). */
-  quoteMinutes: BandMinutes;
+  quotedWaitMinutes: BandMinutes;
   /** Minutes between seatings by band when history is too thin to estimate from. */
   intervalMinutes: BandMinutes;
   /** Country calling code assumed for phone numbers entered without "+" (e.g. "1", "44"). */
@@ -43,8 +43,8 @@ export interface WaitlistSettings {
   boardNames: BoardNames;
 }
 
-export type SettingsPatch = Partial<Omit<WaitlistSettings, "quoteMinutes" | "intervalMinutes">> & {
-  quoteMinutes?: Partial<BandMinutes>;
+export type SettingsPatch = Partial<Omit<WaitlistSettings, "quotedWaitMinutes" | "intervalMinutes">> & {
+  quotedWaitMinutes?: Partial<BandMinutes>;
   intervalMinutes?: Partial<BandMinutes>;
 };
 
@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: WaitlistSettings = {
   open: true,
   maxLength: null,
   maxPartySize: 12,
-  quoteMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
+  quotedWaitMinutes: { "1-2": 15, "3-4": 20, "5-6": 30, "7+": 45 },
   intervalMinutes: { "1-2": 8, "3-4": 10, "5-6": 15, "7+": 20 },
   phoneCountryCode: "1",
   language: "en",
@@ -74,13 +74,14 @@ export interface SmsSettings {
 }
 
 export type EventType =
-  | "party.added"
+  | "party.created"
   | "party.updated"
-  | "party.state_changed"
+  | "party.status_changed"
   | "party.moved"
   | "settings.updated"
   | "estimates.updated"
-  | "message.updated"
+  | "message.sent"
+  | "message.status_changed"
   | "message.received"
   | "reservation.created"
   | "reservation.updated"
@@ -89,29 +90,29 @@ export type EventType =
 // ---- server → host ----------------------------------------------------------------------------
 export type HostServerMessage =
   | { type: "snapshot"; version: number; parties: RankedPartyView[]; settings: WaitlistSettings; intervals: Intervals }
-  | { type: "event"; version: number; event: "party.added" | "party.updated" | "party.state_changed" | "party.moved"; party: PartyView }
+  | { type: "event"; version: number; event: "party.created" | "party.updated" | "party.status_changed" | "party.moved"; party: PartyView }
   | { type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings }
   | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
-  | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
+  | { type: "event"; version: number; event: "message.sent" | "message.status_changed" | "message.received"; message: MessageView }
   | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
   | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------
 export interface GuestStatus {
-  state: PartyState;
+  status: PartyState;
   position: number | null;
-  ahead: number | null;
-  estimateMinutes: number | null;
+  partiesAhead: number | null;
+  estimatedWaitMinutes: number | null;
   /** Where the wait will most likely fall; present when the estimate comes from the floor (issue 19). */
-  estimateRange?: { lowMinutes: number; highMinutes: number };
-  quotedWait: number;
+  estimatedWaitRange?: { lowMinutes: number; highMinutes: number };
+  quotedWaitMinutes: number;
 }
 /** A guest's status as their own page reads it over REST. */
 export type GuestStatusAnswer = GuestStatus & {
-  restaurant: string;
-  partyName: string;
-  size: number;
+  location: { name: string };
+  name: string;
+  partySize: number;
   onMyWayAt: number | null;
   /** How the display board shows this party ("Ana G." or "#417") while the location's board is on, else null (issue 22). */
   boardLabel: string | null;

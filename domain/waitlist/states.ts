@@ -7,7 +7,7 @@ export type PartyState = (typeof PARTY_STATES)[number];
 export type ActiveState = (typeof ACTIVE_STATES)[number];
 export type ClosedState = (typeof CLOSED_STATES)[number];
 
-export const PARTY_SOURCES = ["host", "self_check_in", "api"] as const;
+export const PARTY_SOURCES = ["host", "guest", "api"] as const;
 export type PartySource = (typeof PARTY_SOURCES)[number];
 
 /** Who closed a party: staff (host screen or API), the guest (link or SMS "9"), or the hold timer. */

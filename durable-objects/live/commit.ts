@@ -44,7 +44,7 @@ export class Commits {
     const message = change.message(version);
     this.hub.publish(version, JSON.stringify(message));
 
-    if (change.party?.state === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.size);
+    if (change.party?.status === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.partySize);
     const intervalsAfter = this.estimates.intervals(at);
     let guestVersion = version;
     if (!sameIntervals(intervalsAfter, intervalsBefore)) {
@@ -75,7 +75,7 @@ export class Commits {
         const b = before.placed.get(id);
         const touched = id === changed?.id || (scope ? scope.ids.has(id) : false);
         // Out of line before and after, and not changed itself: a closed party's status stands.
-        const relevant = a || b ? !scope || touched || (a !== undefined && a.ahead >= scope.from) : touched;
+        const relevant = a || b ? !scope || touched || (a !== undefined && a.partiesAhead >= scope.from) : touched;
         if (relevant) {
           const next = this.line.statusIn(after, id, a ? null : id === changed?.id ? changed : this.parties.read(id));
           const prev = b ? (this.line.statusIn(before, id, null) ?? undefined) : undefined;
@@ -92,13 +92,13 @@ export class Commits {
 function sameStatus(a: GuestStatus, b: GuestStatus | undefined): boolean {
   return (
     !!b &&
-    a.state === b.state &&
+    a.status === b.status &&
     a.position === b.position &&
-    a.ahead === b.ahead &&
-    a.estimateMinutes === b.estimateMinutes &&
-    a.estimateRange?.lowMinutes === b.estimateRange?.lowMinutes &&
-    a.estimateRange?.highMinutes === b.estimateRange?.highMinutes &&
-    a.quotedWait === b.quotedWait
+    a.partiesAhead === b.partiesAhead &&
+    a.estimatedWaitMinutes === b.estimatedWaitMinutes &&
+    a.estimatedWaitRange?.lowMinutes === b.estimatedWaitRange?.lowMinutes &&
+    a.estimatedWaitRange?.highMinutes === b.estimatedWaitRange?.highMinutes &&
+    a.quotedWaitMinutes === b.quotedWaitMinutes
   );
 }
 

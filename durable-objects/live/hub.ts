@@ -10,7 +10,7 @@ import { CLOSE, closeQuietly } from "./close-codes";
 export const EVENT_LOG_SIZE = 1000;
 
 /** GuestStatus's fields, all written by statusFrame: a new field fails to compile here until it is. */
-const STATUS_FIELDS = { state: true, position: true, ahead: true, estimateMinutes: true, estimateRange: true, quotedWait: true } as const;
+const STATUS_FIELDS = { status: true, position: true, partiesAhead: true, estimatedWaitMinutes: true, estimatedWaitRange: true, quotedWaitMinutes: true } as const;
 
 export type Attachment = { kind: "host"; userId: string } | { kind: "guest"; partyId: string } | { kind: "board" };
 
@@ -50,7 +50,7 @@ export class LiveHub {
   }
 
   /** An event that changes nothing else: the next version, logged and sent to hosts. */
-  emit(event: { event: "message.updated" | "message.received"; message: MessageView }): void {
+  emit(event: { event: "message.sent" | "message.status_changed" | "message.received"; message: MessageView }): void {
     const version = this.nextVersion();
     this.publish(version, JSON.stringify({ type: "event", version, ...event }));
   }
@@ -120,8 +120,8 @@ export class LiveHub {
    */
   static statusFrame(version: number, s: GuestStatus): string {
     STATUS_FIELDS satisfies Record<keyof GuestStatus, true>;
-    const range = s.estimateRange ? `,"estimateRange":{"lowMinutes":${s.estimateRange.lowMinutes},"highMinutes":${s.estimateRange.highMinutes}}` : "";
-    return `{"type":"status","version":${version},"state":"${s.state}","position":${s.position},"ahead":${s.ahead},"estimateMinutes":${s.estimateMinutes}${range},"quotedWait":${s.quotedWait}}`;
+    const range = s.estimatedWaitRange ? `,"estimatedWaitRange":{"lowMinutes":${s.estimatedWaitRange.lowMinutes},"highMinutes":${s.estimatedWaitRange.highMinutes}}` : "";
+    return `{"type":"status","version":${version},"status":"${s.status}","position":${s.position},"partiesAhead":${s.partiesAhead},"estimatedWaitMinutes":${s.estimatedWaitMinutes}${range},"quotedWaitMinutes":${s.quotedWaitMinutes}}`;
   }
 
   /** Forgets the event log (retention: events may carry purged data). */

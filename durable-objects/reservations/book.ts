@@ -246,7 +246,7 @@ export class ReservationBook {
         continue;
       }
       if (entry.kind === "no_show") {
-        this.apply(r, "no-show", at);
+        this.apply(r, "no_show", at);
       } else {
         const next: Reservation = { ...r, reminderSentAt: at, updatedAt: at };
         this.commit(at, next, "reservation.updated");

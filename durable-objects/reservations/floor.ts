@@ -55,7 +55,7 @@ export class FloorPlan {
       if (!who.has(id)) {
         if (kind === "party") {
           const p = this.parties.read(id);
-          who.set(id, p ? { name: p.name, partySize: p.size } : null);
+          who.set(id, p ? { name: p.name, partySize: p.partySize } : null);
         } else {
           const b = readReservation(this.sql, id);
           who.set(id, b ? { name: b.name, partySize: b.partySize } : null);
@@ -98,8 +98,8 @@ export class FloorPlan {
     const p = this.parties.read(partyId);
     if (!p) return fail(404, "not_found", "Party not found.");
     // A party not in line gets the desk's own answer (409 invalid_transition), tables or not.
-    if (!isActive(p.state)) return this.desk().act(partyId, "seat", at);
-    const tables = this.resolve(choice, p.size, undefined, at);
+    if (!isActive(p.status)) return this.desk().act(partyId, "seat", at);
+    const tables = this.resolve(choice, p.partySize, undefined, at);
     if (!tables.ok) return tables;
     const seated = this.desk().act(partyId, "seat", at, tables.value ?? []);
     if (seated.ok && tables.value?.length) this.occupy("party", partyId, tables.value, at, at);

@@ -107,7 +107,8 @@ export class Texts {
     this.sql.exec("INSERT INTO sms_outbox (id, party_id, kind, to_phone, body, created_at) VALUES (?, ?, ?, ?, ?, ?)", id, to.id, kind, to.phone, body, at);
     this.wake(at);
     const message: MessageView = { id, partyId: to.id, direction: "outbound", kind, body, status: "queued", provider: null, errorCode: null, errorMessage: null, createdAt: at, updatedAt: at };
-    this.hub.emit({ event: "message.updated", message });
+    // Queued, not yet with a provider: the webhooks' "message.sent" waits for the provider's word.
+    this.hub.emit({ event: "message.status_changed", message });
     return id;
   }
 }

@@ -42,17 +42,17 @@ import type { GuestLanguage } from "../../domain/languages";
 export interface NewParty {
   name: string;
   phone?: string | null;
-  size: number;
+  partySize: number;
   notes?: string;
   tags?: string[];
-  quotedWait?: number | null;
+  quotedWaitMinutes?: number | null;
   smsConsent?: boolean;
   source: PartySource;
   /** The language the guest chose at check-in; their texts follow it. */
   language?: GuestLanguage;
 }
 
-export type PartyPatch = Partial<Pick<NewParty, "name" | "phone" | "size" | "notes" | "tags" | "quotedWait" | "smsConsent">>;
+export type PartyPatch = Partial<Pick<NewParty, "name" | "phone" | "partySize" | "notes" | "tags" | "quotedWaitMinutes" | "smsConsent">>;
 
 export interface AddedParty {
   party: RankedPartyView;
@@ -65,7 +65,7 @@ export interface PublicInfo {
   full: boolean;
   maxPartySize: number;
   inLine: number;
-  estimates: { size: number; estimateMinutes: number }[];
+  estimates: { partySize: number; estimatedWaitMinutes: number }[];
 }
 
 const BAD_PHONE = "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.";
@@ -120,7 +120,7 @@ export class WaitlistDesk {
         return ok({ party: current ? this.line.rankedOne(current, at) : first.party, guestToken });
       }
     }
-    if (input.source === "self_check_in") {
+    if (input.source === "guest") {
       if (!this.settings.open) return fail(409, "waitlist_closed", "The waitlist is closed right now.");
       if (this.settings.maxLength !== null && this.parties.active.size >= this.settings.maxLength) {
         return fail(409, "waitlist_full", "The waitlist is full right now.");
@@ -131,18 +131,18 @@ export class WaitlistDesk {
     // After everyone in line and everyone who could still be restored, so a restored party never
     // lands behind someone who joined after it.
     const maxRank = this.parties.maxRank(at);
-    const size = input.size;
+    const partySize = input.partySize;
     const party: Party = {
       id,
       name: input.name,
       phone: checked.value.phone,
-      size,
+      partySize,
       notes: input.notes ?? "",
       tags: input.tags ?? [],
-      quotedWait: input.quotedWait ?? defaultQuote(size, this.parties.active.values(), this.line.intervals(at), this.settings.quoteMinutes),
+      quotedWaitMinutes: input.quotedWaitMinutes ?? defaultQuote(partySize, this.parties.active.values(), this.line.intervals(at), this.settings.quotedWaitMinutes),
       source: input.source,
       smsConsent: input.smsConsent ?? false,
-      state: "waiting",
+      status: "waiting",
       restoreState: null,
       rank: Math.floor(maxRank) + 1,
       createdAt: at,
@@ -159,22 +159,22 @@ export class WaitlistDesk {
       closedBy: null,
       autoNoShowAt: null,
     };
-    this.commitParty(at, party, "party.added", tokenHash);
+    this.commitParty(at, party, "party.created", tokenHash);
     const result: AddedParty = { party: this.line.rankedOne(party, at), guestToken: token };
     this.texts.remember(party.id, input.language);
-    this.parties.recordJoinEstimate(party.id, result.party.estimateMinutes ?? null);
+    this.parties.recordJoinEstimate(party.id, result.party.estimatedWaitMinutes ?? null);
     this.texts.queue(party, "joined", {
       position: result.party.position,
       // The figure the host quoted (or the estimate, when nobody named one), as the host row shows it.
-      wait: party.quotedWait,
+      wait: party.quotedWaitMinutes,
       link: this.links.guestUrl(token),
     }, at);
     if (idempotency) this.idempotency.save(idempotency, JSON.stringify({ party: result.party }), at);
     return ok(result);
   }
 
-  private checkInput(input: { size?: number; phone?: string | null }): DoResult<{ phone: string | null }> {
-    if (input.size !== undefined && input.size > this.settings.maxPartySize) {
+  private checkInput(input: { partySize?: number; phone?: string | null }): DoResult<{ phone: string | null }> {
+    if (input.partySize !== undefined && input.partySize > this.settings.maxPartySize) {
       return fail(400, "validation_failed", `Party size can be at most ${this.settings.maxPartySize} here.`);
     }
     const phone = this.checkPhone(input.phone);
@@ -191,17 +191,17 @@ export class WaitlistDesk {
   update(partyId: string, patch: PartyPatch, at: number): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
-    if (!isActive(current.state)) return fail(409, "conflict", "Only parties still in line can be edited.");
+    if (!isActive(current.status)) return fail(409, "conflict", "Only parties still in line can be edited.");
     const checked = this.checkInput(patch);
     if (!checked.ok) return checked;
     const next: Party = {
       ...current,
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.phone !== undefined && { phone: checked.value.phone }),
-      ...(patch.size !== undefined && { size: patch.size }),
+      ...(patch.partySize !== undefined && { partySize: patch.partySize }),
       ...(patch.notes !== undefined && { notes: patch.notes }),
       ...(patch.tags !== undefined && { tags: patch.tags }),
-      ...(patch.quotedWait != null && { quotedWait: patch.quotedWait }),
+      ...(patch.quotedWaitMinutes != null && { quotedWaitMinutes: patch.quotedWaitMinutes }),
       ...(patch.smsConsent !== undefined && { smsConsent: patch.smsConsent }),
       updatedAt: at,
     };
@@ -225,7 +225,7 @@ export class WaitlistDesk {
     }
     if (action === "seat") next.tableIds = tableIds ?? [];
     if (action === "restore") next.tableIds = [];
-    this.commitParty(at, next, "party.state_changed");
+    this.commitParty(at, next, "party.status_changed");
     if (action === "notify") this.texts.queue(next, "table_ready", {}, at);
     else if (action === "cancel") this.texts.queue(next, "cancelled", {}, at);
     return ok(this.line.rankedOne(next, at));
@@ -234,7 +234,7 @@ export class WaitlistDesk {
   move(partyId: string, position: number, at: number): DoResult<RankedPartyView> {
     const current = this.parties.read(partyId);
     if (!current) return fail(404, "not_found", "Party not found.");
-    if (!isActive(current.state)) return fail(409, "invalid_transition", "Only parties still in line can be moved.");
+    if (!isActive(current.status)) return fail(409, "invalid_transition", "Only parties still in line can be moved.");
     const others = () => this.line.ordered(at).filter((p) => p.id !== partyId);
     let rank = rankForPosition(others(), position);
     if (rank === null) {
@@ -259,12 +259,12 @@ export class WaitlistDesk {
       .sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     all.forEach((p, i) => {
       const next: Party = { ...p, rank: i + 1, updatedAt: at };
-      if (!isActive(p.state)) this.parties.setRank(p.id, next.rank);
+      if (!isActive(p.status)) this.parties.setRank(p.id, next.rank);
       else this.commitParty(at, next, "party.moved");
     });
   }
 
-  private commitParty(at: number, party: Party, event: "party.added" | "party.updated" | "party.state_changed" | "party.moved", tokenHash?: string): void {
+  private commitParty(at: number, party: Party, event: "party.created" | "party.updated" | "party.status_changed" | "party.moved", tokenHash?: string): void {
     this.changes.commit(at, (version) => {
       party.version = version;
       return { party, tokenHash, message: (v) => ({ type: "event", version: v, event, party: partyView(party) }) satisfies HostServerMessage };
@@ -275,7 +275,7 @@ export class WaitlistDesk {
     const next: WaitlistSettings = {
       ...this.settings,
       ...patch,
-      quoteMinutes: { ...this.settings.quoteMinutes, ...stripUndefined(patch.quoteMinutes) },
+      quotedWaitMinutes: { ...this.settings.quotedWaitMinutes, ...stripUndefined(patch.quotedWaitMinutes) },
       intervalMinutes: { ...this.settings.intervalMinutes, ...stripUndefined(patch.intervalMinutes) },
     };
     // Applied inside the commit, after it has taken the guests' statuses and the intervals as they
@@ -306,7 +306,7 @@ export class WaitlistDesk {
       const when = autoNoShowAt(p, this.settings);
       return when !== null && when <= at;
     });
-    for (const p of due) this.act(p.id, "no-show", at, undefined, "automatic");
+    for (const p of due) this.act(p.id, "no_show", at, undefined, "automatic");
     return due.map((p) => p.id);
   }
 
@@ -315,7 +315,7 @@ export class WaitlistDesk {
     const threshold = this.texts.settings().almostUpPosition;
     // The front of the line from the view the commit just built: no sort, no walk of the whole line.
     const view = this.line.view(at);
-    const front = view.order.slice(0, threshold).filter((p) => p.state === "waiting" && !p.almostUpAt);
+    const front = view.order.slice(0, threshold).filter((p) => p.status === "waiting" && !p.almostUpAt);
     if (front.length === 0) return;
     const waits = view.waits;
     for (const p of front) {
@@ -337,7 +337,7 @@ export class WaitlistDesk {
 
   /** A guest's SMS reply about their party: "1" marks them on their way, "9" takes them out of line. */
   reply(p: Party, intent: "on_my_way" | "leave", at: number): void {
-    if (!isActive(p.state)) return;
+    if (!isActive(p.status)) return;
     if (intent === "on_my_way") this.markOnMyWay(p, at);
     else this.act(p.id, "leave", at);
   }
@@ -351,20 +351,20 @@ export class WaitlistDesk {
     return ok(p);
   }
 
-  async guestStatus(token: string, restaurant: string, at: number): Promise<DoResult<GuestStatusAnswer>> {
+  async guestStatus(token: string, locationName: string, at: number): Promise<DoResult<GuestStatusAnswer>> {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
     const p = found.value;
     const boardLabel = this.settings.boardEnabled ? partyBoardLabel(p, this.settings.boardNames) : null;
-    return ok({ restaurant, partyName: p.name, size: p.size, ...this.line.status(at, p.id)!, onMyWayAt: p.onMyWayAt ?? null, boardLabel });
+    return ok({ location: { name: locationName }, name: p.name, partySize: p.partySize, ...this.line.status(at, p.id)!, onMyWayAt: p.onMyWayAt ?? null, boardLabel });
   }
 
   /** The guest taps "I'm on my way": the same mark as an SMS reply of "1"; repeating it changes nothing. */
-  async guestOnMyWay(token: string, restaurant: string, at: number): Promise<DoResult<GuestStatusAnswer>> {
+  async guestOnMyWay(token: string, locationName: string, at: number): Promise<DoResult<GuestStatusAnswer>> {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
     const p = this.parties.active.get(found.value.id) ?? found.value;
-    if (!isActive(p.state)) return fail(409, "invalid_transition", "This party is no longer in line.");
+    if (!isActive(p.status)) return fail(409, "invalid_transition", "This party is no longer in line.");
     if (!p.onMyWayAt) {
       // The page's own rule (domain/waitlist/on-my-way.ts): only once almost up, or notified.
       if (!mayBeOnMyWay(this.line.status(at, p.id)!, this.texts.settings().almostUpPosition)) {
@@ -372,7 +372,7 @@ export class WaitlistDesk {
       }
       this.markOnMyWay(p, at);
     }
-    return this.guestStatus(token, restaurant, at);
+    return this.guestStatus(token, locationName, at);
   }
 
   markOnMyWay(p: Party, at: number): void {
@@ -382,7 +382,7 @@ export class WaitlistDesk {
   async guestLeave(token: string, at: number): Promise<DoResult<GuestStatus>> {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
-    if (found.value.state !== "left") {
+    if (found.value.status !== "left") {
       const result = this.act(found.value.id, "leave", at);
       if (!result.ok) return result;
     }
@@ -397,7 +397,7 @@ export class WaitlistDesk {
       full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
-      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimateMinutes: waits.forNewParty(e.size, e.estimateMinutes) })),
+      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimatedWaitMinutes: waits.forNewParty(e.partySize, e.estimatedWaitMinutes) })),
     };
   }
 }

@@ -112,7 +112,7 @@ export class Line {
         // The same place (an edit that keeps rank): replaced where it stands. Those behind see a
         // difference only when its size (their same-band count) or state (the floor's walk) changed.
         this.order[i] = after;
-        if (after.size !== before.size || (after.state !== before.state && this.tables !== false)) this.shifted(i + 1);
+        if (after.partySize !== before.partySize || (after.status !== before.status && this.tables !== false)) this.shifted(i + 1);
         else this.generation += 1;
         return;
       }
@@ -166,8 +166,8 @@ export class Line {
     const perBand: Record<SizeBand, number> = { "1-2": 0, "3-4": 0, "5-6": 0, "7+": 0 };
     for (let i = 0; i < order.length; i++) {
       const p = order[i]!;
-      const band = bandOf(p.size);
-      placed.set(p.id, { party: p, position: i + 1, ahead: i, sameBandAhead: perBand[band] });
+      const band = bandOf(p.partySize);
+      placed.set(p.id, { party: p, position: i + 1, partiesAhead: i, sameBandAhead: perBand[band] });
       perBand[band]++;
     }
     return { at, order, placed, waits: this.estimates.waits(at, order), previous, changes };
@@ -191,16 +191,16 @@ export class Line {
     const v = this.view(at);
     return v.order.map((p) => {
       const x = v.placed.get(p.id)!;
-      return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: v.waits.minutes(p, x.sameBandAhead), estimateRange: rangeOf(v.waits, p) };
+      return { ...partyView(p), position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: v.waits.minutes(p, x.sameBandAhead), estimatedWaitRange: rangeOf(v.waits, p) };
     });
   }
 
   /** One party's view: a look-up in the current view of the line. */
   rankedOne(p: Party, at: number): RankedPartyView {
-    const x = isActive(p.state) ? this.view(at).placed.get(p.id) : undefined;
-    if (!x) return { ...partyView(p), position: null, ahead: null, estimateMinutes: null, estimateRange: null };
+    const x = isActive(p.status) ? this.view(at).placed.get(p.id) : undefined;
+    if (!x) return { ...partyView(p), position: null, partiesAhead: null, estimatedWaitMinutes: null, estimatedWaitRange: null };
     const waits = this.view(at).waits;
-    return { ...partyView(p), position: x.position, ahead: x.ahead, estimateMinutes: waits.minutes(p, x.sameBandAhead), estimateRange: rangeOf(waits, p) };
+    return { ...partyView(p), position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: waits.minutes(p, x.sameBandAhead), estimatedWaitRange: rangeOf(waits, p) };
   }
 
   /** What a guest following `partyId` sees in `view`; `p` is the party when it is not in line there. */
@@ -209,16 +209,16 @@ export class Line {
     const x = view.placed.get(partyId);
     if (x) {
       return {
-        state: x.party.state,
+        status: x.party.status,
         position: x.position,
-        ahead: x.ahead,
-        estimateMinutes: view.waits.minutes(x.party, x.sameBandAhead),
+        partiesAhead: x.partiesAhead,
+        estimatedWaitMinutes: view.waits.minutes(x.party, x.sameBandAhead),
         ...view.waits.rangeView(x.party),
-        quotedWait: x.party.quotedWait,
+        quotedWaitMinutes: x.party.quotedWaitMinutes,
       };
     }
     if (!p) return null;
-    return { state: p.state, position: null, ahead: null, estimateMinutes: null, quotedWait: p.quotedWait };
+    return { status: p.status, position: null, partiesAhead: null, estimatedWaitMinutes: null, quotedWaitMinutes: p.quotedWaitMinutes };
   }
 
   /** What the guest following `partyId` sees now (constant time once the view is built). */

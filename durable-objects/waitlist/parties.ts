@@ -57,9 +57,9 @@ export class Parties {
     if (tokenHash !== undefined) this.sql.exec(INSERT, ...toCells(PARTY_ROW_COLUMNS, p), tokenHash);
     else this.sql.exec(UPDATE, ...toCells(UPDATED, p), p.id);
     const before = this.active.get(p.id);
-    if (isActive(p.state)) this.active.set(p.id, p);
+    if (isActive(p.status)) this.active.set(p.id, p);
     else this.active.delete(p.id);
-    if (before || isActive(p.state)) this.onChange(before, isActive(p.state) ? p : undefined);
+    if (before || isActive(p.status)) this.onChange(before, isActive(p.status) ? p : undefined);
     this.sql.exec("INSERT OR REPLACE INTO outbox (party_id, version) VALUES (?, ?)", p.id, p.version);
   }
 

@@ -41,15 +41,14 @@ export class WebhookOutbox {
   committed(message: HostServerMessage, at: number): void {
     if (message.type === "event") {
       switch (message.event) {
-        case "party.added":
+        case "party.created":
         case "party.updated":
-        case "party.state_changed":
+        case "party.status_changed":
         case "party.moved": {
           const p = this.parties.read(message.party.id);
           if (!p) break;
-          const type = message.event === "party.added" ? "party.created" : message.event === "party.state_changed" ? "party.status_changed" : message.event;
           // Position, parties ahead and the estimate as they are right after this change.
-          this.record({ type, data: { party: this.line.rankedOne(p, at) } }, at);
+          this.record({ type: message.event, data: { party: this.line.rankedOne(p, at) } }, at);
           break;
         }
         case "reservation.created":

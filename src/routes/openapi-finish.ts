@@ -78,7 +78,7 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
     ],
     serverMessages: [
       { type: "snapshot", fields: ["version", "parties", "settings", "intervals"] },
-      { type: "event", events: ["party.added", "party.updated", "party.state_changed", "party.moved", "settings.updated", "estimates.updated", "message.updated", "message.received", "reservation.created", "reservation.updated", "tables.updated"] },
+      { type: "event", events: ["party.created", "party.updated", "party.status_changed", "party.moved", "settings.updated", "estimates.updated", "message.sent", "message.status_changed", "message.received", "reservation.created", "reservation.updated", "tables.updated"] },
       { type: "error", fields: ["code", "message"] },
     ],
     closeCodes: { 4401: "The session ended", 4403: "Access withdrawn", 4404: "The location was deleted", 1008: "Too many invalid frames", 1009: "Frame too large" },
@@ -88,7 +88,7 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
     summary: "A guest's own status, now and whenever it changes (never anyone else's data).",
     docs: "README.md#guests-no-account",
     clientMessages: [{ example: "ping", description: "Answered with pong." }, { example: { type: "resume", version: 7 }, description: "Sends the current status again." }],
-    serverMessages: [{ type: "status", example: { type: "status", version: 7, state: "waiting", position: 3, ahead: 2, estimateMinutes: 18, estimateRange: { lowMinutes: 12, highMinutes: 26 }, quotedWait: 20 } }],
+    serverMessages: [{ type: "status", example: { type: "status", version: 7, status: "waiting", position: 3, partiesAhead: 2, estimatedWaitMinutes: 18, estimatedWaitRange: { lowMinutes: 12, highMinutes: 26 }, quotedWaitMinutes: 20 } }],
     instants: "epoch milliseconds",
   },
   "/api/public/locations/{slug}/board/live": {
@@ -98,7 +98,7 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
     serverMessages: [
       {
         type: "board",
-        example: { type: "board", version: 7, open: true, called: [{ label: "Ana G.", partySize: 2 }], next: [{ label: "Kenji W.", partySize: 4 }], waits: [{ partySize: 2, estimateMinutes: 15 }] },
+        example: { type: "board", version: 7, open: true, called: [{ label: "Ana G.", partySize: 2 }], next: [{ label: "Kenji W.", partySize: 4 }], waits: [{ partySize: 2, estimatedWaitMinutes: 15 }] },
       },
     ],
     closeCodes: { 4410: "The location switched its board off (reconnect later; the upgrade answers 403 board_off while it is off)" },
@@ -113,17 +113,17 @@ const EXAMPLE_PARTY = {
   id: "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
   name: "Ana Souza",
   phone: "+12125550142",
-  size: 4,
+  partySize: 4,
   notes: "Window seat if possible",
   tags: ["birthday"],
-  quotedWait: 25,
+  quotedWaitMinutes: 25,
   source: "host",
   smsConsent: true,
-  state: "waiting",
+  status: "waiting",
   position: 3,
-  ahead: 2,
-  estimateMinutes: 22,
-  estimateRange: { lowMinutes: 15, highMinutes: 30 },
+  partiesAhead: 2,
+  estimatedWaitMinutes: 22,
+  estimatedWaitRange: { lowMinutes: 15, highMinutes: 30 },
   createdAt: "2026-12-04T19:05:12.000Z",
   notifiedAt: null,
   notifyCount: 0,
@@ -178,10 +178,10 @@ interface EventDoc {
   example: Json;
 }
 
-const party = (summary: string, state = "waiting"): EventDoc => ({
+const party = (summary: string, status = "waiting"): EventDoc => ({
   summary,
   data: { type: "object", properties: { party: ref("Party") }, required: ["party"] },
-  example: { party: { ...EXAMPLE_PARTY, state } },
+  example: { party: { ...EXAMPLE_PARTY, status } },
 });
 const reservation = (summary: string, status: string): EventDoc => ({
   summary,
@@ -351,7 +351,6 @@ const EXAMPLE_STRINGS: Record<string, string> = {
   invitedBy: "Maria Rossi",
   inviterName: "Maria Rossi",
   restaurant: "Trattoria Roma",
-  partyName: "Ana Souza",
   confirmAccountName: "Trattoria Roma",
   lastDate: "2027-03-04",
   planCode: "pro",
@@ -370,8 +369,8 @@ const EXAMPLE_NUMBERS: [RegExp, number][] = [
   [/^notifyCount$/, 1],
   [/position/i, 3],
   [/ahead/i, 2],
+  [/^quotedWaitMinutes$/, 25],
   [/minutes$/i, 20],
-  [/^quotedWait$/, 25],
   [/version/i, 118],
   [/seats$/i, 4],
   [/count$|^total$|^inLine$/i, 12],

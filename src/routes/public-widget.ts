@@ -77,7 +77,7 @@ publicWidgetRoutes.openapi(
       location: { name: loc.name, slug: loc.slug, language: view.language, accentColor: view.accentColor ?? null },
       open: view.info.open,
       full: view.info.full,
-      estimates: view.info.estimates.map((e) => ({ partySize: e.size, estimatedWaitMinutes: e.estimateMinutes })),
+      estimates: view.info.estimates.map((e) => ({ partySize: e.partySize, estimatedWaitMinutes: e.estimatedWaitMinutes })),
       joinUrl: plan.features.selfCheckIn ? `${base}/join/${loc.slug}` : null,
       bookUrl: plan.features.bookings && view.onlineBooking ? `${base}/book/${loc.slug}` : null,
     };

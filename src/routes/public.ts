@@ -22,18 +22,18 @@ import { GuestLocaleSchema, guestLocale, guestPlace, GuestPlaceSchema } from "./
 
 export const GuestStatusSchema = z
   .object({
-    restaurant: z.string(),
-    partyName: z.string(),
-    size: z.number().int(),
-    state: z.enum(PARTY_STATES),
-    position: z.number().int().nullable(),
-    ahead: z.number().int().nullable(),
-    estimateMinutes: z.number().int().nullable(),
-    estimateRange: z
+    location: z.object({ name: z.string().openapi({ example: "Trattoria Roma" }) }),
+    name: z.string().openapi({ example: "Garcia" }),
+    partySize: z.number().int().openapi({ example: 4 }),
+    status: z.enum(PARTY_STATES),
+    position: z.number().int().nullable().openapi({ description: "1-based place in line; null once closed.", example: 3 }),
+    partiesAhead: z.number().int().nullable().openapi({ example: 2 }),
+    estimatedWaitMinutes: z.number().int().nullable().openapi({ example: 18 }),
+    estimatedWaitRange: z
       .object({ lowMinutes: z.number().int(), highMinutes: z.number().int() })
       .optional()
       .openapi({ description: "Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them)." }),
-    quotedWait: z.number().int(),
+    quotedWaitMinutes: z.number().int().openapi({ example: 20 }),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
     boardLabel: z
       .string()
@@ -97,7 +97,7 @@ publicRoutes.openapi(
             full: z.boolean(),
             maxPartySize: z.number().int(),
             inLine: z.number().int(),
-            estimates: z.array(z.object({ size: z.number().int(), estimateMinutes: z.number().int() })),
+            estimates: z.array(z.object({ partySize: z.number().int(), estimatedWaitMinutes: z.number().int() })),
           })
           .merge(GuestPlaceSchema)
           .openapi("PublicLocation"),
@@ -128,7 +128,7 @@ publicRoutes.openapi(
           .object({
             name: freeText({ max: 80, min: 1 }),
             phone: z.string().trim().min(1).max(32).openapi({ example: "+1 212 555 0100" }),
-            size: z.number().int().min(1).max(100),
+            partySize: z.number().int().min(1).max(100).openapi({ example: 2 }),
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
             notes: freeText({ max: 500, multiline: true }).optional(),
             language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
@@ -142,7 +142,7 @@ publicRoutes.openapi(
       ),
     },
     responses: {
-      201: jsonResponse(z.object({ token: z.string(), statusUrl: z.string(), status: GuestStatusSchema }), "In line"),
+      201: jsonResponse(z.object({ token: z.string(), guestUrl: z.string(), status: GuestStatusSchema }), "In line"),
       ...errors(400, 402, 404, 409, 413, 429),
     },
   }),
@@ -158,10 +158,10 @@ publicRoutes.openapi(
       ipMessage: "Too many check-ins from this network. Ask the host.",
       phoneMessage: "This phone number has checked in too often. Ask the host.",
     });
-    const added = unwrap(await stub.add({ ...input, phone, source: "self_check_in" }));
+    const added = unwrap(await stub.add({ ...input, phone, source: "guest" }));
     const status = unwrap(await stub.guestStatus(added.guestToken));
     const base = c.env.APP_URL.replace(/\/+$/, "");
-    return c.json({ token: added.guestToken, statusUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
+    return c.json({ token: added.guestToken, guestUrl: `${base}/w/${added.guestToken}`, status: guestView(status) }, 201);
   },
 );
 
@@ -191,7 +191,7 @@ publicRoutes.openapi(
 publicRoutes.openapi(
   createRoute({
     method: "post",
-    path: "/parties/{token}/on-my-way",
+    path: "/parties/{token}/on_my_way",
     tags,
     summary: "The guest says they are on their way (as an SMS reply of 1 does); host screens see it at once",
     description:
@@ -212,11 +212,11 @@ publicRoutes.openapi(
 publicRoutes.openapi(
   createRoute({
     method: "post",
-    path: "/parties/{token}/cancel",
+    path: "/parties/{token}/leave",
     tags,
     summary: "The guest leaves the line",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true, boardLabel: true }), "Left"), ...errors(404, 409, 410) },
+    responses: { 200: jsonResponse(GuestStatusSchema.omit({ location: true, name: true, partySize: true, onMyWayAt: true, boardLabel: true }), "Left"), ...errors(404, 409, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");
@@ -231,7 +231,7 @@ publicRoutes.openapi(
     method: "get",
     path: "/parties/{token}/live",
     tags,
-    summary: "Guest WebSocket: a status now, then one each time this party's own position, state or estimate changes",
+    summary: "Guest WebSocket: a status now, then one each time this party's own position, status or estimate changes",
     request: { params: TokenParams },
     responses: { 101: { description: "Switching protocols" }, ...errors(403, 404, 410) },
   }),

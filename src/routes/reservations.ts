@@ -129,7 +129,7 @@ const ACTION_SUMMARIES: Record<(typeof RESERVATION_ACTIONS)[number], string> = {
   seat: "Seat: the party takes its tables (or the host's choice, or the suggestion); counts as a seating for walk-in estimates",
   complete: "Complete: the party has left and its tables are free again",
   cancel: "Cancel",
-  "no-show": "Mark a no-show",
+  no_show: "Mark a no-show",
 };
 for (const action of RESERVATION_ACTIONS) {
   reservationRoutes.openapi(

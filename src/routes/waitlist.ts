@@ -23,6 +23,10 @@ import { seatBody } from "./floor";
 
 // A party's REST shape is read off its declaration (domain/waitlist/party.ts).
 export const PartySchema = PartyRestSchema.openapi("Party");
+/** The add answer: the party, bare, with its guest link (a secret, shown only here). */
+const PartyAddedSchema = PartyRestSchema.extend({
+  guestUrl: z.string().openapi({ description: "The guest's status page; carries a secret, so it is shown only in this answer.", example: "https://seatline.example/w/3f2a…" }),
+}).openapi("PartyAdded");
 
 const BandMinutesSchema = (min: number, max: number) =>
   z.object(Object.fromEntries(SIZE_BANDS.map((b) => [b, z.number().int().min(min).max(max)])) as Record<(typeof SIZE_BANDS)[number], z.ZodNumber>);
@@ -32,7 +36,7 @@ export const SettingsSchema = z
     open: z.boolean().openapi({ description: "Whether guests can check themselves in." }),
     maxLength: z.number().int().min(1).max(1000).nullable().openapi({ description: "Most parties in line for self check-in; null = no limit." }),
     maxPartySize: z.number().int().min(1).max(100),
-    quoteMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWait` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
+    quotedWaitMinutes: BandMinutesSchema(0, 600).openapi({ description: "Fallback quote by party size band. A party added without `quotedWaitMinutes` is quoted its estimate at joining, which exists whenever the line does, so this applies only when no estimate can be made." }),
     intervalMinutes: BandMinutesSchema(1, 240).openapi({ description: "Fallback minutes between seatings per band." }),
     phoneCountryCode: z.string().regex(/^[1-9]\d{0,2}$/).openapi({ description: "Assumed for numbers typed without +.", example: "1" }),
     language: z.enum(GUEST_LANGUAGES).openapi({ description: "Guest pages open in this language (BCP 47) until the guest picks another.", example: "it" }),
@@ -56,7 +60,7 @@ export const SettingsSchema = z
 
 // Bands are strict too: a misspelt band ("1-3") is an error, not a change silently dropped.
 const SettingsPatch = SettingsSchema.extend({
-  quoteMinutes: BandMinutesSchema(0, 600).partial().strict(),
+  quotedWaitMinutes: BandMinutesSchema(0, 600).partial().strict(),
   intervalMinutes: BandMinutesSchema(1, 240).partial().strict(),
 })
   .partial()
@@ -67,10 +71,10 @@ const tag = freeText({ max: 32, min: 1 });
 const PartyFields = z.object({
   name: freeText({ max: 80, min: 1 }).openapi({ example: "Garcia" }),
   phone: z.string().trim().max(32).nullable().optional().openapi({ example: "+1 212 555 0100", description: "Stored in E.164." }),
-  size: z.number().int().min(1).max(100).openapi({ example: 4 }),
+  partySize: z.number().int().min(1).max(100).openapi({ example: 4 }),
   notes: freeText({ max: 500, multiline: true }).optional(),
   tags: z.array(tag).max(10).optional().openapi({ example: ["high chair", "patio"] }),
-  quotedWait: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say)." }),
+  quotedWaitMinutes: z.number().int().min(0).max(600).nullable().optional().openapi({ description: "Minutes; defaults to the party's estimate at joining (what the guest page and the joined text then say)." }),
   smsConsent: z.boolean().optional().openapi({ description: "The guest agreed to texts about their place in line." }),
 });
 const PartyInput = PartyFields.strict();
@@ -134,7 +138,7 @@ waitlistRoutes.openapi(
     security: bearer,
     request: { params: LocationParams, headers: IdempotencyHeader, ...jsonBody(PartyInput) },
     responses: {
-      201: jsonResponse(z.object({ party: PartySchema, guestUrl: z.string() }), "Added"),
+      201: jsonResponse(PartyAddedSchema, "Added"),
       ...errors(400, 401, 404, 413, 422),
     },
   }),
@@ -146,7 +150,7 @@ waitlistRoutes.openapi(
     const stub = restaurant(c.env, loc);
     const idempotency = key ? { key: `${auth.userId}:${key}`, requestHash: await sha256Hex(JSON.stringify(input)) } : undefined;
     const added = unwrap(await stub.add({ ...input, source: "host" }, idempotency));
-    return c.json({ party: restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
+    return c.json({ ...restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
   },
 );
 
@@ -192,7 +196,7 @@ for (const action of HOST_ACTIONS) {
     notify: "Tell the party their table is ready (waiting/notified → notified)",
     seat: "Seat the party, at tables of the host's choice, at the suggestion, or without a table",
     cancel: "Cancel the party (by the host)",
-    "no-show": "Mark the party a no-show",
+    no_show: "Mark the party a no-show",
     restore: "Undo a close within 15 minutes: back to its place in line",
   };
   waitlistRoutes.openapi(
@@ -201,7 +205,7 @@ for (const action of HOST_ACTIONS) {
       path: `/{locationId}/waitlist/{partyId}/${action}`,
       tags,
       summary: summaries[action]!,
-      description: "An action that does not fit the party's state answers 409 invalid_transition.",
+      description: "An action that does not fit the party's status answers 409 invalid_transition.",
       security: bearer,
       request: { params: PartyParams, ...(action === "seat" ? seatBody : {}) },
       responses: { 200: jsonResponse(PartySchema, "The party after the action"), ...errors(400, 401, 404, 409) },
@@ -276,13 +280,15 @@ waitlistRoutes.openapi(
 const HistoryQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: "Closed at or after (ISO 8601)." }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: "Closed before (ISO 8601)." }),
-  state: z
+  status: z
     .string()
     .optional()
-    .openapi({ description: "Comma-separated closed states: seated, cancelled, no_show, left." }),
+    .openapi({ description: "Comma-separated closed statuses: seated, cancelled, no_show, left.", example: "seated,no_show" }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+})
+  // An unknown parameter (the old `state` filter, say) is refused, not ignored: it would answer every outcome.
+  .strict();
 
 waitlistRoutes.openapi(
   createRoute({
@@ -303,10 +309,10 @@ waitlistRoutes.openapi(
     const q = c.req.valid("query");
     const d = db(c.env.DB);
     const loc = c.get("location");
-    const states = q.state ? q.state.split(",").map((s) => s.trim()) : [...CLOSED_STATES];
+    const states = q.status ? q.status.split(",").map((s) => s.trim()) : [...CLOSED_STATES];
     const unknown = states.filter((s) => !(CLOSED_STATES as readonly string[]).includes(s));
     if (unknown.length > 0) {
-      throw validationFailed(`Unknown state: ${unknown.join(", ")}.`, [{ path: "state", message: `Use ${CLOSED_STATES.join(", ")}.` }]);
+      throw validationFailed(`Unknown status: ${unknown.join(", ")}.`, [{ path: "status", message: `Use ${CLOSED_STATES.join(", ")}.` }]);
     }
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const rows = await d
@@ -317,7 +323,7 @@ waitlistRoutes.openapi(
           eq(parties.accountId, auth.accountId),
           eq(parties.locationId, loc.id),
           isNotNull(parties.closedAt),
-          inArray(parties.state, states as ClosedState[]),
+          inArray(parties.status, states as ClosedState[]),
           q.from ? gte(parties.closedAt, Date.parse(q.from)) : undefined,
           q.to ? lt(parties.closedAt, Date.parse(q.to)) : undefined,
           afterCursor(parties.closedAt, parties.id, cursor),
@@ -329,7 +335,7 @@ waitlistRoutes.openapi(
     return c.json(
       {
         parties: page.rows.map((r) =>
-          restParty({ ...r, position: null, ahead: null, estimateMinutes: null, estimateRange: null }),
+          restParty({ ...r, position: null, partiesAhead: null, estimatedWaitMinutes: null, estimatedWaitRange: null }),
         ),
         nextCursor: page.nextCursor,
       },

@@ -29,7 +29,7 @@ function oneTable(walkIns: [string, number][], extra: Partial<Profile> = {}): Pr
     dining: [{ maxPartySize: 4, medianMinutes: 30, sigma: 0 }],
     configuredDurations: [{ maxPartySize: 4, minutes: 30 }],
     bussingMinutes: [0, 0],
-    guests: { leaveShare: 0, patienceMinutes: [10, 10], noShowWhenCalled: 0, responseMinutes: { host: [0, 0], self_check_in: [0, 0] }, balkAtLine: 100 },
+    guests: { leaveShare: 0, patienceMinutes: [10, 10], noShowWhenCalled: 0, responseMinutes: { host: [0, 0], guest: [0, 0] }, balkAtLine: 100 },
     host: { lookAhead: 1, noShowGraceMinutes: 5 },
     ...extra,
   });

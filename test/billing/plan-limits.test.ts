@@ -32,7 +32,7 @@ describe("402 plan_limit", () => {
 
   it("self check-in on the free plan (after expiry) answers 402 naming Starter", async () => {
     const owner = await expiredOwner();
-    const res = await call("POST", `/api/public/locations/${await slugOf(owner)}/waitlist`, { body: { name: "Ana", phone: "+12125550100", size: 2, smsConsent: false } });
+    const res = await call("POST", `/api/public/locations/${await slugOf(owner)}/waitlist`, { body: { name: "Ana", phone: "+12125550100", partySize: 2, smsConsent: false } });
     expect(res.status).toBe(402);
     expect(res.json.error).toMatchObject({ code: "plan_limit", message: expect.stringContaining("needs the Starter plan") });
     expect(res.json.error.details[0]).toMatchObject({ feature: "selfCheckIn", planNeeded: "starter", currentPlan: "free" });
@@ -40,13 +40,13 @@ describe("402 plan_limit", () => {
 
   it("self check-in on Starter works", async () => {
     const owner = await subscribedOwner("starter");
-    const res = await call("POST", `/api/public/locations/${await slugOf(owner)}/waitlist`, { body: { name: "Ana", phone: "+12125550101", size: 2, smsConsent: false } });
+    const res = await call("POST", `/api/public/locations/${await slugOf(owner)}/waitlist`, { body: { name: "Ana", phone: "+12125550101", partySize: 2, smsConsent: false } });
     expect(res.status).toBe(201);
   });
 
   it("hosts can still add parties on the free plan", async () => {
     const owner = await expiredOwner();
-    const res = await call("POST", `/api/locations/${owner.locationId}/waitlist`, { token: owner.token, body: { name: "Walk-in", size: 2 } });
+    const res = await call("POST", `/api/locations/${owner.locationId}/waitlist`, { token: owner.token, body: { name: "Walk-in", partySize: 2 } });
     expect(res.status).toBe(201);
   });
 });

@@ -49,7 +49,7 @@ describe("the SMS allowance", () => {
     expect((await billing(o)).notices).toEqual([expect.objectContaining({ code: "sms_allowance_exhausted", level: "error" })]);
   });
 
-  it("the host screen is told as message.updated, and the party is still in line", async () => {
+  it("the host screen is told as message.status_changed, and the party is still in line", async () => {
     const o = await utcOwner();
     await seedUsage(o, thisMonth(), 500);
     const host = await openHost(o, o.locationId);
@@ -57,7 +57,7 @@ describe("the SMS allowance", () => {
     const phone = freshPhone();
     const party = await addParty(o, { name: "Held", phone, smsConsent: true });
     await flush(o.locationId);
-    const held = await host.next((m) => m?.event === "message.updated" && m.message.partyId === party.id && m.message.status === "failed", 10_000);
+    const held = await host.next((m) => m?.event === "message.status_changed" && m.message.partyId === party.id && m.message.status === "failed", 10_000);
     expect(held.message).toMatchObject({ errorCode: "sms_allowance_exhausted", errorMessage: expect.stringContaining("Starter") });
     expect(await received("twilio", phone)).toEqual([]);
     const line = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });

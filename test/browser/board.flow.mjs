@@ -50,8 +50,8 @@ export const boardFlows = [
       const logo = await owner.api(`/api/locations/${owner.location.id}/logo`, { method: "PUT", body: png(160, 48, [139, 30, 63]), headers: { "content-type": "image/png" } });
       assert(logo.status === 200, `logo upload: ${logo.status} ${JSON.stringify(logo.body)}`);
 
-      await addViaApi(owner, { name: "Ana Garcia", size: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy", tags: ["Patio"] });
-      await addViaApi(owner, { name: "Bruno Okafor", size: 4, phone: "+1 415 555 0178", smsConsent: true });
+      await addViaApi(owner, { name: "Ana Garcia", partySize: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy", tags: ["Patio"] });
+      await addViaApi(owner, { name: "Bruno Okafor", partySize: 4, phone: "+1 415 555 0178", smsConsent: true });
       // The TV redials by itself (backoff) and finds the board on.
       await waitFor(async () => (await nextLabels(tv)).join("|") === "Ana G.|Bruno O.", "the board to list the next parties");
 
@@ -123,7 +123,7 @@ export const boardFlows = [
     async (ctx) => {
       const owner = await hostOwner(ctx, "Mesón del Puerto", { settings: { language: "es", boardEnabled: true, boardNames: "number" } });
       const { body: loc } = await owner.api(`/api/locations/${owner.location.id}`);
-      const added = await owner.api(`/api/locations/${owner.location.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: "Lucía Fernández", size: 2 }) });
+      const added = await owner.api(`/api/locations/${owner.location.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: "Lucía Fernández", partySize: 2 }) });
       assert(added.status === 201, `add: ${added.status}`);
       const guestUrl = added.body.guestUrl;
 

@@ -3,7 +3,7 @@ import { assert, screenshots, waitFor, WAIT } from "./harness.mjs";
 
 const row = (page, name) => page.locator(`li.party[data-party="${name}"]`);
 
-async function addParty(page, { name, size, phone }) {
+async function addParty(page, { name, partySize: size, phone }) {
   const form = page.locator("form.add");
   await form.getByRole("button", { name: String(size), exact: true }).click();
   await form.getByLabel("Name").fill(name);
@@ -22,7 +22,7 @@ export const conversationFlows = [
       const a = ctx.hostA;
       await a.goto(`${ctx.base}/app`);
       await waitFor(() => a.evaluate(() => (window.seatline?.version() ?? -1) >= 0), "host A live");
-      await addParty(a, { name: "Lopez", size: 2, phone: "+1 415 555 0190" });
+      await addParty(a, { name: "Lopez", partySize: 2, phone: "+1 415 555 0190" });
       // The "joined" text goes through the queue to the dev outbox, which marks it sent.
       await row(a, "Lopez").locator(".sms svg.sms-smsOk").waitFor({ timeout: WAIT });
       await row(ctx.hostB, "Lopez").locator(".sms svg.sms-smsOk").waitFor({ timeout: WAIT });
@@ -43,7 +43,7 @@ export const conversationFlows = [
     async (ctx) => {
       const a = ctx.hostA;
       await ctx.hostContext.setOffline(true);
-      await addParty(a, { name: "Patel", size: 5 });
+      await addParty(a, { name: "Patel", partySize: 5 });
       await a.getByTestId("pending-banner").waitFor();
       await ctx.hostContext.setOffline(false);
       await row(ctx.hostB, "Patel").waitFor({ timeout: WAIT });

@@ -18,7 +18,7 @@ export const floorFlows = [
         assert(t.status === 201, `table ${name}: ${t.status} ${JSON.stringify(t.body)}`);
         tables[name] = t.body.table.id;
       }
-      const okafor = await addViaApi(owner, { name: "Okafor", size: 2 });
+      const okafor = await addViaApi(owner, { name: "Okafor", partySize: 2 });
       await a.reload();
       await live(a);
       await a.getByRole("tab", { name: "Floor" }).click();

@@ -40,7 +40,7 @@ async function parties(owner) {
 async function checkInAndStatus(ctx, o) {
   const p = await place(ctx, o.restaurant, o.place);
   for (let i = 0; i < o.ahead; i++) {
-    const r = await p.api(`/api/locations/${p.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: `Ahead ${i + 1}`, size: 2 }) });
+    const r = await p.api(`/api/locations/${p.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: `Ahead ${i + 1}`, partySize: 2 }) });
     assert(r.status === 201, `party ahead: ${r.status}`);
   }
   const context = await ctx.browser.newContext({ ...PHONE, timezoneId: o.place.timezone, locale: o.locale });

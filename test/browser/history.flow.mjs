@@ -6,11 +6,11 @@ import { assert, assertNoExternal, screenshots, waitFor } from "./harness.mjs";
 import { localDay } from "./owner.mjs";
 
 const PARTIES = [
-  { name: "Ito", size: 2, phone: "+81 90 1234 5678", tags: ["window"], then: "seat" },
-  { name: "Mori", size: 4, then: "seat" },
-  { name: "Abe", size: 6, notes: "birthday cake", then: "seat" },
-  { name: "Kato", size: 2, then: "cancel" },
-  { name: "Ueda", size: 3, then: "no-show" },
+  { name: "Ito", partySize: 2, phone: "+81 90 1234 5678", tags: ["window"], then: "seat" },
+  { name: "Mori", partySize: 4, then: "seat" },
+  { name: "Abe", partySize: 6, notes: "birthday cake", then: "seat" },
+  { name: "Kato", partySize: 2, then: "cancel" },
+  { name: "Ueda", partySize: 3, then: "no_show" },
 ];
 
 /** A parsed CSV (quoted cells, CRLF), header first. */
@@ -40,9 +40,9 @@ export const historyFlows = [
       const owner = ctx.setupOwner;
       const loc = owner.location.id;
       for (const p of PARTIES) {
-        const { status, body } = await owner.api(`/api/locations/${loc}/waitlist`, { method: "POST", body: JSON.stringify({ name: p.name, size: p.size, phone: p.phone, tags: p.tags, notes: p.notes }) });
+        const { status, body } = await owner.api(`/api/locations/${loc}/waitlist`, { method: "POST", body: JSON.stringify({ name: p.name, partySize: p.partySize, phone: p.phone, tags: p.tags, notes: p.notes }) });
         assert(status === 201, `adding ${p.name}: ${status}`);
-        const acted = await owner.api(`/api/locations/${loc}/waitlist/${body.party.id}/${p.then}`, { method: "POST" });
+        const acted = await owner.api(`/api/locations/${loc}/waitlist/${body.id}/${p.then}`, { method: "POST" });
         assert(acted.status === 200, `${p.then} ${p.name}: ${acted.status} ${JSON.stringify(acted.body)}`);
       }
       // D1 follows the location's Durable Object within seconds.

@@ -16,7 +16,7 @@ export const hostA11yFlows = [
       const owner = await hostOwner(ctx, "Juniper Yard");
       ctx.a11yOwner = owner;
       const a = owner.page;
-      for (const name of ["Amari", "Berg", "Cohen", "Diaz", "Evans", "Faure", "Gallo", "Hale", "Iqbal", "Jung"]) await addViaApi(owner, { name, size: 2 });
+      for (const name of ["Amari", "Berg", "Cohen", "Diaz", "Evans", "Faure", "Gallo", "Hale", "Iqbal", "Jung"]) await addViaApi(owner, { name, partySize: 2 });
       await row(a, "Jung").waitFor();
       assert((await a.locator("main").count()) === 1, "one main landmark");
       assert((await a.locator("h1").count()) === 1, "one h1");
@@ -85,11 +85,11 @@ export const hostA11yFlows = [
       await a.keyboard.press("Home");
       assert((await first.getAttribute("aria-selected")) === "true", "Home goes back to the first tab");
       // A party waiting past its quote says so in words, not only in red.
-      await addViaApi(owner, { name: "Kimura", size: 2, quotedWait: 0 });
+      await addViaApi(owner, { name: "Kimura", partySize: 2, quotedWaitMinutes: 0 });
       await a.clock.install();
       await a.reload();
       await row(a, "Kimura").waitFor();
-      await addViaApi(owner, { name: "Lowe", size: 2, quotedWait: 5 });
+      await addViaApi(owner, { name: "Lowe", partySize: 2, quotedWaitMinutes: 5 });
       await a.clock.fastForward("06:00");
       await row(a, "Lowe").getByText("over quote").waitFor();
       await check(a, "host-a11y-late");

@@ -24,7 +24,7 @@ export const hostAddFlows = [
       await more.fill("14");
       await form.getByRole("button", { name: "Add Brennan (14)" }).click();
       await row(a, "Brennan").waitFor();
-      assert((await partyNamed(owner, "Brennan")).size === 14, "the party of 14 is stored as 14");
+      assert((await partyNamed(owner, "Brennan")).partySize === 14, "the party of 14 is stored as 14");
       await check(a, "host-add-large-party");
     },
   ],
@@ -53,7 +53,7 @@ export const hostAddFlows = [
       assert((await partyNamed(owner, "Moreau")).smsConsent === false, "stored without consent");
 
       // Notify on a party that cannot be texted asks first, and the toast says no text went out.
-      await addViaApi(owner, { name: "Achebe", size: 2 });
+      await addViaApi(owner, { name: "Achebe", partySize: 2 });
       await row(a, "Achebe").getByRole("button", { name: "Notify Achebe" }).click();
       const dialog = a.getByRole("dialog", { name: "Achebe can't get a text" });
       await dialog.getByText("no mobile number").waitFor();
@@ -91,7 +91,7 @@ export const hostAddFlows = [
       await form.getByLabel("Name").fill("Okoye");
       await form.getByRole("button", { name: /^Add Okoye/ }).click();
       await row(a, "Okoye").waitFor();
-      assert((await partyNamed(owner, "Okoye")).quotedWait === 24, "the quote stored is the estimate shown");
+      assert((await partyNamed(owner, "Okoye")).quotedWaitMinutes === 24, "the quote stored is the estimate shown");
       const r = row(a, "Okoye");
       assert((await r.getByTestId("quoted").textContent()) === "quoted 24 min", `quoted label: ${await r.getByTestId("quoted").textContent()}`);
       assert(/^waited \d+ min$/.test(await r.getByTestId("waited").textContent()), `waited label: ${await r.getByTestId("waited").textContent()}`);
@@ -104,7 +104,7 @@ export const hostAddFlows = [
       assert((await quote.inputValue()) === "35", "a quote the host typed is kept when the size changes");
       await form.getByRole("button", { name: /^Add Dubois/ }).click();
       await row(a, "Dubois").waitFor();
-      assert((await partyNamed(owner, "Dubois")).quotedWait === 35, "the host's quote is stored");
+      assert((await partyNamed(owner, "Dubois")).quotedWaitMinutes === 35, "the host's quote is stored");
       await check(a, "host-rows-labelled");
     },
   ],

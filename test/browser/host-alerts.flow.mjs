@@ -14,7 +14,7 @@ export const hostAlertFlows = [
       const owner = await hostOwner(ctx, "Tidewater Bistro");
       ctx.alertOwner = owner;
       const a = owner.page;
-      for (const name of NAMES) await addViaApi(owner, { name, size: 2 });
+      for (const name of NAMES) await addViaApi(owner, { name, partySize: 2 });
       await row(a, "Rossi").waitFor();
       await row(a, "Rossi").scrollIntoViewIfNeeded();
       await a.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
@@ -42,7 +42,7 @@ export const hostAlertFlows = [
       assert((await sound.getAttribute("aria-checked")) === "true", "the sound is on by default");
       const chimes = () => a.evaluate(() => window.seatline.chimes());
       const join = async (name, phone) => {
-        const r = await fetch(`${ctx.base}/api/public/locations/${owner.location.slug}/waitlist`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, size: 2, phone, smsConsent: true }) });
+        const r = await fetch(`${ctx.base}/api/public/locations/${owner.location.slug}/waitlist`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, partySize: 2, phone, smsConsent: true }) });
         assert(r.status === 201, `self check-in ${name}: ${r.status} ${await r.text()}`);
       };
       await join("Sato", "+1 415 555 0131");
@@ -89,8 +89,8 @@ export const hostAlertFlows = [
       const owner = await hostOwner(ctx, "Harbour Noodle Bar");
       const a = owner.page;
       const phone = "+14155550174";
-      await addViaApi(owner, { name: "Mendes", size: 3, phone, smsConsent: true });
-      await addViaApi(owner, { name: "Lindqvist", size: 2 });
+      await addViaApi(owner, { name: "Mendes", partySize: 3, phone, smsConsent: true });
+      await addViaApi(owner, { name: "Lindqvist", partySize: 2 });
       // The "joined" text reached the guest (the reply is matched to the last text sent to the number).
       await row(a, "Mendes").locator(".sms svg.sms-smsOk").waitFor();
       const chimes = () => a.evaluate(() => window.seatline.chimes());
@@ -158,7 +158,7 @@ export const hostAlertFlows = [
       const t = await newPage(context, ctx.base);
       await t.goto(`${ctx.base}/app`);
       await live(t);
-      const ueda = await addViaApi(owner, { name: "Ueda", size: 2 });
+      const ueda = await addViaApi(owner, { name: "Ueda", partySize: 2 });
       await row(t, "Ueda").waitFor();
       const expected = new Date(ueda.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: zone });
       const tokyo = new Date(ueda.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "Asia/Tokyo" });

@@ -10,8 +10,8 @@ export const hostEditFlows = [
       const owner = await hostOwner(ctx, "Lantern House");
       ctx.editOwner = owner;
       const a = owner.page;
-      await addViaApi(owner, { name: "Ferreira", size: 2 });
-      await addViaApi(owner, { name: "Olsen", size: 4, phone: "+1 415 555 0177", smsConsent: true });
+      await addViaApi(owner, { name: "Ferreira", partySize: 2 });
+      await addViaApi(owner, { name: "Olsen", partySize: 4, phone: "+1 415 555 0177", smsConsent: true });
       await row(a, "Olsen").waitFor();
       await row(a, "Ferreira").locator("button.who").click();
       const detail = row(a, "Ferreira").locator(".detail");
@@ -32,7 +32,7 @@ export const hostEditFlows = [
       await r.waitFor();
       await r.locator(".row-notes").filter({ hasText: "Window if possible" }).waitFor();
       const p = await partyNamed(owner, "Ferreira-Lopes");
-      assert(p.size === 3 && p.phone === "+14155550199" && p.quotedWait === 25 && p.smsConsent && p.tags.includes("Booth") && p.notes === "Window if possible", `saved: ${JSON.stringify(p)}`);
+      assert(p.partySize === 3 && p.phone === "+14155550199" && p.quotedWaitMinutes === 25 && p.smsConsent && p.tags.includes("Booth") && p.notes === "Window if possible", `saved: ${JSON.stringify(p)}`);
       await r.getByTestId("quoted").filter({ hasText: "quoted 25 min" }).waitFor();
       // A bad phone is answered at the field and changes nothing.
       await r.locator(".detail").getByRole("button", { name: "Edit Ferreira-Lopes" }).click();

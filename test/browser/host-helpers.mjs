@@ -31,7 +31,7 @@ export async function hostOwner(ctx, restaurant, options = {}) {
 export async function addViaApi(owner, party) {
   const r = await owner.api(`/api/locations/${owner.location.id}/waitlist`, { method: "POST", body: JSON.stringify(party) });
   if (r.status !== 201) throw new Error(`add ${party.name}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.party;
+  return r.body;
 }
 
 /** A guest's text back, through Twilio's inbound webhook, signed as Twilio signs it. */

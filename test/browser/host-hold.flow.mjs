@@ -35,8 +35,8 @@ export const hostHoldFlows = [
       await b.goto(`${ctx.base}/app`);
       await live(b);
 
-      await addViaApi(owner, { name: "Nakamura", size: 2, phone: "+1 415 555 0161", smsConsent: true });
-      await addViaApi(owner, { name: "Okafor", size: 4, phone: "+1 415 555 0162", smsConsent: true });
+      await addViaApi(owner, { name: "Nakamura", partySize: 2, phone: "+1 415 555 0161", smsConsent: true });
+      await addViaApi(owner, { name: "Okafor", partySize: 4, phone: "+1 415 555 0162", smsConsent: true });
       await row(b, "Okafor").waitFor();
       await row(a, "Nakamura").getByRole("button", { name: "Notify Nakamura" }).click();
       for (const page of [a, b]) {
@@ -50,7 +50,7 @@ export const hostHoldFlows = [
       for (const page of [a, b]) await row(page, "Nakamura").waitFor({ state: "detached", timeout: HOLD_RUNS_OUT });
       const closed = await partyNamed(owner, "Okafor");
       assert(closed.position === 1, `Okafor moved up: ${JSON.stringify(closed)}`);
-      const nakamura = (await owner.api(`/api/locations/${owner.location.id}/history?state=no_show`)).body.parties.find((p) => p.name === "Nakamura");
+      const nakamura = (await owner.api(`/api/locations/${owner.location.id}/history?status=no_show`)).body.parties.find((p) => p.name === "Nakamura");
       assert(nakamura?.closedBy === "automatic", `history says automatic: ${JSON.stringify(nakamura)}`);
 
       // The toast says what happened, with Undo and the next party to notify (held open while focused).

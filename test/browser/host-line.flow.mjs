@@ -13,7 +13,7 @@ export const hostLineFlows = [
       ctx.lineOwner = owner;
       const a = owner.page;
       // Abara can be texted, so notifying it is one tap (the no-text dialog is host-add's).
-      for (const [i, name] of NAMES.entries()) await addViaApi(owner, { name, size: 1 + (i % 6), tags: i % 4 === 0 ? ["Patio"] : [], notes: i === 2 ? "Nut allergy" : undefined, ...(i === 0 ? { phone: "+1 415 555 0100", smsConsent: true } : {}) });
+      for (const [i, name] of NAMES.entries()) await addViaApi(owner, { name, partySize: 1 + (i % 6), tags: i % 4 === 0 ? ["Patio"] : [], notes: i === 2 ? "Nut allergy" : undefined, ...(i === 0 ? { phone: "+1 415 555 0100", smsConsent: true } : {}) });
       await row(a, "Laine").waitFor();
       const inView = await a.evaluate(() => [...document.querySelectorAll("li.party")].filter((li) => { const r = li.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length);
       assert(inView >= 11, `${inView} rows fully in view at 1024×768`);

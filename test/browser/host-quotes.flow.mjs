@@ -19,7 +19,7 @@ export const hostQuoteFlows = [
     async (ctx) => {
       const owner = await hostOwner(ctx, "Saltmarsh Kitchen");
       const a = owner.page;
-      for (const name of ["Arden", "Birch", "Cole"]) await addViaApi(owner, { name, size: 2 });
+      for (const name of ["Arden", "Birch", "Cole"]) await addViaApi(owner, { name, partySize: 2 });
       await row(a, "Cole").waitFor();
 
       // Host add: the estimate shown is the quote stored and said everywhere.

@@ -9,11 +9,11 @@ import { assert, assertNoExternal, screenshots, waitFor } from "./harness.mjs";
 import { localDay, signUpOwner } from "./owner.mjs";
 
 const PARTIES = [
-  { name: "Ito", size: 2, then: "seat" },
-  { name: "Mori", size: 4, then: "seat" },
-  { name: "Abe", size: 6, then: "seat" },
-  { name: "Kato", size: 2, then: "cancel" },
-  { name: "Ueda", size: 3, then: "no-show" },
+  { name: "Ito", partySize: 2, then: "seat" },
+  { name: "Mori", partySize: 4, then: "seat" },
+  { name: "Abe", partySize: 6, then: "seat" },
+  { name: "Kato", partySize: 2, then: "cancel" },
+  { name: "Ueda", partySize: 3, then: "no_show" },
 ];
 
 export const insightsFlows = [
@@ -23,9 +23,9 @@ export const insightsFlows = [
       const owner = await signUpOwner(ctx, "Insights Bistro");
       const loc = owner.location;
       for (const p of PARTIES) {
-        const { status, body } = await owner.api(`/api/locations/${loc.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: p.name, size: p.size }) });
+        const { status, body } = await owner.api(`/api/locations/${loc.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: p.name, partySize: p.partySize }) });
         assert(status === 201, `adding ${p.name}: ${status}`);
-        const acted = await owner.api(`/api/locations/${loc.id}/waitlist/${body.party.id}/${p.then}`, { method: "POST" });
+        const acted = await owner.api(`/api/locations/${loc.id}/waitlist/${body.id}/${p.then}`, { method: "POST" });
         assert(acted.status === 200, `${p.then} ${p.name}: ${acted.status}`);
       }
       const today = localDay(loc.timezone);

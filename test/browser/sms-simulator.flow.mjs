@@ -39,9 +39,9 @@ export const smsSimulatorFlows = [
           return res.body.messageId;
         };
         const addParty = async (name, phone) => {
-          const res = await api(`/api/locations/${DEMO.locationId}/waitlist`, { method: "POST", body: JSON.stringify({ name, size: 2, phone, smsConsent: true }) });
+          const res = await api(`/api/locations/${DEMO.locationId}/waitlist`, { method: "POST", body: JSON.stringify({ name, partySize: 2, phone, smsConsent: true }) });
           assert(res.status === 201, `party added: ${res.status} ${JSON.stringify(res.body)}`);
-          return res.body.party;
+          return res.body;
         };
 
         // Both providers are configured, Twilio first; the page says so.

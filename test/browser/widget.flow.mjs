@@ -104,12 +104,12 @@ export const widgetFlows = [
         assert(theme === "rgb(28, 29, 31)", `the snippet's dark theme: ${theme}`);
 
         // A host adds a party of 2: the site shows the longer wait for 2 within a poll (every 20 s).
-        await addViaApi(owner, { name: "Ana Garcia", size: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy" });
+        await addViaApi(owner, { name: "Ana Garcia", partySize: 2, phone: "+1 415 555 0177", smsConsent: true, notes: "Peanut allergy" });
         const after = await waitFor(async () => { const now = await figure(() => widgetText(visitor)); return now !== before && now; }, `the wait on the site to move from ${before}`);
         await waitFor(async () => (await figure(() => frame.locator(".w").innerText())) === after, `the frame to show ${after} too`);
         // A keyboard user on the party-size picker keeps their place while the wait moves, and hears the new wait.
         await visitor.locator("#script-column select").focus();
-        await addViaApi(owner, { name: "Bruno Okafor", size: 2 });
+        await addViaApi(owner, { name: "Bruno Okafor", partySize: 2 });
         const third = await waitFor(async () => { const now = await figure(() => widgetText(visitor)); return now !== after && now; }, `the wait on the site to move from ${after}`);
         const kept = await visitor.evaluate(() => {
           const root = document.querySelector("#script-column .seatline-widget").shadowRoot;

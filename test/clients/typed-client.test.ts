@@ -32,24 +32,24 @@ describe("the typed client of README", () => {
     const path = { locationId: owner.locationId };
     const { data: added, error } = await seatline.POST("/api/locations/{locationId}/waitlist", {
       params: { path },
-      body: { name: "Garcia", size: 4, phone: "+12125550100", smsConsent: true },
+      body: { name: "Garcia", partySize: 4, phone: "+12125550100", smsConsent: true },
     });
     expect(error).toBeUndefined();
-    expect(added!.party).toMatchObject({ name: "Garcia", size: 4, state: "waiting" });
+    expect(added!).toMatchObject({ name: "Garcia", partySize: 4, status: "waiting" });
     expect(added!.guestUrl).toMatch(/^https:\/\/seatline\.test\//);
     const { data: line } = await seatline.GET("/api/locations/{locationId}/waitlist", { params: { path } });
-    expect(line!.parties.map((p) => p.id)).toEqual([added!.party.id]);
+    expect(line!.parties.map((p) => p.id)).toEqual([added!.id]);
   });
 
   it("gives a refusal as the typed error shape, and changes nothing", async () => {
     const seatline = client(secret);
     const path = { locationId: owner.locationId };
     const before = (await seatline.GET("/api/locations/{locationId}/waitlist", { params: { path } })).data!.parties.length;
-    const { data, error, response } = await seatline.POST("/api/locations/{locationId}/waitlist", { params: { path }, body: { name: "Nobody", size: 0 } });
+    const { data, error, response } = await seatline.POST("/api/locations/{locationId}/waitlist", { params: { path }, body: { name: "Nobody", partySize: 0 } });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error!.error.code).toBe("validation_failed");
-    expect(error!.error.details.map((d) => d.path)).toContain("size");
+    expect(error!.error.details.map((d) => d.path)).toContain("partySize");
     expect((await seatline.GET("/api/locations/{locationId}/waitlist", { params: { path } })).data!.parties.length).toBe(before);
 
     // Another account's location is not found, in the same shape.

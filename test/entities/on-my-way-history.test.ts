@@ -12,7 +12,7 @@ describe("history and on my way", () => {
     const base = `/api/locations/${o.locationId}`;
     const coming = await addParty(o, o.locationId, { name: "Coming" });
     await addParty(o, o.locationId, { name: "Silent" }).then((s) => call("POST", `${base}/waitlist/${s.party.id}/seat`, { token: o.token }));
-    const said = await call("POST", `/api/public/parties/${coming.guestToken}/on-my-way`, { body: {} });
+    const said = await call("POST", `/api/public/parties/${coming.guestToken}/on_my_way`, { body: {} });
     expect(said.status, said.text).toBe(200);
     await call("POST", `${base}/waitlist/${coming.party.id}/seat`, { token: o.token });
 

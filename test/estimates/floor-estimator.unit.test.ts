@@ -198,6 +198,6 @@ describe("learnModel", () => {
     const many = learnModel({ durationMinutes: () => 60, closed, occupancyKnown: true });
     expect(many.dropRate).toBeGreaterThan(0.4);
     expect(many.seatDelayMinutes("host")).toBeGreaterThan(8);
-    expect(many.seatDelayMinutes("self_check_in")).toBeCloseTo(DEFAULTS.seatDelayMinutes.self_check_in, 6);
+    expect(many.seatDelayMinutes("guest")).toBeCloseTo(DEFAULTS.seatDelayMinutes.guest, 6);
   });
 });

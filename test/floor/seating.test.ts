@@ -16,7 +16,7 @@ describe("seating a walk-in at tables", () => {
     const id = await walkIn(p, "Ana", 3);
     const res = await seat(p, id, { tableIds: [tableId(p, "T4")] });
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ state: "seated", tableIds: [tableId(p, "T4")] });
+    expect(res.json).toMatchObject({ status: "seated", tableIds: [tableId(p, "T4")] });
     const t4 = (await floor(p)).find((t) => t.name === "T4");
     expect(t4).toMatchObject({ status: "seated", party: { kind: "party", id, name: "Ana", partySize: 3, seatedAt: res.json.seatedAt, tableIds: [tableId(p, "T4")] } });
     // 3 guests dine 105 minutes under the default durations.
@@ -78,7 +78,7 @@ describe("seating a walk-in at tables", () => {
     const res = await call("POST", `${p.base}/waitlist/${id}/seat`, { token: p.token, raw: "{tableIds:", headers: { "Content-Type": "application/json" } });
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("validation_failed");
-    expect((await call("GET", `${p.base}/waitlist/${id}`, { token: p.token })).json.state).toBe("waiting");
+    expect((await call("GET", `${p.base}/waitlist/${id}`, { token: p.token })).json.status).toBe("waiting");
   });
 
   it("a combination occupies every one of its tables, and clearing one frees them all", async () => {
@@ -101,7 +101,7 @@ describe("seating a walk-in at tables", () => {
     await seat(p, id, { tableIds: [tableId(p, "T2")] });
     const back = await call("POST", `${p.base}/waitlist/${id}/restore`, { token: p.token });
     expect(back.status, back.text).toBe(200);
-    expect(back.json).toMatchObject({ state: "waiting", tableIds: [] });
+    expect(back.json).toMatchObject({ status: "waiting", tableIds: [] });
     expect((await statuses(p)).T2).toBe("free");
   });
 });
@@ -114,7 +114,7 @@ describe("refusals (409 table_conflict or 404, nothing changed)", () => {
     const res = await seat(p, second, { tableIds: [tableId(p, "T2")] });
     expectError(res, 409, "table_conflict");
     expect(res.json.error.details[0]).toMatchObject({ path: "tableIds", tableId: tableId(p, "T2"), reason: "occupied" });
-    expect((await call("GET", `${p.base}/waitlist/${second}`, { token: p.token })).json.state).toBe("waiting");
+    expect((await call("GET", `${p.base}/waitlist/${second}`, { token: p.token })).json.status).toBe("waiting");
     expect((await floor(p)).find((t) => t.name === "T2").party.name).toBe("First");
   });
 
@@ -163,7 +163,7 @@ describe("refusals (409 table_conflict or 404, nothing changed)", () => {
     expectError(await seat(p, id, { tableIds: ["nope"] }), 400, "validation_failed");
     expectError(await seat(p, id, { table: tableId(p, "T2") }), 400, "validation_failed");
     expectError(await call("GET", `${p.base}/floor/suggestion?partySize=0`, { token: p.token }), 400, "validation_failed");
-    expect((await call("GET", `${p.base}/waitlist/${id}`, { token: p.token })).json.state).toBe("waiting");
+    expect((await call("GET", `${p.base}/waitlist/${id}`, { token: p.token })).json.status).toBe("waiting");
   });
 
   it("a table with someone at it cannot be deleted", async () => {

@@ -11,9 +11,9 @@ export async function floorPlace(tables: [string, number, number][] = [["T2", 1,
 }
 
 export async function walkIn(p: BookPlace, name: string, size = 2): Promise<string> {
-  const res = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name, size } });
+  const res = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name, partySize: size } });
   expect(res.status, res.text).toBe(201);
-  return res.json.party.id as string;
+  return res.json.id as string;
 }
 
 export function seat(p: BookPlace, partyId: string, body?: Record<string, unknown>) {

@@ -8,7 +8,7 @@ import { ALL_DAY, clear, seat, walkIn } from "./support";
 async function estimateOf(p: Awaited<ReturnType<typeof bookPlace>>, name: string): Promise<number> {
   const list = await call("GET", `${p.base}/waitlist`, { token: p.token });
   expect(list.status, list.text).toBe(200);
-  return (list.json.parties as { name: string; estimateMinutes: number }[]).find((x) => x.name === name)!.estimateMinutes;
+  return (list.json.parties as { name: string; estimatedWaitMinutes: number }[]).find((x) => x.name === name)!.estimatedWaitMinutes;
 }
 
 describe("waits from the occupancy", () => {

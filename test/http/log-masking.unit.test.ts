@@ -46,7 +46,7 @@ describe("log", () => {
     log("info", "invite sent to ana@example.com", {
       requestId: "7144b2d7-c43d-4667-bddd-abeacb422177",
       to: ["bob@example.org"],
-      party: { phone: "+1 415 555 0142", size: 4 },
+      party: { phone: "+1 415 555 0142", partySize: 4 },
     });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toEqual({
@@ -54,7 +54,7 @@ describe("log", () => {
       msg: "invite sent to a***@example.com",
       requestId: "7144b2d7-c43d-4667-bddd-abeacb422177",
       to: ["b***@example.org"],
-      party: { phone: "***42", size: 4 },
+      party: { phone: "***42", partySize: 4 },
     });
   });
 

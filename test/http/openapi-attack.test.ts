@@ -71,8 +71,8 @@ function expectSafe(res: { status: number; json: any; text: string }, what: stri
 
 beforeAll(async () => {
   a = (await signUp({ accountName: "Attack Target" })) as typeof a;
-  const party = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Target Party", size: 2, phone: "+12125550111", smsConsent: true } });
-  a.partyId = party.json.party.id;
+  const party = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Target Party", partySize: 2, phone: "+12125550111", smsConsent: true } });
+  a.partyId = party.json.id;
   const member = await addMember(a, "host");
   a.memberId = member.userId;
   aHost = member;

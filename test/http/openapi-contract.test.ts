@@ -94,7 +94,7 @@ describe("/api/openapi.json for tools", () => {
       expect(json.example).toMatchObject({ type, sequence: expect.any(Number), data: expect.any(Object) });
       expect(op.parameters.map((p: any) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
     }
-    expect(doc.webhooks["party.created"].post.requestBody.content["application/json"].example.data.party).toMatchObject({ position: 3, ahead: 2 });
+    expect(doc.webhooks["party.created"].post.requestBody.content["application/json"].example.data.party).toMatchObject({ position: 3, partiesAhead: 2 });
   });
 
   it("describes the WebSocket channels outside the HTTP paths, with their frames", () => {

@@ -82,7 +82,7 @@ const day = "2026-03-10";
 const at = (hhmm: string, d = day) => Z(`${d}T${hhmm}:00-04:00`);
 const PARTIES: PartyFact[] = [
   seated(at("18:00"), 20, { estimatedWaitMinutes: 18 }),
-  seated(at("18:10"), 45, { partySize: 4, source: "self_check_in", quotedWaitMinutes: 30, estimatedWaitMinutes: 40 }),
+  seated(at("18:10"), 45, { partySize: 4, source: "guest", quotedWaitMinutes: 30, estimatedWaitMinutes: 40 }),
   seated(at("18:30"), 10, { source: "api" }),
   party({ createdAt: at("19:05"), partySize: 3, status: "left", closedAt: at("19:30") }),
   party({ createdAt: at("19:10"), status: "cancelled", closedAt: at("19:12") }),

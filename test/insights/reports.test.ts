@@ -10,11 +10,11 @@ describe("reports on hand-computed history", () => {
   it("covers, waits, quote accuracy and drop-off across a DST day and a wait over midnight", async () => {
     const p = await placeIn();
     // 2026-03-08 (Sunday) 01:50 EST → seated 03:10 EDT: 20 minutes, quoted 15 (+5), estimate 25 (−5).
-    await mirrorParty(p, { createdAt: Z("2026-03-08T01:50", "-05:00"), seatedAt: Z("2026-03-08T03:10"), quotedWait: 15, joinEstimate: 25 });
+    await mirrorParty(p, { createdAt: Z("2026-03-08T01:50", "-05:00"), seatedAt: Z("2026-03-08T03:10"), quotedWaitMinutes: 15, joinEstimate: 25 });
     // 2026-03-08 23:50 → seated 2026-03-09 00:30: 40 minutes, party of 4, self check-in, quoted 30 (+10).
-    await mirrorParty(p, { createdAt: Z("2026-03-08T23:50"), seatedAt: Z("2026-03-09T00:30"), partySize: 4, source: "self_check_in", quotedWait: 30 });
+    await mirrorParty(p, { createdAt: Z("2026-03-08T23:50"), seatedAt: Z("2026-03-09T00:30"), partySize: 4, source: "guest", quotedWaitMinutes: 30 });
     // 2026-03-09 (Monday) 19:00 → left at 19:12 (12 min in line).
-    await mirrorParty(p, { createdAt: Z("2026-03-09T19:00"), state: "left", seatedAt: null, closedAt: Z("2026-03-09T19:12") });
+    await mirrorParty(p, { createdAt: Z("2026-03-09T19:00"), status: "left", seatedAt: null, closedAt: Z("2026-03-09T19:12") });
     await rebuild(p, "2026-03-01", "2026-03-31");
 
     const sunday = await report(p, "covers", "2026-03-08", "2026-03-08");

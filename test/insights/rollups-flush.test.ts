@@ -36,7 +36,7 @@ describe("rollups from the outbox flush", () => {
     const a = await added(p, "A", 2);
     const b = await added(p, "B", 5);
     await act(p, a.id, "seat");
-    await act(p, b.id, "no-show");
+    await act(p, b.id, "no_show");
     await drainOutbox(p.stub);
     const before = await floorRows(p.locationId);
     expect(before.length).toBeGreaterThanOrEqual(2); // the day and its month

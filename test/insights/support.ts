@@ -18,11 +18,11 @@ export async function placeIn(timezone = NY): Promise<Place> {
 export interface MirrorParty {
   partySize?: number;
   source?: string;
-  state?: string;
+  status?: string;
   createdAt: number;
   seatedAt?: number | null;
   closedAt?: number | null;
-  quotedWait?: number;
+  quotedWaitMinutes?: number;
   joinEstimate?: number | null;
 }
 
@@ -34,7 +34,7 @@ export async function mirrorParty(p: Place, x: MirrorParty): Promise<string> {
        created_at, notified_at, notify_count, seated_at, closed_at, updated_at, version, join_estimate_minutes)
      VALUES (?, ?, ?, 'Guest', NULL, ?, '', '[]', ?, ?, 0, ?, ?, NULL, 0, ?, ?, ?, 1, ?)`,
   )
-    .bind(id, p.accountId, p.locationId, x.partySize ?? 2, x.quotedWait ?? 15, x.source ?? "host", x.state ?? "seated", x.createdAt,
+    .bind(id, p.accountId, p.locationId, x.partySize ?? 2, x.quotedWaitMinutes ?? 15, x.source ?? "host", x.status ?? "seated", x.createdAt,
       x.seatedAt ?? null, x.closedAt ?? x.seatedAt ?? null, x.closedAt ?? x.seatedAt ?? x.createdAt, x.joinEstimate ?? null)
     .run();
   return id;

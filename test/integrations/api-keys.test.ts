@@ -154,7 +154,7 @@ describe("using a key", () => {
     const key = await createKey(owner, { scopes: [...ALL_SCOPES] });
     expectError(await call("GET", `/api/locations/${other.locationId}`, { token: key.secret }), 404, "not_found");
     expectError(await call("GET", `/api/locations/${other.locationId}/waitlist`, { token: key.secret }), 404, "not_found");
-    const add = await call("POST", `/api/locations/${other.locationId}/waitlist`, { token: key.secret, body: { name: "Intruder", size: 2 } });
+    const add = await call("POST", `/api/locations/${other.locationId}/waitlist`, { token: key.secret, body: { name: "Intruder", partySize: 2 } });
     expectError(add, 404, "not_found");
     const list = await call("GET", "/api/locations", { token: key.secret });
     expect(list.text).not.toContain(other.locationId);
@@ -164,7 +164,7 @@ describe("using a key", () => {
     const key = await createKey(owner, { scopes: ["read", "waitlist_write"], locationIds: [owner.locationId] });
     expect((await call("GET", `/api/locations/${owner.locationId}/waitlist`, { token: key.secret })).status).toBe(200);
     expectError(await call("GET", `/api/locations/${secondLocationId}/waitlist`, { token: key.secret }), 404, "not_found");
-    expectError(await call("POST", `/api/locations/${secondLocationId}/waitlist`, { token: key.secret, body: { name: "A", size: 2 } }), 404, "not_found");
+    expectError(await call("POST", `/api/locations/${secondLocationId}/waitlist`, { token: key.secret, body: { name: "A", partySize: 2 } }), 404, "not_found");
     // Reports: only the key's locations, and "all locations" must name one.
     expect((await call("GET", `/api/insights/covers?from=2026-11-01&to=2026-11-07&locationId=${owner.locationId}`, { token: key.secret })).status).toBe(200);
     expectError(await call("GET", `/api/insights/covers?from=2026-11-01&to=2026-11-07&locationId=${secondLocationId}`, { token: key.secret }), 404, "not_found");

@@ -60,16 +60,16 @@ beforeAll(async () => {
     foreign: await newEndpoint(other, names.foreign),
   };
   // The other account's own changes reach only its own endpoint.
-  const theirs = await call("POST", `/api/locations/${other.locationId}/waitlist`, { token: other.token, body: { name: "Theirs", size: 2 } });
+  const theirs = await call("POST", `/api/locations/${other.locationId}/waitlist`, { token: other.token, body: { name: "Theirs", partySize: 2 } });
   expect(theirs.status, theirs.text).toBe(201);
 
   // One of each: parties…
   const phone = freshPhone();
-  const a = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Ana", size: 2, phone, smsConsent: true } });
+  const a = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Ana", partySize: 2, phone, smsConsent: true } });
   expect(a.status, a.text).toBe(201);
-  ids.ana = a.json.party.id;
-  const b = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Bo", size: 4 } });
-  ids.bo = b.json.party.id;
+  ids.ana = a.json.id;
+  const b = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Bo", partySize: 4 } });
+  ids.bo = b.json.id;
   expect((await call("PATCH", `${p.base}/waitlist/${ids.ana}`, { token: p.token, body: { notes: "Window seat" } })).status).toBe(200);
   expect((await call("POST", `${p.base}/waitlist/${ids.bo}/move`, { token: p.token, body: { position: 1 } })).status).toBe(200);
   expect((await call("POST", `${p.base}/waitlist/${ids.ana}/notify`, { token: p.token })).status).toBe(200);
@@ -135,16 +135,16 @@ describe("webhook events from the location", () => {
 
   it("carries the party's position, parties ahead, estimate and its range as they were after the change", () => {
     const party = (type: string, id: string) => events.find((e) => e.type === type && e.data.party.id === id)!.data.party;
-    expect(party("party.created", ids.ana)).toMatchObject({ name: "Ana", size: 2, state: "waiting", position: 1, ahead: 0 });
-    expect(party("party.created", ids.bo)).toMatchObject({ name: "Bo", position: 2, ahead: 1 });
-    expect(party("party.moved", ids.bo)).toMatchObject({ position: 1, ahead: 0 });
-    expect(party("party.status_changed", ids.ana)).toMatchObject({ state: "notified", position: 2, ahead: 1 });
+    expect(party("party.created", ids.ana)).toMatchObject({ name: "Ana", partySize: 2, status: "waiting", position: 1, partiesAhead: 0 });
+    expect(party("party.created", ids.bo)).toMatchObject({ name: "Bo", position: 2, partiesAhead: 1 });
+    expect(party("party.moved", ids.bo)).toMatchObject({ position: 1, partiesAhead: 0 });
+    expect(party("party.status_changed", ids.ana)).toMatchObject({ status: "notified", position: 2, partiesAhead: 1 });
     for (const e of events.filter((x) => x.type.startsWith("party."))) {
-      expect(e.data.party.estimateMinutes === null || Number.isInteger(e.data.party.estimateMinutes)).toBe(true);
+      expect(e.data.party.estimatedWaitMinutes === null || Number.isInteger(e.data.party.estimatedWaitMinutes)).toBe(true);
       // The range rides with the figure: null unless the estimate comes from the floor (this place has no tables).
-      expect(e.data.party).toHaveProperty("estimateRange");
-      const range = e.data.party.estimateRange;
-      if (range !== null) expect(range.lowMinutes <= e.data.party.estimateMinutes && e.data.party.estimateMinutes <= range.highMinutes).toBe(true);
+      expect(e.data.party).toHaveProperty("estimatedWaitRange");
+      const range = e.data.party.estimatedWaitRange;
+      if (range !== null) expect(range.lowMinutes <= e.data.party.estimatedWaitMinutes && e.data.party.estimatedWaitMinutes <= range.highMinutes).toBe(true);
       expect(Date.parse(e.data.party.createdAt)).not.toBeNaN();
     }
   });

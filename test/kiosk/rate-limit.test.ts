@@ -8,7 +8,7 @@ import { expectError } from "../helpers/errors";
 import { checkIn, freshPhone, slugOf } from "../public/support";
 import { createKioskToken, kioskCheckIn } from "./support";
 
-const guest = (name: string) => ({ name, phone: freshPhone(), size: 2, smsConsent: false });
+const guest = (name: string) => ({ name, phone: freshPhone(), partySize: 2, smsConsent: false });
 
 describe("kiosk rate limit", () => {
   it("is keyed on the token: one address gets past the per-network limit, up to the kiosk's own, then 429 with Retry-After", async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   slug = await slugOf(owner);
 });
 
-const guest = () => ({ name: "Kiosk Guest", phone: freshPhone(), size: 2, smsConsent: false });
+const guest = () => ({ name: "Kiosk Guest", phone: freshPhone(), partySize: 2, smsConsent: false });
 const lineNames = async (o: SignedUp, locationId = o.locationId) =>
   (await call("GET", `/api/locations/${locationId}/waitlist`, { token: o.token })).json.parties.map((p: any) => p.name) as string[];
 

@@ -27,12 +27,12 @@ describe("export", () => {
 
   it("exports parties as CSV, neutralising spreadsheet formulas", async () => {
     const o = await signUp();
-    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: '=HYPERLINK("x")', size: 2, notes: "booth, \"quiet\"" } });
+    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: '=HYPERLINK("x")', partySize: 2, notes: "booth, \"quiet\"" } });
     await seedParties(o);
     const { res, text } = await download("/api/account/export?format=csv", o.token);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("id,locationId,name,phone,size,notes,tags,quotedWait,source,smsConsent,state,createdAt,notifiedAt,notifyCount,seatedAt,closedAt,updatedAt,closedBy");
+    expect(lines[0]).toBe("id,locationId,name,phone,partySize,notes,tags,quotedWaitMinutes,source,smsConsent,status,createdAt,notifiedAt,notifyCount,seatedAt,closedAt,updatedAt,closedBy");
     expect(lines).toHaveLength(5);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(text).toContain(`"booth, ""quiet"""`);

@@ -20,9 +20,9 @@ export async function seedParties(o: SignedUp) {
   const ids: string[] = [];
   const tokens: string[] = [];
   for (const name of ["Ana", "Bo", "Cy"]) {
-    const r = await call("POST", base, { token: o.token, body: { name, size: 2, phone: "+12125550100" } });
+    const r = await call("POST", base, { token: o.token, body: { name, partySize: 2, phone: "+12125550100" } });
     if (r.status !== 201) throw new Error(`add failed ${r.status} ${r.text}`);
-    ids.push(r.json.party.id);
+    ids.push(r.json.id);
     tokens.push(r.json.guestUrl.split("/w/")[1]);
   }
   await call("POST", `${base}/${ids[0]}/seat`, { token: o.token });

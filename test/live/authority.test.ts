@@ -11,7 +11,7 @@ import { addParty, closeAll, connect, hostPath, isSnapshot, openHost } from "./s
 afterEach(closeAll);
 
 const stubOf = (locationId: string) => env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
-const isAdded = (m: any) => m?.type === "event" && m.event === "party.added";
+const isAdded = (m: any) => m?.type === "event" && m.event === "party.created";
 /** Disposes an RPC stub (Symbol.dispose, which this project's TypeScript lib does not declare). */
 const release = (stub: unknown) => (stub as Record<symbol, () => void>)[(Symbol as unknown as { dispose: symbol }).dispose]!();
 

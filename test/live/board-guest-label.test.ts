@@ -14,7 +14,7 @@ describe("the guest's board label", () => {
   it("is null while the board is off, then the board's own label for the party, masked name or number", async () => {
     const o = await signUp();
     const slug = await slugOf(o);
-    const joined = await checkIn(slug, { name: "Marisol Quintana Vega", phone: freshPhone(), size: 3, smsConsent: false });
+    const joined = await checkIn(slug, { name: "Marisol Quintana Vega", phone: freshPhone(), partySize: 3, smsConsent: false });
     expect(joined.status, joined.text).toBe(201);
     const token = joined.json.token;
     expect(joined.json.status.boardLabel).toBeNull();

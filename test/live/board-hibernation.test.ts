@@ -17,7 +17,7 @@ describe("display board across hibernation", () => {
     await setSettings(o, { boardEnabled: true });
     const slug = await slugOf(o);
     const base = `/api/locations/${o.locationId}/waitlist`;
-    const a = await addParty(o, o.locationId, { name: "Ana Garcia", size: 2 });
+    const a = await addParty(o, o.locationId, { name: "Ana Garcia", partySize: 2 });
     const board = await connect(`/api/public/locations/${slug}/board/live`);
     expect((await board.next(isBoard)).next).toEqual([{ label: "Ana G.", partySize: 2 }]);
 

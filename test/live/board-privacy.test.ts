@@ -27,7 +27,7 @@ interface Guest {
   phone: string;
   notes: string;
   tag: string;
-  size: number;
+  partySize: number;
 }
 
 // Last names, notes and tags from their own alphabets, so no first name, label or number can contain one.
@@ -37,11 +37,11 @@ const guest: fc.Arbitrary<Guest> = fc.record({
   phone: fc.integer({ min: 1000, max: 9999 }).map((n) => `+1 415 555 ${n}`),
   notes: fc.stringMatching(/^note[qxjvw]{4,12}$/),
   tag: fc.stringMatching(/^tag[qxjvw]{3,8}$/),
-  size: fc.integer({ min: 1, max: 8 }),
+  partySize: fc.integer({ min: 1, max: 8 }),
 });
-type Act = { t: "notify" | "seat" | "cancel" | "no-show" | "restore" | "edit"; i: number } | { t: "move"; i: number; to: number };
+type Act = { t: "notify" | "seat" | "cancel" | "no_show" | "restore" | "edit"; i: number } | { t: "move"; i: number; to: number };
 const act: fc.Arbitrary<Act> = fc.oneof(
-  fc.record({ t: fc.constantFrom("notify", "notify", "seat", "cancel", "no-show", "restore", "edit") as fc.Arbitrary<Exclude<Act["t"], "move">>, i: fc.nat(9) }),
+  fc.record({ t: fc.constantFrom("notify", "notify", "seat", "cancel", "no_show", "restore", "edit") as fc.Arbitrary<Exclude<Act["t"], "move">>, i: fc.nat(9) }),
   fc.record({ t: fc.constant("move" as const), i: fc.nat(9), to: fc.integer({ min: 1, max: 4 }) }),
 );
 
@@ -60,7 +60,7 @@ describe("display board socket: no personal data", () => {
         await board.next(isBoard);
         const added: { id: string; g: Guest }[] = [];
         for (const g of guests) {
-          const { party } = await addParty(o, o.locationId, { name: `${g.first} ${g.last}`, phone: g.phone, notes: g.notes, tags: [g.tag], size: g.size });
+          const { party } = await addParty(o, o.locationId, { name: `${g.first} ${g.last}`, phone: g.phone, notes: g.notes, tags: [g.tag], partySize: g.partySize });
           added.push({ id: party.id, g });
         }
         everyone.push(...added);
@@ -71,7 +71,7 @@ describe("display board socket: no personal data", () => {
           else await call("POST", `${base}/${p.id}/${a.t}`, { token: o.token });
         }
         // A last change the board always shows (a newly called party comes first): wait for it.
-        const marker = await addParty(o, o.locationId, { name: "Marker Qqqq", size: 2 });
+        const marker = await addParty(o, o.locationId, { name: "Marker Qqqq", partySize: 2 });
         const called = await call("POST", `${base}/${marker.party.id}/notify`, { token: o.token });
         const label = names === "name" ? "Marker Q." : `#${boardNumber(marker.party.id)}`;
         await board.next((m) => isBoard(m) && m.version >= called.json.version && m.called[0]?.label === label, 10_000);
@@ -106,8 +106,8 @@ describe("display board socket: no personal data", () => {
     const o = await signUp();
     const slug = await boardOn(o, "name");
     const base = `/api/locations/${o.locationId}/waitlist`;
-    const ana = await addParty(o, o.locationId, { name: "Ana Garcia Lopez", size: 3, phone: "+1 415 555 0142" });
-    await addParty(o, o.locationId, { name: "Whitfield", size: 2 });
+    const ana = await addParty(o, o.locationId, { name: "Ana Garcia Lopez", partySize: 3, phone: "+1 415 555 0142" });
+    await addParty(o, o.locationId, { name: "Whitfield", partySize: 2 });
     const board = await connect(boardPath(slug));
     expect(await board.next(isBoard)).toMatchObject({ called: [], next: [{ label: "Ana L.", partySize: 3 }, { label: "W.", partySize: 2 }] });
     await call("POST", `${base}/${ana.party.id}/notify`, { token: o.token });
@@ -124,7 +124,7 @@ describe("display board socket: no personal data", () => {
     const o = await signUp();
     const slug = await boardOn(o);
     const base = `/api/locations/${o.locationId}/waitlist`;
-    const a = await addParty(o, o.locationId, { name: "Ana Garcia", size: 2 });
+    const a = await addParty(o, o.locationId, { name: "Ana Garcia", partySize: 2 });
     const board = await connect(boardPath(slug));
     await board.next(isBoard);
     // Not on the board: notes, tags, the guest's texts agreement.
@@ -140,7 +140,7 @@ describe("display board socket: no personal data", () => {
   it("answers a resume with the whole board (the catch-up after a reconnect)", async () => {
     const o = await signUp();
     const slug = await boardOn(o);
-    await addParty(o, o.locationId, { name: "Ana Garcia", size: 2 });
+    await addParty(o, o.locationId, { name: "Ana Garcia", partySize: 2 });
     const board = await connect(boardPath(slug));
     const first = await board.next(isBoard);
     board.send(JSON.stringify({ type: "resume", version: 0 }));
@@ -173,12 +173,12 @@ describe("display board socket: switched off, other locations", () => {
     const slugB = await boardOn(b);
     const boardA = await connect(boardPath(slugA));
     await boardA.next(isBoard);
-    const other = await addParty(b, b.locationId, { name: "Otto Vexwell", size: 4 });
+    const other = await addParty(b, b.locationId, { name: "Otto Vexwell", partySize: 4 });
     await call("POST", `/api/locations/${b.locationId}/waitlist/${other.party.id}/notify`, { token: b.token });
     const boardB = await connect(boardPath(slugB));
     expect((await boardB.next(isBoard)).called).toEqual([{ label: "Otto V.", partySize: 4 }]);
     // A's own change arrives; B's never did.
-    await addParty(a, a.locationId, { name: "Ana Garcia", size: 2 });
+    await addParty(a, a.locationId, { name: "Ana Garcia", partySize: 2 });
     expect((await boardA.next(isBoard)).next).toEqual([{ label: "Ana G.", partySize: 2 }]);
     expect(boardA.frames.join("\n")).not.toContain("Otto");
     const unknown = await upgrade(boardPath("no-such-place-here"));

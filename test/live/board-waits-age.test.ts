@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const isBoard = (m: any) => m?.type === "board";
-const twoTopWait = (m: any) => m.waits.find((w: any) => w.partySize === 2)?.estimateMinutes as number;
+const twoTopWait = (m: any) => m.waits.find((w: any) => w.partySize === 2)?.estimatedWaitMinutes as number;
 const alarmAt = (p: BookPlace) => runInDurableObject(p.stub, (_i, state) => state.storage.getAlarm());
 
 /** Runs every alarm armed at or before `by` (the outbox flushes after a change come first). */

@@ -37,7 +37,7 @@ describe("live sockets: client messages", () => {
     expect(await host.next()).toEqual({ type: "error", code: "bad_message", message: expect.any(String) });
     // Still open and still following the line.
     await addParty(o, o.locationId, { name: "Ames" });
-    expect(await host.next(isEvent)).toMatchObject({ event: "party.added", version: 1 });
+    expect(await host.next(isEvent)).toMatchObject({ event: "party.created", version: 1 });
     expect(host.ws.readyState).toBe(WebSocket.OPEN);
   });
 
@@ -56,7 +56,7 @@ describe("live sockets: client messages", () => {
     for (const msg of BAD) guest.send(msg);
     expect(await guest.next()).toEqual({ type: "error", code: "bad_message", message: expect.any(String) });
     guest.send(JSON.stringify({ type: "resume", version: 0 }));
-    expect(await guest.next()).toMatchObject({ type: "status", state: "waiting", position: 1 });
+    expect(await guest.next()).toMatchObject({ type: "status", status: "waiting", position: 1 });
   });
 
   it('answers the text "ping" with "pong" on host and guest sockets', async () => {

@@ -10,8 +10,8 @@ describe("host socket: events carry only what changed", () => {
     const base = `/api/locations/${o.locationId}`;
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
-    const target = await addParty(o, o.locationId, { name: "Target", size: 2 });
-    await addParty(o, o.locationId, { name: "Other-1", size: 2 });
+    const target = await addParty(o, o.locationId, { name: "Target", partySize: 2 });
+    await addParty(o, o.locationId, { name: "Other-1", partySize: 2 });
     await host.next(isEvent);
     await host.next(isEvent);
 
@@ -24,7 +24,7 @@ describe("host socket: events carry only what changed", () => {
     };
     const withTwo = await edit("window seat");
 
-    for (let i = 2; i <= 39; i++) await addParty(o, o.locationId, { name: `Other-${i}`, size: 2 });
+    for (let i = 2; i <= 39; i++) await addParty(o, o.locationId, { name: `Other-${i}`, partySize: 2 });
     for (let i = 2; i <= 39; i++) await host.next(isEvent);
     const withForty = await edit("window seat");
 

@@ -15,16 +15,16 @@ describe("host socket: one event per change", () => {
     const snap = await host.next(isSnapshot);
     expect(snap.version).toBe(0);
 
-    const a = await addParty(o, o.locationId, { name: "Ames", size: 2 });
-    const b = await addParty(o, o.locationId, { name: "Baker", size: 2 });
-    const c = await addParty(o, o.locationId, { name: "Cruz", size: 2 });
-    const d = await addParty(o, o.locationId, { name: "Diaz", size: 2 });
+    const a = await addParty(o, o.locationId, { name: "Ames", partySize: 2 });
+    const b = await addParty(o, o.locationId, { name: "Baker", partySize: 2 });
+    const c = await addParty(o, o.locationId, { name: "Cruz", partySize: 2 });
+    const d = await addParty(o, o.locationId, { name: "Diaz", partySize: 2 });
     const steps: [string, string, unknown?][] = [
       ["PATCH", `${base}/waitlist/${a.party.id}`, { notes: "booth" }],
       ["POST", `${base}/waitlist/${a.party.id}/notify`],
       ["POST", `${base}/waitlist/${a.party.id}/seat`],
       ["POST", `${base}/waitlist/${b.party.id}/cancel`],
-      ["POST", `${base}/waitlist/${c.party.id}/no-show`],
+      ["POST", `${base}/waitlist/${c.party.id}/no_show`],
       ["POST", `${base}/waitlist/${c.party.id}/restore`],
       ["POST", `${base}/waitlist/${d.party.id}/move`, { position: 1 }],
       ["PATCH", `${base}/waitlist-settings`, { maxLength: 30 }],
@@ -35,22 +35,22 @@ describe("host socket: one event per change", () => {
     }
 
     const expected: [string, string | null, string | null][] = [
-      ["party.added", "Ames", "waiting"],
-      ["party.added", "Baker", "waiting"],
-      ["party.added", "Cruz", "waiting"],
-      ["party.added", "Diaz", "waiting"],
+      ["party.created", "Ames", "waiting"],
+      ["party.created", "Baker", "waiting"],
+      ["party.created", "Cruz", "waiting"],
+      ["party.created", "Diaz", "waiting"],
       ["party.updated", "Ames", "waiting"],
-      ["party.state_changed", "Ames", "notified"],
-      ["party.state_changed", "Ames", "seated"],
-      ["party.state_changed", "Baker", "cancelled"],
-      ["party.state_changed", "Cruz", "no_show"],
-      ["party.state_changed", "Cruz", "waiting"],
+      ["party.status_changed", "Ames", "notified"],
+      ["party.status_changed", "Ames", "seated"],
+      ["party.status_changed", "Baker", "cancelled"],
+      ["party.status_changed", "Cruz", "no_show"],
+      ["party.status_changed", "Cruz", "waiting"],
       ["party.moved", "Diaz", "waiting"],
       ["settings.updated", null, null],
     ];
     const events = [];
     for (let i = 0; i < expected.length; i++) events.push(await host.next(isEvent));
-    expect(events.map((e) => [e.event, e.party?.name ?? null, e.party?.state ?? null])).toEqual(expected);
+    expect(events.map((e) => [e.event, e.party?.name ?? null, e.party?.status ?? null])).toEqual(expected);
     expect(events.map((e) => e.version)).toEqual(expected.map((_, i) => i + 1));
     expect(events.at(-1).settings.maxLength).toBe(30);
     expect(events[4].party.notes).toBe("booth");
@@ -69,7 +69,7 @@ describe("host socket: one event per change", () => {
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await addParty(o, o.locationId, { name: `P${i}`, size: 2 })).party.id);
+    for (let i = 0; i < 7; i++) ids.push((await addParty(o, o.locationId, { name: `P${i}`, partySize: 2 })).party.id);
     // Seatings five minutes apart: enough intervals for the estimate to come from history, which
     // emits estimates.updated with a version of its own.
     const t0 = Date.now();
@@ -84,7 +84,7 @@ describe("host socket: one event per change", () => {
     const events = [];
     for (let v = 1; v <= last; v++) events.push(await host.next(isEvent));
     expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
-    expect(events.filter((e) => e.event === "party.state_changed")).toHaveLength(7);
+    expect(events.filter((e) => e.event === "party.status_changed")).toHaveLength(7);
     const estimates = events.filter((e) => e.event === "estimates.updated");
     expect(estimates.length).toBeGreaterThanOrEqual(1);
     expect(estimates.at(-1).intervals["1-2"]).toMatchObject({ minutes: 5 });
@@ -93,7 +93,7 @@ describe("host socket: one event per change", () => {
 
   it("follows a change of default intervals with estimates.updated, on a version of its own", async () => {
     const o = await signUp();
-    await addParty(o, o.locationId, { name: "Ames", size: 2 });
+    await addParty(o, o.locationId, { name: "Ames", partySize: 2 });
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
     const res = await call("PATCH", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token, body: { intervalMinutes: { "1-2": 12 } } });
@@ -102,6 +102,6 @@ describe("host socket: one event per change", () => {
     expect(await host.next(isEvent)).toMatchObject({ version: 3, event: "estimates.updated", intervals: { "1-2": { minutes: 12, source: "default" } } });
     const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });
     expect(list.json.version).toBe(3);
-    expect(list.json.parties[0].estimateMinutes).toBe(12);
+    expect(list.json.parties[0].estimatedWaitMinutes).toBe(12);
   });
 });

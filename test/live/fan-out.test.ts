@@ -14,7 +14,7 @@ describe("host socket: every screen sees the same thing", () => {
     await two.next(isSnapshot);
 
     const a = await addParty(o, o.locationId, { name: "Ames" });
-    const b = await addParty(o, o.locationId, { name: "Baker", size: 5 });
+    const b = await addParty(o, o.locationId, { name: "Baker", partySize: 5 });
     // Concurrent changes: the DO orders them; both screens must agree on that order.
     await Promise.all([
       call("POST", `${base}/waitlist/${a.party.id}/notify`, { token: o.token }),

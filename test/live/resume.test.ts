@@ -25,9 +25,9 @@ describe("host socket: resume after a gap", () => {
     const host = await openHost(o, o.locationId, { since: 3 });
     const first = await host.next();
     const second = await host.next();
-    expect([first, second].map((m) => [m.type, m.version, m.event, m.party.name, m.party.state])).toEqual([
+    expect([first, second].map((m) => [m.type, m.version, m.event, m.party.name, m.party.status])).toEqual([
       ["event", 4, "party.moved", "Baker", "waiting"],
-      ["event", 5, "party.state_changed", "Ames", "seated"],
+      ["event", 5, "party.status_changed", "Ames", "seated"],
     ]);
     // Proof that nothing else was sent: the pong comes after anything queued before it.
     host.send("ping");
@@ -44,7 +44,7 @@ describe("host socket: resume after a gap", () => {
     const replayed = [await host.next(), await host.next()];
     expect(replayed.map((m) => [m.type, m.version, m.event])).toEqual([
       ["event", 4, "party.moved"],
-      ["event", 5, "party.state_changed"],
+      ["event", 5, "party.status_changed"],
     ]);
     host.send("ping");
     await host.next((m) => m === "pong");
@@ -60,7 +60,7 @@ describe("host socket: resume after a gap", () => {
     host.send("ping");
     expect(await host.next()).toBe("pong");
     await addParty(o, o.locationId, { name: "Cruz" });
-    expect(await host.next(isEvent)).toMatchObject({ version: 6, event: "party.added", party: { name: "Cruz" } });
+    expect(await host.next(isEvent)).toMatchObject({ version: 6, event: "party.created", party: { name: "Cruz" } });
     expect(host.messages).toHaveLength(3);
   });
 

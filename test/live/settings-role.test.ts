@@ -32,9 +32,9 @@ describe("waitlist settings: who may change them", () => {
     const o = await signUp();
     const host = await addMember(o, "host");
     const base = `/api/locations/${o.locationId}`;
-    const add = await call("POST", `${base}/waitlist`, { token: host.token, body: { name: "Ames", size: 2 } });
+    const add = await call("POST", `${base}/waitlist`, { token: host.token, body: { name: "Ames", partySize: 2 } });
     expect(add.status).toBe(201);
-    expect((await call("POST", `${base}/waitlist/${add.json.party.id}/seat`, { token: host.token })).status).toBe(200);
+    expect((await call("POST", `${base}/waitlist/${add.json.id}/seat`, { token: host.token })).status).toBe(200);
     expect((await call("POST", `${base}/live-ticket`, { token: host.token })).status).toBe(201);
   });
 });

@@ -7,12 +7,12 @@ afterEach(closeAll);
 describe("host socket: snapshot on connect", () => {
   it("sends the whole line first: version, parties in order, settings, intervals", async () => {
     const o = await signUp();
-    await addParty(o, o.locationId, { name: "Garcia", size: 4 });
-    await addParty(o, o.locationId, { name: "Lee", size: 2 });
+    await addParty(o, o.locationId, { name: "Garcia", partySize: 4 });
+    await addParty(o, o.locationId, { name: "Lee", partySize: 2 });
     const host = await openHost(o, o.locationId);
     const first = await host.next();
     expect(first).toMatchObject({ type: "snapshot", version: 2 });
-    expect(first.parties.map((p: any) => [p.name, p.position, p.ahead, p.state])).toEqual([
+    expect(first.parties.map((p: any) => [p.name, p.position, p.partiesAhead, p.status])).toEqual([
       ["Garcia", 1, 0, "waiting"],
       ["Lee", 2, 1, "waiting"],
     ]);

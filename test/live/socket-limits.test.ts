@@ -51,8 +51,8 @@ describe("live sockets: abuse limits", () => {
     for (let i = 0; i < GUARD_LIMITS.burst - 1; i++) host.send(JSON.stringify({ type: "resume", version: 0 }));
     // A marker after the flood: the resumes were taken in order before this change.
     await addParty(o, o.locationId, { name: "Marker" });
-    await host.next((m) => m?.event === "party.added" && m.party?.name === "Marker");
-    const replayedAdds = host.messages.filter((m) => m?.event === "party.added" && m.party?.name !== "Marker");
+    await host.next((m) => m?.event === "party.created" && m.party?.name === "Marker");
+    const replayedAdds = host.messages.filter((m) => m?.event === "party.created" && m.party?.name !== "Marker");
     expect(replayedAdds.map((m) => m.party.name)).toEqual(["P0", "P1", "P2"]);
     expect(host.closeEvent()).toBeNull();
   });

@@ -160,9 +160,9 @@ export function tokenOf(url: string): string {
 
 /** Adds a party as a host (REST); returns the party and its guest token. */
 export async function addParty(user: Pick<SignedUp, "token">, locationId: string, body: Record<string, unknown> = {}) {
-  const res = await call("POST", `/api/locations/${locationId}/waitlist`, { token: user.token, body: { name: "Party", size: 2, ...body } });
+  const res = await call("POST", `/api/locations/${locationId}/waitlist`, { token: user.token, body: { name: "Party", partySize: 2, ...body } });
   if (res.status !== 201) throw new Error(`add failed: ${res.status} ${res.text}`);
-  return { party: res.json.party, guestToken: tokenOf(res.json.guestUrl) };
+  return { party: res.json, guestToken: tokenOf(res.json.guestUrl) };
 }
 
 /** A host event message (type "event") whose version is `version`. */

@@ -16,13 +16,13 @@ describe("free text: one value everywhere", () => {
     const o = await signUp();
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
-    const add = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: NFD, size: 2, notes: "window\r\nplease" } });
+    const add = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: NFD, partySize: 2, notes: "window\r\nplease" } });
     expect(add.status).toBe(201);
-    expect(add.json.party.name).toBe(NFC);
-    const live = await host.next((m) => m?.event === "party.added");
+    expect(add.json.name).toBe(NFC);
+    const live = await host.next((m) => m?.event === "party.created");
     expect(live.party.name).toBe(NFC);
     expect(live.party.notes).toBe("window\nplease");
-    const id = add.json.party.id;
+    const id = add.json.id;
     await call("POST", `/api/locations/${o.locationId}/waitlist/${id}/seat`, { token: o.token });
     // The outbox carries the change to D1.
     await runDurableObjectAlarm(env.RESTAURANT.get(env.RESTAURANT.idFromName(o.locationId)));
@@ -45,7 +45,7 @@ describe("free text: one value everywhere", () => {
     ["a newline in a one-line field", "Ana\nBeth"],
   ])("refuses %s in a name: 400 validation_failed at the field, nothing added", async (_what, name) => {
     const o = await signUp();
-    const res = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name, size: 2 } });
+    const res = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name, partySize: 2 } });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error: { code: "validation_failed", message: expect.any(String), details: [expect.objectContaining({ path: "name" })] } });
     expect((await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token })).json.parties).toEqual([]);
@@ -65,9 +65,9 @@ describe("free text: one value everywhere", () => {
 
   it("counts lengths in code points: 80 emoji fit an 80-character name, 81 do not", async () => {
     const o = await signUp();
-    const ok = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "🍕".repeat(80), size: 2 } });
+    const ok = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "🍕".repeat(80), partySize: 2 } });
     expect(ok.status).toBe(201);
-    const tooLong = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "🍕".repeat(81), size: 2 } });
+    const tooLong = await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "🍕".repeat(81), partySize: 2 } });
     expect(tooLong.status).toBe(400);
   });
 
@@ -79,7 +79,7 @@ describe("free text: one value everywhere", () => {
     expect(table.json.error.code).toBe("validation_failed");
     expect((await call("GET", `${base}/tables`, { token: o.token })).json.tables).toEqual([]);
     const slug = (await call("GET", base, { token: o.token })).json.slug;
-    const guest = await call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "\udfff", phone: "+12125550142", size: 2, smsConsent: true } });
+    const guest = await call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "\udfff", phone: "+12125550142", partySize: 2, smsConsent: true } });
     expect(guest.status).toBe(400);
     expect(guest.json.error.details).toEqual([expect.objectContaining({ path: "name" })]);
   });

@@ -18,27 +18,27 @@ describe("live waitlist routes: bad input", () => {
     const bodies: [string, unknown][] = [
       ["empty", {}],
       ["missing size", { name: "X" }],
-      ["missing name", { size: 2 }],
-      ["name a number", { name: 1, size: 2 }],
-      ["blank name", { name: "  ", size: 2 }],
-      ["size a string", { name: "X", size: "2" }],
-      ["size 0", { name: "X", size: 0 }],
-      ["size 101", { name: "X", size: 101 }],
-      ["size over the location's maximum", { name: "X", size: 13 }],
-      ["size fractional", { name: "X", size: 2.5 }],
-      ["tags not an array", { name: "X", size: 2, tags: "patio" }],
-      ["too many tags", { name: "X", size: 2, tags: Array(11).fill("t") }],
-      ["tag too long", { name: "X", size: 2, tags: ["t".repeat(33)] }],
-      ["quotedWait negative", { name: "X", size: 2, quotedWait: -1 }],
-      ["quotedWait a string", { name: "X", size: 2, quotedWait: "10" }],
-      ["smsConsent a string", { name: "X", size: 2, smsConsent: "yes" }],
-      ["extra field", { name: "X", size: 2, source: "self_check_in" }],
-      ["extra field id", { name: "X", size: 2, id: crypto.randomUUID() }],
-      ["name too long", { name: "n".repeat(81), size: 2 }],
-      ["notes too long", { name: "X", size: 2, notes: "n".repeat(501) }],
-      ["phone too long", { name: "X", size: 2, phone: "1".repeat(33) }],
-      ["phone not a number", { name: "X", size: 2, phone: "not a phone" }],
-      ["an array", [{ name: "X", size: 2 }]],
+      ["missing name", { partySize: 2 }],
+      ["name a number", { name: 1, partySize: 2 }],
+      ["blank name", { name: "  ", partySize: 2 }],
+      ["size a string", { name: "X", partySize: "2" }],
+      ["size 0", { name: "X", partySize: 0 }],
+      ["size 101", { name: "X", partySize: 101 }],
+      ["size over the location's maximum", { name: "X", partySize: 13 }],
+      ["size fractional", { name: "X", partySize: 2.5 }],
+      ["tags not an array", { name: "X", partySize: 2, tags: "patio" }],
+      ["too many tags", { name: "X", partySize: 2, tags: Array(11).fill("t") }],
+      ["tag too long", { name: "X", partySize: 2, tags: ["t".repeat(33)] }],
+      ["quotedWaitMinutes negative", { name: "X", partySize: 2, quotedWaitMinutes: -1 }],
+      ["quotedWaitMinutes a string", { name: "X", partySize: 2, quotedWaitMinutes: "10" }],
+      ["smsConsent a string", { name: "X", partySize: 2, smsConsent: "yes" }],
+      ["extra field", { name: "X", partySize: 2, source: "guest" }],
+      ["extra field id", { name: "X", partySize: 2, id: crypto.randomUUID() }],
+      ["name too long", { name: "n".repeat(81), partySize: 2 }],
+      ["notes too long", { name: "X", partySize: 2, notes: "n".repeat(501) }],
+      ["phone too long", { name: "X", partySize: 2, phone: "1".repeat(33) }],
+      ["phone not a number", { name: "X", partySize: 2, phone: "not a phone" }],
+      ["an array", [{ name: "X", partySize: 2 }]],
       ["null", null],
       ["a string", "X"],
     ];
@@ -46,10 +46,10 @@ describe("live waitlist routes: bad input", () => {
       expectError(await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, ...raw(body) }), 400, "validation_failed", what);
     }
     expectError(await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, raw: "{", headers: { "Content-Type": "application/json" } }), 400, "validation_failed", "malformed JSON");
-    const huge = JSON.stringify({ name: "X", size: 2, notes: "n".repeat(70 * 1024) });
+    const huge = JSON.stringify({ name: "X", partySize: 2, notes: "n".repeat(70 * 1024) });
     expectError(await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, raw: huge, headers: { "Content-Type": "application/json" } }), 413, "payload_too_large", "oversized");
     expectError(
-      await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "X", size: 2 }, headers: { "Idempotency-Key": "k".repeat(256) } }),
+      await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "X", partySize: 2 }, headers: { "Idempotency-Key": "k".repeat(256) } }),
       400,
       "validation_failed",
       "idempotency key too long",
@@ -59,17 +59,17 @@ describe("live waitlist routes: bad input", () => {
 
   it("refuses bad edits and moves with 400/413, and changes nothing", async () => {
     const o = await signUp();
-    const a = await addParty(o, o.locationId, { name: "Ames", size: 2 });
-    await addParty(o, o.locationId, { name: "Baker", size: 2 });
+    const a = await addParty(o, o.locationId, { name: "Ames", partySize: 2 });
+    await addParty(o, o.locationId, { name: "Baker", partySize: 2 });
     const before = await snapshot(o);
     const patch = `/api/locations/${o.locationId}/waitlist/${a.party.id}`;
     const edits: [string, unknown][] = [
       ["empty", {}],
       ["name a number", { name: 5 }],
       ["blank name", { name: "" }],
-      ["size a string", { size: "4" }],
-      ["size over the location's maximum", { size: 13 }],
-      ["extra field state", { state: "seated" }],
+      ["size a string", { partySize: "4" }],
+      ["size over the location's maximum", { partySize: 13 }],
+      ["extra field status", { status: "seated" }],
       ["extra field rank", { rank: 0 }],
       ["notes too long", { notes: "n".repeat(501) }],
       ["phone not a number", { phone: "+1 (555) call" }],
@@ -112,9 +112,9 @@ describe("live waitlist routes: bad input", () => {
       ["maxLength 0", { maxLength: 0 }],
       ["maxPartySize 0", { maxPartySize: 0 }],
       ["maxPartySize 101", { maxPartySize: 101 }],
-      ["quote negative", { quoteMinutes: { "1-2": -1 } }],
+      ["quote negative", { quotedWaitMinutes: { "1-2": -1 } }],
       ["interval 0", { intervalMinutes: { "3-4": 0 } }],
-      ["unknown band", { quoteMinutes: { "1-3": 10 } }],
+      ["unknown band", { quotedWaitMinutes: { "1-3": 10 } }],
       ["unknown band among good ones", { intervalMinutes: { "1-2": 9, "8+": 30 } }],
       ["country code with +", { phoneCountryCode: "+44" }],
       ["extra field", { open: true, version: 3 }],

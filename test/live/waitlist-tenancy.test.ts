@@ -7,13 +7,13 @@ function routes(locationId: string, partyId: string): [string, string, unknown?]
   const base = `/api/locations/${locationId}`;
   return [
     ["GET", `${base}/waitlist`],
-    ["POST", `${base}/waitlist`, { name: "Intruder", size: 2 }],
+    ["POST", `${base}/waitlist`, { name: "Intruder", partySize: 2 }],
     ["GET", `${base}/waitlist/${partyId}`],
     ["PATCH", `${base}/waitlist/${partyId}`, { name: "Renamed" }],
     ["POST", `${base}/waitlist/${partyId}/notify`],
     ["POST", `${base}/waitlist/${partyId}/seat`],
     ["POST", `${base}/waitlist/${partyId}/cancel`],
-    ["POST", `${base}/waitlist/${partyId}/no-show`],
+    ["POST", `${base}/waitlist/${partyId}/no_show`],
     ["POST", `${base}/waitlist/${partyId}/restore`],
     ["POST", `${base}/waitlist/${partyId}/move`, { position: 1 }],
     ["GET", `${base}/history`],
@@ -41,7 +41,7 @@ describe("live waitlist routes: tenancy", () => {
   it("answers 404 on every route for another account's location, and changes nothing there", async () => {
     const a = await signUp();
     const b = await signUp();
-    const theirs = await addParty(b, b.locationId, { name: "Their-Party-Name", size: 2 });
+    const theirs = await addParty(b, b.locationId, { name: "Their-Party-Name", partySize: 2 });
     const before = await state(b);
     for (const [method, path, body] of routes(b.locationId, theirs.party.id)) {
       expectNotFound(await call(method, path, { token: a.token, body }), "Their-Party-Name", `${method} ${path}`);
@@ -87,7 +87,7 @@ describe("live waitlist routes: tenancy", () => {
       expectNotFound(await call(method, path, { token: o.token, body }), "Uptown-Party-Name", `${method} ${path}`);
     }
     expect(await state(o)).toEqual(here);
-    expect((await state(o, uptown.json.id)).parties.map((p: any) => [p.name, p.state])).toEqual([["Uptown-Party-Name", "waiting"]]);
+    expect((await state(o, uptown.json.id)).parties.map((p: any) => [p.name, p.status])).toEqual([["Uptown-Party-Name", "waiting"]]);
   });
 
   it("answers 404 for a location id that does not exist", async () => {

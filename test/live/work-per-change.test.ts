@@ -29,7 +29,7 @@ async function lineOf(n: number, open: WebSocket[] = sockets): Promise<Line> {
   const added = await runInDurableObject(stub, async (instance: Restaurant) => {
     const out: { id: string; token: string }[] = [];
     for (let i = 0; i < n; i++) {
-      const r = await instance.at(ref).add({ name: `Guest ${i + 1}`, size: 1 + (i % 6), source: "host" });
+      const r = await instance.at(ref).add({ name: `Guest ${i + 1}`, partySize: 1 + (i % 6), source: "host" });
       if (!r.ok) throw new Error(r.message);
       out.push({ id: r.value.party.id, token: r.value.guestToken });
     }
@@ -123,13 +123,13 @@ describe("line work per change at 20, 200 and 2,000 parties", () => {
     expect(counts[0]!.statuses).toBe(2);
     for (const line of lines) {
       const frames = line.frames.get(line.ids[Math.floor(line.ids.length / 2)]!)!;
-      await waitUntil(() => (frames.at(-1) as { state?: string }).state === "notified");
+      await waitUntil(() => (frames.at(-1) as { status?: string }).status === "notified");
     }
   });
 
   it("a party joining at the end computes no one else's status", async () => {
     const counts = [];
-    for (const line of lines) counts.push(await lineWork(line, (api) => api.add({ name: "Walk-in", size: 2, source: "host" })));
+    for (const line of lines) counts.push(await lineWork(line, (api) => api.add({ name: "Walk-in", partySize: 2, source: "host" })));
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[2]).toEqual(counts[0]);
     expect(counts[0]!.statuses).toBe(0);
@@ -157,9 +157,9 @@ describe("work per change", () => {
     for (const line of [small, large]) {
       // Each guest behind the head moved up one place; the head's own page saw it seated.
       await waitUntil(() => line.ids.every((id) => line.frames.get(id)!.length >= 2));
-      const second = line.frames.get(line.ids[1]!)!.at(-1) as { position: number; ahead: number };
-      expect(second).toMatchObject({ type: "status", position: 1, ahead: 0 });
-      expect(line.frames.get(line.ids[0]!)!.at(-1)).toMatchObject({ type: "status", state: "seated", position: null });
+      const second = line.frames.get(line.ids[1]!)!.at(-1) as { position: number; partiesAhead: number };
+      expect(second).toMatchObject({ type: "status", position: 1, partiesAhead: 0 });
+      expect(line.frames.get(line.ids[0]!)!.at(-1)).toMatchObject({ type: "status", status: "seated", position: null });
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
 import { checkIn, expectError, freshPhone, slugOf } from "./support";
 
-const good = () => ({ name: "Walk-in", phone: freshPhone(), size: 2, smsConsent: true });
+const good = () => ({ name: "Walk-in", phone: freshPhone(), partySize: 2, smsConsent: true });
 
 describe("self check-in: bad input", () => {
   it("answers 400 in the one error shape for each bad body, and adds nothing", async () => {
@@ -12,17 +12,17 @@ describe("self check-in: bad input", () => {
       ["no body fields", {}],
       ["missing name", { ...good(), name: undefined }],
       ["missing phone", { ...good(), phone: undefined }],
-      ["missing size", { ...good(), size: undefined }],
+      ["missing size", { ...good(), partySize: undefined }],
       ["missing consent", { ...good(), smsConsent: undefined }],
       ["name a number", { ...good(), name: 42 }],
       ["blank name", { ...good(), name: "   " }],
-      ["size a string", { ...good(), size: "2" }],
-      ["size zero", { ...good(), size: 0 }],
-      ["size fractional", { ...good(), size: 2.5 }],
+      ["size a string", { ...good(), partySize: "2" }],
+      ["size zero", { ...good(), partySize: 0 }],
+      ["size fractional", { ...good(), partySize: 2.5 }],
       ["consent a string", { ...good(), smsConsent: "yes" }],
       ["phone a number", { ...good(), phone: 4155550100 }],
       ["extra field", { ...good(), source: "host" }],
-      ["extra field quotedWait", { ...good(), quotedWait: 0 }],
+      ["extra field quotedWaitMinutes", { ...good(), quotedWaitMinutes: 0 }],
       ["name too long", { ...good(), name: "n".repeat(81) }],
       ["notes too long", { ...good(), notes: "n".repeat(501) }],
       ["phone too long", { ...good(), phone: "1".repeat(33) }],

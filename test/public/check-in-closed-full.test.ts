@@ -3,7 +3,7 @@ import { call, signUp } from "../helpers/api";
 import { addParty } from "../live/socket";
 import { checkIn, expectError, freshPhone, setSettings, slugOf } from "./support";
 
-const guest = () => ({ name: "Walk-in", phone: freshPhone(), size: 2, smsConsent: false });
+const guest = () => ({ name: "Walk-in", phone: freshPhone(), partySize: 2, smsConsent: false });
 
 async function lineLength(o: Awaited<ReturnType<typeof signUp>>) {
   return (await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token })).json.parties.length;
@@ -39,9 +39,9 @@ describe("self check-in refused by the location's settings", () => {
     const o = await signUp();
     const slug = await slugOf(o);
     await setSettings(o, { maxPartySize: 6 });
-    expectError(await checkIn(slug, { ...guest(), size: 7 }), 400, "validation_failed");
+    expectError(await checkIn(slug, { ...guest(), partySize: 7 }), 400, "validation_failed");
     expect(await lineLength(o)).toBe(0);
-    expect((await checkIn(slug, { ...guest(), size: 6 })).status).toBe(201);
+    expect((await checkIn(slug, { ...guest(), partySize: 6 })).status).toBe(201);
   });
 
   it("answers 404 for an unknown slug", async () => {

@@ -9,7 +9,7 @@ describe("self check-in phones (libphonenumber-js in the Worker)", () => {
     const o = await signUp();
     const slug = await slugOf(o);
     await setSettings(o, { phoneCountryCode: "39" });
-    const res = await checkIn(slug, { name: "Bianchi", phone: "312 345 6789", size: 2, smsConsent: true });
+    const res = await checkIn(slug, { name: "Bianchi", phone: "312 345 6789", partySize: 2, smsConsent: true });
     expect(res.status, res.text).toBe(201);
     const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });
     expect(list.json.parties.map((p: any) => p.phone)).toEqual(["+393123456789"]);
@@ -19,10 +19,10 @@ describe("self check-in phones (libphonenumber-js in the Worker)", () => {
     const o = await signUp();
     const slug = await slugOf(o);
     await setSettings(o, { phoneCountryCode: "39" });
-    const res = await checkIn(slug, { name: "Landline", phone: "06 1234 5678", size: 2, smsConsent: true });
+    const res = await checkIn(slug, { name: "Landline", phone: "06 1234 5678", partySize: 2, smsConsent: true });
     expectError(res, 400, "validation_failed");
     expect(res.json.error.details).toEqual([expect.objectContaining({ path: "phone", code: "not_mobile" })]);
-    const bad = await checkIn(slug, { name: "Short", phone: "312 345", size: 2, smsConsent: true });
+    const bad = await checkIn(slug, { name: "Short", phone: "312 345", partySize: 2, smsConsent: true });
     expectError(bad, 400, "validation_failed");
     expect(bad.json.error.details).toEqual([expect.objectContaining({ path: "phone", code: "invalid_phone" })]);
     const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });

@@ -10,21 +10,21 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
     const o = await signUp();
     const slug = await slugOf(o);
     const loc = (await call("GET", `/api/locations/${o.locationId}`, { token: o.token })).json;
-    const res = await checkIn(slug, { name: "Walk-in", phone: freshPhone(), size: 3, smsConsent: true });
+    const res = await checkIn(slug, { name: "Walk-in", phone: freshPhone(), partySize: 3, smsConsent: true });
     expect(res.status, res.text).toBe(201);
     expect(res.json.token).toMatch(/^[0-9a-f]{32}[A-Za-z0-9_-]{43}$/);
-    expect(res.json.statusUrl).toBe(`https://seatline.test/w/${res.json.token}`);
-    expect(tokenOf(res.json.statusUrl)).toBe(res.json.token);
+    expect(res.json.guestUrl).toBe(`https://seatline.test/w/${res.json.token}`);
+    expect(tokenOf(res.json.guestUrl)).toBe(res.json.token);
     expect(res.json.status).toEqual({
-      restaurant: loc.name,
-      partyName: "Walk-in",
-      size: 3,
-      state: "waiting",
+      location: { name: loc.name },
+      name: "Walk-in",
+      partySize: 3,
+      status: "waiting",
       position: 1,
-      ahead: 0,
-      estimateMinutes: 10,
+      partiesAhead: 0,
+      estimatedWaitMinutes: 10,
       // Quoted its estimate at joining, so the status page says what the join page said (issue 16).
-      quotedWait: 10,
+      quotedWaitMinutes: 10,
       onMyWayAt: null,
       boardLabel: null,
     });
@@ -39,29 +39,29 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
     expect(await guest.next()).toMatchObject({ type: "status", position: 1 });
   });
 
-  it("shows the new party on host screens with source self_check_in and the consent given", async () => {
+  it("shows the new party on host screens with source guest and the consent given", async () => {
     const o = await signUp();
     const slug = await slugOf(o);
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
     const phone = freshPhone();
-    const yes = await checkIn(slug, { name: "Consents", phone, size: 2, smsConsent: true, notes: "by the window" });
-    const no = await checkIn(slug, { name: "Declines", phone: freshPhone(), size: 2, smsConsent: false });
+    const yes = await checkIn(slug, { name: "Consents", phone, partySize: 2, smsConsent: true, notes: "by the window" });
+    const no = await checkIn(slug, { name: "Declines", phone: freshPhone(), partySize: 2, smsConsent: false });
     expect(yes.status).toBe(201);
     expect(no.status).toBe(201);
-    // A consenting guest's "joined" text also shows up (message.updated, queued): look at the parties.
-    const added = (m: any) => isEvent(m) && m.event === "party.added";
+    // A consenting guest's "joined" text also shows up (message.status_changed, queued): look at the parties.
+    const added = (m: any) => isEvent(m) && m.event === "party.created";
     const first = await host.next(added);
     const second = await host.next(added);
     expect(first).toMatchObject({
-      event: "party.added",
-      party: { name: "Consents", source: "self_check_in", smsConsent: true, phone: phone.replace(/ /g, ""), notes: "by the window", state: "waiting" },
+      event: "party.created",
+      party: { name: "Consents", source: "guest", smsConsent: true, phone: phone.replace(/ /g, ""), notes: "by the window", status: "waiting" },
     });
-    expect(second).toMatchObject({ event: "party.added", party: { name: "Declines", source: "self_check_in", smsConsent: false } });
+    expect(second).toMatchObject({ event: "party.created", party: { name: "Declines", source: "guest", smsConsent: false } });
     const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });
     expect(list.json.parties.map((p: any) => [p.name, p.source, p.smsConsent])).toEqual([
-      ["Consents", "self_check_in", true],
-      ["Declines", "self_check_in", false],
+      ["Consents", "guest", true],
+      ["Declines", "guest", false],
     ]);
   });
 });

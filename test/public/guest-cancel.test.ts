@@ -4,7 +4,7 @@ import { addParty, closeAll, isEvent, isSnapshot, isStatus, openGuest, openHost 
 
 afterEach(closeAll);
 
-describe("guest leaves the line (POST /api/public/parties/:token/cancel)", () => {
+describe("guest leaves the line (POST /api/public/parties/:token/leave)", () => {
   it("marks the party left, tells host screens, and moves the next guest up", async () => {
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Leaver" });
@@ -14,11 +14,11 @@ describe("guest leaves the line (POST /api/public/parties/:token/cancel)", () =>
     const behind = await openGuest(next.guestToken);
     expect(await behind.next(isStatus)).toMatchObject({ position: 2 });
 
-    const res = await call("POST", `/api/public/parties/${me.guestToken}/cancel`);
+    const res = await call("POST", `/api/public/parties/${me.guestToken}/leave`);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ state: "left", position: null, ahead: null, estimateMinutes: null, quotedWait: me.party.quotedWait });
-    expect(await host.next(isEvent)).toMatchObject({ version: 3, event: "party.state_changed", party: { id: me.party.id, state: "left" } });
-    expect(await behind.next(isStatus)).toMatchObject({ version: 3, position: 1, ahead: 0 });
+    expect(res.json).toEqual({ status: "left", position: null, partiesAhead: null, estimatedWaitMinutes: null, quotedWaitMinutes: me.party.quotedWaitMinutes });
+    expect(await host.next(isEvent)).toMatchObject({ version: 3, event: "party.status_changed", party: { id: me.party.id, status: "left" } });
+    expect(await behind.next(isStatus)).toMatchObject({ version: 3, position: 1, partiesAhead: 0 });
     const list = await call("GET", `/api/locations/${o.locationId}/waitlist`, { token: o.token });
     expect(list.json.parties.map((p: any) => p.name)).toEqual(["Stayer"]);
   });
@@ -26,12 +26,12 @@ describe("guest leaves the line (POST /api/public/parties/:token/cancel)", () =>
   it("is harmless to repeat: a second cancel answers the same and sends nothing", async () => {
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Leaver" });
-    await call("POST", `/api/public/parties/${me.guestToken}/cancel`);
+    await call("POST", `/api/public/parties/${me.guestToken}/leave`);
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
-    const again = await call("POST", `/api/public/parties/${me.guestToken}/cancel`);
+    const again = await call("POST", `/api/public/parties/${me.guestToken}/leave`);
     expect(again.status).toBe(200);
-    expect(again.json.state).toBe("left");
+    expect(again.json.status).toBe("left");
     host.send("ping");
     await host.next((m) => m === "pong");
     expect(host.messages.filter(isEvent)).toEqual([]);
@@ -41,9 +41,9 @@ describe("guest leaves the line (POST /api/public/parties/:token/cancel)", () =>
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Seated" });
     await call("POST", `/api/locations/${o.locationId}/waitlist/${me.party.id}/seat`, { token: o.token });
-    const res = await call("POST", `/api/public/parties/${me.guestToken}/cancel`);
+    const res = await call("POST", `/api/public/parties/${me.guestToken}/leave`);
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe("invalid_transition");
-    expect((await call("GET", `/api/public/parties/${me.guestToken}`)).json.state).toBe("seated");
+    expect((await call("GET", `/api/public/parties/${me.guestToken}`)).json.status).toBe("seated");
   });
 });

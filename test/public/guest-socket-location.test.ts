@@ -11,9 +11,9 @@ describe("guest socket and the location behind the token", () => {
     const o = await signUp();
     const created = await call("POST", "/api/locations", { token: o.token, body: { name: "Pop-up", timezone: "UTC" } });
     expect(created.status).toBe(201);
-    const me = await addParty(o, created.json.id, { name: "Early", size: 2 });
+    const me = await addParty(o, created.json.id, { name: "Early", partySize: 2 });
     const guest = await openGuest(me.guestToken);
-    expect(await guest.next(isStatus)).toMatchObject({ state: "waiting", position: 1 });
+    expect(await guest.next(isStatus)).toMatchObject({ status: "waiting", position: 1 });
 
     expect((await call("DELETE", `/api/locations/${created.json.id}`, { token: o.token })).status).toBe(204);
     const again = await upgrade(`/api/public/parties/${me.guestToken}/live`);

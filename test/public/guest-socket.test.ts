@@ -7,23 +7,23 @@ afterEach(closeAll);
 describe("guest socket (GET /api/public/parties/:token/live)", () => {
   it("sends this party's status first", async () => {
     const o = await signUp();
-    await addParty(o, o.locationId, { name: "First", size: 2 });
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 2, quotedWait: 20 });
+    await addParty(o, o.locationId, { name: "First", partySize: 2 });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 2, quotedWaitMinutes: 20 });
     const guest = await openGuest(me.guestToken);
-    expect(await guest.next()).toEqual({ type: "status", version: 2, state: "waiting", position: 2, ahead: 1, estimateMinutes: 16, quotedWait: 20 });
+    expect(await guest.next()).toEqual({ type: "status", version: 2, status: "waiting", position: 2, partiesAhead: 1, estimatedWaitMinutes: 16, quotedWaitMinutes: 20 });
   });
 
   it("sends nothing for a change behind the party, and a status for the next change that affects it", async () => {
     const o = await signUp();
     const base = `/api/locations/${o.locationId}`;
-    const first = await addParty(o, o.locationId, { name: "First", size: 2 });
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 2 });
+    const first = await addParty(o, o.locationId, { name: "First", partySize: 2 });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 2 });
     const guest = await openGuest(me.guestToken);
     expect(await guest.next(isStatus)).toMatchObject({ version: 2, position: 2 });
 
     // Behind the party: an add at the end, an edit, a notify and a move among those behind.
-    const later = await addParty(o, o.locationId, { name: "Later", size: 2 });
-    const last = await addParty(o, o.locationId, { name: "Last", size: 6 });
+    const later = await addParty(o, o.locationId, { name: "Later", partySize: 2 });
+    const last = await addParty(o, o.locationId, { name: "Last", partySize: 6 });
     await call("PATCH", `${base}/waitlist/${later.party.id}`, { token: o.token, body: { notes: "booth" } });
     await call("POST", `${base}/waitlist/${later.party.id}/notify`, { token: o.token });
     await call("POST", `${base}/waitlist/${last.party.id}/move`, { token: o.token, body: { position: 3 } });
@@ -33,7 +33,7 @@ describe("guest socket (GET /api/public/parties/:token/live)", () => {
     await call("POST", `${base}/waitlist/${first.party.id}/seat`, { token: o.token });
 
     // Quoted its estimate at joining (one party of 1–2 ahead: 8 × 2 = 16), not the band's fixed 15 (issue 16).
-    expect(await guest.next(isStatus)).toEqual({ type: "status", version: 9, state: "waiting", position: 1, ahead: 0, estimateMinutes: 8, quotedWait: 16 });
+    expect(await guest.next(isStatus)).toEqual({ type: "status", version: 9, status: "waiting", position: 1, partiesAhead: 0, estimatedWaitMinutes: 8, quotedWaitMinutes: 16 });
     // Nothing arrived in between.
     expect(guest.messages).toHaveLength(2);
   });
@@ -41,30 +41,30 @@ describe("guest socket (GET /api/public/parties/:token/live)", () => {
   it("sends a status when this party itself changes: notified, moved, seated", async () => {
     const o = await signUp();
     const base = `/api/locations/${o.locationId}`;
-    await addParty(o, o.locationId, { name: "First", size: 2 });
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 2 });
+    await addParty(o, o.locationId, { name: "First", partySize: 2 });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 2 });
     const guest = await openGuest(me.guestToken);
     await guest.next(isStatus);
     await call("POST", `${base}/waitlist/${me.party.id}/notify`, { token: o.token });
-    expect(await guest.next()).toMatchObject({ version: 3, state: "notified", position: 2 });
+    expect(await guest.next()).toMatchObject({ version: 3, status: "notified", position: 2 });
     await call("POST", `${base}/waitlist/${me.party.id}/move`, { token: o.token, body: { position: 1 } });
-    expect(await guest.next()).toMatchObject({ version: 4, state: "notified", position: 1, ahead: 0 });
+    expect(await guest.next()).toMatchObject({ version: 4, status: "notified", position: 1, partiesAhead: 0 });
     // A size change moves the party to another band: a new estimate.
-    await call("PATCH", `${base}/waitlist/${me.party.id}`, { token: o.token, body: { size: 8 } });
-    expect(await guest.next()).toMatchObject({ version: 5, position: 1, estimateMinutes: 20 });
+    await call("PATCH", `${base}/waitlist/${me.party.id}`, { token: o.token, body: { partySize: 8 } });
+    expect(await guest.next()).toMatchObject({ version: 5, position: 1, estimatedWaitMinutes: 20 });
     await call("POST", `${base}/waitlist/${me.party.id}/seat`, { token: o.token });
-    expect(await guest.next()).toMatchObject({ version: 6, state: "seated", position: null, ahead: null, estimateMinutes: null });
+    expect(await guest.next()).toMatchObject({ version: 6, status: "seated", position: null, partiesAhead: null, estimatedWaitMinutes: null });
     expect(guest.messages).toHaveLength(5);
   });
 
   it("sends a status when the estimate changes because the location's intervals changed", async () => {
     const o = await signUp();
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 2 });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 2 });
     const guest = await openGuest(me.guestToken);
-    expect(await guest.next(isStatus)).toMatchObject({ estimateMinutes: 8 });
+    expect(await guest.next(isStatus)).toMatchObject({ estimatedWaitMinutes: 8 });
     const res = await call("PATCH", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token, body: { intervalMinutes: { "1-2": 12 } } });
     expect(res.status).toBe(200);
-    expect(await guest.next(isStatus)).toMatchObject({ state: "waiting", position: 1, estimateMinutes: 12 });
+    expect(await guest.next(isStatus)).toMatchObject({ status: "waiting", position: 1, estimatedWaitMinutes: 12 });
     // A settings change that leaves this estimate alone sends nothing more.
     await call("PATCH", `/api/locations/${o.locationId}/waitlist-settings`, { token: o.token, body: { intervalMinutes: { "7+": 30 } } });
     guest.send("ping");
@@ -77,15 +77,15 @@ describe("guest socket (GET /api/public/parties/:token/live)", () => {
     const base = `/api/locations/${o.locationId}`;
     const names = Array.from({ length: 30 }, (_, i) => `${"N".repeat(70)}${i}`);
     const ids = [];
-    for (const name of names) ids.push((await addParty(o, o.locationId, { name, size: 12, notes: "x".repeat(500), quotedWait: 600 })).party.id);
-    const me = await addParty(o, o.locationId, { name: "M".repeat(80), size: 12, notes: "y".repeat(500), tags: Array(10).fill("t".repeat(32)), quotedWait: 600 });
+    for (const name of names) ids.push((await addParty(o, o.locationId, { name, partySize: 12, notes: "x".repeat(500), quotedWaitMinutes: 600 })).party.id);
+    const me = await addParty(o, o.locationId, { name: "M".repeat(80), partySize: 12, notes: "y".repeat(500), tags: Array(10).fill("t".repeat(32)), quotedWaitMinutes: 600 });
     const guest = await openGuest(me.guestToken);
     await guest.next(isStatus);
     await call("POST", `${base}/waitlist/${me.party.id}/notify`, { token: o.token });
     await guest.next(isStatus);
     await call("POST", `${base}/waitlist/${ids[0]}/seat`, { token: o.token });
     await guest.next(isStatus);
-    await call("POST", `${base}/waitlist/${me.party.id}/no-show`, { token: o.token });
+    await call("POST", `${base}/waitlist/${me.party.id}/no_show`, { token: o.token });
     await guest.next(isStatus);
     expect(guest.frames).toHaveLength(4);
     for (const frame of guest.frames) expect(new TextEncoder().encode(frame).length, frame).toBeLessThanOrEqual(200);

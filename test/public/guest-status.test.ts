@@ -5,24 +5,23 @@ import { addParty } from "../live/socket";
 describe("guest status page (GET /api/public/parties/:token)", () => {
   it("shows the restaurant, this party's state, position, parties ahead, estimate and quoted wait", async () => {
     const o = await signUp({ accountName: "Trattoria Verde" });
-    await addParty(o, o.locationId, { name: "Ahead-One", size: 2, phone: "+1 212 555 0101", notes: "allergic to nuts" });
-    await addParty(o, o.locationId, { name: "Ahead-Two", size: 5, tags: ["patio"] });
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 2, quotedWait: 25 });
-    await addParty(o, o.locationId, { name: "Behind-One", size: 2, phone: "+1 212 555 0104" });
+    await addParty(o, o.locationId, { name: "Ahead-One", partySize: 2, phone: "+1 212 555 0101", notes: "allergic to nuts" });
+    await addParty(o, o.locationId, { name: "Ahead-Two", partySize: 5, tags: ["patio"] });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 2, quotedWaitMinutes: 25 });
+    await addParty(o, o.locationId, { name: "Behind-One", partySize: 2, phone: "+1 212 555 0104" });
     const loc = (await call("GET", `/api/locations/${o.locationId}`, { token: o.token })).json;
 
     const res = await call("GET", `/api/public/parties/${me.guestToken}`);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
-      restaurant: loc.name,
-      partyName: "Mine",
-      size: 2,
-      state: "waiting",
+      name: "Mine",
+      partySize: 2,
+      status: "waiting",
       position: 3,
-      ahead: 2,
+      partiesAhead: 2,
       // One party of the same size band ahead: two intervals of the default 8 minutes.
-      estimateMinutes: 16,
-      quotedWait: 25,
+      estimatedWaitMinutes: 16,
+      quotedWaitMinutes: 25,
       onMyWayAt: null,
       // The display board is off by default.
       boardLabel: null,
@@ -33,13 +32,13 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
 
   it("never shows another party's data", async () => {
     const o = await signUp();
-    await addParty(o, o.locationId, { name: "Zelda Secret", size: 2, phone: "+1 212 555 0199", notes: "VIP-NOTE-XYZ", tags: ["booth-tag-q"] });
-    const me = await addParty(o, o.locationId, { name: "Mine", size: 3 });
+    await addParty(o, o.locationId, { name: "Zelda Secret", partySize: 2, phone: "+1 212 555 0199", notes: "VIP-NOTE-XYZ", tags: ["booth-tag-q"] });
+    const me = await addParty(o, o.locationId, { name: "Mine", partySize: 3 });
     const res = await call("GET", `/api/public/parties/${me.guestToken}`);
     expect(res.status).toBe(200);
     for (const secret of ["Zelda", "+12125550199", "5550199", "VIP-NOTE-XYZ", "booth-tag-q"]) expect(res.text).not.toContain(secret);
     // No ids, tokens or list of any kind.
-    expect(Object.keys(res.json).sort()).toEqual(["ahead", "almostUpPosition", "boardLabel", "estimateMinutes", "location", "onMyWayAt", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
+    expect(Object.keys(res.json).sort()).toEqual(["almostUpPosition", "boardLabel", "estimatedWaitMinutes", "location", "name", "onMyWayAt", "partiesAhead", "partySize", "position", "quotedWaitMinutes", "status"]);
     expect(Object.keys(res.json.location).sort()).toEqual(["accentColor", "country", "language", "logoUrl", "name", "slug", "timeZone"]);
   });
 
@@ -48,6 +47,6 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
     const me = await addParty(o, o.locationId, { name: "Mine" });
     await call("POST", `/api/locations/${o.locationId}/waitlist/${me.party.id}/seat`, { token: o.token });
     const res = await call("GET", `/api/public/parties/${me.guestToken}`);
-    expect(res.json).toMatchObject({ state: "seated", position: null, ahead: null, estimateMinutes: null });
+    expect(res.json).toMatchObject({ status: "seated", position: null, partiesAhead: null, estimatedWaitMinutes: null });
   });
 });

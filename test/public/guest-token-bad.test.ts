@@ -21,7 +21,7 @@ describe("guest tokens that are not valid", () => {
     ];
     for (const token of malformed) {
       expectNotFound(await call("GET", `/api/public/parties/${encodeURIComponent(token)}`));
-      expectNotFound(await call("POST", `/api/public/parties/${encodeURIComponent(token)}/cancel`));
+      expectNotFound(await call("POST", `/api/public/parties/${encodeURIComponent(token)}/leave`));
       const ws = await upgrade(`/api/public/parties/${encodeURIComponent(token)}/live`);
       expect(ws.status, token).toBe(404);
     }
@@ -32,7 +32,7 @@ describe("guest tokens that are not valid", () => {
     const good = (await addParty(o, o.locationId)).guestToken;
     const unknown = good.slice(0, 32) + (good[32] === "A" ? "B" : "A") + good.slice(33);
     expectNotFound(await call("GET", `/api/public/parties/${unknown}`));
-    expectNotFound(await call("POST", `/api/public/parties/${unknown}/cancel`));
+    expectNotFound(await call("POST", `/api/public/parties/${unknown}/leave`));
     expect((await upgrade(`/api/public/parties/${unknown}/live`)).status).toBe(404);
     const noSuchLocation = "f".repeat(32) + good.slice(32);
     expectNotFound(await call("GET", `/api/public/parties/${noSuchLocation}`));
@@ -45,8 +45,8 @@ describe("guest tokens that are not valid", () => {
     const mine = await addParty(a, a.locationId, { name: "Mine" });
     const forged = b.locationId.replace(/-/g, "") + mine.guestToken.slice(32);
     expectNotFound(await call("GET", `/api/public/parties/${forged}`));
-    expectNotFound(await call("POST", `/api/public/parties/${forged}/cancel`));
+    expectNotFound(await call("POST", `/api/public/parties/${forged}/leave`));
     expect((await upgrade(`/api/public/parties/${forged}/live`)).status).toBe(404);
-    expect((await call("GET", `/api/public/parties/${mine.guestToken}`)).json.state).toBe("waiting");
+    expect((await call("GET", `/api/public/parties/${mine.guestToken}`)).json.status).toBe("waiting");
   });
 });

@@ -21,15 +21,15 @@ describe("guest token lifetime", () => {
     vi.setSystemTime(t0 + DAY - 60_000);
     const late = await call("GET", `/api/public/parties/${me.guestToken}`);
     expect(late.status).toBe(200);
-    expect(late.json).toMatchObject({ state: "seated", position: null });
+    expect(late.json).toMatchObject({ status: "seated", position: null });
     const socket = await connect(`/api/public/parties/${me.guestToken}/live`);
-    expect(await socket.next()).toMatchObject({ type: "status", state: "seated" });
+    expect(await socket.next()).toMatchObject({ type: "status", status: "seated" });
 
     vi.setSystemTime(t0 + DAY + 1_000);
     const gone = await call("GET", `/api/public/parties/${me.guestToken}`);
     expect(gone.status).toBe(410);
     expect(gone.json.error.code).toBe("gone");
-    expect((await call("POST", `/api/public/parties/${me.guestToken}/cancel`)).status).toBe(410);
+    expect((await call("POST", `/api/public/parties/${me.guestToken}/leave`)).status).toBe(410);
     expect((await upgrade(`/api/public/parties/${me.guestToken}/live`)).status).toBe(410);
   });
 
@@ -40,6 +40,6 @@ describe("guest token lifetime", () => {
     vi.setSystemTime(Date.now() + 3 * DAY);
     const res = await call("GET", `/api/public/parties/${me.guestToken}`);
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ state: "waiting", position: 1 });
+    expect(res.json).toMatchObject({ status: "waiting", position: 1 });
   });
 });

@@ -8,8 +8,8 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
     const o = await signUp();
     const slug = await slugOf(o);
     await setSettings(o, { maxPartySize: 8 });
-    await addParty(o, o.locationId, { name: "Secret-Name-One", size: 2, phone: "+1 212 555 0101" });
-    await addParty(o, o.locationId, { name: "Secret-Name-Two", size: 4 });
+    await addParty(o, o.locationId, { name: "Secret-Name-One", partySize: 2, phone: "+1 212 555 0101" });
+    await addParty(o, o.locationId, { name: "Secret-Name-Two", partySize: 4 });
     const loc = (await call("GET", `/api/locations/${o.locationId}`, { token: o.token })).json;
 
     const res = await call("GET", `/api/public/locations/${slug}`);
@@ -23,14 +23,14 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
       inLine: 2,
       // Default intervals (1-2: 8, 3-4: 10, 5-6: 15, 7+: 20) × (same band in line + 1).
       estimates: [
-        { size: 1, estimateMinutes: 16 },
-        { size: 2, estimateMinutes: 16 },
-        { size: 3, estimateMinutes: 20 },
-        { size: 4, estimateMinutes: 20 },
-        { size: 5, estimateMinutes: 15 },
-        { size: 6, estimateMinutes: 15 },
-        { size: 7, estimateMinutes: 20 },
-        { size: 8, estimateMinutes: 20 },
+        { partySize: 1, estimatedWaitMinutes: 16 },
+        { partySize: 2, estimatedWaitMinutes: 16 },
+        { partySize: 3, estimatedWaitMinutes: 20 },
+        { partySize: 4, estimatedWaitMinutes: 20 },
+        { partySize: 5, estimatedWaitMinutes: 15 },
+        { partySize: 6, estimatedWaitMinutes: 15 },
+        { partySize: 7, estimatedWaitMinutes: 20 },
+        { partySize: 8, estimatedWaitMinutes: 20 },
       ],
       // The place as guest pages show it (a new location: UTC, the default booking hours).
       language: "en",

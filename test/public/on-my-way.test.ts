@@ -6,9 +6,9 @@ import { expectError, freshIp } from "./support";
 afterEach(closeAll);
 
 const onMyWay = (token: string, opts: { ip?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) =>
-  call("POST", `/api/public/parties/${token}/on-my-way`, { ip: opts.ip ?? freshIp(), body: opts.body, raw: opts.raw, headers: opts.headers });
+  call("POST", `/api/public/parties/${token}/on_my_way`, { ip: opts.ip ?? freshIp(), body: opts.body, raw: opts.raw, headers: opts.headers });
 
-describe("guest says they are on their way (POST /api/public/parties/:token/on-my-way)", () => {
+describe("guest says they are on their way (POST /api/public/parties/:token/on_my_way)", () => {
   it("marks the party on its way and tells host screens at once", async () => {
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Coming" });
@@ -17,7 +17,7 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
 
     const res = await onMyWay(me.guestToken);
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ state: "waiting", position: 1, partyName: "Coming", onMyWayAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(res.json).toMatchObject({ status: "waiting", position: 1, name: "Coming", onMyWayAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     const event = await host.next(isEvent);
     expect(event).toMatchObject({ event: "party.updated", party: { id: me.party.id, onMyWayAt: Date.parse(res.json.onMyWayAt) } });
     const status = await call("GET", `/api/public/parties/${me.guestToken}`);
@@ -44,7 +44,7 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
     await call("POST", `/api/locations/${o.locationId}/waitlist/${me.party.id}/notify`, { token: o.token });
     const res = await onMyWay(me.guestToken);
     expect(res.status, res.text).toBe(200);
-    expect(res.json.state).toBe("notified");
+    expect(res.json.status).toBe("notified");
     expect(res.json.onMyWayAt).not.toBeNull();
   });
 
@@ -54,7 +54,7 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
     await call("POST", `/api/locations/${o.locationId}/waitlist/${me.party.id}/seat`, { token: o.token });
     expectError(await onMyWay(me.guestToken), 409, "invalid_transition");
     const status = await call("GET", `/api/public/parties/${me.guestToken}`);
-    expect(status.json).toMatchObject({ state: "seated", onMyWayAt: null });
+    expect(status.json).toMatchObject({ status: "seated", onMyWayAt: null });
   });
 
   it("refuses a party not yet almost up (409, one error shape), changes nothing and tells no host", async () => {
@@ -67,7 +67,7 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
     expectError(res, 409, "invalid_transition");
     expect(res.json.error.message).toMatch(/almost up/);
     const status = await call("GET", `/api/public/parties/${fourth.guestToken}`);
-    expect(status.json).toMatchObject({ state: "waiting", position: 4, onMyWayAt: null });
+    expect(status.json).toMatchObject({ status: "waiting", position: 4, onMyWayAt: null });
     host.send("ping");
     await host.next((m) => m === "pong");
     expect(host.messages.filter(isEvent)).toEqual([]);
@@ -92,7 +92,7 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
     await call("POST", `/api/locations/${o.locationId}/waitlist/${fifth.party.id}/notify`, { token: o.token });
     const res = await onMyWay(fifth.guestToken);
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ state: "notified", onMyWayAt: expect.any(String) });
+    expect(res.json).toMatchObject({ status: "notified", onMyWayAt: expect.any(String) });
   });
 
   it("follows the location's almost-up position", async () => {
@@ -121,9 +121,9 @@ describe("guest says they are on their way (POST /api/public/parties/:token/on-m
   it("ignores a body of any type or size it does not need, and other methods are 405", async () => {
     const o = await signUp();
     const me = await addParty(o, o.locationId, { name: "Body" });
-    expect((await onMyWay(me.guestToken, { body: { state: "seated", onMyWayAt: 1 } })).json.state).toBe("waiting");
+    expect((await onMyWay(me.guestToken, { body: { status: "seated", onMyWayAt: 1 } })).json.status).toBe("waiting");
     expectError(await onMyWay(me.guestToken, { raw: "x".repeat(70 * 1024), headers: { "Content-Type": "application/json" } }), 413, "payload_too_large");
-    const get = await call("GET", `/api/public/parties/${me.guestToken}/on-my-way`);
+    const get = await call("GET", `/api/public/parties/${me.guestToken}/on_my_way`);
     expectError(get, 405, "method_not_allowed");
   });
 

@@ -72,7 +72,7 @@ describe("the manage link", () => {
     const { token, p } = await bookedOnline();
     const forged = token.slice(0, 32) + "A".repeat(43);
     expect((await call("GET", `/api/public/reservations/${forged}`)).status).toBe(404);
-    const party = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "W", size: 2 } });
+    const party = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "W", partySize: 2 } });
     const guestToken = party.json.guestUrl.split("/w/")[1];
     expect((await call("GET", `/api/public/reservations/${guestToken}`)).status).toBe(404);
     // And the reverse: a booking's token is no waitlist link.

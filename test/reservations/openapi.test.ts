@@ -8,7 +8,7 @@ const HOST = [
   "POST /api/locations/{locationId}/reservations",
   "GET /api/locations/{locationId}/reservations/{reservationId}",
   "PATCH /api/locations/{locationId}/reservations/{reservationId}",
-  ...["confirm", "arrive", "seat", "complete", "cancel", "no-show"].map((a) => `POST /api/locations/{locationId}/reservations/{reservationId}/${a}`),
+  ...["confirm", "arrive", "seat", "complete", "cancel", "no_show"].map((a) => `POST /api/locations/{locationId}/reservations/{reservationId}/${a}`),
   "GET /api/locations/{locationId}/tables",
   "POST /api/locations/{locationId}/tables",
   "PATCH /api/locations/{locationId}/tables/{tableId}",

@@ -21,7 +21,7 @@ const routes = (): [string, string, unknown?][] => [
   ["POST", `${a.base}/reservations`, { name: "X", partySize: 2, start: localIso(dayFromNow(2, a.timezone), "13:00", a.timezone) }],
   ["GET", `${a.base}/reservations/${aReservation}`],
   ["PATCH", `${a.base}/reservations/${aReservation}`, { name: "Hijacked" }],
-  ...["confirm", "arrive", "seat", "complete", "cancel", "no-show"].map((x): [string, string] => ["POST", `${a.base}/reservations/${aReservation}/${x}`]),
+  ...["confirm", "arrive", "seat", "complete", "cancel", "no_show"].map((x): [string, string] => ["POST", `${a.base}/reservations/${aReservation}/${x}`]),
   ["GET", `${a.base}/tables`],
   ["POST", `${a.base}/tables`, { name: "X", minSeats: 1, maxSeats: 2 }],
   ["PATCH", `${a.base}/tables/${a.tables[0]!.id}`, { name: "Stolen" }],

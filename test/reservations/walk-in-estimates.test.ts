@@ -15,13 +15,13 @@ function soon(minutes: number) {
 
 async function walkInEstimate(p: Awaited<ReturnType<typeof bookPlace>>) {
   const list = await call("GET", `${p.base}/waitlist`, { token: p.token });
-  return list.json.parties[0].estimateMinutes as number;
+  return list.json.parties[0].estimatedWaitMinutes as number;
 }
 
 describe("walk-in estimates and the book", () => {
   it("a 2-top held for a booking in the next hour doubles the wait for 1-2 walk-ins when there are two 2-tops", async () => {
     const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
-    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", size: 2 } });
+    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", partySize: 2 } });
     const before = await walkInEstimate(p);
     const r = await call("POST", `${p.base}/reservations`, { token: p.token, body: { name: "Booked", partySize: 2, start: soon(30) } });
     expect(r.status, r.text).toBe(201);
@@ -30,7 +30,7 @@ describe("walk-in estimates and the book", () => {
 
   it("a booking after the next dining duration leaves the estimate alone", async () => {
     const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
-    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", size: 2 } });
+    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", partySize: 2 } });
     const before = await walkInEstimate(p);
     await call("POST", `${p.base}/reservations`, { token: p.token, body: { name: "Later", partySize: 2, start: soon(180) } });
     expect(await walkInEstimate(p)).toBe(before);
@@ -38,7 +38,7 @@ describe("walk-in estimates and the book", () => {
 
   it("seating a booking frees it into the floor: the estimate returns, and a seating is recorded", async () => {
     const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
-    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", size: 2 } });
+    await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Walk-in", partySize: 2 } });
     const before = await walkInEstimate(p);
     const r = await call("POST", `${p.base}/reservations`, { token: p.token, body: { name: "Booked", partySize: 2, start: soon(15) } });
     expect((await reservationAct(p, r.json.reservation.id, "seat")).status).toBe(200);

@@ -11,7 +11,7 @@ beforeAll(async () => {
   slug = (await call("GET", `/api/locations/${o.locationId}`, { token: o.token })).json.slug;
 });
 
-const checkIn = (body: Record<string, unknown>) => call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Walk-in", size: 2, ...body }, ip: `192.0.2.${++ip}` });
+const checkIn = (body: Record<string, unknown>) => call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Walk-in", partySize: 2, ...body }, ip: `192.0.2.${++ip}` });
 
 describe("SMS consent", () => {
   it("self check-in with consent is texted (the control for the tests below)", async () => {

@@ -73,7 +73,7 @@ describe("both providers down", () => {
     const row = await messageRow(id);
     expect(row).toMatchObject({ status: "failed", error_code: "telnyx:network" });
     expect(row!.error_message).toMatch(/both providers/i);
-    const event = await host.next((m) => m?.event === "message.updated" && m.message.id === id);
+    const event = await host.next((m) => m?.event === "message.status_changed" && m.message.id === id);
     expect(event.message).toMatchObject({ id, status: "failed", errorCode: "telnyx:network" });
     // The dead-letter queue sends nothing.
     expect(await attempts("twilio", phone)).toHaveLength(1);

@@ -1,5 +1,5 @@
 // The conversation with a party: guests' texts are stored, listed and pushed to host screens as
-// `message.received`; every status change of our texts is pushed as `message.updated`.
+// `message.received`; every status change of our texts is pushed as `message.status_changed`, and the provider taking it as `message.sent` (the webhooks' names).
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type SignedUp } from "../helpers/api";
 import { closeAll, isSnapshot, openHost } from "../live/socket";
@@ -33,23 +33,23 @@ describe("a party's conversation", () => {
     expect(event.message).toMatchObject({ partyId: party.id, direction: "inbound", body: "Can we sit outside?", status: "received" });
   });
 
-  it("pushes queued, sent, then delivered after a signed status callback, as message.updated", async () => {
+  it("pushes queued (message.status_changed), sent (message.sent), then delivered (message.status_changed) after a signed status callback", async () => {
     const host = await openHost(o, o.locationId);
     await host.next(isSnapshot);
     const phone = freshPhone();
     const party = await addParty(o, { name: "Live", phone, smsConsent: true });
     await flush(o.locationId);
 
-    const queued = await host.next((m) => m?.event === "message.updated" && m.message.partyId === party.id);
+    const queued = await host.next((m) => m?.event === "message.status_changed" && m.message.partyId === party.id);
     expect(queued.message).toMatchObject({ kind: "joined", status: "queued", provider: null });
-    const sent = await host.next((m) => m?.event === "message.updated" && m.message.id === queued.message.id, 10_000);
+    const sent = await host.next((m) => m?.event === "message.sent" && m.message.id === queued.message.id, 10_000);
     expect(sent.message).toMatchObject({ kind: "joined", status: "sent", provider: "twilio" });
     expect(sent.version).toBeGreaterThan(queued.version);
     const [row] = await rowsTo(phone);
     expect(row!.id).toBe(sent.message.id);
 
     expect((await twilioStatus(row!.provider_message_id, "delivered")).status).toBe(204);
-    const delivered = await host.next((m) => m?.event === "message.updated" && m.message.id === row!.id);
+    const delivered = await host.next((m) => m?.event === "message.status_changed" && m.message.id === row!.id);
     expect(delivered.message).toMatchObject({ status: "delivered" });
     expect(delivered.version).toBeGreaterThan(sent.version);
   });

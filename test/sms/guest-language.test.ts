@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 const checkIn = (body: Record<string, unknown>) =>
-  call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Lucía", size: 2, smsConsent: true, ...body }, ip: `192.0.2.${++ip}` });
+  call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Lucía", partySize: 2, smsConsent: true, ...body }, ip: `192.0.2.${++ip}` });
 const patchSms = (body: unknown) => call("PATCH", `/api/locations/${o.locationId}/sms-settings`, { token: o.token, body });
 
 describe("texts in the guest's language", () => {

@@ -212,9 +212,9 @@ export function telnyxEvent(eventType: string, payload: Record<string, unknown>)
 
 /** Adds a party as a host; with `smsConsent` it gets the "joined" text once the DO's alarm flushes. */
 export async function addParty(owner: { token: string; locationId: string }, body: Record<string, unknown>) {
-  const res = await call("POST", `/api/locations/${owner.locationId}/waitlist`, { token: owner.token, body: { name: "Guest", size: 2, ...body } });
+  const res = await call("POST", `/api/locations/${owner.locationId}/waitlist`, { token: owner.token, body: { name: "Guest", partySize: 2, ...body } });
   if (res.status !== 201) throw new Error(`add failed: ${res.status} ${res.text}`);
-  return res.json.party as { id: string; name: string; phone: string | null };
+  return res.json as { id: string; name: string; phone: string | null };
 }
 
 /** A consenting party whose "joined" text went out, so a reply from its phone is matched to it. */

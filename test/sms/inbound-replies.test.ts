@@ -41,7 +41,7 @@ describe("inbound replies", () => {
     const { party, phone } = await textedParty(o);
     expect((await call("POST", `/api/locations/${o.locationId}/waitlist/${party.id}/notify`, { token: o.token })).status).toBe(200);
     await textIn(phone, "1");
-    expect(await partyInLine(party.id)).toMatchObject({ state: "notified", onMyWayAt: expect.any(String) });
+    expect(await partyInLine(party.id)).toMatchObject({ status: "notified", onMyWayAt: expect.any(String) });
   });
 
   it('"9" takes the party out of the line', async () => {
@@ -50,7 +50,7 @@ describe("inbound replies", () => {
     await textIn(phone, "9");
     expect(await partyInLine(party.id)).toBeUndefined();
     const res = await call("GET", `/api/locations/${o.locationId}/waitlist/${party.id}`, { token: o.token });
-    expect(res.json.state).toBe("left");
+    expect(res.json.status).toBe("left");
   });
 
   it('"9" from a party that is no longer in line changes nothing', async () => {
@@ -58,7 +58,7 @@ describe("inbound replies", () => {
     expect((await call("POST", `/api/locations/${o.locationId}/waitlist/${party.id}/seat`, { token: o.token })).status).toBe(200);
     await textIn(phone, "9");
     const res = await call("GET", `/api/locations/${o.locationId}/waitlist/${party.id}`, { token: o.token });
-    expect(res.json.state).toBe("seated");
+    expect(res.json.status).toBe("seated");
   });
 
   it("a text from a number we never texted is accepted and stored nowhere", async () => {

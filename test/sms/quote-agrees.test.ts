@@ -14,9 +14,9 @@ describe("quotes that agree", () => {
     await addParty(o, { name: "Ahead one" });
     await addParty(o, { name: "Ahead two" });
     const phone = freshPhone();
-    const res = await call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Walk-in", size: 2, phone, smsConsent: true }, ip: `192.0.2.${++ip}` });
+    const res = await call("POST", `/api/public/locations/${slug}/waitlist`, { body: { name: "Walk-in", partySize: 2, phone, smsConsent: true }, ip: `192.0.2.${++ip}` });
     expect(res.status).toBe(201);
-    expect(res.json.status).toMatchObject({ position: 3, estimateMinutes: 24, quotedWait: 24 });
+    expect(res.json.status).toMatchObject({ position: 3, estimatedWaitMinutes: 24, quotedWaitMinutes: 24 });
     await flush(o.locationId);
     const [joined] = await rowsTo(phone);
     expect(joined?.kind).toBe("joined");
@@ -27,9 +27,9 @@ describe("quotes that agree", () => {
     const o = await signUp();
     for (const name of ["A", "B", "C"]) await addParty(o, { name });
     const phone = freshPhone();
-    const party = await addParty(o, { name: "Quoted", phone, smsConsent: true, quotedWait: 15 });
+    const party = await addParty(o, { name: "Quoted", phone, smsConsent: true, quotedWaitMinutes: 15 });
     const got = await call("GET", `/api/locations/${o.locationId}/waitlist/${party.id}`, { token: o.token });
-    expect(got.json).toMatchObject({ quotedWait: 15, estimateMinutes: 32 });
+    expect(got.json).toMatchObject({ quotedWaitMinutes: 15, estimatedWaitMinutes: 32 });
     await flush(o.locationId);
     const [joined] = await rowsTo(phone);
     expect(joined?.body).toContain("about 15 min");
@@ -37,10 +37,10 @@ describe("quotes that agree", () => {
 
   it("a host add without a quote is quoted the estimate for its band, not the band's fixed default", async () => {
     const o = await signUp();
-    for (let i = 0; i < 5; i++) await addParty(o, { name: `P${i}`, size: 4 });
-    const party = await addParty(o, { name: "Sixth", size: 3 });
+    for (let i = 0; i < 5; i++) await addParty(o, { name: `P${i}`, partySize: 4 });
+    const party = await addParty(o, { name: "Sixth", partySize: 3 });
     const got = await call("GET", `/api/locations/${o.locationId}/waitlist/${party.id}`, { token: o.token });
     // 3–4's default interval is 10 minutes; five of the band ahead: 60, where the fixed default was 20.
-    expect(got.json).toMatchObject({ quotedWait: 60, estimateMinutes: 60 });
+    expect(got.json).toMatchObject({ quotedWaitMinutes: 60, estimatedWaitMinutes: 60 });
   });
 });

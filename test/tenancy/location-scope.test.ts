@@ -42,8 +42,8 @@ const operations = locationOperations(
 
 beforeAll(async () => {
   a = await signUp({ accountName: "Scope A" });
-  const party = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Rossi", size: 2 } });
-  partyId = party.json.party.id;
+  const party = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Rossi", partySize: 2 } });
+  partyId = party.json.id;
   const bOwner = await signUp({ accountName: "Scope B" });
   b.owner = bOwner;
   b.admin = await addMember(bOwner, "admin");

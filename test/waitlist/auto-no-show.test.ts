@@ -34,8 +34,8 @@ async function notifiedParty(opts: { autoNoShow?: boolean; holdMinutes?: number 
 }
 
 /** The party as the DO stores it (read in the DO, whatever the clock says). */
-function stored(p: Place, id: string): Promise<{ state: string; version: number; closed_by: string | null; closed_at: number | null }> {
-  return runInDurableObject(p.stub, (_i, state) => state.storage.sql.exec("SELECT state, version, closed_by, closed_at FROM parties WHERE id = ?", id).one() as never);
+function stored(p: Place, id: string): Promise<{ status: string; version: number; closed_by: string | null; closed_at: number | null }> {
+  return runInDurableObject(p.stub, (_i, state) => state.storage.sql.exec("SELECT state AS status, version, closed_by, closed_at FROM parties WHERE id = ?", id).one() as never);
 }
 
 function alarmAt(p: Place): Promise<number | null> {
@@ -78,9 +78,9 @@ describe("automatic no-show after the hold", () => {
     await drainOutbox(p.stub);
     jumpTo(notifiedAt + 10 * MIN + 1_000);
     await runDurableObjectAlarm(p.stub);
-    expect(await stored(p, id)).toMatchObject({ state: "no_show", closed_by: "automatic", closed_at: notifiedAt + 10 * MIN + 1_000 });
+    expect(await stored(p, id)).toMatchObject({ status: "no_show", closed_by: "automatic", closed_at: notifiedAt + 10 * MIN + 1_000 });
     const got = await call("GET", `${p.base}/waitlist/${id}`, { token: p.token });
-    expect(got.json).toMatchObject({ state: "no_show", closedBy: "automatic", position: null });
+    expect(got.json).toMatchObject({ status: "no_show", closedBy: "automatic", position: null });
     // The other party moved up.
     const line = await call("GET", `${p.base}/waitlist`, { token: p.token });
     expect(line.json.parties.map((x: any) => [x.name, x.position])).toEqual([["Blake", 1]]);
@@ -91,7 +91,7 @@ describe("automatic no-show after the hold", () => {
     await drainOutbox(p.stub);
     jumpTo(notifiedAt + 9 * MIN);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("notified");
+    expect((await stored(p, id)).status).toBe("notified");
   });
 
   it("fires once, however often the alarm runs", async () => {
@@ -100,7 +100,7 @@ describe("automatic no-show after the hold", () => {
     jumpTo(notifiedAt + 11 * MIN);
     await fireAlarm(p);
     const first = await stored(p, id);
-    expect(first.state).toBe("no_show");
+    expect(first.status).toBe("no_show");
     await fireAlarm(p);
     await fireAlarm(p);
     expect(await stored(p, id)).toEqual(first);
@@ -113,7 +113,7 @@ describe("automatic no-show after the hold", () => {
     expect(armed === null || armed !== notifiedAt + 10 * MIN).toBe(true);
     jumpTo(notifiedAt + 30 * MIN);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("notified");
+    expect((await stored(p, id)).status).toBe("notified");
   });
 
   it("leaves a party seated before the end of its hold alone", async () => {
@@ -122,7 +122,7 @@ describe("automatic no-show after the hold", () => {
     await drainOutbox(p.stub);
     jumpTo(notifiedAt + 30 * MIN);
     await fireAlarm(p);
-    expect(await stored(p, id)).toMatchObject({ state: "seated", closed_by: "staff" });
+    expect(await stored(p, id)).toMatchObject({ status: "seated", closed_by: "staff" });
   });
 
   it("still happens after the DO was evicted before the end of the hold (the deadline comes from stored times)", async () => {
@@ -132,7 +132,7 @@ describe("automatic no-show after the hold", () => {
     expect(await alarmAt(p)).toBe(notifiedAt + 10 * MIN);
     jumpTo(notifiedAt + 10 * MIN + 5_000);
     await runDurableObjectAlarm(p.stub);
-    expect(await stored(p, id)).toMatchObject({ state: "no_show", closed_by: "automatic" });
+    expect(await stored(p, id)).toMatchObject({ status: "no_show", closed_by: "automatic" });
   });
 
   it("follows a settings change: a shorter hold moves the alarm earlier, turning it off takes the wake away", async () => {
@@ -147,7 +147,7 @@ describe("automatic no-show after the hold", () => {
     expect(await alarmAt(p)).not.toBe(notifiedAt + 3 * MIN);
     jumpTo(notifiedAt + 4 * MIN);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("notified");
+    expect((await stored(p, id)).status).toBe("notified");
   });
 
   it("turned on after the notify, holds the party from its notify time", async () => {
@@ -157,27 +157,27 @@ describe("automatic no-show after the hold", () => {
     expect(await alarmAt(p)).toBe(notifiedAt + 5 * MIN);
     jumpTo(notifiedAt + 5 * MIN);
     await runDurableObjectAlarm(p.stub);
-    expect((await stored(p, id)).state).toBe("no_show");
+    expect((await stored(p, id)).status).toBe("no_show");
   });
 
   it("restarts the hold when the guest says they are on their way after the notify", async () => {
     const p = await freshPlace();
     await settings(p, { autoNoShow: true, holdMinutes: 10 });
-    const joined = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Casey", size: 2 } });
-    const id = joined.json.party.id as string;
+    const joined = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Casey", partySize: 2 } });
+    const id = joined.json.id as string;
     const token = new URL(joined.json.guestUrl).pathname.split("/").pop()!;
     const notifiedAt = Date.parse((await act(p, id, "notify")).json.notifiedAt);
     jumpTo(notifiedAt + 6 * MIN);
-    const omw = await call("POST", `/api/public/parties/${token}/on-my-way`);
+    const omw = await call("POST", `/api/public/parties/${token}/on_my_way`);
     expect(omw.status, omw.text).toBe(200);
     await alarmsUntil(p, notifiedAt + 7 * MIN);
     expect(await alarmAt(p)).toBe(notifiedAt + 16 * MIN);
     jumpTo(notifiedAt + 11 * MIN);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("notified");
+    expect((await stored(p, id)).status).toBe("notified");
     jumpTo(notifiedAt + 16 * MIN);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("no_show");
+    expect((await stored(p, id)).status).toBe("no_show");
   });
 
   it("reaches open host screens as a state change, like a host's no-show", async () => {
@@ -187,22 +187,22 @@ describe("automatic no-show after the hold", () => {
     await drainOutbox(p.stub);
     jumpTo(notifiedAt + 10 * MIN);
     await runDurableObjectAlarm(p.stub);
-    const event = await host.next((m) => m.type === "event" && m.event === "party.state_changed" && m.party.id === id);
-    expect(event.party).toMatchObject({ state: "no_show", closedBy: "automatic" });
+    const event = await host.next((m) => m.type === "event" && m.event === "party.status_changed" && m.party.id === id);
+    expect(event.party).toMatchObject({ status: "no_show", closedBy: "automatic" });
   });
 
   it("is mirrored to D1 and history like a manual no-show, with closedBy automatic; a host's no-show says staff", async () => {
     const { p, id, notifiedAt } = await notifiedParty();
     const other = (await call("GET", `${p.base}/waitlist`, { token: p.token })).json.parties.find((x: any) => x.name === "Blake");
-    expect((await act(p, other.id, "no-show")).status).toBe(200);
+    expect((await act(p, other.id, "no_show")).status).toBe(200);
     jumpTo(notifiedAt + 10 * MIN);
     await runDurableObjectAlarm(p.stub);
     await drainOutbox(p.stub);
     const rows = await env_d1(p, id);
     expect(rows).toMatchObject({ state: "no_show", closed_by: "automatic" });
-    const history = await call("GET", `${p.base}/history?state=no_show`, { token: p.token });
+    const history = await call("GET", `${p.base}/history?status=no_show`, { token: p.token });
     expect(history.status, history.text).toBe(200);
-    expect(history.json.parties.map((x: any) => [x.name, x.state, x.closedBy]).sort()).toEqual([
+    expect(history.json.parties.map((x: any) => [x.name, x.status, x.closedBy]).sort()).toEqual([
       ["Avery", "no_show", "automatic"],
       ["Blake", "no_show", "staff"],
     ]);
@@ -215,35 +215,35 @@ describe("automatic no-show after the hold", () => {
     expect(ep.status, ep.text).toBe(201);
     jumpTo(notifiedAt + 10 * MIN);
     await runDurableObjectAlarm(p.stub);
-    expect((await stored(p, id)).state).toBe("no_show");
+    expect((await stored(p, id)).status).toBe("no_show");
     // Back to real time for the delivery (its signature's timestamp is checked against the clock).
     vi.useRealTimers();
     const event = await waitFor(async () => {
       await runDurableObjectAlarm(p.stub);
       const got = (await (await fetch(`${inject("fakesUrl")}/__control/receiver/${receiver}`)).json()) as { body: string }[];
-      return got.map((g) => JSON.parse(g.body)).find((e) => e.type === "party.status_changed" && e.data.party.id === id && e.data.party.state === "no_show");
+      return got.map((g) => JSON.parse(g.body)).find((e) => e.type === "party.status_changed" && e.data.party.id === id && e.data.party.status === "no_show");
     }, 20_000, "the webhook for the automatic no-show");
-    expect(event.data.party).toMatchObject({ state: "no_show", closedBy: "automatic" });
+    expect(event.data.party).toMatchObject({ status: "no_show", closedBy: "automatic" });
   });
 
   it("can be undone with Restore, which puts the party back notified in its place and does not fire again for the same notify", async () => {
     const { p, id, notifiedAt } = await notifiedParty();
     jumpTo(notifiedAt + 10 * MIN);
     await runDurableObjectAlarm(p.stub);
-    expect((await stored(p, id)).state).toBe("no_show");
+    expect((await stored(p, id)).status).toBe("no_show");
     jumpTo(notifiedAt + 12 * MIN);
     const back = await act(p, id, "restore");
     expect(back.status, back.text).toBe(200);
-    expect(back.json).toMatchObject({ state: "notified", position: 1, closedBy: null });
+    expect(back.json).toMatchObject({ status: "notified", position: 1, closedBy: null });
     await fireAlarm(p);
     await fireAlarm(p);
-    expect((await stored(p, id)).state).toBe("notified");
+    expect((await stored(p, id)).status).toBe("notified");
     // Notified again: a new hold, which runs out in its turn.
     const again = await act(p, id, "notify");
     const second = Date.parse(again.json.notifiedAt);
     jumpTo(second + 10 * MIN);
     await fireAlarm(p);
-    expect(await stored(p, id)).toMatchObject({ state: "no_show", closed_by: "automatic" });
+    expect(await stored(p, id)).toMatchObject({ status: "no_show", closed_by: "automatic" });
   });
 
   it("refuses a bad autoNoShow with the one 400 error shape and changes nothing", async () => {

@@ -23,19 +23,19 @@ describe("boardNumber", () => {
 });
 
 describe("boardView", () => {
-  const party = (i: number, state: string, notifiedAt: number | null = null) => ({ id: `id-${i}`, name: `Guest${i} Family${i}`, size: i, state, rank: i, notifiedAt, phone: "+14155550100", notes: "secret" });
+  const party = (i: number, state: string, notifiedAt: number | null = null) => ({ id: `id-${i}`, name: `Guest${i} Family${i}`, partySize: i, status: state, rank: i, notifiedAt, phone: "+14155550100", notes: "secret" });
   it("lists the most recently called first and the next waiting in line order, capped", () => {
     const parties = [
       ...Array.from({ length: 8 }, (_, i) => party(i + 1, "notified", 1000 + i)),
       ...Array.from({ length: 7 }, (_, i) => party(20 + i, "waiting")),
       party(40, "seated"),
     ];
-    const v = boardView(parties, "name", { open: true, estimates: [{ size: 2, estimateMinutes: 10 }] });
+    const v = boardView(parties, "name", { open: true, estimates: [{ partySize: 2, estimatedWaitMinutes: 10 }] });
     expect(v.called).toHaveLength(BOARD_CALLED_MAX);
     expect(v.called[0]).toEqual({ label: "Guest8 F.", partySize: 8 });
     expect(v.next).toHaveLength(BOARD_NEXT_MAX);
     expect(v.next[0]).toEqual({ label: "Guest20 F.", partySize: 20 });
-    expect(v.waits).toEqual([{ partySize: 2, estimateMinutes: 10 }]);
+    expect(v.waits).toEqual([{ partySize: 2, estimatedWaitMinutes: 10 }]);
     expect(JSON.stringify(v)).not.toMatch(/Family|secret|4155550100|id-/);
   });
 });

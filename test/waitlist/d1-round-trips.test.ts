@@ -62,16 +62,16 @@ let partyId: string;
 
 beforeAll(async () => {
   a = await signUp({ accountName: "Round Trips" });
-  const added = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Lindqvist", size: 2 } });
+  const added = await call("POST", `/api/locations/${a.locationId}/waitlist`, { token: a.token, body: { name: "Lindqvist", partySize: 2 } });
   expect(added.status).toBe(201);
-  partyId = added.json.party.id;
+  partyId = added.json.id;
 });
 
 describe("D1 round trips on the REST path", () => {
   it("a host action (notify) makes one D1 round trip, the session's", async () => {
     const r = await counted("POST", `/api/locations/${a.locationId}/waitlist/${partyId}/notify`, a.token);
     expect(r.status).toBe(200);
-    expect(r.json.state).toBe("notified");
+    expect(r.json.status).toBe("notified");
     expect(r.trips).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe("D1 round trips on the REST path", () => {
     const list = await counted("GET", `/api/locations/${a.locationId}/waitlist`, a.token);
     expect(list.status).toBe(200);
     expect(list.trips).toBe(1);
-    const add = await counted("POST", `/api/locations/${a.locationId}/waitlist`, a.token, { name: "Okafor", size: 3 });
+    const add = await counted("POST", `/api/locations/${a.locationId}/waitlist`, a.token, { name: "Okafor", partySize: 3 });
     expect(add.status).toBe(201);
     expect(add.trips).toBe(1);
   });
@@ -103,7 +103,7 @@ describe("D1 round trips on the REST path", () => {
     expect(unbound.status).toBe(404);
     // Nothing changed for A's party.
     const party = await call("GET", `/api/locations/${a.locationId}/waitlist/${partyId}`, { token: a.token });
-    expect(party.json.state).toBe("notified");
+    expect(party.json.status).toBe("notified");
   });
 
   it("asking the DO of an id that names no location leaves that object empty", async () => {

@@ -6,7 +6,7 @@ import { party } from "./fixtures";
 
 const INTERVALS = { "1-2": { minutes: 8 }, "3-4": { minutes: 10 }, "5-6": { minutes: 15 }, "7+": { minutes: 20 } };
 
-describe("estimateMinutes", () => {
+describe("estimatedWaitMinutes", () => {
   it("is one interval for the first of a band", () => {
     expect(estimateMinutes(8, 0)).toBe(8);
   });
@@ -28,27 +28,27 @@ describe("estimateMinutes", () => {
 describe("joinEstimates", () => {
   it("gives one estimate per size up to the maximum, counting only active parties of that band", () => {
     const line = [
-      party({ size: 2 }),
-      party({ size: 1, state: "notified" }),
-      party({ size: 4 }),
-      party({ size: 8 }),
-      party({ size: 2, state: "seated" }),
-      party({ size: 4, state: "cancelled" }),
+      party({ partySize: 2 }),
+      party({ partySize: 1, status: "notified" }),
+      party({ partySize: 4 }),
+      party({ partySize: 8 }),
+      party({ partySize: 2, status: "seated" }),
+      party({ partySize: 4, status: "cancelled" }),
     ];
     expect(joinEstimates(line, INTERVALS, 8)).toEqual([
-      { size: 1, estimateMinutes: 24 },
-      { size: 2, estimateMinutes: 24 },
-      { size: 3, estimateMinutes: 20 },
-      { size: 4, estimateMinutes: 20 },
-      { size: 5, estimateMinutes: 15 },
-      { size: 6, estimateMinutes: 15 },
-      { size: 7, estimateMinutes: 40 },
-      { size: 8, estimateMinutes: 40 },
+      { partySize: 1, estimatedWaitMinutes: 24 },
+      { partySize: 2, estimatedWaitMinutes: 24 },
+      { partySize: 3, estimatedWaitMinutes: 20 },
+      { partySize: 4, estimatedWaitMinutes: 20 },
+      { partySize: 5, estimatedWaitMinutes: 15 },
+      { partySize: 6, estimatedWaitMinutes: 15 },
+      { partySize: 7, estimatedWaitMinutes: 40 },
+      { partySize: 8, estimatedWaitMinutes: 40 },
     ]);
   });
 
   it("is one interval per band for an empty line", () => {
-    expect(joinEstimates([], INTERVALS, 3).map((e) => e.estimateMinutes)).toEqual([8, 8, 10]);
+    expect(joinEstimates([], INTERVALS, 3).map((e) => e.estimatedWaitMinutes)).toEqual([8, 8, 10]);
   });
 
   it("is empty when no party size is allowed", () => {

@@ -17,7 +17,7 @@ describe("eviction", () => {
     const after = await list(p);
     expect(after.version).toBe(before.version);
     expect(after.parties).toEqual(before.parties);
-    expect(after.parties.map((x) => [x.name, x.state, x.position])).toEqual([
+    expect(after.parties.map((x) => [x.name, x.status, x.position])).toEqual([
       ["C", "waiting", 1],
       ["A", "notified", 2],
       ["B", "waiting", 3],
@@ -44,7 +44,7 @@ describe("eviction", () => {
     await evictDurableObject(p.stub);
     const res = await act(p, b.id, "restore");
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ state: "notified", position: 2 });
+    expect(res.json).toMatchObject({ status: "notified", position: 2 });
   });
 
   it("keeps refusing what was invalid before", async () => {

@@ -21,19 +21,19 @@ const secretPart = (guestUrl: string) => guestUrl.split("/w/")[1]!.slice(32);
 describe("guest tokens at rest", () => {
   it("an add is stored without its guest token in clear", async () => {
     const p = await freshPlace();
-    const res = await addParty(p, { name: "Garcia", size: 2 });
+    const res = await addParty(p, { name: "Garcia", partySize: 2 });
     expect(res.status).toBe(201);
     const stored = await everythingStored(p);
-    expect(stored).toContain(res.json.party.id);
+    expect(stored).toContain(res.json.id);
     expect(stored).not.toContain(secretPart(res.json.guestUrl));
   });
 
   it("an add with an Idempotency-Key is stored without its guest token in clear", async () => {
     const p = await freshPlace();
-    const res = await addParty(p, { name: "Garcia", size: 2 }, { "Idempotency-Key": "at-rest-1" });
+    const res = await addParty(p, { name: "Garcia", partySize: 2 }, { "Idempotency-Key": "at-rest-1" });
     expect(res.status).toBe(201);
     const stored = await everythingStored(p);
-    expect(stored).toContain(res.json.party.id);
+    expect(stored).toContain(res.json.id);
     expect(stored).not.toContain(secretPart(res.json.guestUrl));
   });
 });

@@ -6,7 +6,7 @@ import { autoNoShowAt, holdEndsAt, holdStart, nextHoldExpiry, type HoldFields } 
 const MIN = 60_000;
 const T = Date.UTC(2026, 11, 4, 19, 0);
 const on = { autoNoShow: true, holdMinutes: 10 };
-const notified = (over: Partial<HoldFields> = {}): HoldFields => ({ state: "notified", notifiedAt: T, onMyWayAt: null, autoNoShowAt: null, ...over });
+const notified = (over: Partial<HoldFields> = {}): HoldFields => ({ status: "notified", notifiedAt: T, onMyWayAt: null, autoNoShowAt: null, ...over });
 
 describe("the hold on a notified party", () => {
   it("runs holdMinutes from the notify", () => {
@@ -16,9 +16,9 @@ describe("the hold on a notified party", () => {
   });
 
   it("holds nobody who is waiting (not notified) or already closed", () => {
-    expect(holdEndsAt({ state: "waiting", notifiedAt: null }, 10)).toBeNull();
-    expect(autoNoShowAt({ state: "seated", notifiedAt: T }, on)).toBeNull();
-    expect(autoNoShowAt({ state: "no_show", notifiedAt: T }, on)).toBeNull();
+    expect(holdEndsAt({ status: "waiting", notifiedAt: null }, 10)).toBeNull();
+    expect(autoNoShowAt({ status: "seated", notifiedAt: T }, on)).toBeNull();
+    expect(autoNoShowAt({ status: "no_show", notifiedAt: T }, on)).toBeNull();
   });
 
   it("never turns into a no-show while the setting is off (the party still shows as late)", () => {
@@ -51,7 +51,7 @@ describe("the hold on a notified party", () => {
   });
 
   it("the next expiry is the earliest among the parties held", () => {
-    const parties = [notified({ notifiedAt: T + 5 * MIN }), { state: "waiting" as const, notifiedAt: null }, notified({ notifiedAt: T + 1 * MIN })];
+    const parties = [notified({ notifiedAt: T + 5 * MIN }), { status: "waiting" as const, notifiedAt: null }, notified({ notifiedAt: T + 1 * MIN })];
     expect(nextHoldExpiry(parties, on)).toBe(T + 11 * MIN);
     expect(nextHoldExpiry(parties, { ...on, autoNoShow: false })).toBeNull();
     expect(nextHoldExpiry([], on)).toBeNull();

@@ -12,15 +12,15 @@
 // to be behind it; where that leaves a choice, the model takes the place the API reports.
 
 export type State = "waiting" | "notified" | "seated" | "cancelled" | "no_show" | "left";
-export type HostAction = "notify" | "seat" | "cancel" | "no-show" | "restore";
+export type HostAction = "notify" | "seat" | "cancel" | "no_show" | "restore";
 
 export const RESTORE_WINDOW_MS = 15 * 60_000;
 
 export interface ModelParty {
   id: string;
   name: string;
-  size: number;
-  state: State;
+  partySize: number;
+  status: State;
   notifyCount: number;
   guestToken: string;
   /** The active state a closed party returns to. */
@@ -28,7 +28,7 @@ export interface ModelParty {
   closedAt: number | null;
 }
 
-const CLOSING: Record<string, State> = { seat: "seated", cancel: "cancelled", "no-show": "no_show", leave: "left" };
+const CLOSING: Record<string, State> = { seat: "seated", cancel: "cancelled", "no_show": "no_show", leave: "left" };
 
 export const isActive = (s: State) => s === "waiting" || s === "notified";
 
@@ -53,28 +53,28 @@ export class LineModel {
     for (let i = 0; i < this.line.length; i++) for (let j = i + 1; j < this.line.length; j++) this.setBefore(this.line[i]!, this.line[j]!);
   }
 
-  add(p: Omit<ModelParty, "state" | "notifyCount" | "restoreState" | "closedAt">) {
+  add(p: Omit<ModelParty, "status" | "notifyCount" | "restoreState" | "closedAt">) {
     for (const id of this.parties.keys()) this.setBefore(id, p.id);
-    this.parties.set(p.id, { ...p, state: "waiting", notifyCount: 0, restoreState: null, closedAt: null });
+    this.parties.set(p.id, { ...p, status: "waiting", notifyCount: 0, restoreState: null, closedAt: null });
     this.line.push(p.id);
   }
 
   /** Whether `action` is allowed now (the API answers 200), by the rules alone. */
   allowed(id: string, action: HostAction | "leave", now: number): boolean {
     const p = this.parties.get(id)!;
-    if (action === "restore") return !isActive(p.state) && p.closedAt !== null && now - p.closedAt <= RESTORE_WINDOW_MS;
-    return isActive(p.state);
+    if (action === "restore") return !isActive(p.status) && p.closedAt !== null && now - p.closedAt <= RESTORE_WINDOW_MS;
+    return isActive(p.status);
   }
 
   act(id: string, action: Exclude<HostAction, "restore"> | "leave", now: number) {
     const p = this.parties.get(id)!;
     if (action === "notify") {
-      p.state = "notified";
+      p.status = "notified";
       p.notifyCount += 1;
       return;
     }
-    p.restoreState = p.state as "waiting" | "notified";
-    p.state = CLOSING[action]!;
+    p.restoreState = p.status as "waiting" | "notified";
+    p.status = CLOSING[action]!;
     p.closedAt = now;
     this.line = this.line.filter((x) => x !== id);
   }
@@ -92,7 +92,7 @@ export class LineModel {
 
   restore(id: string, position: number) {
     const p = this.parties.get(id)!;
-    p.state = p.restoreState ?? "waiting";
+    p.status = p.restoreState ?? "waiting";
     p.restoreState = null;
     p.closedAt = null;
     this.line.splice(position - 1, 0, id);
@@ -102,17 +102,17 @@ export class LineModel {
   move(id: string, position: number) {
     this.line = this.line.filter((x) => x !== id);
     this.line.splice(Math.min(Math.max(position, 1), this.line.length + 1) - 1, 0, id);
-    for (const [other, q] of this.parties) if (!isActive(q.state)) this.forget(other, id);
+    for (const [other, q] of this.parties) if (!isActive(q.status)) this.forget(other, id);
     this.syncLine();
   }
 
-  edit(id: string, patch: { name?: string; size?: number }) {
+  edit(id: string, patch: { name?: string; partySize?: number }) {
     const p = this.parties.get(id)!;
     if (patch.name !== undefined) p.name = patch.name.trim();
-    if (patch.size !== undefined) p.size = patch.size;
+    if (patch.partySize !== undefined) p.partySize = patch.partySize;
   }
 
   closed(): ModelParty[] {
-    return [...this.parties.values()].filter((p) => !isActive(p.state));
+    return [...this.parties.values()].filter((p) => !isActive(p.status));
   }
 }

@@ -43,7 +43,7 @@ export type Weights = Record<Cmd["kind"], number>;
 export function commands(w: Weights): fc.Arbitrary<Cmd> {
   const all: fc.WeightedArbitrary<Cmd>[] = [
     { weight: w.add, arbitrary: fc.record({ kind: fc.constant("add" as const), name, size }) },
-    { weight: w.act, arbitrary: fc.record({ kind: fc.constant("act" as const), action: fc.constantFrom("notify", "seat", "cancel", "no-show" as const), pick }) },
+    { weight: w.act, arbitrary: fc.record({ kind: fc.constant("act" as const), action: fc.constantFrom("notify", "seat", "cancel", "no_show" as const), pick }) },
     { weight: w.restore, arbitrary: fc.record({ kind: fc.constant("restore" as const), pick }) },
     { weight: w.move, arbitrary: fc.record({ kind: fc.constant("move" as const), pick, position: fc.integer({ min: 1, max: 15 }) }) },
     {
@@ -76,7 +76,7 @@ class Run {
   constructor(readonly place: Place) {}
 
   private target(pick: Pick, kind: Cmd["kind"]): string | undefined {
-    const usual = [...this.model.parties.values()].filter((p) => (kind === "restore" ? !isActive(p.state) : isActive(p.state))).map((p) => p.id);
+    const usual = [...this.model.parties.values()].filter((p) => (kind === "restore" ? !isActive(p.status) : isActive(p.status))).map((p) => p.id);
     const pool = pick.usual && usual.length > 0 ? usual : this.ids;
     return pool.length === 0 ? undefined : pool[pick.n % pool.length];
   }
@@ -90,14 +90,14 @@ class Run {
     const m = this.model;
     switch (c.kind) {
       case "add": {
-        const res = await call("POST", `${this.place.base}/waitlist`, { token, body: { name: c.name, size: c.size } });
+        const res = await call("POST", `${this.place.base}/waitlist`, { token, body: { name: c.name, partySize: c.size } });
         if (c.size > MAX_PARTY_SIZE) return expectStatus(res, 400, c);
         expectStatus(res, 201, c);
-        const id = res.json.party.id as string;
+        const id = res.json.id as string;
         this.ids.push(id);
-        m.add({ id, name: c.name.trim(), size: c.size, guestToken: (res.json.guestUrl as string).split("/w/")[1]! });
-        expect(res.json.party.position, "a new party joins at the back").toBe(m.line.length);
-        return { changed: true, partyVersion: res.json.party.version };
+        m.add({ id, name: c.name.trim(), partySize: c.size, guestToken: (res.json.guestUrl as string).split("/w/")[1]! });
+        expect(res.json.position, "a new party joins at the back").toBe(m.line.length);
+        return { changed: true, partyVersion: res.json.version };
       }
       case "act": {
         const id = this.target(c.pick, c.kind);
@@ -107,7 +107,7 @@ class Run {
         if (!ok) return expectStatus(res, 409, c);
         expectStatus(res, 200, c);
         m.act(id, c.action, this.clock);
-        expect(res.json.state).toBe(m.parties.get(id)!.state);
+        expect(res.json.status).toBe(m.parties.get(id)!.status);
         return { changed: true, partyVersion: res.json.version };
       }
       case "restore": {
@@ -125,14 +125,14 @@ class Run {
             JSON.stringify(m.line.map((x) => m.parties.get(x)!.name)),
         ).toBe(true);
         m.restore(id, position);
-        expect(res.json.state).toBe(m.parties.get(id)!.state);
+        expect(res.json.status).toBe(m.parties.get(id)!.status);
         return { changed: true, partyVersion: res.json.version };
       }
       case "move": {
         const id = this.target(c.pick, c.kind);
         if (!id) return null;
         const res = await call("POST", this.path(id, "move"), { token, body: { position: c.position } });
-        if (!isActive(m.parties.get(id)!.state)) return expectStatus(res, 409, c);
+        if (!isActive(m.parties.get(id)!.status)) return expectStatus(res, 409, c);
         expectStatus(res, 200, c);
         m.move(id, c.position);
         expect(res.json.position).toBe(m.line.indexOf(id) + 1);
@@ -141,10 +141,10 @@ class Run {
       case "edit": {
         const id = this.target(c.pick, c.kind);
         if (!id) return null;
-        const patch = { ...(c.name !== undefined && { name: c.name }), ...(c.size !== undefined && { size: c.size }) };
+        const patch = { ...(c.name !== undefined && { name: c.name }), ...(c.size !== undefined && { partySize: c.size }) };
         const res = await call("PATCH", this.path(id), { token, body: patch });
         if (Object.keys(patch).length === 0) return expectStatus(res, 400, c);
-        if (!isActive(m.parties.get(id)!.state)) return expectStatus(res, 409, c);
+        if (!isActive(m.parties.get(id)!.status)) return expectStatus(res, 409, c);
         if (c.size !== undefined && c.size > MAX_PARTY_SIZE) return expectStatus(res, 400, c);
         expectStatus(res, 200, c);
         m.edit(id, patch);
@@ -154,16 +154,16 @@ class Run {
         const id = this.target(c.pick, c.kind);
         if (!id) return null;
         const p = m.parties.get(id)!;
-        const res = await call("POST", `/api/public/parties/${p.guestToken}/cancel`);
-        if (p.state === "left") {
+        const res = await call("POST", `/api/public/parties/${p.guestToken}/leave`);
+        if (p.status === "left") {
           expectStatus(res, 200, c);
-          expect(res.json.state).toBe("left");
+          expect(res.json.status).toBe("left");
           return { changed: false };
         }
         if (!m.allowed(id, "leave", this.clock)) return expectStatus(res, 409, c);
         expectStatus(res, 200, c);
         m.act(id, "leave", this.clock);
-        expect(res.json).toMatchObject({ state: "left", position: null });
+        expect(res.json).toMatchObject({ status: "left", position: null });
         return { changed: true };
       }
       case "evict":
@@ -194,9 +194,9 @@ class Run {
     const m = this.model;
     const expected = m.line.map((id, i) => {
       const p = m.parties.get(id)!;
-      return { id, name: p.name, size: p.size, state: p.state, notifyCount: p.notifyCount, position: i + 1, ahead: i };
+      return { id, name: p.name, partySize: p.partySize, status: p.status, notifyCount: p.notifyCount, position: i + 1, partiesAhead: i };
     });
-    const actual = parties.map((p) => ({ id: p.id, name: p.name, size: p.size, state: p.state, notifyCount: p.notifyCount, position: p.position, ahead: p.ahead }));
+    const actual = parties.map((p) => ({ id: p.id, name: p.name, partySize: p.partySize, status: p.status, notifyCount: p.notifyCount, position: p.position, partiesAhead: p.partiesAhead }));
     expect(actual, `line after ${JSON.stringify(c)}`).toEqual(expected);
   }
 
@@ -217,9 +217,9 @@ class Run {
     for (const row of rows) {
       const m = this.model.parties.get(row.id)!;
       const d = fromDo.get(row.id);
-      expect({ state: row.state, size: row.size, name: row.name, notifyCount: row.notify_count, version: row.version, accountId: row.account_id }).toEqual({
-        state: m.state,
-        size: m.size,
+      expect({ status: row.state, partySize: row.size, name: row.name, notifyCount: row.notify_count, version: row.version, accountId: row.account_id }).toEqual({
+        status: m.status,
+        partySize: m.partySize,
         name: m.name,
         notifyCount: m.notifyCount,
         version: d.version,
@@ -231,7 +231,7 @@ class Run {
     const history = await call("GET", `${base}/history?limit=200`, { token });
     expect(history.status).toBe(200);
     const closed = this.model.closed();
-    expect(new Map((history.json.parties as any[]).map((p) => [p.id, p.state]))).toEqual(new Map(closed.map((p) => [p.id, p.state])));
+    expect(new Map((history.json.parties as any[]).map((p) => [p.id, p.status]))).toEqual(new Map(closed.map((p) => [p.id, p.status])));
   }
 }
 

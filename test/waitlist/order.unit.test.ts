@@ -70,9 +70,9 @@ describe("rankForPosition", () => {
 describe("lineOrder", () => {
   it("keeps only waiting and notified parties, by rank", () => {
     const a = party({ rank: 3 });
-    const b = party({ rank: 1, state: "notified" });
-    const c = party({ rank: 2, state: "seated" });
-    const d = party({ rank: 2, state: "cancelled" });
+    const b = party({ rank: 1, status: "notified" });
+    const c = party({ rank: 2, status: "seated" });
+    const d = party({ rank: 2, status: "cancelled" });
     const e = party({ rank: 0.5 });
     expect(lineOrder([a, b, c, d, e]).map((p) => p.id)).toEqual([e.id, b.id, a.id]);
   });

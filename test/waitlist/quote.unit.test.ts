@@ -7,7 +7,7 @@ const intervals = { "1-2": { minutes: 8 }, "3-4": { minutes: 10 }, "5-6": { minu
 
 describe("default quote", () => {
   it("is the band's interval times the active parties of that band plus one", () => {
-    const line = [{ size: 2, state: "waiting" as const }, { size: 1, state: "notified" as const }, { size: 2, state: "seated" as const }, { size: 4, state: "waiting" as const }];
+    const line = [{ partySize: 2, status: "waiting" as const }, { partySize: 1, status: "notified" as const }, { partySize: 2, status: "seated" as const }, { partySize: 4, status: "waiting" as const }];
     expect(estimateForNewParty(2, line, intervals)).toBe(24);
     expect(defaultQuote(2, line, intervals, DEFAULT_QUOTES)).toBe(24);
     expect(defaultQuote(3, line, intervals, DEFAULT_QUOTES)).toBe(20);

@@ -13,7 +13,7 @@ describe("restore: back to its place in line", () => {
     expect(await names(p)).toEqual(["A", "C"]);
     const res = await act(p, b.id, "restore");
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ state: "waiting", position: 2, seatedAt: null, closedAt: null });
+    expect(res.json).toMatchObject({ status: "waiting", position: 2, seatedAt: null, closedAt: null });
     expect(await names(p)).toEqual(["A", "B", "C"]);
   });
 
@@ -22,10 +22,10 @@ describe("restore: back to its place in line", () => {
     const a = await added(p, "A");
     await act(p, a.id, "notify");
     await act(p, a.id, "notify");
-    expect((await act(p, a.id, "no-show")).json.state).toBe("no_show");
+    expect((await act(p, a.id, "no_show")).json.status).toBe("no_show");
     const res = await act(p, a.id, "restore");
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ state: "notified", notifyCount: 2, position: 1 });
+    expect(res.json).toMatchObject({ status: "notified", notifyCount: 2, position: 1 });
   });
 
   it("puts a restored party ahead of a party that joined after it closed", async () => {

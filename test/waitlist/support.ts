@@ -24,9 +24,9 @@ export async function addParty(p: Place, body: Record<string, unknown>, headers?
 }
 
 export async function added(p: Place, name: string, size = 2) {
-  const res = await addParty(p, { name, size });
+  const res = await addParty(p, { name, partySize: size });
   expect(res.status, res.text).toBe(201);
-  return res.json.party as { id: string; version: number; name: string };
+  return res.json as { id: string; version: number; name: string };
 }
 
 export function act(p: Place, partyId: string, action: string, body?: unknown) {

@@ -20,7 +20,7 @@ export const webTypesMatchTheApi: [
   Same<Web.Session, z.infer<typeof SessionSchema>>,
   Same<Web.User, z.infer<typeof UserSchema>>,
   Same<Web.RestMessage, z.infer<typeof MessageSchema>>,
-  Same<Web.GuestStatusAnswer, z.infer<typeof GuestStatusSchema>>,
+  Same<Web.GuestStatusRest, z.infer<typeof GuestStatusSchema>>,
   Same<Web.SmsSettingsView, z.infer<typeof SmsSettingsSchema>>,
   Same<Web.Reservation, z.infer<typeof ReservationSchema>>,
   Same<Web.PublicReservation, z.infer<typeof PublicReservationSchema>>,

@@ -9,8 +9,8 @@ let n = 0;
 function party(over: Partial<RestParty> = {}): RestParty {
   n += 1;
   return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15,
-    source: "host", smsConsent: false, state: "seated", position: null, ahead: null, estimateMinutes: null,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, name: `Party ${n}`, phone: null, partySize: 2, notes: "", tags: [], quotedWaitMinutes: 15,
+    source: "host", smsConsent: false, status: "seated", position: null, partiesAhead: null, estimatedWaitMinutes: null,
     createdAt: "2026-12-05T18:00:00.000Z", notifiedAt: null, notifyCount: 0, seatedAt: "2026-12-05T18:25:00.000Z", closedAt: "2026-12-05T18:25:00.000Z",
     updatedAt: "2026-12-05T18:25:00.000Z", version: 3, onMyWayAt: null, tableIds: [], closedBy: "staff", ...over,
   };
@@ -34,7 +34,8 @@ describe("history query", () => {
 
   it("sends the outcomes only when some are left out, and the cursor of the next page", () => {
     const q = new URLSearchParams(historyQuery(f({ states: ["seated", "no_show"] }), "UTC", "abc"));
-    expect(q.get("state")).toBe("seated,no_show");
+    expect(q.get("status")).toBe("seated,no_show");
+    expect(q.get("state")).toBeNull();
     expect(q.get("cursor")).toBe("abc");
   });
 
@@ -51,9 +52,9 @@ describe("history query", () => {
 
 describe("filters applied in the browser", () => {
   it("size by band", () => {
-    expect(matchesHere(party({ size: 3 }), f({ size: "3-4" }))).toBe(true);
-    expect(matchesHere(party({ size: 5 }), f({ size: "3-4" }))).toBe(false);
-    expect(matchesHere(party({ size: 12 }), f({ size: "7+" }))).toBe(true);
+    expect(matchesHere(party({ partySize: 3 }), f({ size: "3-4" }))).toBe(true);
+    expect(matchesHere(party({ partySize: 5 }), f({ size: "3-4" }))).toBe(false);
+    expect(matchesHere(party({ partySize: 12 }), f({ size: "7+" }))).toBe(true);
   });
 
   it("search in name, notes and tags, case-insensitive; phone by its digits however typed", () => {
@@ -73,7 +74,7 @@ describe("CSV download", () => {
   });
 
   it("has a header, one CRLF line per party with local and UTC times, and a byte-order mark", () => {
-    const csv = historyCsv([party({ name: "Ito", size: 4 })], "Asia/Tokyo");
+    const csv = historyCsv([party({ name: "Ito", partySize: 4 })], "Asia/Tokyo");
     expect(csv.startsWith("\uFEFFclosed (local),name,phone,size,outcome,waited minutes,")).toBe(true);
     const [, line] = csv.slice(1).split("\r\n");
     expect(line).toMatch(/^2026-12-06 03:25,Ito,,4,seated,25,15,staff,host,,,2026-12-05T18:00:00.000Z,,2026-12-05T18:25:00.000Z,2026-12-05T18:25:00.000Z,/);

@@ -12,19 +12,19 @@ let n = 0;
 function party(over: Partial<PartyView> = {}): PartyView {
   n += 1;
   return {
-    id: `p${n}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15, source: "host", smsConsent: false,
-    state: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
+    id: `p${n}`, name: `Party ${n}`, phone: null, partySize: 2, notes: "", tags: [], quotedWaitMinutes: 15, source: "host", smsConsent: false,
+    status: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
     version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
-const lineOf = (parties: PartyView[]) => apply(emptyLine(), { type: "snapshot", version: 1, parties: parties.map((p) => ({ ...p, position: null, ahead: null, estimateMinutes: null })), settings: DEFAULT_SETTINGS, intervals });
+const lineOf = (parties: PartyView[]) => apply(emptyLine(), { type: "snapshot", version: 1, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings: DEFAULT_SETTINGS, intervals });
 function reply(partyId: string, createdAt: number, direction: "inbound" | "outbound" = "inbound"): MessageView {
   return { id: `m${createdAt}`, partyId, direction, body: "hi", status: direction === "inbound" ? "received" : "sent", errorMessage: null, createdAt, updatedAt: createdAt } as MessageView;
 }
 
 describe("estimateFor (the add form's estimate and default quote)", () => {
   it("is the band's interval times the parties of that band in line plus one, as the new row will show", () => {
-    const line = lineOf([party({ size: 2 }), party({ size: 1 }), party({ size: 4 }), party({ size: 2, state: "seated" })]);
+    const line = lineOf([party({ partySize: 2 }), party({ partySize: 1 }), party({ partySize: 4 }), party({ partySize: 2, status: "seated" })]);
     expect(estimateFor(line, 2)).toBe(24);
     expect(estimateFor(line, 3)).toBe(20);
     expect(estimateFor(line, 6)).toBe(15);
@@ -39,7 +39,7 @@ describe("unreadReplies (the inbox)", () => {
   it("lists guest replies newer than the host last opened the party, newest first, for parties still in line", () => {
     const a = party();
     const b = party();
-    const gone = party({ state: "seated" });
+    const gone = party({ status: "seated" });
     let line = lineOf([a, b, gone]);
     line = { ...line, messages: new Map([[a.id, [reply(a.id, 10), reply(a.id, 20), reply(a.id, 25, "outbound")]], [b.id, [reply(b.id, 30)]], [gone.id, [reply(gone.id, 40)]]]) };
     expect(unreadReplies(line, {}).map((m) => m.createdAt)).toEqual([30, 20, 10]);

@@ -11,21 +11,21 @@ let n = 0;
 function party(over: Partial<PartyView> = {}): PartyView {
   n += 1;
   return {
-    id: `p${n}`, name: `Party ${n}`, phone: null, size: 2, notes: "", tags: [], quotedWait: 15, source: "host", smsConsent: false,
-    state: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
+    id: `p${n}`, name: `Party ${n}`, phone: null, partySize: 2, notes: "", tags: [], quotedWaitMinutes: 15, source: "host", smsConsent: false,
+    status: "waiting", rank: n, createdAt: 1000 + n, notifiedAt: null, notifyCount: 0, seatedAt: null, closedAt: null, updatedAt: 1000 + n,
     version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
-const snapshot = (version: number, parties: PartyView[]) => ({ type: "snapshot" as const, version, parties: parties.map((p) => ({ ...p, position: null, ahead: null, estimateMinutes: null })), settings, intervals });
-const event = (version: number, p: PartyView, e: "party.added" | "party.updated" | "party.state_changed" | "party.moved" = "party.updated") => ({ type: "event" as const, version, event: e, party: p });
+const snapshot = (version: number, parties: PartyView[]) => ({ type: "snapshot" as const, version, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings, intervals });
+const event = (version: number, p: PartyView, e: "party.created" | "party.updated" | "party.status_changed" | "party.moved" = "party.updated") => ({ type: "event" as const, version, event: e, party: p });
 
 describe("host line state", () => {
   it("derives positions and estimates from the snapshot with the waitlist's own rules", () => {
-    const a = party({ size: 2 });
-    const b = party({ size: 4 });
-    const c = party({ size: 2 });
+    const a = party({ partySize: 2 });
+    const b = party({ partySize: 4 });
+    const c = party({ partySize: 2 });
     const rows = activeRows(apply(emptyLine(), snapshot(5, [c, a, b])));
-    expect(rows.map((r) => [r.id, r.position, r.ahead, r.estimateMinutes])).toEqual([
+    expect(rows.map((r) => [r.id, r.position, r.partiesAhead, r.estimatedWaitMinutes])).toEqual([
       [a.id, 1, 0, 8],
       [b.id, 2, 1, 10],
       [c.id, 3, 2, 16],
@@ -46,7 +46,7 @@ describe("host line state", () => {
     const a = party();
     const b = party();
     let line = apply(emptyLine(), snapshot(1, [a, b]));
-    line = apply(line, event(2, { ...a, state: "seated", closedAt: 10_000, seatedAt: 10_000, version: 2 }, "party.state_changed"));
+    line = apply(line, event(2, { ...a, status: "seated", closedAt: 10_000, seatedAt: 10_000, version: 2 }, "party.status_changed"));
     expect(activeRows(line).map((r) => [r.id, r.position])).toEqual([[b.id, 1]]);
     expect(recentlyClosed(line, 10_000 + 60_000).map((p) => p.id)).toEqual([a.id]);
     expect(recentlyClosed(line, 10_000 + 15 * 60_000)).toEqual([]);
@@ -58,23 +58,23 @@ describe("host line state", () => {
   it("applies an action's REST answer at once, unless the socket already brought something newer", () => {
     const a = party({ version: 3 });
     let line = apply(emptyLine(), snapshot(3, [a]));
-    const rest = { ...a, position: 1, ahead: 0, estimateMinutes: 8, state: "notified" as const, version: 4, createdAt: new Date(a.createdAt).toISOString(), updatedAt: new Date(5000).toISOString(), notifiedAt: new Date(5000).toISOString(), seatedAt: null, closedAt: null, onMyWayAt: null };
+    const rest = { ...a, position: 1, partiesAhead: 0, estimatedWaitMinutes: 8, status: "notified" as const, version: 4, createdAt: new Date(a.createdAt).toISOString(), updatedAt: new Date(5000).toISOString(), notifiedAt: new Date(5000).toISOString(), seatedAt: null, closedAt: null, onMyWayAt: null };
     line = applyRest(line, rest);
-    expect(line.parties.get(a.id)).toMatchObject({ state: "notified", notifiedAt: 5000, rank: a.rank, version: 4 });
-    line = apply(line, event(6, { ...a, state: "seated", version: 6, closedAt: 6000 }, "party.state_changed"));
+    expect(line.parties.get(a.id)).toMatchObject({ status: "notified", notifiedAt: 5000, rank: a.rank, version: 4 });
+    line = apply(line, event(6, { ...a, status: "seated", version: 6, closedAt: 6000 }, "party.status_changed"));
     line = applyRest(line, { ...rest, version: 5 });
-    expect(line.parties.get(a.id)!.state).toBe("seated");
+    expect(line.parties.get(a.id)!.status).toBe("seated");
   });
 
   it("keeps each party's messages in order and shows the latest one's status, with a failure's reason", () => {
     const a = party({ phone: "+14155550100", smsConsent: true });
     const m = (id: string, over: Partial<MessageView>): MessageView => ({ id, partyId: a.id, direction: "outbound", kind: "joined", body: "hi", status: "queued", provider: null, errorCode: null, errorMessage: null, createdAt: 1, updatedAt: 1, ...over });
     let line = apply(emptyLine(), snapshot(1, [a]));
-    line = apply(line, { type: "event", version: 2, event: "message.updated", message: m("m1", {}) });
+    line = apply(line, { type: "event", version: 2, event: "message.status_changed", message: m("m1", {}) });
     expect(smsStatus(line.messages.get(a.id))?.icon).toBe("sms");
-    line = apply(line, { type: "event", version: 3, event: "message.updated", message: m("m1", { status: "delivered", updatedAt: 2 }) });
+    line = apply(line, { type: "event", version: 3, event: "message.status_changed", message: m("m1", { status: "delivered", updatedAt: 2 }) });
     expect(smsStatus(line.messages.get(a.id))?.icon).toBe("smsOk");
-    line = apply(line, { type: "event", version: 4, event: "message.updated", message: m("m2", { createdAt: 3, updatedAt: 3, status: "failed", errorCode: "sms_allowance_exhausted", errorMessage: "This month's texts are used up." }) });
+    line = apply(line, { type: "event", version: 4, event: "message.status_changed", message: m("m2", { createdAt: 3, updatedAt: 3, status: "failed", errorCode: "sms_allowance_exhausted", errorMessage: "This month's texts are used up." }) });
     expect(line.messages.get(a.id)!.map((x) => x.id)).toEqual(["m1", "m2"]);
     expect(smsStatus(line.messages.get(a.id))).toEqual({ icon: "smsFail", label: "Text failed", error: "This month's texts are used up." });
     line = apply(line, { type: "event", version: 5, event: "message.received", message: m("m3", { direction: "inbound", status: "received", createdAt: 4, updatedAt: 4 }) });

@@ -87,7 +87,7 @@ describe("widget data (CORS)", () => {
     const { o, slug } = await liveWidget();
     await call("POST", `/api/locations/${o.locationId}/waitlist`, {
       token: o.token,
-      body: { name: "Ana Vexwellqj", phone: "+1 415 555 0199", size: 4, notes: "notejqxw allergy", tags: ["Patio"], smsConsent: true },
+      body: { name: "Ana Vexwellqj", phone: "+1 415 555 0199", partySize: 4, notes: "notejqxw allergy", tags: ["Patio"], smsConsent: true },
     });
     const res = await widgetData(slug, SITE);
     expect(res.json).toMatchObject({ location: { slug, language: "en" }, open: true, full: false });
@@ -103,7 +103,7 @@ describe("widget data (CORS)", () => {
     await setSettings(o, { open: false, language: "it" });
     expect((await widgetData(slug, SITE)).json).toMatchObject({ open: false, full: false, location: { language: "it" } });
     await setSettings(o, { open: true, maxLength: 1 });
-    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "Bruno", size: 2 } });
+    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "Bruno", partySize: 2 } });
     expect((await widgetData(slug, SITE)).json).toMatchObject({ open: true, full: true });
     const frame = await call("GET", `/widget/${slug}`);
     expect(frame.text).toContain('<html lang="it">');
@@ -120,7 +120,7 @@ describe("widget data (CORS)", () => {
     expect(again.status).toBe(304);
     expect(again.text).toBe("");
     expect(again.headers.get("Access-Control-Allow-Origin")).toBe(SITE);
-    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "Bruno", size: 2 } });
+    await call("POST", `/api/locations/${o.locationId}/waitlist`, { token: o.token, body: { name: "Bruno", partySize: 2 } });
     const moved = await widgetData(slug, SITE, { "If-None-Match": etag });
     expect(moved.status).toBe(200);
     expect(moved.headers.get("ETag")).not.toBe(etag);

@@ -162,8 +162,8 @@ function waitRows(tr: BoardTranslator, waits: BoardView["waits"]): { label: stri
   const rows: { from: number; to: number; minutes: number }[] = [];
   for (const w of [...waits].sort((a, b) => a.partySize - b.partySize)) {
     const last = rows[rows.length - 1];
-    if (last && last.minutes === w.estimateMinutes && last.to === w.partySize - 1) last.to = w.partySize;
-    else rows.push({ from: w.partySize, to: w.partySize, minutes: w.estimateMinutes });
+    if (last && last.minutes === w.estimatedWaitMinutes && last.to === w.partySize - 1) last.to = w.partySize;
+    else rows.push({ from: w.partySize, to: w.partySize, minutes: w.estimatedWaitMinutes });
   }
   return rows.slice(0, 4).map((r, i, all) => ({
     label:

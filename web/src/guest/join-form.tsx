@@ -46,7 +46,7 @@ export function JoinForm(props: {
       const body: CheckInBody = {
         name: name.trim(),
         phone: phone.trim(),
-        size,
+        partySize: size,
         smsConsent: consent,
         ...(notes.trim() ? { notes: notes.trim() } : {}),
         ...(isLanguage(lang) ? { language: lang } : {}),
@@ -63,7 +63,7 @@ export function JoinForm(props: {
     }
   }
 
-  const estimate = loc.estimates.find((x) => x.size === size)?.estimateMinutes;
+  const estimate = loc.estimates.find((x) => x.partySize === size)?.estimatedWaitMinutes;
   const sizes = Array.from({ length: Math.min(loc.maxPartySize, 12) }, (_, i) => i + 1);
   return (
     <form onSubmit={submit} noValidate class="card">

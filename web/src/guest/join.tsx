@@ -44,7 +44,7 @@ export function JoinPage({ slug }: { slug: string }) {
           loc={loc}
           fmt={fmt}
           onJoined={(r) => {
-            const to = new URL(r.statusUrl, location.href);
+            const to = new URL(r.guestUrl, location.href);
             navigate(`${to.pathname}${lang === loc.language ? "" : `?lang=${encodeURIComponent(lang)}`}`);
           }}
           onFailed={(err) => lineChanged(err) && void load()}

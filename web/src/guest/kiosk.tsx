@@ -121,14 +121,14 @@ function Confirmation({ joined, fmt, onDone }: { joined: Joined; fmt: Formats; o
     }, 1000);
     return () => clearInterval(tick);
   }, []);
-  const url = new URL(joined.statusUrl, location.href).href;
-  const { position, estimateMinutes } = joined.status;
+  const url = new URL(joined.guestUrl, location.href).href;
+  const { position, estimatedWaitMinutes } = joined.status;
   return (
     <section class="card hero kiosk-done" data-testid="kiosk-confirmation">
       <Icon name="check" class="state-icon" />
       <h1>{tr.t("kiosk.doneTitle", { name: joined.name })}</h1>
       {position !== null ? <p class="big-line">{tr.t("status.position", { position })}</p> : null}
-      {estimateMinutes !== null ? <p>{tr.t("status.estimate", { wait: fmt.minutes(estimateMinutes) })}</p> : null}
+      {estimatedWaitMinutes !== null ? <p>{tr.t("status.estimate", { wait: fmt.minutes(estimatedWaitMinutes) })}</p> : null}
       {joined.smsConsent ? <p>{tr.t("kiosk.texted")}</p> : null}
       <figure class="kiosk-scan">
         <QrCode value={url} label={tr.t("kiosk.qrLabel")} class="kiosk-qr" />

@@ -7,7 +7,7 @@ import { api, ApiError, wsUrl } from "../shared/api";
 import { mayBeOnMyWay } from "../../../domain/waitlist/on-my-way";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
-import type { GuestServerMessage, GuestStatusAnswer } from "../shared/types";
+import type { GuestLocale, GuestServerMessage, GuestStatusAnswer } from "../shared/types";
 import { useI18n } from "./i18n/context";
 import { errorMessage, GuestHeader, Loading, Notice, Rich, usePlace, useTitle } from "./shell";
 
@@ -21,8 +21,8 @@ export function StatusPage({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const fmt = usePlace(status?.location);
-  useTitle(status ? status.restaurant : tr.t("status.docTitle"));
+  const fmt = usePlace(status?.location.language ? (status.location as GuestLocale) : undefined);
+  useTitle(status ? status.location.name : tr.t("status.docTitle"));
 
   useEffect(() => {
     const path = `/api/public/parties/${encodeURIComponent(token)}`;
@@ -35,7 +35,7 @@ export function StatusPage({ token }: { token: string }) {
         if (msg.type !== "status") return;
         const { type: _t, version: _v, ...s } = msg;
         // A status without a range (the estimate fell back to intervals) drops the old one.
-        setStatus((prev) => (prev ? { ...prev, estimateRange: undefined, ...s } : prev));
+        setStatus((prev) => (prev ? { ...prev, estimatedWaitRange: undefined, ...s } : prev));
       },
       // The REST answer says best why a link is dead (410 expired, 404 unknown); the socket only fills in.
       onFatal: (code) => setDead((d) => d ?? (code === "gone" ? "expired" : "unknown")),
@@ -43,12 +43,13 @@ export function StatusPage({ token }: { token: string }) {
     return () => socket.stop();
   }, [token]);
 
-  async function act(path: "on-my-way" | "cancel") {
+  async function act(path: "on_my_way" | "leave") {
     setBusy(true);
     setActionError(null);
     try {
       const s = await api<Partial<GuestStatusAnswer>>(`/api/public/parties/${encodeURIComponent(token)}/${path}`, { method: "POST" });
-      setStatus((prev) => (prev ? { ...prev, ...s } : prev));
+      // An action answers the status with the location's name only: keep what the page first read of it (slug, locale).
+      setStatus((prev) => (prev ? { ...prev, ...s, location: { ...prev.location, ...s.location } } : prev));
       setConfirmLeave(false);
     } catch (e) {
       setActionError(errorMessage(tr, e));
@@ -67,41 +68,41 @@ export function StatusPage({ token }: { token: string }) {
   if (!status) return <Loading text={tr.t("status.loading")} />;
 
   const s = status;
-  const active = s.state === "waiting" || s.state === "notified";
+  const active = s.status === "waiting" || s.status === "notified";
   const almostUp = mayBeOnMyWay(s, s.almostUpPosition);
   const slug = s.location?.slug;
   const wait = (n: number) => (fmt ? fmt.minutes(n) : String(n));
   return (
     <main class="guest">
-      <GuestHeader name={s.restaurant} logoUrl={s.location?.logoUrl}>
+      <GuestHeader name={s.location.name} logoUrl={s.location?.logoUrl}>
         {active ? <span class={`live-dot ${live === "open" ? "" : "off"}`}>{tr.t(live === "open" ? "status.live" : "status.reconnecting")}</span> : null}
       </GuestHeader>
-      <p class="muted">{tr.t("status.party", { name: s.partyName, count: s.size })}</p>
-      <section class={`card hero ${s.state === "notified" ? "ready" : active ? "" : "ended"}`} data-state={s.state} aria-live="polite">
-        {s.state === "waiting" ? (
+      <p class="muted">{tr.t("status.party", { name: s.name, count: s.partySize })}</p>
+      <section class={`card hero ${s.status === "notified" ? "ready" : active ? "" : "ended"}`} data-state={s.status} aria-live="polite">
+        {s.status === "waiting" ? (
           <h1 class="position-line">
             <Rich k="status.position" params={{ position: s.position ?? 0 }} render={{ position: (p) => <span class="big" data-testid="position">{p}</span> }} />
           </h1>
-        ) : s.state === "notified" ? (
+        ) : s.status === "notified" ? (
           <>
             <Icon name="bell" class="state-icon" />
             <h1>{tr.t("status.readyTitle")}</h1>
             <p>{tr.t("status.readyBody")}</p>
           </>
-        ) : s.state === "seated" ? (
+        ) : s.status === "seated" ? (
           <>
             <Icon name="check" class="state-icon" />
             <h1>{tr.t("status.seatedTitle")}</h1>
-            <p>{tr.t("status.seatedBody", { name: s.restaurant })}</p>
+            <p>{tr.t("status.seatedBody", { name: s.location.name })}</p>
           </>
         ) : (
           <>
             <Icon name="door" class="state-icon" />
             <h1>{tr.t("status.endedTitle")}</h1>
             <p>
-              {tr.t(s.state === "left" ? "status.left" : s.state === "no_show" ? "status.noShow" : "status.cancelled")} {s.state === "left" ? "" : tr.t("status.mistake")}
+              {tr.t(s.status === "left" ? "status.left" : s.status === "no_show" ? "status.noShow" : "status.cancelled")} {s.status === "left" ? "" : tr.t("status.mistake")}
             </p>
-            {slug && (s.state === "left" || s.state === "cancelled" || s.state === "no_show") ? (
+            {slug && (s.status === "left" || s.status === "cancelled" || s.status === "no_show") ? (
               <a class="btn primary" href={`/join/${encodeURIComponent(slug)}`}>{tr.t("status.rejoin")}</a>
             ) : null}
           </>
@@ -112,20 +113,20 @@ export function StatusPage({ token }: { token: string }) {
           <Rich k="status.boardLabel" params={{ label: s.boardLabel }} render={{ label: (l) => <b>{l}</b> }} />
         </p>
       ) : null}
-      {s.state === "waiting" ? (
+      {s.status === "waiting" ? (
         <div class="facts">
           <div class="fact">
-            <Rich k="status.ahead" params={{ count: s.ahead ?? 0 }} render={{ count: (n) => <b>{n}</b> }} />
+            <Rich k="status.ahead" params={{ count: s.partiesAhead ?? 0 }} render={{ count: (n) => <b>{n}</b> }} />
           </div>
           <div class="fact">
-            <Rich k="status.estimate" params={{ wait: s.estimateMinutes === null ? "–" : wait(s.estimateMinutes) }} render={{ wait: (w) => <b>{w}</b> }} />
-            {s.estimateRange && s.estimateRange.highMinutes > s.estimateRange.lowMinutes ? (
-              <span class="range">{tr.t("status.estimateRange", { low: wait(s.estimateRange.lowMinutes), high: wait(s.estimateRange.highMinutes) })}</span>
+            <Rich k="status.estimate" params={{ wait: s.estimatedWaitMinutes === null ? "–" : wait(s.estimatedWaitMinutes) }} render={{ wait: (w) => <b>{w}</b> }} />
+            {s.estimatedWaitRange && s.estimatedWaitRange.highMinutes > s.estimatedWaitRange.lowMinutes ? (
+              <span class="range">{tr.t("status.estimateRange", { low: wait(s.estimatedWaitRange.lowMinutes), high: wait(s.estimatedWaitRange.highMinutes) })}</span>
             ) : null}
           </div>
         </div>
       ) : null}
-      {s.state === "waiting" && s.quotedWait ? <p class="muted">{tr.t("status.quoted", { wait: wait(s.quotedWait) })}</p> : null}
+      {s.status === "waiting" && s.quotedWaitMinutes ? <p class="muted">{tr.t("status.quoted", { wait: wait(s.quotedWaitMinutes) })}</p> : null}
       {actionError ? <div class="alert error" role="alert">{actionError}</div> : null}
       {active ? (
         <div class="actions">
@@ -134,7 +135,7 @@ export function StatusPage({ token }: { token: string }) {
               <b>{tr.t("status.onMyWayThanks")}</b>
             </div>
           ) : almostUp ? (
-            <button class="btn primary" disabled={busy} onClick={() => act("on-my-way")}>
+            <button class="btn primary" disabled={busy} onClick={() => act("on_my_way")}>
               <Icon name="walk" /> {tr.t("status.onMyWay")}
             </button>
           ) : (
@@ -146,7 +147,7 @@ export function StatusPage({ token }: { token: string }) {
                 <b>{tr.t("status.leaveConfirm")}</b> {tr.t("status.leaveLose")}
               </p>
               <div class="row">
-                <button class="btn danger" disabled={busy} onClick={() => act("cancel")}>{tr.t("status.leaveYes")}</button>
+                <button class="btn danger" disabled={busy} onClick={() => act("leave")}>{tr.t("status.leaveYes")}</button>
                 <button class="btn" onClick={() => setConfirmLeave(false)}>{tr.t("status.stay")}</button>
               </div>
             </div>

@@ -24,7 +24,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
   const max = settings?.maxPartySize ?? 12;
   const sizeError = more ? ("error" in parseSize(more, max) ? (parseSize(more, max) as { error: string }).error : null) : null;
   const est = estimate(size);
-  const suggested = est ?? settings?.quoteMinutes[bandOf(size)] ?? 0;
+  const suggested = est ?? settings?.quotedWaitMinutes[bandOf(size)] ?? 0;
   const quoted = quote ?? suggested;
 
   function pick(n: number) {
@@ -38,9 +38,9 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
     setBusy(true);
     await onAdd({
       name: name.trim(),
-      size,
+      partySize: size,
       ...(phone.trim() ? { phone: phone.trim(), smsConsent: consent } : {}),
-      quotedWait: quoted,
+      quotedWaitMinutes: quoted,
       ...(tags.length ? { tags } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });

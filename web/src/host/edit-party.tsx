@@ -8,10 +8,10 @@ import { authed } from "./session";
 
 export function EditParty({ location: loc, party: p, settings, onSaved, onCancel }: { location: Location; party: PartyView; settings: WaitlistSettings | null; onSaved: (p: RestParty) => void; onCancel: () => void }) {
   const [name, setName] = useState(p.name);
-  const [size, setSize] = useState(String(p.size));
+  const [size, setSize] = useState(String(p.partySize));
   const [phone, setPhone] = useState(p.phone ?? "");
   const [consent, setConsent] = useState(p.phone ? p.smsConsent : true);
-  const [quote, setQuote] = useState(String(p.quotedWait));
+  const [quote, setQuote] = useState(String(p.quotedWaitMinutes));
   const [notes, setNotes] = useState(p.notes);
   const [tags, setTags] = useState(p.tags);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,10 +24,10 @@ export function EditParty({ location: loc, party: p, settings, onSaved, onCancel
     e.preventDefault();
     const patch: Record<string, unknown> = {};
     if (name.trim() !== p.name) patch.name = name.trim();
-    if (Number(size) !== p.size) patch.size = Number(size);
+    if (Number(size) !== p.partySize) patch.partySize = Number(size);
     if (phone.trim() !== (p.phone ?? "")) patch.phone = phone.trim() || null;
     if (consent !== p.smsConsent && phone.trim()) patch.smsConsent = consent;
-    if (Number(quote) !== p.quotedWait) patch.quotedWait = Number(quote);
+    if (Number(quote) !== p.quotedWaitMinutes) patch.quotedWaitMinutes = Number(quote);
     if (notes.trim() !== p.notes) patch.notes = notes.trim();
     if (tags.join("\n") !== p.tags.join("\n")) patch.tags = tags;
     if (!Object.keys(patch).length) return onCancel();
@@ -58,9 +58,9 @@ export function EditParty({ location: loc, party: p, settings, onSaved, onCancel
     <form class="edit" onSubmit={save} noValidate aria-label={`Edit ${p.name}`}>
       <div class="grid2">
         {field("name", "Name", <input id={id("name")} type="text" value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} {...invalid("name")} />)}
-        {field("size", "Party size", <input id={id("size")} type="number" min={1} max={max} value={size} onInput={(e) => setSize(e.currentTarget.value)} {...invalid("size")} />)}
+        {field("partySize", "Party size", <input id={id("partySize")} type="number" min={1} max={max} value={size} onInput={(e) => setSize(e.currentTarget.value)} {...invalid("partySize")} />)}
         {field("phone", "Mobile", <input id={id("phone")} type="tel" inputMode="tel" value={phone} maxLength={32} onInput={(e) => setPhone(e.currentTarget.value)} {...invalid("phone")} />)}
-        {field("quotedWait", "Quoted wait (minutes)", <input id={id("quotedWait")} type="number" min={0} max={600} value={quote} onInput={(e) => setQuote(e.currentTarget.value)} {...invalid("quotedWait")} />)}
+        {field("quotedWaitMinutes", "Quoted wait (minutes)", <input id={id("quotedWaitMinutes")} type="number" min={0} max={600} value={quote} onInput={(e) => setQuote(e.currentTarget.value)} {...invalid("quotedWaitMinutes")} />)}
       </div>
       {phone.trim() ? (
         <label class="check consent">

@@ -40,12 +40,12 @@ export function FloorPanel({ location: loc, floor, waiting, reservations, now, p
   useEffect(() => {
     if (!party) return setSuggestion(null);
     let live = true;
-    authed<{ suggestion: Suggestion | null }>(`/api/locations/${loc.id}/floor/suggestion?partySize=${party.size}`).then(
+    authed<{ suggestion: Suggestion | null }>(`/api/locations/${loc.id}/floor/suggestion?partySize=${party.partySize}`).then(
       (r) => live && setSuggestion(r.suggestion),
       () => live && setSuggestion(null),
     );
     return () => { live = false; };
-  }, [party?.id, party?.size, version]);
+  }, [party?.id, party?.partySize, version]);
   const suggested = new Set(suggestion?.tableIds ?? []);
   const name = (id: string) => floor.find((t) => t.id === id)?.name ?? "?";
 
@@ -83,18 +83,18 @@ export function FloorPanel({ location: loc, floor, waiting, reservations, now, p
         <label for="floor-party">Seat a waiting party</label>
         <select id="floor-party" value={pick ?? ""} onChange={(e) => onPick(e.currentTarget.value || null)}>
           <option value="">Pick a party…</option>
-          {waiting.map((p) => <option key={p.id} value={p.id}>#{p.position} {p.name} ({p.size})</option>)}
+          {waiting.map((p) => <option key={p.id} value={p.id}>#{p.position} {p.name} ({p.partySize})</option>)}
         </select>
       </div>
       {party ? (
         <div class="floor-pick card" role="status" data-testid="floor-pick">
           {suggestion ? (
             <>
-              <p>Suggested for {party.name} ({party.size}): <b>{suggestion.name}</b> ({suggestion.seats} seats). Or pick any free table below.</p>
+              <p>Suggested for {party.name} ({party.partySize}): <b>{suggestion.name}</b> ({suggestion.seats} seats). Or pick any free table below.</p>
               <button class="btn primary" disabled={busy} onClick={() => seatAt(suggestion.tableIds)}><Icon name="seat" /> Seat {party.name} at {suggestion.name}</button>
             </>
           ) : (
-            <p>No free table fits {party.name} ({party.size}) now. Pick tables below, or seat them from the line without a table.</p>
+            <p>No free table fits {party.name} ({party.partySize}) now. Pick tables below, or seat them from the line without a table.</p>
           )}
           <button class="btn" onClick={() => onPick(null)}>Stop seating</button>
         </div>

@@ -33,7 +33,7 @@ export function Inbox({ location: loc, checkIns, replies, parties, onOpen }: { l
             {checkIns.map((p) => (
               <li key={p.id}>
                 <button class="btn block inbox-item" onClick={() => go(p.id)}>
-                  <b>{p.name}</b> ({p.size}) <span class="muted small">joined {timeOf(p.createdAt, loc.timezone)}</span>
+                  <b>{p.name}</b> ({p.partySize}) <span class="muted small">joined {timeOf(p.createdAt, loc.timezone)}</span>
                 </button>
               </li>
             ))}

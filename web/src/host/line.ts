@@ -45,16 +45,16 @@ export function apply(line: Line, msg: HostMessage): Line {
   if (msg.type === "snapshot") {
     const parties = new Map<string, PartyView>();
     // Closed parties the snapshot no longer lists stay for a while, so they can be restored.
-    for (const p of line.parties.values()) if (!isActive(p.state)) parties.set(p.id, p);
+    for (const p of line.parties.values()) if (!isActive(p.status)) parties.set(p.id, p);
     for (const p of msg.parties) parties.set(p.id, p);
     return { ...line, version: msg.version, parties, settings: msg.settings, intervals: msg.intervals };
   }
   if (msg.version <= line.version) return line;
   const next: Line = { ...line, version: msg.version };
   switch (msg.event) {
-    case "party.added":
+    case "party.created":
     case "party.updated":
-    case "party.state_changed":
+    case "party.status_changed":
     case "party.moved":
       next.parties = new Map(line.parties);
       putParty(next.parties, msg.party);
@@ -63,7 +63,8 @@ export function apply(line: Line, msg: HostMessage): Line {
       return { ...next, settings: msg.settings };
     case "estimates.updated":
       return { ...next, intervals: msg.intervals };
-    case "message.updated":
+    case "message.sent":
+    case "message.status_changed":
     case "message.received":
       return { ...next, messages: putMessage(line.messages, msg.message) };
     case "reservation.created":
@@ -83,7 +84,7 @@ export function apply(line: Line, msg: HostMessage): Line {
 /** A REST party (ISO times) as the socket's view (epoch ms), to apply an action's answer at once. */
 export function fromRest(p: RestParty, rank: number): PartyView {
   const ms = (s: string | null) => (s === null ? null : Date.parse(s));
-  const { position: _p, ahead: _a, estimateMinutes: _e, estimateRange: _r, ...rest } = p;
+  const { position: _p, partiesAhead: _a, estimatedWaitMinutes: _e, estimatedWaitRange: _r, ...rest } = p;
   return { ...rest, rank, createdAt: Date.parse(p.createdAt), updatedAt: Date.parse(p.updatedAt), notifiedAt: ms(p.notifiedAt), seatedAt: ms(p.seatedAt), closedAt: ms(p.closedAt), onMyWayAt: ms(p.onMyWayAt) };
 }
 
@@ -96,8 +97,8 @@ export function applyRest(line: Line, p: RestParty): Line {
 
 export interface Row extends PartyView {
   position: number;
-  ahead: number;
-  estimateMinutes: number | null;
+  partiesAhead: number;
+  estimatedWaitMinutes: number | null;
 }
 
 export function activeRows(line: Line): Row[] {
@@ -105,15 +106,15 @@ export function activeRows(line: Line): Row[] {
   const pos = positions(list);
   return list.map((p) => {
     const x = pos.get(p.id)!;
-    const interval = line.intervals?.[bandOf(p.size)]?.minutes;
-    return { ...p, position: x.position, ahead: x.ahead, estimateMinutes: interval === undefined ? null : estimateMinutes(interval, x.sameBandAhead) };
+    const interval = line.intervals?.[bandOf(p.partySize)]?.minutes;
+    return { ...p, position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: interval === undefined ? null : estimateMinutes(interval, x.sameBandAhead) };
   });
 }
 
 /** Parties closed in the last 15 minutes, newest first: the ones "restore" still works for. */
 export function recentlyClosed(line: Line, at: number): PartyView[] {
   return [...line.parties.values()]
-    .filter((p) => !isActive(p.state) && p.closedAt !== null && at - p.closedAt < RESTORE_WINDOW_MS)
+    .filter((p) => !isActive(p.status) && p.closedAt !== null && at - p.closedAt < RESTORE_WINDOW_MS)
     .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
 }
 
@@ -139,7 +140,7 @@ export function unreadReplies(line: Line, readAt: Record<string, number>): Messa
   const out: MessageView[] = [];
   for (const [partyId, list] of line.messages) {
     const p = line.parties.get(partyId);
-    if (!p || !isActive(p.state)) continue;
+    if (!p || !isActive(p.status)) continue;
     for (const m of list) if (m.direction === "inbound" && m.createdAt > (readAt[partyId] ?? 0)) out.push(m);
   }
   return out.sort((a, b) => b.createdAt - a.createdAt);

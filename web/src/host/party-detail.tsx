@@ -35,12 +35,12 @@ export function PartyDetail(props: {
   return (
     <section class="detail" aria-labelledby={`detail-${p.id}`}>
       <div class="row">
-        <h2 id={`detail-${p.id}`} tabIndex={-1} ref={heading}>{p.name} ({p.size})</h2>
+        <h2 id={`detail-${p.id}`} tabIndex={-1} ref={heading}>{p.name} ({p.partySize})</h2>
         <span class="spacer" />
         <button class="btn ghost icon" aria-label="Close" onClick={props.onClose}><Icon name="x" /></button>
       </div>
       <p class="muted small">
-        {p.state.replace("_", "-")} · <span data-testid="joined-at">joined {timeOf(p.createdAt, loc.timezone)}</span> · quoted {minutes(p.quotedWait)}
+        {p.status.replace("_", "-")} · <span data-testid="joined-at">joined {timeOf(p.createdAt, loc.timezone)}</span> · quoted {minutes(p.quotedWaitMinutes)}
         {p.phone ? ` · ${phoneText(p.phone)}${p.smsConsent ? "" : " (no texts)"}` : " · no phone"}
         {p.notifiedAt ? ` · notified ${timeOf(p.notifiedAt, loc.timezone)}` : ""}
         {p.onMyWayAt ? ` · on the way since ${timeOf(p.onMyWayAt, loc.timezone)}` : ""}
@@ -55,7 +55,7 @@ export function PartyDetail(props: {
             {props.onSeatAtTable ? <button class="btn" aria-label={`Seat ${p.name} at a table`} onClick={props.onSeatAtTable}><Icon name="seat" /> Seat at a table</button> : null}
             <span class="spacer" />
             <button class="btn danger" onClick={() => props.onAct("cancel")}>Cancel</button>
-            <button class="btn danger" onClick={() => props.onAct("no-show")}>No-show</button>
+            <button class="btn danger" onClick={() => props.onAct("no_show")}>No-show</button>
           </div>
           <Conversation location={loc} party={p} messages={props.messages} onMessages={props.onMessages} />
         </>

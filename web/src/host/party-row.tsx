@@ -36,14 +36,14 @@ export function PartyRow(props: {
   // What the hold does next, in words: late, or (with the location's automatic no-show) a no-show.
   const autoAt = autoNoShowAt(p, { autoNoShow: !!props.autoNoShow, holdMinutes: props.hold });
   const holdLeft = holdEnd !== null && !late ? Math.max(1, Math.ceil((holdEnd - now) / 60000)) : null;
-  const overQuote = p.quotedWait > 0 && waited > p.quotedWait;
+  const overQuote = p.quotedWaitMinutes > 0 && waited > p.quotedWaitMinutes;
   const sms = smsStatus(props.messages);
   const reachable = !!p.phone && p.smsConsent;
   return (
     <li
-      class={`party ${p.state} ${props.dragging ? "dragging" : ""} ${props.dropTarget ? "drop-target" : ""} ${props.selected ? "selected" : ""} ${late ? "is-late" : ""}`}
+      class={`party ${p.status} ${props.dragging ? "dragging" : ""} ${props.dropTarget ? "drop-target" : ""} ${props.selected ? "selected" : ""} ${late ? "is-late" : ""}`}
       data-party={p.name}
-      data-state={p.state}
+      data-state={p.status}
       data-id={p.id}
     >
       <span class="grip" aria-hidden="true" onPointerDown={props.onGrip}><Icon name="grip" /></span>
@@ -51,34 +51,34 @@ export function PartyRow(props: {
       <button class="who linkish" onClick={props.onOpen} aria-expanded={props.selected}>
         <span class="who-line">
           <span class="name">{p.name}</span>
-          <span class="size" aria-label={`party of ${p.size}`}>{p.size}</span>
+          <span class="size" aria-label={`party of ${p.partySize}`}>{p.partySize}</span>
           {props.isNew ? <span class="tag new">New</span> : null}
         </span>
         {/* The name keeps the first line; the state follows in words (Late first: it must never be clipped). */}
         <span class="who-meta">
           {late ? <span class="tag late"><Icon name="clock" /> Late</span> : null}
-          {sinceNotify !== null && p.state === "notified" ? <span class="tag notified" data-testid="since-notified">notified {sinceNotify} min ago{p.notifyCount > 1 ? ` (×${p.notifyCount})` : ""}</span> : null}
+          {sinceNotify !== null && p.status === "notified" ? <span class="tag notified" data-testid="since-notified">notified {sinceNotify} min ago{p.notifyCount > 1 ? ` (×${p.notifyCount})` : ""}</span> : null}
           {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
           {!reachable ? <span class="no-text">No texts</span> : null}
-          {p.source === "self_check_in" ? <span class="tag self">Self check-in</span> : null}
+          {p.source === "guest" ? <span class="tag self">Self check-in</span> : null}
           {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
           {p.notes ? <span class="row-notes">{p.notes}</span> : null}
         </span>
       </button>
       <span class={`wait ${overQuote ? "late" : ""}`}>
         <b data-testid="waited">waited {minutes(waited)}</b>
-        <span class="small" data-testid="quoted">quoted {minutes(p.quotedWait)}</span>
+        <span class="small" data-testid="quoted">quoted {minutes(p.quotedWaitMinutes)}</span>
         {holdLeft !== null ? (
           <span class="small" data-testid="hold-left">{autoAt !== null ? "no-show" : "late"} in {minutes(holdLeft)}</span>
-        ) : overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimateMinutes)} left</span> : null}
+        ) : overQuote ? <span class="small over">over quote</span> : p.estimatedWaitMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimatedWaitMinutes)} left</span> : null}
       </span>
       <span class="sms">
         {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : reachable ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}
         {sms?.error ? <span class="sms-error" role="note">{sms.error}</span> : null}
       </span>
       <span class="acts">
-        <button class="btn notify" aria-label={`${p.state === "notified" ? "Notify again" : "Notify"} ${p.name}`} onClick={props.onNotify}>
-          <Icon name="bell" /> {p.state === "notified" ? "Again" : "Notify"}
+        <button class="btn notify" aria-label={`${p.status === "notified" ? "Notify again" : "Notify"} ${p.name}`} onClick={props.onNotify}>
+          <Icon name="bell" /> {p.status === "notified" ? "Again" : "Notify"}
         </button>
         <button class="btn primary seat" aria-label={`Seat ${p.name}`} onClick={props.onSeat}>
           <Icon name="check" /> Seat

@@ -16,8 +16,8 @@ const NEXT: Partial<Record<ReservationView["status"], [string, string][]>> = {
   seated: [["complete", "Done"]],
 };
 const CLOSING: Partial<Record<ReservationView["status"], [string, string][]>> = {
-  booked: [["cancel", "Cancel"], ["no-show", "No-show"]],
-  confirmed: [["cancel", "Cancel"], ["no-show", "No-show"]],
+  booked: [["cancel", "Cancel"], ["no_show", "No-show"]],
+  confirmed: [["cancel", "Cancel"], ["no_show", "No-show"]],
   arrived: [["cancel", "Cancel"]],
 };
 

@@ -38,7 +38,7 @@ interface Pending {
   party: NewParty;
 }
 
-const DONE: Record<string, string> = { seat: "seated", cancel: "cancelled", "no-show": "no-show" };
+const DONE: Record<string, string> = { seat: "seated", cancel: "cancelled", no_show: "no-show" };
 
 export function HostScreen({ location: loc }: { location: Location }) {
   const zone = loc.timezone;
@@ -145,12 +145,12 @@ export function HostScreen({ location: loc }: { location: Location }) {
       onMessage: (msg) => {
         // News that arrives by itself (a self check-in, a guest's reply) chimes and gets a badge.
         const fresh = msg.type === "event" && lineRef.current.version >= 0 && msg.version > lineRef.current.version;
-        if (fresh && msg.event === "party.added" && msg.party.source === "self_check_in") {
+        if (fresh && msg.event === "party.created" && msg.party.source === "guest") {
           setUnseen((s) => new Set(s).add(msg.party.id));
           chime();
         }
         if (fresh && msg.event === "message.received" && msg.message.direction === "inbound") chime();
-        const autoClosed = fresh && msg.event === "party.state_changed" && msg.party.state === "no_show" && msg.party.closedBy === "automatic";
+        const autoClosed = fresh && msg.event === "party.status_changed" && msg.party.status === "no_show" && msg.party.closedBy === "automatic";
         setLine((l) => apply(l, msg));
         if (autoClosed) onAutoNoShow.current(msg.party);
         // A booking made, moved or closed changes which tables are held.
@@ -204,7 +204,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
   const onAutoNoShow = useRef<(p: PartyView) => void>(() => {});
   onAutoNoShow.current = (p) => {
     const hold = holdMinutes(lineRef.current.settings);
-    const nextUp = activeRows(lineRef.current).find((r) => r.state === "waiting" && r.id !== p.id);
+    const nextUp = activeRows(lineRef.current).find((r) => r.status === "waiting" && r.id !== p.id);
     show({
       text: `${p.name} is now a no-show: not seated within ${hold} min of being notified.`,
       undo: () => void act(p, "restore", true).then(() => show({ text: `${p.name} is back in line.` })),
@@ -286,10 +286,11 @@ export function HostScreen({ location: loc }: { location: Location }) {
 
   async function send(item: Pending): Promise<boolean> {
     try {
-      const r = await authed<{ party: RestParty; guestUrl: string }>(`/api/locations/${loc.id}/waitlist`, { body: item.party, headers: { "Idempotency-Key": item.key } });
-      setLine((l) => applyRest(l, r.party));
+      const r = await authed<RestParty & { guestUrl: string }>(`/api/locations/${loc.id}/waitlist`, { body: item.party, headers: { "Idempotency-Key": item.key } });
+      const { guestUrl: _link, ...party } = r;
+      setLine((l) => applyRest(l, party));
       setPending((list) => list.filter((x) => x.key !== item.key));
-      show({ text: `${r.party.name} added, #${r.party.position}.`, link: new URL(r.guestUrl).pathname });
+      show({ text: `${r.name} added, #${r.position}.`, link: new URL(r.guestUrl).pathname });
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) return false;
@@ -339,7 +340,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
 
   const offline = live !== "open" && everOpen && !ended;
   const waitingCount = rows.length;
-  const covers = rows.reduce((n, r) => n + r.size, 0);
+  const covers = rows.reduce((n, r) => n + r.partySize, 0);
   const checkInOpen = line.settings?.open !== false;
   const bookings = [...line.reservations.values()];
 
@@ -473,8 +474,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
             <summary>Recently closed ({closed.length})</summary>
             <ul>
               {closed.map((p) => (
-                <li key={p.id} class="row" data-party={p.name} data-state={p.state}>
-                  <span class="spacer"><b>{p.name}</b> ({p.size}) — {p.state.replace("_", "-")}{p.closedBy === "automatic" ? " (automatic)" : ""} {p.closedAt ? timeOf(p.closedAt, zone) : ""}</span>
+                <li key={p.id} class="row" data-party={p.name} data-state={p.status}>
+                  <span class="spacer"><b>{p.name}</b> ({p.partySize}) — {p.status.replace("_", "-")}{p.closedBy === "automatic" ? " (automatic)" : ""} {p.closedAt ? timeOf(p.closedAt, zone) : ""}</span>
                   <button class="btn" aria-label={`Restore ${p.name}`} onClick={() => act(p, "restore")}><Icon name="undo" /> Restore</button>
                 </li>
               ))}

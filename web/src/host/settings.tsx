@@ -209,7 +209,7 @@ function WaitlistRules({ location }: { location: Location }) {
   const [tagText, setTagText] = useState<string | null>(null);
   if (!s) return <span class="spinner" />;
   const tagsShown = tagText ?? s.tags.join(", ");
-  const band = (k: "quoteMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
+  const band = (k: "quotedWaitMinutes" | "intervalMinutes", b: keyof BandMinutes) => (e: Event) => setS({ ...s, [k]: { ...s[k], [b]: Number((e.currentTarget as HTMLInputElement).value) } });
   async function save(e: Event) {
     e.preventDefault();
     setErrors({});
@@ -220,7 +220,7 @@ function WaitlistRules({ location }: { location: Location }) {
         setWas(next);
         setTagText(null);
       } catch (err) {
-        const f = formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode", "holdMinutes", "tags", "language", "accentColor"].includes(p) || /^(quoteMinutes|intervalMinutes|tags)\./.test(p)).fields;
+        const f = formFailure(err, (p) => ["maxLength", "maxPartySize", "phoneCountryCode", "holdMinutes", "tags", "language", "accentColor"].includes(p) || /^(quotedWaitMinutes|intervalMinutes|tags)\./.test(p)).fields;
         // A problem with one tag (tags.3) is shown at the one tags field.
         for (const k of Object.keys(f)) if (k.startsWith("tags.")) f.tags ??= f[k]!;
         setErrors(f);
@@ -254,7 +254,7 @@ function WaitlistRules({ location }: { location: Location }) {
           {BANDS.map((b) => (
             <tr key={b}>
               <th scope="row">{b}</th>
-              <td><input id={`wl-q-${b}`} aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quoteMinutes[b]} onInput={band("quoteMinutes", b)} {...described(`wl-q-${b}`, errors[`quoteMinutes.${b}`])} /><FieldError id={`wl-q-${b}`} error={errors[`quoteMinutes.${b}`]} /></td>
+              <td><input id={`wl-q-${b}`} aria-label={`Default quote for ${b}`} type="number" min={0} max={600} value={s.quotedWaitMinutes[b]} onInput={band("quotedWaitMinutes", b)} {...described(`wl-q-${b}`, errors[`quotedWaitMinutes.${b}`])} /><FieldError id={`wl-q-${b}`} error={errors[`quotedWaitMinutes.${b}`]} /></td>
               <td><input id={`wl-i-${b}`} aria-label={`Minutes between seatings for ${b}`} type="number" min={1} max={240} value={s.intervalMinutes[b]} onInput={band("intervalMinutes", b)} {...described(`wl-i-${b}`, errors[`intervalMinutes.${b}`])} /><FieldError id={`wl-i-${b}`} error={errors[`intervalMinutes.${b}`]} /></td>
             </tr>
           ))}

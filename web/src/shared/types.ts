@@ -59,8 +59,10 @@ export type KioskCheck = Schemas["KioskCheck"];
 /** Self check-in's body and its answer (the check-in page and the kiosk share the form). */
 export type CheckInBody = Body<"/api/public/locations/{slug}/waitlist", "post">;
 export type CheckedIn = Created<"/api/public/locations/{slug}/waitlist", "post">;
-/** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
-export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;
+/** A guest's status as REST answers it (status, on my way, leave). */
+export type GuestStatusRest = Schemas["GuestStatus"];
+/** The guest's status: the page's first answer also carries the location's locale and slug, and `almostUpPosition`. */
+export type GuestStatusAnswer = GuestStatusRest & { location: Partial<Schemas["GuestStatusPage"]["location"]> } & Partial<Pick<Schemas["GuestStatusPage"], "almostUpPosition">>;
 
 // Reservations: the live view is the DO's own type; the REST shapes are checked against the zod
 // schemas in test/web/contract.ts.

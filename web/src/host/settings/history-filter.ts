@@ -1,4 +1,4 @@
-// History filters. The server filters by closing time (from/to) and state; party size and the text
+// History filters. The server filters by closing time (from/to) and status; party size and the text
 // search are applied here to the pages it returns (GET …/history has no size or search parameter).
 import { addDays, startOfLocalDay } from "../../../../domain/time";
 import { CLOSED_STATES, SIZE_BANDS, bandOf, type ClosedState, type SizeBand } from "../../../../domain/waitlist/model";
@@ -37,7 +37,7 @@ export function historyQuery(f: HistoryFilter, timeZone: string, cursor: string 
   const q = new URLSearchParams();
   q.set("from", new Date(startOfLocalDay(f.from, timeZone)).toISOString());
   q.set("to", new Date(startOfLocalDay(addDays(f.to, 1), timeZone)).toISOString());
-  if (f.states.length < CLOSED_STATES.length) q.set("state", f.states.join(","));
+  if (f.states.length < CLOSED_STATES.length) q.set("status", f.states.join(","));
   q.set("limit", String(limit));
   if (cursor) q.set("cursor", cursor);
   return q.toString();
@@ -47,7 +47,7 @@ const digits = (s: string) => s.replace(/\D/g, "");
 
 /** The filters the server does not apply: party size band and the text search. */
 export function matchesHere(p: RestParty, f: HistoryFilter): boolean {
-  if (f.size && bandOf(p.size) !== f.size) return false;
+  if (f.size && bandOf(p.partySize) !== f.size) return false;
   const q = f.q.trim().toLowerCase();
   if (!q) return true;
   const text = [p.name, p.notes, ...p.tags].join(" ").toLowerCase();

@@ -118,9 +118,9 @@ export function HistoryPageView({ location }: { location: Location }) {
               <tr key={p.id} data-party={p.name}>
                 <td>{local(p.closedAt)}</td>
                 <th scope="row">{p.name}</th>
-                <td>{p.size}</td>
-                <td><span class={`tag ${p.state}`}>{OUTCOME[p.state as ClosedState] ?? p.state}</span>{p.closedBy === "automatic" ? <span class="muted small" data-testid="closed-by"> automatic (hold ran out)</span> : null}</td>
-                <td>{p.seatedAt ? minutes(Math.round((Date.parse(p.seatedAt) - Date.parse(p.createdAt)) / 60_000)) : "–"}<span class="muted small"> / quoted {minutes(p.quotedWait)}</span></td>
+                <td>{p.partySize}</td>
+                <td><span class={`tag ${p.status}`}>{OUTCOME[p.status as ClosedState] ?? p.status}</span>{p.closedBy === "automatic" ? <span class="muted small" data-testid="closed-by"> automatic (hold ran out)</span> : null}</td>
+                <td>{p.seatedAt ? minutes(Math.round((Date.parse(p.seatedAt) - Date.parse(p.createdAt)) / 60_000)) : "–"}<span class="muted small"> / quoted {minutes(p.quotedWaitMinutes)}</span></td>
                 <td>{p.phone ?? "–"}</td>
                 <td>{[...p.tags, p.notes].filter(Boolean).join(" · ")}</td>
               </tr>

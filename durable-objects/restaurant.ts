@@ -107,7 +107,7 @@ class Modules {
     this.tables = new Tables(sql, this.changes, this.floor);
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
     this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
-    this.changes.committed = (message, at) => this.webhooks.committed(message, at);
+    this.changes.committed = (message, at, party) => this.webhooks.committed(message, at, party);
     this.changes.afterCommit = (at) => {
       this.board.changed(at);
       this.desk.queueAlmostUp(at);

@@ -45,10 +45,10 @@ import { WidgetConfig } from "./widget";
 import type { WidgetSettingsPatch } from "../domain/widget/settings";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
+export type { NewReservation, ReservationPatch } from "./reservations/book";
 
 /** forAccount's answer: an owned location comes with its RPC surface (the `at()` of the reference it names). */
 export type ScopeAnswer = Exclude<LocationScope, { kind: "owned" }> | (Extract<LocationScope, { kind: "owned" }> & { api: LocationApi });
-export type { NewReservation, ReservationPatch } from "./reservations/book";
 
 /** The modules behind the shell, made once per object (after the schema is migrated). */
 class Modules {

@@ -32,17 +32,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-export function localParts(at: number, timeZone: string): LocalParts {
-  const parts = formatter(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "0";
-  return {
-    year: Number(get("year")),
-    month: Number(get("month")),
-    day: Number(get("day")),
-    hour: Number(get("hour")) % 24,
-    minute: Number(get("minute")),
-    weekday: Math.max(0, WEEKDAYS.indexOf(get("weekday"))),
-  };
+// The same instants come back again and again (the insights refresh re-reads a day's parties on every
+// outbox flush; a day's bounds are searched in 15-minute steps), and formatToParts is the costly part:
+// answers are kept per zone and instant, a bounded map that starts over when full.
+const MEMO_MAX = 4096;
+const memo = new Map<string, Map<number, Readonly<LocalParts>>>();
+
+export function localParts(at: number, timeZone: string): Readonly<LocalParts> {
+  let zone = memo.get(timeZone);
+  const hit = zone?.get(at);
+  if (hit) return hit;
+  let year = 0, month = 0, day = 0, hour = 0, minute = 0, weekday = 0;
+  for (const p of formatter(timeZone).formatToParts(at)) {
+    switch (p.type) {
+      case "year": year = Number(p.value); break;
+      case "month": month = Number(p.value); break;
+      case "day": day = Number(p.value); break;
+      case "hour": hour = Number(p.value) % 24; break;
+      case "minute": minute = Number(p.value); break;
+      case "weekday": weekday = Math.max(0, WEEKDAYS.indexOf(p.value)); break;
+    }
+  }
+  const parts = Object.freeze({ year, month, day, hour, minute, weekday });
+  if (!zone) memo.set(timeZone, (zone = new Map()));
+  else if (zone.size >= MEMO_MAX) zone.clear();
+  zone.set(at, parts);
+  return parts;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

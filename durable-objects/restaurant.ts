@@ -48,6 +48,9 @@ import type { WidgetSettingsPatch } from "../domain/widget/settings";
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
 
+/** forAccount's answer: an owned location comes with its RPC surface (the `at()` of the reference it names). */
+export type ScopeAnswer = Exclude<LocationScope, { kind: "owned" }> | (Extract<LocationScope, { kind: "owned" }> & { api: LocationApi });
+
 /** The modules behind the shell, made once per object (after the schema is migrated). */
 class Modules {
   readonly sql: SqlStorage;
@@ -114,7 +117,7 @@ class Modules {
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
     this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
     this.widget = new WidgetConfig(this.meta);
-    this.changes.committed = (message, at) => this.webhooks.committed(message, at);
+    this.changes.committed = (message, at, party) => this.webhooks.committed(message, at, party);
     this.changes.afterCommit = (at) => {
       this.board.changed(at);
       this.desk.queueAlmostUp(at);
@@ -162,10 +165,13 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
   /**
    * Whether this location is `accountId`'s: the Worker's location scope asks this instead of D1
    * (src/routes/location-scope.ts). "unknown" until a location was bound here; an empty object stays empty.
+   * An owned answer carries the location's RPC surface, already bound to the reference it names, so
+   * the route's call goes straight to it: one call into this object fewer than `at()` then the method.
    */
-  forAccount(accountId: string): LocationScope {
+  forAccount(accountId: string): ScopeAnswer {
     if (!this.modules && !hasSchema(this.ctx.storage.sql)) return { kind: "unknown" };
-    return this.m.location.scope(accountId);
+    const scope = this.m.location.scope(accountId);
+    return scope.kind === "owned" ? { ...scope, api: new LocationApi(this.m) } : scope;
   }
 
   /** The RPC surface for one location: the Worker binds it once per request (src/restaurant/client.ts). */

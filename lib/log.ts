@@ -4,7 +4,24 @@
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const PHONE = /(?<![\w-])\+?\d[\d\s().-]{6,}\d(?![\w-])/g;
 
+// A UUID with a letter in it (our own request ids) can hold neither: no "@", and a phone match would
+// have to run from its first character to its last through digits and separators only.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether maskPii would change `text`: an "@", or seven digits a phone number could be made of. */
+function mayHoldPii(text: string): boolean {
+  if (text.includes("@")) return true;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits >= 7) return !(UUID.test(text) && /[a-f]/i.test(text));
+  }
+  return false;
+}
+
 export function maskPii(text: string): string {
+  // Every request line masks its request id and method: most hold nothing to mask (issue 14).
+  if (!mayHoldPii(text)) return text;
   return text
     .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`)
     .replace(PHONE, (m) => {

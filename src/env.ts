@@ -101,6 +101,8 @@ export interface Variables {
    * it (routes/location-scope.ts): id, account, name, time zone.
    */
   location: import("../domain/waitlist/protocol").LocationRef;
+  /** The location DO's RPC surface for `location`, when its ownership answer carried it (routes/location-scope.ts locationDo). */
+  locationApi?: import("./restaurant/client").LocationApiStub;
   /** The location's D1 row, on /api/locations/:locationId itself (GET, PATCH, DELETE). */
   locationRow: typeof locations.$inferSelect;
   /**

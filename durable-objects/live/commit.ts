@@ -16,8 +16,8 @@ export interface Change {
 export class Commits {
   /** Runs after each commit (the "almost up" texts, the outbox flush). */
   afterCommit: (at: number) => void = () => {};
-  /** Sees each committed event once the change is complete (the webhook outbox records it). */
-  committed: (message: HostServerMessage, at: number) => void = () => {};
+  /** Sees each committed event once the change is complete (the webhook outbox records it), with the party it wrote. */
+  committed: (message: HostServerMessage, at: number, party: Party | null) => void = () => {};
 
   constructor(
     private readonly hub: LiveHub,
@@ -53,7 +53,7 @@ export class Commits {
     }
 
     if (before) this.tellGuests(guests, before, this.line.view(at), change.party ?? null, guestVersion);
-    this.committed(message, at);
+    this.committed(message, at, change.party ?? null);
     this.afterCommit(at);
     return version;
   }

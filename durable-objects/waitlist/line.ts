@@ -60,6 +60,8 @@ export class Line {
   private tables: boolean | null = null;
   /** What changed since the last view was built. */
   private pending: LineChanges = { ...NOTHING(), all: true };
+  /** The last party rankedOne answered for (the same object), in which view, and the answer. */
+  private lastRanked: { party: Party; view: LineView | null; ranked: RankedPartyView } | null = null;
   /** Views built and guest statuses computed (the work-per-change tests read these). */
   readonly work = { views: 0, statuses: 0 };
 
@@ -195,12 +197,20 @@ export class Line {
     });
   }
 
-  /** One party's view: a look-up in the current view of the line. */
+  /**
+   * One party's view: a look-up in the current view of the line. A change asks it twice for the
+   * party it wrote (the webhook record, then the REST answer): the second is the first's answer.
+   */
   rankedOne(p: Party, at: number): RankedPartyView {
-    const x = isActive(p.status) ? this.view(at).placed.get(p.id) : undefined;
-    if (!x) return { ...partyView(p), position: null, partiesAhead: null, estimatedWaitMinutes: null, estimatedWaitRange: null };
-    const waits = this.view(at).waits;
-    return { ...partyView(p), position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: waits.minutes(p, x.sameBandAhead), estimatedWaitRange: rangeOf(waits, p) };
+    const view = isActive(p.status) ? this.view(at) : null;
+    const last = this.lastRanked;
+    if (last && last.party === p && last.view === view) return last.ranked;
+    const x = view?.placed.get(p.id);
+    const ranked: RankedPartyView = x
+      ? { ...partyView(p), position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: view!.waits.minutes(p, x.sameBandAhead), estimatedWaitRange: rangeOf(view!.waits, p) }
+      : { ...partyView(p), position: null, partiesAhead: null, estimatedWaitMinutes: null, estimatedWaitRange: null };
+    this.lastRanked = { party: p, view, ranked };
+    return ranked;
   }
 
   /** What a guest following `partyId` sees in `view`; `p` is the party when it is not in line there. */

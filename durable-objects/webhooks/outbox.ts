@@ -12,6 +12,7 @@ import { readReservation } from "../reservations/store";
 import type { Meta } from "../storage/meta";
 import type { Line } from "../waitlist/line";
 import type { Parties } from "../waitlist/parties";
+import type { Party } from "../../domain/waitlist/model";
 
 /** Its own table, created where missing (like guest_languages), so it needs no schema version step. */
 export const WEBHOOK_OUTBOX_SCHEMA = "CREATE TABLE IF NOT EXISTS webhook_outbox (sequence INTEGER PRIMARY KEY, record TEXT NOT NULL)";
@@ -38,14 +39,15 @@ export class WebhookOutbox {
   }
 
   /** Records what one committed host event means to webhooks, then the location's status if it moved. */
-  committed(message: HostServerMessage, at: number): void {
+  committed(message: HostServerMessage, at: number, written: Party | null = null): void {
     if (message.type === "event") {
       switch (message.event) {
         case "party.created":
         case "party.updated":
         case "party.status_changed":
         case "party.moved": {
-          const p = this.parties.read(message.party.id);
+          // The party the change just wrote, as written (no read back from SQLite).
+          const p = written?.id === message.party.id ? written : this.parties.read(message.party.id);
           if (!p) break;
           // Position, parties ahead and the estimate as they are right after this change.
           this.record({ type: message.event, data: { party: this.line.rankedOne(p, at) } }, at);

@@ -3,6 +3,7 @@
 // sub-router's `use("*", requireAuth)` answered 401 first: `PUT /api/locations` never got its 405 and
 // `GET /api/locations/<id>/typo` a 401 instead of 404.
 import type { Context, Hono, MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import { TrieRouter } from "hono/router/trie-router";
 
 type Methods = ReadonlySet<string>;
@@ -37,6 +38,10 @@ export function routeCheck(app: Hono<any, any, any>, opts: RouteCheckOptions): M
   let router: TrieRouter<Methods> | undefined;
   const isApi = (path: string) => opts.apiPrefixes.some((p) => path === p || path.startsWith(`${p}/`));
   return async (c, next) => {
+    // The app's own router has matched this request already: when an endpoint (not middleware) is
+    // among the matches, the path has this method and there is nothing to check. Only a request that
+    // found no endpoint pays for the walk below, which tells 404 from 405.
+    if (matchedRoutes(c).some((r) => r.method !== "ALL")) return next();
     router ??= methodsByPath(app);
     const allowed = new Set<string>();
     for (const [methods] of router.match("ALL", c.req.path)[0]) for (const m of methods) allowed.add(m);

@@ -24,6 +24,12 @@ export function restaurantObject(env: Env, locationId: string) {
   return env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
 }
 
+/** The DO's answer to whether a location is an account's (Restaurant.forAccount), as the Worker receives it. */
+export type ScopeAnswer = Awaited<ReturnType<ReturnType<typeof restaurantObject>["forAccount"]>>;
+
+/** The location's RPC surface carried by an owned answer; the same methods as `restaurant()`'s. */
+export type LocationApiStub = Extract<ScopeAnswer, { kind: "owned" }>["api"];
+
 /** The value of a DO result, or its error as the one API error shape. */
 export function unwrap<T>(result: DoResult<T>): T {
   if (result.ok) return result.value;

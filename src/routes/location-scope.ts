@@ -12,13 +12,14 @@ import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import type { LocationRef, LocationScope } from "../../domain/waitlist/protocol";
+import type { LocationRef } from "../../domain/waitlist/protocol";
 import { requireAuth } from "../auth/middleware";
 import { db, type Db } from "../db/client";
 import { locations } from "../db/schema";
 import type { AppEnv, Env } from "../env";
 import { notFound } from "../lib/errors";
-import { restaurant, restaurantObject } from "../restaurant/client";
+import { restaurant, restaurantObject, type LocationApiStub, type ScopeAnswer } from "../restaurant/client";
+import { retryReads } from "../restaurant/retry";
 
 type LocationRow = typeof locations.$inferSelect;
 
@@ -40,7 +41,7 @@ const LOCATION_ITSELF = /^\/api\/locations\/[^/]+\/?$/;
 /** The DO's answer, asked while the session row is read; used only for the account it was asked about. */
 interface EarlyScope {
   accountId: string;
-  scope: Promise<LocationScope>;
+  scope: Promise<ScopeAnswer>;
 }
 
 function findLocation(early: () => EarlyScope | null) {
@@ -55,19 +56,28 @@ function findLocation(early: () => EarlyScope | null) {
         c.set("location", row);
       } else {
         const asked = early();
-        c.set("location", await scopedLocation(c.env, accountId, id, asked?.accountId === accountId ? asked.scope : null));
+        const found = await scopedLocation(c.env, accountId, id, asked?.accountId === accountId ? asked.scope : null);
+        c.set("location", found.location);
+        if (found.api) c.set("locationApi", retryReads(found.api));
       }
     }
     await next();
   });
 }
 
-/** The location as its DO knows it, when it is this account's; D1 only for a DO never bound. */
-async function scopedLocation(env: Env, accountId: string, id: string, asked: Promise<LocationScope> | null): Promise<LocationRef> {
-  const scope = await (asked ?? restaurantObject(env, id).forAccount(accountId));
-  if (scope.kind === "owned") return scope.location;
+/**
+ * The location as its DO knows it, when it is this account's, with the DO's RPC surface for it (no
+ * `at()` call needed after); D1 only for a DO never bound.
+ */
+async function scopedLocation(env: Env, accountId: string, id: string, asked: Promise<ScopeAnswer> | null): Promise<{ location: LocationRef; api?: LocationApiStub }> {
+  const scope = await (asked ?? scopeOf(env, id, accountId));
+  if (scope.kind === "owned") return { location: scope.location, api: scope.api };
   if (scope.kind === "foreign") throw notFound("Location");
-  return loadLocation(db(env.DB), accountId, id);
+  return { location: await loadLocation(db(env.DB), accountId, id) };
+}
+
+function scopeOf(env: Env, id: string, accountId: string): Promise<ScopeAnswer> {
+  return restaurantObject(env, id).forAccount(accountId);
 }
 
 /** Mounted on /api/locations/:locationId and /api/locations/:locationId/* (src/app.ts). */
@@ -83,7 +93,7 @@ export const locationScope = createMiddleware<AppEnv>(async (c, next) => {
   const id = c.req.param("locationId");
   if (c.get("auth") === undefined && id !== undefined && !LOCATION_ITSELF.test(c.req.path) && wellFormed.safeParse(id).success) {
     c.set("sessionVerified", (accountId) => {
-      const scope = Promise.resolve(restaurantObject(c.env, id).forAccount(accountId));
+      const scope = Promise.resolve(scopeOf(c.env, id, accountId));
       scope.catch(() => {}); // a refused session never reads it; otherwise a failure surfaces there, as before
       early = { accountId, scope };
     });
@@ -93,7 +103,7 @@ export const locationScope = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
-/** The scoped location's DO, bound to it. */
+/** The scoped location's DO, bound to it: the surface its ownership answer carried, else `at()`. */
 export function locationDo(c: Context<AppEnv>) {
-  return restaurant(c.env, c.get("location"));
+  return c.get("locationApi") ?? restaurant(c.env, c.get("location"));
 }

@@ -16,7 +16,8 @@ import { sha256Hex } from "../../lib/crypto";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
 import { notFound, validationFailed } from "../lib/errors";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
-import { restaurant, restaurantObject, unwrap } from "../restaurant/client";
+import { restaurantObject, unwrap } from "../restaurant/client";
+import { locationDo } from "./location-scope";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 import { seatBody } from "./floor";
 
@@ -119,8 +120,7 @@ waitlistRoutes.openapi(
     },
   }),
   async (c) => {
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     const list = await stub.list();
     return c.json({ version: list.version, parties: list.parties.map(restParty), settings: list.settings }, 200);
   },
@@ -146,8 +146,7 @@ waitlistRoutes.openapi(
     const auth = c.get("auth");
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     const idempotency = key ? { key: `${auth.userId}:${key}`, requestHash: await sha256Hex(JSON.stringify(input)) } : undefined;
     const added = unwrap(await stub.add({ ...input, source: "host" }, idempotency));
     return c.json({ ...restParty(added.party), guestUrl: `${c.env.APP_URL.replace(/\/+$/, "")}/w/${added.guestToken}` }, 201);
@@ -166,8 +165,7 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const { partyId } = c.req.valid("param");
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     return c.json(restParty(unwrap(await stub.getParty(partyId))), 200);
   },
 );
@@ -184,8 +182,7 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const { partyId } = c.req.valid("param");
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     return c.json(restParty(unwrap(await stub.update(partyId, c.req.valid("json")))), 200);
   },
 );
@@ -212,8 +209,7 @@ for (const action of HOST_ACTIONS) {
     }),
     async (c) => {
       const { partyId } = c.req.valid("param");
-      const loc = c.get("location");
-      const stub = restaurant(c.env, loc);
+      const stub = locationDo(c);
       const choice = action === "seat" ? ((c.req.valid("json" as never) as { tableIds?: string[]; suggest?: boolean } | undefined) ?? {}) : {};
       return c.json(restParty(unwrap(await stub.act(partyId, action, choice))), 200);
     },
@@ -232,8 +228,7 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const { partyId } = c.req.valid("param");
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     return c.json(restParty(unwrap(await stub.move(partyId, c.req.valid("json").position))), 200);
   },
 );
@@ -249,8 +244,7 @@ waitlistRoutes.openapi(
     responses: { 200: jsonResponse(SettingsSchema, "Settings"), ...errors(400, 401, 404) },
   }),
   async (c) => {
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     return c.json(await stub.getSettings(), 200);
   },
 );
@@ -269,8 +263,7 @@ waitlistRoutes.openapi(
   async (c) => {
     // The location first, then the role: another account's location is 404 for every caller,
     // never 403 (DESIGN.md rule 3).
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     return c.json(await stub.updateSettings(c.req.valid("json")), 200);
   },
 );
@@ -364,10 +357,9 @@ waitlistRoutes.openapi(
   }),
   async (c) => {
     const auth = c.get("auth");
-    const loc = c.get("location");
-    const stub = restaurant(c.env, loc);
+    const stub = locationDo(c);
     const t = await stub.createTicket(auth.userId, { sessionId: auth.sessionId, role: auth.role, sessionExpiresAt: auth.sessionExpiresAt });
-    return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${loc.id}/live?ticket=${t.ticket}` }, 201);
+    return c.json({ ticket: t.ticket, expiresAt: new Date(t.expiresAt).toISOString(), url: `/api/locations/${c.get("location").id}/live?ticket=${t.ticket}` }, 201);
   },
 );
 

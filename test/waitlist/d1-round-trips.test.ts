@@ -57,6 +57,41 @@ async function counted(method: string, path: string, token: string, body?: unkno
   return { status: res.status, json, trips };
 }
 
+/**
+ * A RESTAURANT binding that counts the calls made into location DOs: each method called on a stub,
+ * on what `at()` returns, and on the RPC surface an ownership answer carries.
+ */
+function countingRestaurants(real: DurableObjectNamespace) {
+  const counter = { calls: [] as string[] };
+  const counting = <T extends object>(target: T, prefix: string): T =>
+    new Proxy(target, {
+      get(t, prop) {
+        const value = Reflect.get(t, prop);
+        if (typeof value !== "function" || typeof prop !== "string" || prop === "then") return value;
+        return (...args: unknown[]) => {
+          counter.calls.push(prefix + prop);
+          const result = (t as Record<string, (...a: unknown[]) => unknown>)[prop]!(...args);
+          if (prop === "at") return counting(result as object, "at().");
+          if (prop === "forAccount") {
+            return Promise.resolve(result).then((r) => {
+              const answer = r as { kind: string; api?: object };
+              return answer.kind === "owned" && answer.api ? { ...answer, api: counting(answer.api, "scope.api.") } : answer;
+            });
+          }
+          return result;
+        };
+      },
+    });
+  const ns = new Proxy(real, {
+    get(t, prop) {
+      const value = Reflect.get(t, prop, t);
+      if (prop === "get") return (id: DurableObjectId) => counting(t.get(id), "");
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+    },
+  });
+  return { ns, counter };
+}
+
 let a: SignedUp;
 let partyId: string;
 
@@ -73,6 +108,17 @@ describe("D1 round trips on the REST path", () => {
     expect(r.status).toBe(200);
     expect(r.json.status).toBe("notified");
     expect(r.trips).toBe(1);
+  });
+
+  it("a host action calls its location's DO twice: the ownership answer, then the action on the surface it carried", async () => {
+    const { ns, counter } = countingRestaurants(env.RESTAURANT as unknown as DurableObjectNamespace);
+    const headers = { Authorization: `Bearer ${a.token}`, "CF-Connecting-IP": "203.0.113.7" };
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request(`${ORIGIN}/api/locations/${a.locationId}/waitlist/${partyId}/notify`, { method: "POST", headers }), { ...(env as unknown as Env), RESTAURANT: ns }, ctx);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).state).toBe("notified");
+    await waitOnExecutionContext(ctx);
+    expect(counter.calls).toEqual(["forAccount", "scope.api.act"]);
   });
 
   it("reading the line and adding a party make one D1 round trip each", async () => {

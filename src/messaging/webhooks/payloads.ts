@@ -31,5 +31,6 @@ export function webhookEvent(locationId: string, r: LocationEventRecord): Webhoo
 
 /** Fans one queue message of a location's events out to the account's endpoints (idempotent). */
 export function emitLocationEvents(env: Env, accountId: string, locationId: string, records: LocationEventRecord[], at: number) {
-  return emitWebhookEvents(env, accountId, records.map((r) => webhookEvent(locationId, r)), at);
+  if (records.length === 0) return Promise.resolve([]);
+  return emitWebhookEvents(env, accountId, () => records.map((r) => webhookEvent(locationId, r)), at);
 }

@@ -2,13 +2,11 @@
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
 import { normalizePhone } from "../../domain/phone";
 import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
-import { defaultQuote } from "../../domain/waitlist/quote";
 import { autoNoShowAt, nextHoldExpiry } from "../../domain/waitlist/hold";
 import {
   bandOf,
   GUEST_TOKEN_GRACE_MS,
   isActive,
-  joinEstimates,
   rankForPosition,
   transition,
   TransitionError,
@@ -138,7 +136,9 @@ export class WaitlistDesk {
       size,
       notes: input.notes ?? "",
       tags: input.tags ?? [],
-      quotedWait: input.quotedWait ?? defaultQuote(size, this.parties.active.values(), this.line.intervals(at), this.settings.quoteMinutes),
+      // Nobody named a quote: the wait this party is given once in line, from the one estimator the
+      // guest page, the texts and the host screen use (waits.ts), so they all say the same figure.
+      quotedWait: input.quotedWait ?? this.line.waits(at).joining(size, input.source).minutes,
       source: input.source,
       smsConsent: input.smsConsent ?? false,
       state: "waiting",
@@ -395,7 +395,8 @@ export class WaitlistDesk {
       full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
-      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimateMinutes: waits.forNewParty(e.size, e.estimateMinutes) })),
+      // What a self check-in of each size is then given in line (its quote and its status page).
+      estimates: Array.from({ length: this.settings.maxPartySize }, (_, i) => ({ size: i + 1, estimateMinutes: waits.joining(i + 1, "self_check_in").minutes })),
     };
   }
 }

@@ -70,7 +70,15 @@ export function PartyRow(props: {
         <span class="small" data-testid="quoted">quoted {minutes(p.quotedWait)}</span>
         {holdLeft !== null ? (
           <span class="small" data-testid="hold-left">{autoAt !== null ? "no-show" : "late"} in {minutes(holdLeft)}</span>
-        ) : overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimateMinutes)} left</span> : null}
+        ) : overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? (
+          // Remaining from now (not the total since joining), as the guest's page says it.
+          <span class="small" title="Estimated wait from now, as the guest's page shows it">
+            <span data-testid="remaining">about {minutes(p.estimateMinutes)} left</span>
+            {p.estimatedWaitRange && p.estimatedWaitRange.highMinutes > p.estimatedWaitRange.lowMinutes ? (
+              <span class="muted" data-testid="remaining-range"> ({p.estimatedWaitRange.lowMinutes}–{p.estimatedWaitRange.highMinutes})</span>
+            ) : null}
+          </span>
+        ) : null}
       </span>
       <span class="sms">
         {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : reachable ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}

@@ -1,0 +1,142 @@
+// One estimate everywhere (issue 16 item 3, issue 19 item 5): with tables on the floor, the host
+// screen's figures come from the Durable Object's estimator — the one the guest page, the texts, REST
+// and webhooks use — not from minutes between seatings worked out in the browser. The same party gets
+// the same figure in the host frame, REST, its guest status and its "joined" text; the Add form's
+// estimate for a size is what a party of that size is then given.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { call } from "../helpers/api";
+import { ALL_DAY, seat, walkIn } from "../floor/support";
+import { bookPlace, type BookPlace } from "../reservations/support";
+import { flush, freshPhone, rowsTo } from "../sms/helpers";
+import { closeAll, isEvent, isSnapshot, isStatus, openGuest, openHost, tokenOf } from "./socket";
+
+// The clock stands still, so the floor's figures (which move with every minute a table is taken)
+// are exactly comparable between the frames and answers read one after another.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.UTC(2026, 11, 3, 19, 0));
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeAll();
+});
+
+/** The interval estimate a couple would be given here: the 1–2 band's default (8 min) × parties ahead + 1. */
+const INTERVAL_FOR_COUPLE = 8;
+
+type Range = { lowMinutes: number; highMinutes: number } | null;
+/** A party's figure in a REST answer or the snapshot (the names of docs/api-style.md's "today" column). */
+const restFigure = (p: any): { minutes: number; range: Range } => ({ minutes: p.estimateMinutes, range: p.estimateRange ?? null });
+const frameFigure = (w: any): { minutes: number; range: Range } => ({ minutes: w.estimatedWaitMinutes, range: w.estimatedWaitRange });
+
+/** Two two-tops, both just taken by walk-ins seated at them: the floor's estimate is in use. */
+async function fullFloor(): Promise<BookPlace> {
+  const p = await bookPlace({ timezone: "UTC", tables: [["A", 1, 2], ["B", 1, 2]], settings: { hours: ALL_DAY } });
+  for (const [i, name] of ["First", "Second"].entries()) {
+    const id = await walkIn(p, name);
+    expect((await seat(p, id, { tableIds: [p.tables[i]!.id] })).status).toBe(200);
+  }
+  return p;
+}
+
+async function restParties(p: BookPlace): Promise<any[]> {
+  const list = await call("GET", `${p.base}/waitlist`, { token: p.token });
+  expect(list.status, list.text).toBe(200);
+  return list.json.parties;
+}
+
+describe("host screens get the floor's figures from the DO", () => {
+  it("a couple added by the host: the Add form's estimate, its row, REST, its guest page and its joined text all say the floor's figure", async () => {
+    const p = await fullFloor();
+    const host = await openHost(p, p.locationId);
+    const snap = await host.next(isSnapshot);
+    const offered = snap.newPartyWaits.find((w: any) => w.partySize === 2);
+    // Both two-tops are taken for a dining time (90 min): far more than one seating interval.
+    expect(offered.estimatedWaitMinutes).toBeGreaterThanOrEqual(90);
+    expect(offered.estimatedWaitRange.highMinutes).toBeGreaterThan(offered.estimatedWaitMinutes);
+    expect(snap.newPartyWaits.map((w: any) => w.partySize)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+
+    const phone = freshPhone();
+    const added = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Couple", size: 2, phone, smsConsent: true } });
+    expect(added.status, added.text).toBe(201);
+    const id = added.json.party.id;
+    const frame = await host.next((m) => isEvent(m) && m.event === "party.added" && m.party.id === id);
+    const own = frame.waits.parties.find((w: any) => w.partyId === id);
+    expect(own).toBeDefined();
+    // What the form offered is what the party was given once in line, and quoted without a named quote.
+    expect(frameFigure(own)).toEqual(frameFigure(offered));
+    expect(added.json.party.quotedWait).toBe(offered.estimatedWaitMinutes);
+    expect(added.json.party.quotedWait).not.toBe(INTERVAL_FOR_COUPLE);
+    expect(restFigure(added.json.party)).toEqual(frameFigure(own));
+    expect(restFigure((await restParties(p)).find((x) => x.id === id))).toEqual(frameFigure(own));
+
+    const token = tokenOf(added.json.guestUrl);
+    const status = await call("GET", `/api/public/parties/${token}`);
+    expect(status.status, status.text).toBe(200);
+    expect(restFigure(status.json)).toEqual(frameFigure(own));
+    const guest = await openGuest(token);
+    expect(restFigure(await guest.next(isStatus))).toEqual(frameFigure(own));
+
+    await flush(p.locationId);
+    const [joined] = await rowsTo(phone);
+    expect(joined?.kind).toBe("joined");
+    expect(joined?.body).toContain(`about ${offered.estimatedWaitMinutes} min`);
+  });
+
+  it("a self check-in: the join page's figure is its quote, its status and the host row's", async () => {
+    const p = await fullFloor();
+    await walkIn(p, "Ahead");
+    const info = await call("GET", `/api/public/locations/${p.slug}`);
+    expect(info.status, info.text).toBe(200);
+    const promised = (info.json.estimates as { size: number; estimateMinutes: number }[]).find((e) => e.size === 2)!.estimateMinutes;
+    expect(promised).toBeGreaterThan(90);
+    const host = await openHost(p, p.locationId);
+    await host.next(isSnapshot);
+    const phone = freshPhone();
+    const joined = await call("POST", `/api/public/locations/${p.slug}/waitlist`, { body: { name: "Self", size: 2, phone, smsConsent: true }, ip: "192.0.2.77" });
+    expect(joined.status, joined.text).toBe(201);
+    expect(joined.json.status.estimateMinutes).toBe(promised);
+    expect(joined.json.status.quotedWait).toBe(promised);
+    const frame = await host.next((m) => isEvent(m) && m.event === "party.added");
+    expect(frame.waits.parties.find((w: any) => w.partyId === frame.party.id).estimatedWaitMinutes).toBe(promised);
+    await flush(p.locationId);
+    const [text] = await rowsTo(phone);
+    expect(text?.body).toContain(`about ${promised} min`);
+  });
+
+  it("a seating moves the figures: the next frame carries every party whose figure changed, as REST then reads them", async () => {
+    const p = await fullFloor();
+    const couple = await walkIn(p, "Couple");
+    const four = await walkIn(p, "Four", 4);
+    const host = await openHost(p, p.locationId);
+    const snap = await host.next(isSnapshot);
+    // The snapshot's parties carry the same figures as REST.
+    const rest = await restParties(p);
+    for (const x of rest) expect(restFigure(snap.parties.find((s: any) => s.id === x.id))).toEqual(restFigure(x));
+
+    // One two-top is cleared: the couple's wait falls to a few minutes.
+    expect((await call("POST", `${p.base}/tables/${p.tables[0]!.id}/clear`, { token: p.token })).status).toBe(200);
+    const frame = await host.next((m) => isEvent(m) && m.waits);
+    const moved = frame.waits.parties.find((w: any) => w.partyId === couple);
+    expect(moved.estimatedWaitMinutes).toBeLessThanOrEqual(10);
+    expect(frame.waits.newPartyWaits.find((w: any) => w.partySize === 2).estimatedWaitMinutes).toBeGreaterThan(60);
+    const after = await restParties(p);
+    expect(restFigure(after.find((x) => x.id === couple))).toEqual(frameFigure(moved));
+    // No table seats four: its figure is the interval estimate, without a range, and did not move.
+    expect(frame.waits.parties.find((w: any) => w.partyId === four)).toBeUndefined();
+    expect(restFigure(after.find((x) => x.id === four))).toEqual({ minutes: 10, range: null });
+  });
+
+  it("a change that moves no figure sends its frame without waits", async () => {
+    const p = await fullFloor();
+    const couple = await walkIn(p, "Couple");
+    const host = await openHost(p, p.locationId);
+    await host.next(isSnapshot);
+    const res = await call("PATCH", `${p.base}/waitlist/${couple}`, { token: p.token, body: { notes: "by the window" } });
+    expect(res.status, res.text).toBe(200);
+    const frame = await host.next((m) => isEvent(m) && m.event === "party.updated");
+    // The figures moved once since the snapshot at most (the first change after it sends them again
+    // if the snapshot's differed); with the clock still, none did.
+    expect(frame.waits).toBeUndefined();
+  });
+});

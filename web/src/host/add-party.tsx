@@ -112,7 +112,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
       <div class="field">
         <p class="estimate" data-testid="add-estimate" data-source={shown?.from}>
           {est === null ? "Estimate: not known yet" : `Estimate for ${size}: ${minutes(est)}`}
-          {range ? <span class="muted small" data-testid="add-estimate-range"> (likely {range.lowMinutes}–{minutes(range.highMinutes)})</span> : null}
+          {range ? <span class="muted small" data-testid="add-estimate-range"> (likely {minutes(range.lowMinutes)} to {minutes(range.highMinutes)})</span> : null}
           {shown?.from === "local" && est !== null ? <span class="muted small"> (offline guess)</span> : null}
         </p>
         <label for="add-quote">Quoted wait (minutes)</label>

@@ -39,6 +39,7 @@ export function PartyRow(props: {
   const overQuote = p.quotedWait > 0 && waited > p.quotedWait;
   const sms = smsStatus(props.messages);
   const reachable = !!p.phone && p.smsConsent;
+  const range = p.estimatedWaitRange && p.estimatedWaitRange.highMinutes > p.estimatedWaitRange.lowMinutes ? p.estimatedWaitRange : null;
   return (
     <li
       class={`party ${p.state} ${props.dragging ? "dragging" : ""} ${props.dropTarget ? "drop-target" : ""} ${props.selected ? "selected" : ""} ${late ? "is-late" : ""}`}
@@ -71,12 +72,11 @@ export function PartyRow(props: {
         {holdLeft !== null ? (
           <span class="small" data-testid="hold-left">{autoAt !== null ? "no-show" : "late"} in {minutes(holdLeft)}</span>
         ) : overQuote ? <span class="small over">over quote</span> : p.estimateMinutes !== null ? (
-          // Remaining from now (not the total since joining), as the guest's page says it.
-          <span class="small" title="Estimated wait from now, as the guest's page shows it">
+          // Remaining from now (not the total since joining), as the guest's page says it; the range
+          // (the floor's) is in the title and for screen readers here, shown in full in the detail.
+          <span class="small" title={`Estimated wait from now${range ? `, likely ${minutes(range.lowMinutes)} to ${minutes(range.highMinutes)}` : ""}`}>
             <span data-testid="remaining">about {minutes(p.estimateMinutes)} left</span>
-            {p.estimatedWaitRange && p.estimatedWaitRange.highMinutes > p.estimatedWaitRange.lowMinutes ? (
-              <span class="muted" data-testid="remaining-range"> ({p.estimatedWaitRange.lowMinutes}–{p.estimatedWaitRange.highMinutes})</span>
-            ) : null}
+            {range ? <span class="sr-only">, likely {minutes(range.lowMinutes)} to {minutes(range.highMinutes)}</span> : null}
           </span>
         ) : null}
       </span>

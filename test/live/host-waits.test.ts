@@ -3,7 +3,10 @@
 // and webhooks use — not from minutes between seatings worked out in the browser. The same party gets
 // the same figure in the host frame, REST, its guest status and its "joined" text; the Add form's
 // estimate for a size is what a party of that size is then given.
+import { runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { LocationRef } from "../../domain/waitlist/protocol";
+import type { Restaurant } from "../../durable-objects/restaurant";
 import { call } from "../helpers/api";
 import { ALL_DAY, seat, walkIn } from "../floor/support";
 import { bookPlace, type BookPlace } from "../reservations/support";
@@ -104,7 +107,7 @@ describe("host screens get the floor's figures from the DO", () => {
     expect(text?.body).toContain(`about ${promised} min`);
   });
 
-  it("a seating moves the figures: the next frame carries every party whose figure changed, as REST then reads them", async () => {
+  it("a cleared table moves the figures: the next frame carries every party whose figure changed, as REST then reads them", async () => {
     const p = await fullFloor();
     const couple = await walkIn(p, "Couple");
     const four = await walkIn(p, "Four", 4);
@@ -138,5 +141,56 @@ describe("host screens get the floor's figures from the DO", () => {
     // The figures moved once since the snapshot at most (the first change after it sends them again
     // if the snapshot's differed); with the clock still, none did.
     expect(frame.waits).toBeUndefined();
+  });
+});
+
+describe("host figures and the work per change", () => {
+  /** A floor with both two-tops taken, `n` couples in line and a host screen open. */
+  async function busyFloor(n: number) {
+    const p = await fullFloor();
+    const ref: LocationRef = { id: p.locationId, accountId: p.accountId, name: "Work", timezone: "UTC" };
+    const stub = p.stub as DurableObjectStub<Restaurant>;
+    const ids = await runInDurableObject(stub, async (instance: Restaurant) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = await instance.at(ref).add({ name: `Guest ${i + 1}`, size: 2, source: "host" });
+        if (!r.ok) throw new Error(r.message);
+        out.push(r.value.party.id);
+      }
+      return out;
+    });
+    const host = await openHost(p, p.locationId);
+    await host.next(isSnapshot);
+    return { p, ref, stub, ids, host };
+  }
+
+  it("a table cleared moves every couple's figure: one frame to hosts carries them all, for as many JSON.stringify calls at 200 in line as at 20", async () => {
+    const counts: number[] = [];
+    for (const n of [20, 200]) {
+      const { p, ref, stub, ids, host } = await busyFloor(n);
+      const calls = await runInDurableObject(stub, async (instance: Restaurant) => {
+        const original = JSON.stringify;
+        let c = 0;
+        JSON.stringify = ((...args: Parameters<typeof JSON.stringify>) => {
+          c += 1;
+          return original(...args);
+        }) as typeof JSON.stringify;
+        try {
+          const r = await instance.at(ref).clearTable(p.tables[0]!.id);
+          if (!r.ok) throw new Error(r.message);
+        } finally {
+          JSON.stringify = original;
+        }
+        return c;
+      });
+      counts.push(calls);
+      const frame = await host.next((m) => isEvent(m) && m.event === "tables.updated");
+      // Every couple waits less with a table free now, and each is told so in that one frame.
+      expect(new Set(frame.waits.parties.map((w: any) => w.partyId))).toEqual(new Set(ids));
+      const rest = await restParties(p);
+      for (const w of frame.waits.parties) expect(frameFigure(w)).toEqual(restFigure(rest.find((x) => x.id === w.partyId)));
+      await host.close();
+    }
+    expect(counts[1]).toBe(counts[0]);
   });
 });

@@ -2539,6 +2539,11 @@ export interface components {
             estimates: {
                 size: number;
                 estimateMinutes: number;
+                /** @description Where a party of this size joining now will most likely wait; null unless the estimate comes from the floor. */
+                estimatedWaitRange: {
+                    lowMinutes: number;
+                    highMinutes: number;
+                } | null;
             }[];
             /**
              * @description The location's default language for guest pages.
@@ -14417,7 +14422,11 @@ export interface operations {
                      *       "estimates": [
                      *         {
                      *           "size": 4,
-                     *           "estimateMinutes": 20
+                     *           "estimateMinutes": 20,
+                     *           "estimatedWaitRange": {
+                     *             "lowMinutes": 20,
+                     *             "highMinutes": 20
+                     *           }
                      *         }
                      *       ],
                      *       "language": "en",

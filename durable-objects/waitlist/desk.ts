@@ -62,7 +62,7 @@ export interface PublicInfo {
   full: boolean;
   maxPartySize: number;
   inLine: number;
-  estimates: { size: number; estimateMinutes: number }[];
+  estimates: { size: number; estimateMinutes: number; estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null }[];
 }
 
 const BAD_PHONE = "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.";
@@ -396,7 +396,10 @@ export class WaitlistDesk {
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
       // What a self check-in of each size is then given in line (its quote and its status page).
-      estimates: Array.from({ length: this.settings.maxPartySize }, (_, i) => ({ size: i + 1, estimateMinutes: waits.joining(i + 1, "self_check_in").minutes })),
+      estimates: Array.from({ length: this.settings.maxPartySize }, (_, i) => {
+        const w = waits.joining(i + 1, "self_check_in");
+        return { size: i + 1, estimateMinutes: w.minutes, estimatedWaitRange: w.range ? { lowMinutes: w.range.low, highMinutes: w.range.high } : null };
+      }),
     };
   }
 }

@@ -91,7 +91,8 @@ describe("host screens get the floor's figures from the DO", () => {
     await walkIn(p, "Ahead");
     const info = await call("GET", `/api/public/locations/${p.slug}`);
     expect(info.status, info.text).toBe(200);
-    const promised = (info.json.estimates as { size: number; estimateMinutes: number }[]).find((e) => e.size === 2)!.estimateMinutes;
+    const forTwo = (info.json.estimates as { size: number; estimateMinutes: number; estimatedWaitRange: Range }[]).find((e) => e.size === 2)!;
+    const promised = forTwo.estimateMinutes;
     expect(promised).toBeGreaterThan(90);
     const host = await openHost(p, p.locationId);
     await host.next(isSnapshot);
@@ -99,6 +100,9 @@ describe("host screens get the floor's figures from the DO", () => {
     const joined = await call("POST", `/api/public/locations/${p.slug}/waitlist`, { body: { name: "Self", size: 2, phone, smsConsent: true }, ip: "192.0.2.77" });
     expect(joined.status, joined.text).toBe(201);
     expect(joined.json.status.estimateMinutes).toBe(promised);
+    // The join page's range is the one the status page then shows.
+    expect(forTwo.estimatedWaitRange).not.toBeNull();
+    expect(joined.json.status.estimateRange).toEqual(forTwo.estimatedWaitRange);
     expect(joined.json.status.quotedWait).toBe(promised);
     const frame = await host.next((m) => isEvent(m) && m.event === "party.added");
     expect(frame.waits.parties.find((w: any) => w.partyId === frame.party.id).estimatedWaitMinutes).toBe(promised);

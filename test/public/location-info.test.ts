@@ -21,16 +21,16 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
       full: false,
       maxPartySize: 8,
       inLine: 2,
-      // Default intervals (1-2: 8, 3-4: 10, 5-6: 15, 7+: 20) × (same band in line + 1).
+      // Default intervals (1-2: 8, 3-4: 10, 5-6: 15, 7+: 20) × (same band in line + 1); no floor, so no range.
       estimates: [
-        { size: 1, estimateMinutes: 16 },
-        { size: 2, estimateMinutes: 16 },
-        { size: 3, estimateMinutes: 20 },
-        { size: 4, estimateMinutes: 20 },
-        { size: 5, estimateMinutes: 15 },
-        { size: 6, estimateMinutes: 15 },
-        { size: 7, estimateMinutes: 20 },
-        { size: 8, estimateMinutes: 20 },
+        { size: 1, estimateMinutes: 16, estimatedWaitRange: null },
+        { size: 2, estimateMinutes: 16, estimatedWaitRange: null },
+        { size: 3, estimateMinutes: 20, estimatedWaitRange: null },
+        { size: 4, estimateMinutes: 20, estimatedWaitRange: null },
+        { size: 5, estimateMinutes: 15, estimatedWaitRange: null },
+        { size: 6, estimateMinutes: 15, estimatedWaitRange: null },
+        { size: 7, estimateMinutes: 20, estimatedWaitRange: null },
+        { size: 8, estimateMinutes: 20, estimatedWaitRange: null },
       ],
       // The place as guest pages show it (a new location: UTC, the default booking hours).
       language: "en",

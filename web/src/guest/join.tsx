@@ -60,7 +60,10 @@ export function JoinPage({ slug }: { slug: string }) {
   if (missing) return <Notice state="unknown" icon="x" title={tr.t("join.notFoundTitle")} body={tr.t("join.notFoundBody")} />;
   if (!loc || !fmt) return <Loading text={tr.t("common.loading")} />;
 
-  const estimate = loc.estimates.find((x) => x.size === size)?.estimateMinutes;
+  const shown = loc.estimates.find((x) => x.size === size);
+  const estimate = shown?.estimateMinutes;
+  // The floor's range, as the status page then shows it (issue 19 item 5).
+  const range = shown?.estimatedWaitRange && shown.estimatedWaitRange.highMinutes > shown.estimatedWaitRange.lowMinutes ? shown.estimatedWaitRange : null;
   const sizes = Array.from({ length: Math.min(loc.maxPartySize, 12) }, (_, i) => i + 1);
   const bookLink = loc.booking.online ? <a class="btn primary" href={`/book/${encodeURIComponent(loc.slug)}`}>{tr.t("join.bookInstead")}</a> : null;
   return (
@@ -98,6 +101,7 @@ export function JoinPage({ slug }: { slug: string }) {
           </fieldset>
           <p class="estimate" aria-live="polite" data-testid="estimate">
             <Rich k="join.estimate" params={{ count: size, wait: estimate !== undefined ? fmt.minutes(estimate) : tr.t("join.askHost") }} render={{ wait: (w) => <b>{w}</b> }} />
+            {range ? <span class="range" data-testid="estimate-range"> {tr.t("status.estimateRange", { low: fmt.minutes(range.lowMinutes), high: fmt.minutes(range.highMinutes) })}</span> : null}
           </p>
           <div class="field">
             <label for="join-name">{tr.t("form.name")}</label>

@@ -136,6 +136,29 @@ export const hostQuoteFlows = [
       assert(waitIn(await fact.textContent()) === offered, `the guest page's estimate: ${await fact.textContent()}`);
       assert(waitIn(await g.getByText(/^Quoted .* when you joined\.$/).textContent()) === offered, "the guest page's quote");
       await check(g, "host-quotes-floor-guest");
+
+      // Self check-in at the same floor: the join page's figure and range are its status page's.
+      await g.goto(`${ctx.base}/join/${owner.location.slug}`);
+      await g.getByRole("heading", { name: "Join the line" }).waitFor();
+      await g.getByRole("button", { name: "2", exact: true }).click();
+      const shown = g.getByTestId("estimate").filter({ hasText: "for 2" });
+      await shown.waitFor();
+      const promised = waitIn(await shown.textContent());
+      const promisedRange = (await g.getByTestId("estimate-range").textContent()).trim();
+      assert(promised > offered, `the next couple waits longer than Kowalski: ${await shown.textContent()}`);
+      await check(g, "host-quotes-floor-join");
+      await g.getByLabel("Name").fill("Lindgren");
+      await g.getByLabel("Mobile phone").fill("+1 415 555 0192");
+      await g.getByLabel(/Text me about my place in line/).check();
+      await g.getByRole("button", { name: "Join the line" }).click();
+      await g.waitForURL(/\/w\//);
+      const own = g.getByText(/estimated wait/);
+      await own.waitFor();
+      assert(waitIn(await own.textContent()) === promised, `the status page's estimate: ${await own.textContent()} (join page: ${promised})`);
+      assert((await g.locator(".fact .range").textContent()).trim() === promisedRange, `the status page's range is the join page's (${promisedRange})`);
+      await waitFor(async () => waitIn((await row(a, "Lindgren").getByTestId("remaining").textContent()) ?? "") === promised, `the host row says ${promised} for Lindgren`);
+      const selfSms = await joinedText(ctx, "+14155550192");
+      assert(selfSms.text.includes(`about ${promised} min`), `the self check-in's joined text says its figure: ${selfSms.text}`);
       await phone.close();
       await check(a, "host-quotes-floor-row");
     },

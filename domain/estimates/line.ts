@@ -123,6 +123,8 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
       const placed = place(floor, fitting(floor, cache, size), model.durationMinutes(size));
       return placed ? toEstimate(placed.start + model.seatDelayMinutes(source), placed.variance) : null;
     },
+    // Must give what the walk above gives a waiting party at the end of the line (placement, look-ahead,
+    // figure): test/estimates/joining.unit.test.ts holds the two to each other.
     joining(size, source) {
       const stay = model.durationMinutes(size);
       const options = fitting(floor, cache, size);

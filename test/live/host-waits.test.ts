@@ -3,7 +3,7 @@
 // and webhooks use — not from minutes between seatings worked out in the browser. The same party gets
 // the same figure in the host frame, REST, its guest status and its "joined" text; the Add form's
 // estimate for a size is what a party of that size is then given.
-import { runInDurableObject } from "cloudflare:test";
+import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LocationRef } from "../../domain/waitlist/protocol";
 import type { Restaurant } from "../../durable-objects/restaurant";
@@ -145,6 +145,24 @@ describe("host screens get the floor's figures from the DO", () => {
     // The figures moved once since the snapshot at most (the first change after it sends them again
     // if the snapshot's differed); with the clock still, none did.
     expect(frame.waits).toBeUndefined();
+  });
+});
+
+describe("host figures across hibernation", () => {
+  it("after an eviction the first change sends every figure again, as REST reads them", async () => {
+    const p = await fullFloor();
+    const ids = [await walkIn(p, "Couple"), await walkIn(p, "Four", 4), await walkIn(p, "Pair")];
+    const host = await openHost(p, p.locationId);
+    await host.next(isSnapshot);
+    await evictDurableObject(p.stub);
+    // What hosts were sent lived in memory only: the woken object sends all of it with the next change.
+    const res = await call("PATCH", `${p.base}/waitlist/${ids[1]}`, { token: p.token, body: { notes: "high chair" } });
+    expect(res.status, res.text).toBe(200);
+    const frame = await host.next((m) => isEvent(m) && m.event === "party.updated");
+    expect(frame.waits.parties.map((w: any) => w.partyId).sort()).toEqual([...ids].sort());
+    expect(frame.waits.newPartyWaits).toHaveLength(12);
+    const rest = await restParties(p);
+    for (const w of frame.waits.parties) expect(frameFigure(w)).toEqual(restFigure(rest.find((x) => x.id === w.partyId)));
   });
 });
 

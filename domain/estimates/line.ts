@@ -180,7 +180,7 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
       let placed = place(floor, options, stay);
       if (!placed) return null;
       if (waitingAhead >= k && latest.top() > placed.start) placed = place(floor, options, stay, latest.top())!;
-      return toEstimate(placed.start + model.seatDelayMinutes(source), placed.variance);
+      return toEstimate(placed.first + model.seatDelayMinutes(source), placed.firstVariance);
     },
   };
 }

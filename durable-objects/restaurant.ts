@@ -41,6 +41,8 @@ import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
 import { WebhookOutbox } from "./webhooks/outbox";
+import { WidgetConfig } from "./widget";
+import type { WidgetSettingsPatch } from "../domain/widget/settings";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
@@ -74,6 +76,8 @@ class Modules {
   readonly webhooks: WebhookOutbox;
   /** The public display board's sockets (live/board.ts, issue 22). */
   readonly board: Board;
+  /** The embeddable widget's settings (widget.ts, issue 22). */
+  readonly widget: WidgetConfig;
   /** Arms the alarm for the outbox flush after a change. */
   readonly flushSoon: (at: number) => void;
 
@@ -109,6 +113,7 @@ class Modules {
     this.tables = new Tables(sql, this.changes, this.floor);
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
     this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
+    this.widget = new WidgetConfig(this.meta);
     this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
       this.board.changed(at);
@@ -414,6 +419,16 @@ export class LocationApi extends RpcTarget {
   guestCancelReservation(token: string) { return this.m.book.guestCancel(token); }
   getBookingSettings() { return this.m.book.settings; }
   updateBookingSettings(patch: BookingSettingsPatch) { return this.m.book.updateSettings(patch, Date.now()); }
+
+  // ---- the embeddable widget (issue 22) ----------------------------------------------------------------
+
+  getWidgetSettings() { return this.m.widget.settings(); }
+  updateWidgetSettings(patch: WidgetSettingsPatch) { return this.m.widget.update(patch); }
+  /** What a widget shows, read in one call (it is polled): its settings, the public line, the branding, online booking. */
+  getWidgetView() {
+    const s = this.m.desk.settings;
+    return { widget: this.m.widget.settings(), info: this.m.desk.publicInfo(Date.now()), accentColor: s.accentColor, language: s.language, onlineBooking: this.m.book.settings.onlineBooking };
+  }
 
   // ---- tables ----------------------------------------------------------------------------------------
 

@@ -1161,6 +1161,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/locations/{slug}/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a location's website widget shows: open or closed, the wait by party size, the links to join and book
+         * @description For the widget script on the location's own site: answered with `Access-Control-Allow-Origin` only to an `Origin` on the location's list (widget settings); any other site gets 403 and no CORS headers, and so does everyone while the widget is off or lists no site. No cookies are read or set. The answer has an `ETag` and `Cache-Control: no-cache`: a poll with `If-None-Match` gets 304 while nothing changed.
+         */
+        get: operations["getPublicLocationWidget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locations/{locationId}/widget-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The embeddable widget's settings: on or off, and the sites allowed to show it */
+        get: operations["getLocationWidgetSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the embeddable widget's settings (admin or owner); fields not sent keep their value */
+        patch: operations["patchLocationWidgetSettings"];
+        trace?: never;
+    };
     "/api/settings/retention": {
         parameters: {
             query?: never;
@@ -2714,6 +2752,46 @@ export interface components {
             /** @description The self check-in page the board's QR code leads to. */
             joinUrl: string;
         };
+        WidgetData: {
+            location: {
+                name: string;
+                slug: string;
+                /**
+                 * @description The language the widget speaks (the location's guest language).
+                 * @enum {string}
+                 */
+                language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+                /** @description The location's accent colour (a snippet's own accent wins), or null. */
+                accentColor: string | null;
+            };
+            /** @description Whether the waitlist takes self check-ins now. */
+            open: boolean;
+            /** @description Whether the line is at the location's most parties. */
+            full: boolean;
+            /** @description The wait a party joining now can expect, for each party size from 1 to the location's largest. */
+            estimates: {
+                partySize: number;
+                estimatedWaitMinutes: number;
+            }[];
+            /** @description The self check-in page, or null when the plan has no self check-in. */
+            joinUrl: string | null;
+            /** @description The booking page, or null when the location takes no online bookings. */
+            bookUrl: string | null;
+        };
+        WidgetSettings: {
+            /**
+             * @description Whether the widget (its script's data and its frame) is served. Off by default.
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description The sites that may show the widget, as origins. Only these get the data (CORS) and the frame (`Content-Security-Policy: frame-ancestors` lists exactly them); with none, the widget is refused everywhere.
+             * @example [
+             *       "https://www.example.com"
+             *     ]
+             */
+            allowedOrigins: string[];
+        };
         Retention: {
             /**
              * @description default: customer data is deleted 18 months after the account's last sign-in. days: deleted `days` days after it was created.
@@ -3083,6 +3161,8 @@ export type Slot = components['schemas']['Slot'];
 export type PublicReservation = components['schemas']['PublicReservation'];
 export type GuestReservation = components['schemas']['GuestReservation'];
 export type BoardPage = components['schemas']['BoardPage'];
+export type WidgetData = components['schemas']['WidgetData'];
+export type WidgetSettings = components['schemas']['WidgetSettings'];
 export type Retention = components['schemas']['Retention'];
 export type SmsSender = components['schemas']['SmsSender'];
 export type Billing = components['schemas']['Billing'];
@@ -15637,6 +15717,342 @@ export interface operations {
                      *       "error": {
                      *         "code": "not_found",
                      *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicLocationWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example trattoria-roma */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The widget's data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "location": {
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma",
+                     *         "language": "en",
+                     *         "accentColor": "#1f6feb"
+                     *       },
+                     *       "open": true,
+                     *       "full": true,
+                     *       "estimates": [
+                     *         {
+                     *           "partySize": 4,
+                     *           "estimatedWaitMinutes": 20
+                     *         }
+                     *       ],
+                     *       "joinUrl": null,
+                     *       "bookUrl": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetData"];
+                };
+            };
+            /** @description Not modified (the ETag still matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationWidgetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "allowedOrigins": [
+                     *         "https://www.example.com"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchLocationWidgetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "allowedOrigins": [
+                 *         "https://www.example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    enabled?: boolean;
+                    /** @description The whole list (a PATCH replaces it), at most 20: https:// sites (http:// only for localhost), scheme, host and port only. */
+                    allowedOrigins?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "allowedOrigins": [
+                     *         "https://www.example.com"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
                      *         "details": []
                      *       }
                      *     }

@@ -18,6 +18,8 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "guestReservation",
   "listTables",
   "getBookingSettings",
+  "getWidgetSettings",
+  "getWidgetView",
 ]);
 
 export interface TransientFlags {

@@ -23,6 +23,7 @@ import { SmsCost } from "./settings/sms-cost-view";
 import { TablesPage } from "./settings/tables";
 import { checkZone } from "./settings/time-zones";
 import { TimeZonePicker } from "./settings/time-zone-picker";
+import { WidgetPage } from "./settings/widget";
 import "./settings/setup.css";
 
 export const SECTIONS = [
@@ -33,6 +34,7 @@ export const SECTIONS = [
   ["booking", "Booking rules"],
   ["waitlist", "Waitlist rules"],
   ["branding", "Branding"],
+  ["widget", "Website widget"],
   ["sms", "SMS templates"],
   ["history", "History"],
   ["team", "Team"],
@@ -81,6 +83,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
         {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
+        {section === "widget" ? <WidgetPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
         {section === "developer" ? <DeveloperPage locations={locations} canEdit={admin} /> : null}

@@ -38,6 +38,7 @@ import { Meta } from "./storage/meta";
 import { WaitlistDesk, type NewParty, type PartyPatch } from "./waitlist/desk";
 import { Estimates } from "./waitlist/estimates";
 import { Line } from "./waitlist/line";
+import { HostWaits } from "./waitlist/host-waits";
 import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
@@ -61,6 +62,8 @@ class Modules {
   readonly parties: Parties;
   readonly estimates: Estimates;
   readonly line: Line;
+  /** The wait figures host screens are sent (waitlist/host-waits.ts). */
+  readonly hostWaits: HostWaits;
   readonly changes: Commits;
   readonly texts: Texts;
   readonly idempotency: Idempotency;
@@ -100,6 +103,8 @@ class Modules {
     this.estimates = new Estimates(sql, () => ({ timezone: this.location.timezone, defaults: this.desk.settings.intervalMinutes, booking: this.book.settings }));
     this.line = new Line(this.parties, this.estimates, () => sql.exec("SELECT EXISTS (SELECT 1 FROM booking_tables) AS t").one().t === 1);
     this.changes = new Commits(this.hub, this.parties, this.line, this.estimates);
+    this.hostWaits = new HostWaits(this.line, () => this.desk.settings.maxPartySize);
+    this.changes.waitsChange = (at) => this.hostWaits.change(at);
     this.texts = new Texts(sql, this.meta, this.hub, env.SMS_PRIMARY_PROVIDER === "telnyx" ? "telnyx" : "twilio", () => this.location.name, (at) => alarm.arm(at), () => this.desk.settings);
     this.idempotency = new Idempotency(sql);
     this.tickets = new Tickets(sql);
@@ -126,7 +131,9 @@ class Modules {
   }
 
   snapshot(at: number): HostServerMessage {
-    return { type: "snapshot", version: this.hub.version, parties: this.line.ranked(at), settings: this.desk.settings, intervals: this.line.intervals(at) };
+    const newPartyWaits = this.hostWaits.newParty(this.line.view(at));
+    this.hostWaits.snapshotted(this.line.view(at), newPartyWaits);
+    return { type: "snapshot", version: this.hub.version, parties: this.line.ranked(at), settings: this.desk.settings, intervals: this.line.intervals(at), newPartyWaits };
   }
 
   guestStatusTo(ws: WebSocket, partyId: string, at: number): void {

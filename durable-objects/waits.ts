@@ -19,7 +19,7 @@ import { learnModel, type ClosedWalkIn } from "../domain/estimates/learn";
 import type { WaitEstimate } from "../domain/estimates/types";
 import { durationFor, type BookingSettings } from "../domain/reservations/model";
 import { readCombinations, readTables, reservationsBetween } from "./reservations/store";
-import { bandOf, estimateMinutes, type Party } from "../domain/waitlist/model";
+import { bandOf, estimateMinutes, type Party, type PartySource, type SizeBand } from "../domain/waitlist/model";
 import type { SeatedParty } from "../domain/estimates/types";
 import { OCCUPANCY_MARK } from "./storage/meta";
 import type { Intervals } from "../domain/waitlist/protocol";
@@ -60,12 +60,19 @@ export interface Waits {
   rangeView(p: Party): { estimatedWaitRange?: { lowMinutes: number; highMinutes: number } };
   /** For someone deciding whether to join: minutes for a party of `size` at the end of the line (else `fallbackMinutes`). */
   forNewParty(size: number, fallbackMinutes: number): number;
+  /**
+   * What a party of `size` from `source` would be given once it joined the end of the line now — the
+   * figure (and, from the floor, the range) it then sees in line: the join page, the host's Add form,
+   * the default quote. Falls back to the interval estimate as `minutes` does.
+   */
+  joining(size: number, source: PartySource): { minutes: number; range: WaitEstimate | null };
 }
 
 export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; intervals: Intervals; bookingSettings: BookingSettings }): Waits {
   const { at, line, intervals } = input;
   const fallback = (size: number, sameBandAhead: number) => estimateMinutes(intervals[bandOf(size)].minutes, sameBandAhead);
   const floor = floorEstimates(sql, input);
+  let perBand: Record<SizeBand, number> | undefined;
   return {
     minutes: (p, sameBandAhead) => floor?.byParty.get(p.id)?.minutes ?? fallback(p.partySize, sameBandAhead),
     range: (p) => floor?.byParty.get(p.id) ?? null,
@@ -74,6 +81,13 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
       return r ? { estimatedWaitRange: { lowMinutes: r.low, highMinutes: r.high } } : {};
     },
     forNewParty: (size, fallbackMinutes) => floor?.forNewParty(size)?.minutes ?? fallbackMinutes,
+    joining: (size, source) => {
+      const r = floor?.joining(size, source) ?? null;
+      if (r) return { minutes: r.minutes, range: r };
+      // Everyone in line is ahead of a newcomer: its same-band count is the band's whole count.
+      perBand ??= countBands(line);
+      return { minutes: fallback(size, perBand[bandOf(size)]), range: null };
+    },
   };
 
   function floorEstimates(sql: SqlStorage, { bookingSettings }: { bookingSettings: BookingSettings }): LineEstimates | null {
@@ -101,6 +115,12 @@ export function lineWaits(sql: SqlStorage, input: { at: number; line: Party[]; i
       at,
     );
   }
+}
+
+function countBands(line: Party[]): Record<SizeBand, number> {
+  const n: Record<SizeBand, number> = { "1-2": 0, "3-4": 0, "5-6": 0, "7+": 0 };
+  for (const p of line) n[bandOf(p.partySize)]++;
+  return n;
 }
 
 /** Who sits where (issue 17): one seated party per occupant, with all of its tables. */

@@ -2685,6 +2685,11 @@ export interface components {
             estimates: {
                 partySize: number;
                 estimatedWaitMinutes: number;
+                /** @description Where a party of this size joining now will most likely wait; null unless the estimate comes from the floor. */
+                estimatedWaitRange: {
+                    lowMinutes: number;
+                    highMinutes: number;
+                } | null;
             }[];
             /**
              * @description The location's default language for guest pages.
@@ -14956,7 +14961,11 @@ export interface operations {
                      *       "estimates": [
                      *         {
                      *           "partySize": 4,
-                     *           "estimatedWaitMinutes": 20
+                     *           "estimatedWaitMinutes": 20,
+                     *           "estimatedWaitRange": {
+                     *             "lowMinutes": 20,
+                     *             "highMinutes": 20
+                     *           }
                      *         }
                      *       ],
                      *       "language": "en",

@@ -22,6 +22,12 @@ export interface LineEstimates {
   byParty: Map<string, WaitEstimate>;
   /** The wait for a party of `size` joining at the end of the line now. */
   forNewParty(size: number, source?: LineParty["source"]): WaitEstimate | null;
+  /**
+   * The wait a party of `size` from `source` would be given once it has joined at the end of the
+   * line now: the walk's own step for one more waiting party (the look-ahead included), so the
+   * figure quoted before joining is the one the party then sees. O(F · h + log k).
+   */
+  joining(size: number, source: LineParty["source"]): WaitEstimate | null;
 }
 
 interface Placement {
@@ -165,6 +171,16 @@ export function estimateLine(state: FloorState, model: EstimateModel, now: numbe
     forNewParty(size, source = "guest") {
       const placed = place(floor, fitting(floor, cache, size), model.durationMinutes(size));
       return placed ? toEstimate(placed.first + model.seatDelayMinutes(source), placed.firstVariance) : null;
+    },
+    // Must give what the walk above gives a waiting party at the end of the line (placement, look-ahead,
+    // figure): test/estimates/joining.unit.test.ts holds the two to each other.
+    joining(size, source) {
+      const stay = model.durationMinutes(size);
+      const options = fitting(floor, cache, size);
+      let placed = place(floor, options, stay);
+      if (!placed) return null;
+      if (waitingAhead >= k && latest.top() > placed.start) placed = place(floor, options, stay, latest.top())!;
+      return toEstimate(placed.first + model.seatDelayMinutes(source), placed.firstVariance);
     },
   };
 }

@@ -88,14 +88,38 @@ export type EventType =
   | "tables.updated";
 
 // ---- server → host ----------------------------------------------------------------------------
+
+/**
+ * A wait as host screens get it (issue 16 item 3): the figure and, when it comes from the floor, the
+ * range, made by the same estimator as the guest page, the texts and webhooks (durable-objects/waits.ts).
+ */
+export interface WaitFigure {
+  estimatedWaitMinutes: number | null;
+  /** Where the wait will most likely fall; null when the figure is the interval estimate. */
+  estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null;
+}
+/** A party's remaining wait, in minutes from when it was computed. */
+export type PartyWait = WaitFigure & { partyId: string };
+/** What a party of `partySize` added by the host now would be given (its default quote). */
+export type NewPartyWait = WaitFigure & { partySize: number };
+/**
+ * The figures a change moved, carried in that change's event frame: each party whose figure changed
+ * (or that joined), and the whole new-party list when any of it changed. Absent when none did.
+ */
+export interface WaitsChange {
+  parties: PartyWait[];
+  newPartyWaits?: NewPartyWait[];
+}
+type Waits = { waits?: WaitsChange };
+
 export type HostServerMessage =
-  | { type: "snapshot"; version: number; parties: RankedPartyView[]; settings: WaitlistSettings; intervals: Intervals }
-  | { type: "event"; version: number; event: "party.created" | "party.updated" | "party.status_changed" | "party.moved"; party: PartyView }
-  | { type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings }
-  | { type: "event"; version: number; event: "estimates.updated"; intervals: Intervals }
-  | { type: "event"; version: number; event: "message.sent" | "message.status_changed" | "message.received"; message: MessageView }
-  | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
-  | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
+  | { type: "snapshot"; version: number; parties: RankedPartyView[]; settings: WaitlistSettings; intervals: Intervals; newPartyWaits: NewPartyWait[] }
+  | ({ type: "event"; version: number; event: "party.created" | "party.updated" | "party.status_changed" | "party.moved"; party: PartyView } & Waits)
+  | ({ type: "event"; version: number; event: "settings.updated"; settings: WaitlistSettings } & Waits)
+  | ({ type: "event"; version: number; event: "estimates.updated"; intervals: Intervals } & Waits)
+  | ({ type: "event"; version: number; event: "message.sent" | "message.status_changed" | "message.received"; message: MessageView } & Waits)
+  | ({ type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView } & Waits)
+  | ({ type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] } & Waits)
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The one commit path for every change: the DO's SQLite write, the versioned event to hosts, the
 // estimates event when intervals moved, and a status to each guest whose own view changed.
 import type { Party } from "../../domain/waitlist/model";
-import type { GuestStatus, HostServerMessage, Intervals } from "../../domain/waitlist/protocol";
+import type { GuestStatus, HostServerMessage, Intervals, WaitsChange } from "../../domain/waitlist/protocol";
 import type { Estimates } from "../waitlist/estimates";
 import { Line, type LineView } from "../waitlist/line";
 import type { Parties } from "../waitlist/parties";
@@ -18,6 +18,8 @@ export class Commits {
   afterCommit: (at: number) => void = () => {};
   /** Sees each committed event once the change is complete (the webhook outbox records it), with the party it wrote. */
   committed: (message: HostServerMessage, at: number, party: Party | null) => void = () => {};
+  /** The wait figures hosts are shown that moved with a change (waitlist/host-waits.ts), or null. */
+  waitsChange: (at: number) => WaitsChange | null = () => null;
 
   constructor(
     private readonly hub: LiveHub,
@@ -42,9 +44,11 @@ export class Commits {
     // A party's write tells the line exactly who moved; any other change may move everyone.
     else this.line.changed();
     const message = change.message(version);
-    this.hub.publish(version, JSON.stringify(message));
-
     if (change.party?.status === "seated" && change.party.seatedAt === at) this.estimates.recordSeating(at, change.party.partySize);
+    // The host-only wait figures this change moved ride in its own frame: still one frame, one stringify.
+    const waits = message.type === "event" ? this.waitsChange(at) : null;
+    this.hub.publish(version, JSON.stringify(waits ? { ...message, waits } : message));
+
     const intervalsAfter = this.estimates.intervals(at);
     let guestVersion = version;
     if (!sameIntervals(intervalsAfter, intervalsBefore)) {

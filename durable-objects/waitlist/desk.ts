@@ -3,13 +3,11 @@
 import { boardLabel as partyBoardLabel } from "../../domain/waitlist/board";
 import { normalizePhone } from "../../domain/phone";
 import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
-import { defaultQuote } from "../../domain/waitlist/quote";
 import { autoNoShowAt, nextHoldExpiry } from "../../domain/waitlist/hold";
 import {
   bandOf,
   GUEST_TOKEN_GRACE_MS,
   isActive,
-  joinEstimates,
   rankForPosition,
   transition,
   TransitionError,
@@ -65,7 +63,7 @@ export interface PublicInfo {
   full: boolean;
   maxPartySize: number;
   inLine: number;
-  estimates: { partySize: number; estimatedWaitMinutes: number }[];
+  estimates: { partySize: number; estimatedWaitMinutes: number; estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null }[];
 }
 
 const BAD_PHONE = "That phone number does not look valid. Include the country code, e.g. +1 212 555 0100.";
@@ -139,7 +137,9 @@ export class WaitlistDesk {
       partySize,
       notes: input.notes ?? "",
       tags: input.tags ?? [],
-      quotedWaitMinutes: input.quotedWaitMinutes ?? defaultQuote(partySize, this.parties.active.values(), this.line.intervals(at), this.settings.quotedWaitMinutes),
+      // Nobody named a quote: the wait this party is given once in line, from the one estimator the
+      // guest page, the texts and the host screen use (waits.ts), so they all say the same figure.
+      quotedWaitMinutes: input.quotedWaitMinutes ?? this.line.waits(at).joining(partySize, input.source).minutes,
       source: input.source,
       smsConsent: input.smsConsent ?? false,
       status: "waiting",
@@ -397,7 +397,11 @@ export class WaitlistDesk {
       full: this.settings.maxLength !== null && parties.length >= this.settings.maxLength,
       maxPartySize: this.settings.maxPartySize,
       inLine: parties.length,
-      estimates: joinEstimates(parties, this.line.intervals(at), this.settings.maxPartySize).map((e) => ({ ...e, estimatedWaitMinutes: waits.forNewParty(e.partySize, e.estimatedWaitMinutes) })),
+      // What a self check-in of each size is then given in line (its quote and its status page).
+      estimates: Array.from({ length: this.settings.maxPartySize }, (_, i) => {
+        const w = waits.joining(i + 1, "guest");
+        return { partySize: i + 1, estimatedWaitMinutes: w.minutes, estimatedWaitRange: w.range ? { lowMinutes: w.range.low, highMinutes: w.range.high } : null };
+      }),
     };
   }
 }

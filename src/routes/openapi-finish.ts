@@ -77,8 +77,14 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
       { example: "ping", description: "Answered with the text pong without waking the Durable Object." },
     ],
     serverMessages: [
-      { type: "snapshot", fields: ["version", "parties", "settings", "intervals"] },
-      { type: "event", events: ["party.created", "party.updated", "party.status_changed", "party.moved", "settings.updated", "estimates.updated", "message.sent", "message.status_changed", "message.received", "reservation.created", "reservation.updated", "tables.updated"] },
+      { type: "snapshot", fields: ["version", "parties", "settings", "intervals", "newPartyWaits"] },
+      {
+        type: "event",
+        events: ["party.created", "party.updated", "party.status_changed", "party.moved", "settings.updated", "estimates.updated", "message.sent", "message.status_changed", "message.received", "reservation.created", "reservation.updated", "tables.updated"],
+        optionalFields: {
+          waits: "The wait figures this change moved (the same estimator as the guest page, texts and webhooks): parties[] of {partyId, estimatedWaitMinutes, estimatedWaitRange}, and newPartyWaits[] of {partySize, estimatedWaitMinutes, estimatedWaitRange} when any of those moved.",
+        },
+      },
       { type: "error", fields: ["code", "message"] },
     ],
     closeCodes: { 4401: "The session ended", 4403: "Access withdrawn", 4404: "The location was deleted", 1008: "Too many invalid frames", 1009: "Frame too large" },

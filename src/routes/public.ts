@@ -97,7 +97,16 @@ publicRoutes.openapi(
             full: z.boolean(),
             maxPartySize: z.number().int(),
             inLine: z.number().int(),
-            estimates: z.array(z.object({ partySize: z.number().int(), estimatedWaitMinutes: z.number().int() })),
+            estimates: z.array(
+              z.object({
+                partySize: z.number().int(),
+                estimatedWaitMinutes: z.number().int(),
+                estimatedWaitRange: z
+                  .object({ lowMinutes: z.number().int(), highMinutes: z.number().int() })
+                  .nullable()
+                  .openapi({ description: "Where a party of this size joining now will most likely wait; null unless the estimate comes from the floor." }),
+              }),
+            ),
           })
           .merge(GuestPlaceSchema)
           .openapi("PublicLocation"),

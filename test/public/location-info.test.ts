@@ -21,16 +21,16 @@ describe("public location page (GET /api/public/locations/:slug)", () => {
       full: false,
       maxPartySize: 8,
       inLine: 2,
-      // Default intervals (1-2: 8, 3-4: 10, 5-6: 15, 7+: 20) × (same band in line + 1).
+      // Default intervals (1-2: 8, 3-4: 10, 5-6: 15, 7+: 20) × (same band in line + 1); no floor, so no range.
       estimates: [
-        { partySize: 1, estimatedWaitMinutes: 16 },
-        { partySize: 2, estimatedWaitMinutes: 16 },
-        { partySize: 3, estimatedWaitMinutes: 20 },
-        { partySize: 4, estimatedWaitMinutes: 20 },
-        { partySize: 5, estimatedWaitMinutes: 15 },
-        { partySize: 6, estimatedWaitMinutes: 15 },
-        { partySize: 7, estimatedWaitMinutes: 20 },
-        { partySize: 8, estimatedWaitMinutes: 20 },
+        { partySize: 1, estimatedWaitMinutes: 16, estimatedWaitRange: null },
+        { partySize: 2, estimatedWaitMinutes: 16, estimatedWaitRange: null },
+        { partySize: 3, estimatedWaitMinutes: 20, estimatedWaitRange: null },
+        { partySize: 4, estimatedWaitMinutes: 20, estimatedWaitRange: null },
+        { partySize: 5, estimatedWaitMinutes: 15, estimatedWaitRange: null },
+        { partySize: 6, estimatedWaitMinutes: 15, estimatedWaitRange: null },
+        { partySize: 7, estimatedWaitMinutes: 20, estimatedWaitRange: null },
+        { partySize: 8, estimatedWaitMinutes: 20, estimatedWaitRange: null },
       ],
       // The place as guest pages show it (a new location: UTC, the default booking hours).
       language: "en",

@@ -17,7 +17,7 @@ function party(over: Partial<PartyView> = {}): PartyView {
     version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
-const lineOf = (parties: PartyView[]) => apply(emptyLine(), { type: "snapshot", version: 1, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings: DEFAULT_SETTINGS, intervals });
+const lineOf = (parties: PartyView[]) => apply(emptyLine(), { type: "snapshot", version: 1, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings: DEFAULT_SETTINGS, intervals, newPartyWaits: [] });
 function reply(partyId: string, createdAt: number, direction: "inbound" | "outbound" = "inbound"): MessageView {
   return { id: `m${createdAt}`, partyId, direction, body: "hi", status: direction === "inbound" ? "received" : "sent", errorMessage: null, createdAt, updatedAt: createdAt } as MessageView;
 }

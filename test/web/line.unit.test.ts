@@ -16,7 +16,7 @@ function party(over: Partial<PartyView> = {}): PartyView {
     version: 1, onMyWayAt: null, tableIds: [], closedBy: null, ...over,
   };
 }
-const snapshot = (version: number, parties: PartyView[]) => ({ type: "snapshot" as const, version, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings, intervals });
+const snapshot = (version: number, parties: PartyView[]) => ({ type: "snapshot" as const, version, parties: parties.map((p) => ({ ...p, position: null, partiesAhead: null, estimatedWaitMinutes: null })), settings, intervals, newPartyWaits: [] });
 const event = (version: number, p: PartyView, e: "party.created" | "party.updated" | "party.status_changed" | "party.moved" = "party.updated") => ({ type: "event" as const, version, event: e, party: p });
 
 describe("host line state", () => {

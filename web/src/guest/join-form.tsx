@@ -63,7 +63,10 @@ export function JoinForm(props: {
     }
   }
 
-  const estimate = loc.estimates.find((x) => x.partySize === size)?.estimatedWaitMinutes;
+  const shown = loc.estimates.find((x) => x.partySize === size);
+  const estimate = shown?.estimatedWaitMinutes;
+  // The floor's range, as the status page then shows it (issue 19 item 5).
+  const range = shown?.estimatedWaitRange && shown.estimatedWaitRange.highMinutes > shown.estimatedWaitRange.lowMinutes ? shown.estimatedWaitRange : null;
   const sizes = Array.from({ length: Math.min(loc.maxPartySize, 12) }, (_, i) => i + 1);
   return (
     <form onSubmit={submit} noValidate class="card">
@@ -83,6 +86,7 @@ export function JoinForm(props: {
       </fieldset>
       <p class="estimate" aria-live="polite" data-testid="estimate">
         <Rich k="join.estimate" params={{ count: size, wait: estimate !== undefined ? fmt.minutes(estimate) : tr.t("join.askHost") }} render={{ wait: (w) => <b>{w}</b> }} />
+        {range ? <span class="range" data-testid="estimate-range"> {tr.t("status.estimateRange", { low: fmt.minutes(range.lowMinutes), high: fmt.minutes(range.highMinutes) })}</span> : null}
       </p>
       <div class="field">
         <label for={id("name")}>{tr.t("form.name")}</label>

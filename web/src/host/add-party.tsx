@@ -6,11 +6,12 @@ import { bandOf } from "../../../domain/waitlist/model";
 import { minutes } from "../shared/format";
 import { Icon } from "../shared/icons";
 import type { NewParty, WaitlistSettings } from "../shared/types";
+import type { ShownWait } from "./line";
 import { parseSize, tagChoices } from "./party-fields";
 
 export type { NewParty } from "../shared/types";
 
-export function AddParty({ settings, estimate, onAdd, onClose }: { settings: WaitlistSettings | null; estimate: (size: number) => number | null; onAdd: (p: NewParty) => Promise<void>; onClose: () => void }) {
+export function AddParty({ settings, estimate, onAdd, onClose }: { settings: WaitlistSettings | null; estimate: (size: number) => ShownWait | null; onAdd: (p: NewParty) => Promise<void>; onClose: () => void }) {
   const [size, setSize] = useState(2);
   // The 11+ field keeps what was typed; the size follows it only while it is a valid size.
   const [more, setMore] = useState("");
@@ -23,7 +24,10 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
   const [busy, setBusy] = useState(false);
   const max = settings?.maxPartySize ?? 12;
   const sizeError = more ? ("error" in parseSize(more, max) ? (parseSize(more, max) as { error: string }).error : null) : null;
-  const est = estimate(size);
+  // The server's figure for a party of this size added now (what its row, guest page and text will say).
+  const shown = estimate(size);
+  const est = shown?.minutes ?? null;
+  const range = shown?.range && shown.range.highMinutes > shown.range.lowMinutes ? shown.range : null;
   const suggested = est ?? settings?.quotedWaitMinutes[bandOf(size)] ?? 0;
   const quoted = quote ?? suggested;
 
@@ -106,7 +110,11 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
         ) : null}
       </div>
       <div class="field">
-        <p class="estimate" data-testid="add-estimate">{est === null ? "Estimate: not known yet" : `Estimate for ${size}: ${minutes(est)}`}</p>
+        <p class="estimate" data-testid="add-estimate" data-source={shown?.from}>
+          {est === null ? "Estimate: not known yet" : `Estimate for ${size}: ${minutes(est)}`}
+          {range ? <span class="muted small" data-testid="add-estimate-range"> (likely {minutes(range.lowMinutes)} to {minutes(range.highMinutes)})</span> : null}
+          {shown?.from === "local" && est !== null ? <span class="muted small"> (offline guess)</span> : null}
+        </p>
         <label for="add-quote">Quoted wait (minutes)</label>
         <input id="add-quote" type="number" min={0} max={600} value={quoted} onInput={(e) => { const v = e.currentTarget.valueAsNumber; setQuote(Number.isFinite(v) ? Math.max(0, Math.min(600, Math.round(v))) : null); }} />
       </div>

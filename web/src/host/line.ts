@@ -1,9 +1,13 @@
 // The host screen's copy of the line: a snapshot, then events applied on top by version. Positions
-// and estimates are derived with the waitlist's own rules (domain/waitlist/model.ts).
+// are derived with the waitlist's own rules (domain/waitlist/model.ts). The wait figures — each
+// row's remaining wait and the Add form's estimate for a new party — are the server's (issue 16
+// item 3): the Durable Object makes them with the estimator the guest page, the texts and webhooks
+// use, and sends them in the snapshot and inside the event frames of the changes that move them.
+// Only while the screen is offline does it work figures out itself, from the walk-in intervals.
 import { bandOf, estimateMinutes, isActive, lineOrder, positions, RESTORE_WINDOW_MS } from "../../../domain/waitlist/model";
 import { estimateForNewParty } from "../../../domain/waitlist/quote";
 import type { FloorTable } from "../../../domain/tables/floor";
-import type { HostServerMessage, Intervals, MessageView, PartyView, RestParty, ReservationView, WaitlistSettings } from "../shared/types";
+import type { HostServerMessage, Intervals, MessageView, NewPartyWait, PartyView, RestParty, ReservationView, WaitFigure, WaitlistSettings, WaitsChange } from "../shared/types";
 
 export interface Line {
   version: number;
@@ -15,9 +19,28 @@ export interface Line {
   reservations: Map<string, ReservationView>;
   /** Each table now (issue 17), from GET …/floor and every tables.updated event. */
   floor: FloorTable[];
+  /** The server's remaining wait for each party in line, as last sent. */
+  waits: Map<string, WaitFigure>;
+  /** The server's estimate for a party of each size the host adds now, as last sent. */
+  newPartyWaits: NewPartyWait[];
 }
 
-export const emptyLine = (): Line => ({ version: -1, parties: new Map(), settings: null, intervals: null, messages: new Map(), reservations: new Map(), floor: [] });
+export const emptyLine = (): Line => ({ version: -1, parties: new Map(), settings: null, intervals: null, messages: new Map(), reservations: new Map(), floor: [], waits: new Map(), newPartyWaits: [] });
+
+/** A wait as a row or the Add form shows it, and whether it is the server's or worked out here (offline). */
+export interface ShownWait {
+  minutes: number;
+  range: { lowMinutes: number; highMinutes: number } | null;
+  from: "server" | "local";
+}
+
+/** The figures an event frame carries for the parties it moved (and the new-party list, when it moved). */
+function withWaits(line: Line, msg: { waits?: WaitsChange }): Line {
+  if (!msg.waits) return line;
+  const waits = new Map(line.waits);
+  for (const { partyId, ...f } of msg.waits.parties) waits.set(partyId, f);
+  return { ...line, waits, newPartyWaits: msg.waits.newPartyWaits ?? line.newPartyWaits };
+}
 
 function putParty(parties: Map<string, PartyView>, p: PartyView) {
   const old = parties.get(p.id);
@@ -37,7 +60,7 @@ export function putMessage(messages: Map<string, MessageView[]>, m: MessageView)
   return next;
 }
 
-type ReservationEvent = { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView };
+type ReservationEvent = { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView; waits?: WaitsChange };
 export type HostMessage = HostServerMessage | ReservationEvent;
 
 export function apply(line: Line, msg: HostMessage): Line {
@@ -46,11 +69,15 @@ export function apply(line: Line, msg: HostMessage): Line {
     const parties = new Map<string, PartyView>();
     // Closed parties the snapshot no longer lists stay for a while, so they can be restored.
     for (const p of line.parties.values()) if (!isActive(p.status)) parties.set(p.id, p);
-    for (const p of msg.parties) parties.set(p.id, p);
-    return { ...line, version: msg.version, parties, settings: msg.settings, intervals: msg.intervals };
+    const waits = new Map<string, WaitFigure>();
+    for (const p of msg.parties) {
+      parties.set(p.id, p);
+      if (p.estimatedWaitMinutes !== null) waits.set(p.id, { estimatedWaitMinutes: p.estimatedWaitMinutes, estimatedWaitRange: p.estimatedWaitRange ?? null });
+    }
+    return { ...line, version: msg.version, parties, settings: msg.settings, intervals: msg.intervals, waits, newPartyWaits: msg.newPartyWaits ?? [] };
   }
   if (msg.version <= line.version) return line;
-  const next: Line = { ...line, version: msg.version };
+  const next: Line = withWaits({ ...line, version: msg.version }, msg);
   switch (msg.event) {
     case "party.created":
     case "party.updated":
@@ -89,25 +116,35 @@ export function fromRest(p: RestParty, rank: number): PartyView {
 }
 
 export function applyRest(line: Line, p: RestParty): Line {
-  const rank = line.parties.get(p.id)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const old = line.parties.get(p.id);
+  const rank = old?.rank ?? Number.MAX_SAFE_INTEGER;
   const parties = new Map(line.parties);
   putParty(parties, fromRest(p, rank));
-  return { ...line, parties };
+  // The answer's figure is the server's for that party at that version (unless the socket was ahead).
+  if (old && old.version > p.version) return { ...line, parties };
+  const waits = new Map(line.waits);
+  if (p.estimatedWaitMinutes !== null) waits.set(p.id, { estimatedWaitMinutes: p.estimatedWaitMinutes, estimatedWaitRange: p.estimatedWaitRange ?? null });
+  return { ...line, parties, waits };
 }
 
 export interface Row extends PartyView {
   position: number;
   partiesAhead: number;
+  /** The remaining wait shown on the row (the server's; worked out here only while offline). */
   estimatedWaitMinutes: number | null;
+  estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null;
 }
 
-export function activeRows(line: Line): Row[] {
+/** `offline`: the server's figures may be stale, so the rows work theirs out from the intervals. */
+export function activeRows(line: Line, offline = false): Row[] {
   const list = lineOrder([...line.parties.values()]);
   const pos = positions(list);
   return list.map((p) => {
     const x = pos.get(p.id)!;
+    const server = offline ? undefined : line.waits.get(p.id);
+    if (server && server.estimatedWaitMinutes !== null) return { ...p, position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: server.estimatedWaitMinutes, estimatedWaitRange: server.estimatedWaitRange };
     const interval = line.intervals?.[bandOf(p.partySize)]?.minutes;
-    return { ...p, position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: interval === undefined ? null : estimateMinutes(interval, x.sameBandAhead) };
+    return { ...p, position: x.position, partiesAhead: x.partiesAhead, estimatedWaitMinutes: interval === undefined ? null : estimateMinutes(interval, x.sameBandAhead), estimatedWaitRange: null };
   });
 }
 
@@ -130,9 +167,21 @@ export function smsStatus(messages: MessageView[] | undefined): { icon: "sms" | 
   return { icon: "sms", label: "Text sending", error: null };
 }
 
-/** The estimate a new party of `size` would get now (the server's default quote uses the same rule). */
+/** The interval estimate a new party of `size` would get now: the offline fallback of newPartyWait. */
 export function estimateFor(line: Line, size: number): number | null {
   return estimateForNewParty(size, line.parties.values(), line.intervals);
+}
+
+/**
+ * The Add form's estimate and default quote for a party of `size`: what the server says such a party
+ * would be given once added (the figure its row, its guest page and its "joined" text then show);
+ * worked out here from the intervals only while offline, or before the server has sent one.
+ */
+export function newPartyWait(line: Line, size: number, offline = false): ShownWait | null {
+  const server = offline ? undefined : line.newPartyWaits.find((w) => w.partySize === size);
+  if (server && server.estimatedWaitMinutes !== null) return { minutes: server.estimatedWaitMinutes, range: server.estimatedWaitRange, from: "server" };
+  const local = estimateFor(line, size);
+  return local === null ? null : { minutes: local, range: null, from: "local" };
 }
 
 /** Guest replies newer than the host last opened their party, for active parties, newest first. */

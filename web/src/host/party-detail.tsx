@@ -9,7 +9,8 @@ import { EditParty } from "./edit-party";
 
 export function PartyDetail(props: {
   location: Location;
-  party: PartyView;
+  /** The party with its remaining wait, the server's (the row's figure; see line.ts activeRows). */
+  party: PartyView & { estimatedWaitMinutes?: number | null; estimatedWaitRange?: { lowMinutes: number; highMinutes: number } | null };
   settings: WaitlistSettings | null;
   messages: MessageView[];
   onMessages: (m: MessageView[]) => void;
@@ -41,6 +42,12 @@ export function PartyDetail(props: {
       </div>
       <p class="muted small">
         {p.status.replace("_", "-")} · <span data-testid="joined-at">joined {timeOf(p.createdAt, loc.timezone)}</span> · quoted {minutes(p.quotedWaitMinutes)}
+        {p.estimatedWaitMinutes != null ? (
+          <span data-testid="detail-wait">
+            {" "}· about {minutes(p.estimatedWaitMinutes)} left
+            {p.estimatedWaitRange && p.estimatedWaitRange.highMinutes > p.estimatedWaitRange.lowMinutes ? ` (likely ${minutes(p.estimatedWaitRange.lowMinutes)} to ${minutes(p.estimatedWaitRange.highMinutes)})` : ""}
+          </span>
+        ) : null}
         {p.phone ? ` · ${phoneText(p.phone)}${p.smsConsent ? "" : " (no texts)"}` : " · no phone"}
         {p.notifiedAt ? ` · notified ${timeOf(p.notifiedAt, loc.timezone)}` : ""}
         {p.onMyWayAt ? ` · on the way since ${timeOf(p.onMyWayAt, loc.timezone)}` : ""}

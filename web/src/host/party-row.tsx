@@ -39,6 +39,7 @@ export function PartyRow(props: {
   const overQuote = p.quotedWaitMinutes > 0 && waited > p.quotedWaitMinutes;
   const sms = smsStatus(props.messages);
   const reachable = !!p.phone && p.smsConsent;
+  const range = p.estimatedWaitRange && p.estimatedWaitRange.highMinutes > p.estimatedWaitRange.lowMinutes ? p.estimatedWaitRange : null;
   return (
     <li
       class={`party ${p.status} ${props.dragging ? "dragging" : ""} ${props.dropTarget ? "drop-target" : ""} ${props.selected ? "selected" : ""} ${late ? "is-late" : ""}`}
@@ -70,7 +71,14 @@ export function PartyRow(props: {
         <span class="small" data-testid="quoted">quoted {minutes(p.quotedWaitMinutes)}</span>
         {holdLeft !== null ? (
           <span class="small" data-testid="hold-left">{autoAt !== null ? "no-show" : "late"} in {minutes(holdLeft)}</span>
-        ) : overQuote ? <span class="small over">over quote</span> : p.estimatedWaitMinutes !== null ? <span class="small" data-testid="remaining">about {minutes(p.estimatedWaitMinutes)} left</span> : null}
+        ) : overQuote ? <span class="small over">over quote</span> : p.estimatedWaitMinutes !== null ? (
+          // Remaining from now (not the total since joining), as the guest's page says it; the range
+          // (the floor's) is in the title and for screen readers here, shown in full in the detail.
+          <span class="small" title={`Estimated wait from now${range ? `, likely ${minutes(range.lowMinutes)} to ${minutes(range.highMinutes)}` : ""}`}>
+            <span data-testid="remaining">about {minutes(p.estimatedWaitMinutes)} left</span>
+            {range ? <span class="sr-only">, likely {minutes(range.lowMinutes)} to {minutes(range.highMinutes)}</span> : null}
+          </span>
+        ) : null}
       </span>
       <span class="sms">
         {sms ? <Icon name={sms.icon} title={sms.label} class={`sms-${sms.icon}`} /> : reachable ? <Icon name="sms" title="Texts allowed" class="sms-none" /> : null}

@@ -8,7 +8,7 @@ import { timeOf, useTitle } from "../shared/format";
 import { Icon } from "../shared/icons";
 import { LiveSocket, type LiveState } from "../shared/live";
 import type { Location, MessageView, PartyView, RestMessage, RestParty, Reservation, ReservationView, WaitlistSettings } from "../shared/types";
-import { activeRows, apply, applyRest, emptyLine, estimateFor, fromRest, putMessage, recentlyClosed, searchRows, unreadReplies, type HostMessage, type Line, type Row } from "./line";
+import { activeRows, apply, applyRest, emptyLine, fromRest, newPartyWait, putMessage, recentlyClosed, searchRows, unreadReplies, type HostMessage, type Line, type Row } from "./line";
 import { AddParty, type NewParty } from "./add-party";
 import { chimeCount, useSound } from "./alerts";
 import { Inbox } from "./inbox";
@@ -212,7 +212,9 @@ export function HostScreen({ location: loc }: { location: Location }) {
     });
   };
 
-  const rows = useMemo(() => activeRows(line), [line]);
+  const offline = live !== "open" && everOpen && !ended;
+  // The server's figures while connected; worked out here from the intervals only while offline.
+  const rows = useMemo(() => activeRows(line, offline), [line, offline]);
   const shown = useMemo(() => searchRows(rows, query), [rows, query]);
   const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
   const replies = useMemo(() => unreadReplies(line, readAt), [line, readAt]);
@@ -338,14 +340,13 @@ export function HostScreen({ location: loc }: { location: Location }) {
     }
   }
 
-  const offline = live !== "open" && everOpen && !ended;
   const waitingCount = rows.length;
   const covers = rows.reduce((n, r) => n + r.partySize, 0);
   const checkInOpen = line.settings?.open !== false;
   const bookings = [...line.reservations.values()];
 
   const tabs = [
-    { key: "add" as const, label: "Add party", panel: <AddParty settings={line.settings} estimate={(size) => estimateFor(line, size)} onAdd={add} onClose={() => setShowAdd(false)} /> },
+    { key: "add" as const, label: "Add party", panel: <AddParty settings={line.settings} estimate={(size) => newPartyWait(line, size, offline)} onAdd={add} onClose={() => setShowAdd(false)} /> },
     ...(line.floor.length > 0
       ? [{
           key: "floor" as const,

@@ -10,9 +10,12 @@ export type {
   GuestStatus,
   HostServerMessage,
   Intervals,
+  NewPartyWait,
   PartyView,
   RankedPartyView,
+  WaitFigure,
   WaitlistSettings,
+  WaitsChange,
 } from "../../../domain/waitlist/protocol";
 export type { PartyState, SizeBand, BandMinutes } from "../../../domain/waitlist/model";
 export type { MessageView } from "../../../domain/sms/message-view";

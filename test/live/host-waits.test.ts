@@ -63,15 +63,15 @@ describe("host screens get the floor's figures from the DO", () => {
     const phone = freshPhone();
     const added = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Couple", partySize: 2, phone, smsConsent: true } });
     expect(added.status, added.text).toBe(201);
-    const id = added.json.party.id;
+    const id = added.json.id;
     const frame = await host.next((m) => isEvent(m) && m.event === "party.created" && m.party.id === id);
     const own = frame.waits.parties.find((w: any) => w.partyId === id);
     expect(own).toBeDefined();
     // What the form offered is what the party was given once in line, and quoted without a named quote.
     expect(frameFigure(own)).toEqual(frameFigure(offered));
-    expect(added.json.party.quotedWaitMinutes).toBe(offered.estimatedWaitMinutes);
-    expect(added.json.party.quotedWaitMinutes).not.toBe(INTERVAL_FOR_COUPLE);
-    expect(restFigure(added.json.party)).toEqual(frameFigure(own));
+    expect(added.json.quotedWaitMinutes).toBe(offered.estimatedWaitMinutes);
+    expect(added.json.quotedWaitMinutes).not.toBe(INTERVAL_FOR_COUPLE);
+    expect(restFigure(added.json)).toEqual(frameFigure(own));
     expect(restFigure((await restParties(p)).find((x) => x.id === id))).toEqual(frameFigure(own));
 
     const token = tokenOf(added.json.guestUrl);
@@ -92,7 +92,7 @@ describe("host screens get the floor's figures from the DO", () => {
     await walkIn(p, "Ahead");
     const info = await call("GET", `/api/public/locations/${p.slug}`);
     expect(info.status, info.text).toBe(200);
-    const forTwo = (info.json.estimates as { size: number; estimatedWaitMinutes: number; estimatedWaitRange: Range }[]).find((e) => e.size === 2)!;
+    const forTwo = (info.json.estimates as { partySize: number; estimatedWaitMinutes: number; estimatedWaitRange: Range }[]).find((e) => e.partySize === 2)!;
     const promised = forTwo.estimatedWaitMinutes;
     expect(promised).toBeGreaterThan(60);
     const host = await openHost(p, p.locationId);

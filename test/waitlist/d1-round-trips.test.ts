@@ -116,7 +116,7 @@ describe("D1 round trips on the REST path", () => {
     const ctx = createExecutionContext();
     const res = await app.fetch(new Request(`${ORIGIN}/api/locations/${a.locationId}/waitlist/${partyId}/notify`, { method: "POST", headers }), { ...(env as unknown as Env), RESTAURANT: ns }, ctx);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).state).toBe("notified");
+    expect(((await res.json()) as any).status).toBe("notified");
     await waitOnExecutionContext(ctx);
     expect(counter.calls).toEqual(["forAccount", "scope.api.act"]);
   });

@@ -22,6 +22,7 @@ import { FrameGate } from "./live/frame-gate";
 import { Board } from "./live/board";
 import { sha256Hex } from "../lib/crypto";
 import { BoundLocation } from "./location";
+import { KioskTokens } from "./kiosk";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { refreshFloorDays } from "./insights/refresh";
@@ -76,6 +77,8 @@ class Modules {
   readonly board: Board;
   /** The embeddable widget's settings (widget.ts, issue 22). */
   readonly widget: WidgetConfig;
+  /** The location's kiosk token, kept as its hash (kiosk.ts, issue 22). */
+  readonly kiosk: KioskTokens;
   /** Arms the alarm for the outbox flush after a change. */
   readonly flushSoon: (at: number) => void;
 
@@ -87,6 +90,7 @@ class Modules {
     const locationId = () => this.location.current?.id ?? "";
     this.meta = new Meta(sql);
     this.location = new BoundLocation(this.meta);
+    this.kiosk = new KioskTokens(this.meta);
     this.hub = new LiveHub(ctx, sql, this.meta);
     this.parties = new Parties(sql);
     this.parties.load();
@@ -219,7 +223,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     if (url.pathname === "/board") {
       // Public: the board view carries no personal data (domain/waitlist/board.ts); refused when off.
       if (!this.m.desk.settings.boardEnabled) return wsRefusal(403, "board_off", "This location's display board is switched off.");
-      return this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      const res = this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      // Time alone moves the waits: the alarm refreshes open boards every minute (live/board.ts).
+      const tick = this.m.board.nextTick(at);
+      if (tick !== null) this.alarmClock.arm(tick);
+      return res;
     }
     return wsRefusal(404, "not_found", "No such live channel.");
   }
@@ -290,6 +298,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         if (loc) await m.authority.recheck(loc.accountId, at);
       },
       nextCheck: (at) => m.authority.nextCheckAt(at),
+      boardTick: (at) => m.board.changed(at),
+      nextBoardTick: (at) => m.board.nextTick(at),
       nextScheduled: () => nextScheduled(sql),
       nextHoldExpiry: () => m.desk.nextHoldExpiry(),
       oldestClosedAt: () => m.parties.oldestClosedAt(),
@@ -321,6 +331,14 @@ export class LocationApi extends RpcTarget {
   getSettings() { return this.m.desk.settings; }
   updateSettings(patch: SettingsPatch) { return this.m.desk.updateSettings(patch, Date.now()); }
   publicInfo() { return this.m.desk.publicInfo(Date.now()); }
+
+  // ---- the kiosk token (issue 22) ------------------------------------------------------------------
+
+  kioskToken() { return this.m.kiosk.view(); }
+  /** A new kiosk token, replacing the current one; the token itself is in this answer only. */
+  createKioskToken(userId: string | null) { return this.m.kiosk.create(userId, Date.now()); }
+  revokeKioskToken() { return this.m.kiosk.revoke(Date.now()); }
+  kioskAccepts(token: string) { return this.m.kiosk.accepts(token); }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
   async createTicket(userId: string, grant?: TicketGrant) {

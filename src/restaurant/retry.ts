@@ -20,6 +20,8 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "getBookingSettings",
   "getWidgetSettings",
   "getWidgetView",
+  "kioskToken",
+  "kioskAccepts",
 ]);
 
 export interface TransientFlags {

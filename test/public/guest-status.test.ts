@@ -23,6 +23,8 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
       estimatedWaitMinutes: 16,
       quotedWaitMinutes: 25,
       onMyWayAt: null,
+      // The display board is off by default.
+      boardLabel: null,
       location: { name: loc.name, slug: loc.slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null, logoUrl: null },
       almostUpPosition: 3,
     });
@@ -36,7 +38,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
     expect(res.status).toBe(200);
     for (const secret of ["Zelda", "+12125550199", "5550199", "VIP-NOTE-XYZ", "booth-tag-q"]) expect(res.text).not.toContain(secret);
     // No ids, tokens or list of any kind.
-    expect(Object.keys(res.json).sort()).toEqual(["almostUpPosition", "estimatedWaitMinutes", "location", "name", "onMyWayAt", "partiesAhead", "partySize", "position", "quotedWaitMinutes", "status"]);
+    expect(Object.keys(res.json).sort()).toEqual(["almostUpPosition", "boardLabel", "estimatedWaitMinutes", "location", "name", "onMyWayAt", "partiesAhead", "partySize", "position", "quotedWaitMinutes", "status"]);
     expect(Object.keys(res.json.location).sort()).toEqual(["accentColor", "country", "language", "logoUrl", "name", "slug", "timeZone"]);
   });
 

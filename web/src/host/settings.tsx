@@ -17,6 +17,7 @@ import { formFailure, type FieldErrors } from "./settings/field-errors";
 import { described, FieldError } from "./settings/fields";
 import { HistoryPageView } from "./settings/history";
 import { HoursPage } from "./settings/hours";
+import { KioskPage } from "./settings/kiosk";
 import { useLeaveGuard } from "./settings/leave-guard";
 import { QrPage } from "./settings/qr";
 import { SmsCost } from "./settings/sms-cost-view";
@@ -35,6 +36,7 @@ export const SECTIONS = [
   ["waitlist", "Waitlist rules"],
   ["branding", "Branding"],
   ["widget", "Website widget"],
+  ["kiosk", "Kiosk"],
   ["sms", "SMS templates"],
   ["history", "History"],
   ["team", "Team"],
@@ -82,6 +84,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "kiosk" ? <KioskPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
         {section === "widget" ? <WidgetPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "team" ? <Team session={session} /> : null}

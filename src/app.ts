@@ -30,6 +30,7 @@ import { publicBoardRoutes } from "./routes/public-board";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { floorRoutes } from "./routes/floor";
+import { feedbackRoutes } from "./routes/feedback";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
 import { logoFileRoutes, logoRoutes, MAX_LOGO_BYTES } from "./routes/logos";
@@ -223,6 +224,7 @@ export function createApp() {
   app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
   app.route("/api", insightRoutes);
+  app.route("/api", feedbackRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);

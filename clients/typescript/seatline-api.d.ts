@@ -1493,6 +1493,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/locations/{locationId}/feedback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback after the meal: on or off, the delay after seating, the low-score threshold */
+        get: operations["getLocationFeedbackSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the feedback settings (admin or owner); merged, answered with the whole settings
+         * @description Applies to parties and bookings seated from now on.
+         */
+        patch: operations["patchLocationFeedbackSettings"];
+        trace?: never;
+    };
+    "/api/locations/{locationId}/feedback-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The low answers of the last 24 hours (at most 50, newest first): the host screen's feedback badge
+         * @description New ones arrive on the host socket as `feedback.received` / `feedback.updated` events with `feedback.low: true`. The list is bounded, so `nextCursor` is always null.
+         */
+        get: operations["getLocationFeedbackAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guest's feedback page: whom it asks, the answer so far, the place's locale
+         * @description The link works for 7 days after the text went out (then 410).
+         */
+        get: operations["getPublicFeedbackToken"];
+        put?: never;
+        /**
+         * The guest rates the visit 1–5, with an optional comment; a second submit changes the answer
+         * @description The page sends the rating on the tap and again with the comment. The first answer is the `feedback.received` event, a change `feedback.updated`, the same answer again changes nothing. A rating at or below the location's `alertAtOrBelow` alerts the host screens and emails the owner (once per visit).
+         */
+        post: operations["postPublicFeedbackToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback: average rating, distribution 1–5, low answers and comments, by the local date answered
+         * @description Dates are local to each location. Answers are kept in each location's DO and deleted with the account's retention policy.
+         */
+        get: operations["getInsightsFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/locations/{locationId}/logo": {
         parameters: {
             query?: never;
@@ -1736,6 +1821,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "feedback.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A guest rated their visit (feedback after the meal): 1–5 and an optional comment. `low` is at or below the location's alert threshold.
+         * @description Sent to every enabled endpoint whose event and location filters match, at least once, signed per Standard Webhooks. `sequence` increases with every change of the location: order by it and drop repeats.
+         */
+        post: operations["webhookFeedbackReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "feedback.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A guest changed their rating or added a comment (the rating page sends the rating on the tap, then again with the comment).
+         * @description Sent to every enabled endpoint whose event and location filters match, at least once, signed per Standard Webhooks. `sequence` increases with every change of the location: order by it and drop repeats.
+         */
+        post: operations["webhookFeedbackUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1861,7 +1986,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description The events sent; null for all, including ones added later. */
-            eventTypes: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             /** @description The locations whose events are sent; null for all. */
             locationIds: string[] | null;
             /** @enum {string} */
@@ -1880,7 +2005,7 @@ export interface components {
             url: string;
             description?: string;
             /** @default null */
-            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             /** @default null */
             locationIds?: string[] | null;
         };
@@ -1888,7 +2013,7 @@ export interface components {
             /** @example https://pos.example.com/seatline */
             url?: string;
             description?: string;
-            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             locationIds?: string[] | null;
             /**
              * @description Turn the endpoint off, or back on after it was turned off.
@@ -2115,6 +2240,12 @@ export interface components {
                     placeholders: string[];
                     segments: components["schemas"]["SmsSegments"];
                 };
+                feedback: {
+                    enabled: boolean;
+                    body: string;
+                    placeholders: string[];
+                    segments: components["schemas"]["SmsSegments"];
+                };
             };
             /** @description The owner's own texts per guest language. A guest whose language has none gets the built-in text in it (or, in the location's language, `templates`). */
             translations: {
@@ -2148,6 +2279,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2185,6 +2320,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 fr?: {
                     joined?: {
@@ -2216,6 +2355,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2253,6 +2396,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 "pt-BR"?: {
                     joined?: {
@@ -2284,6 +2431,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2321,6 +2472,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 "zh-Hans"?: {
                     joined?: {
@@ -2352,6 +2507,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -3023,6 +3182,126 @@ export interface components {
                 seats: number;
             }[];
         };
+        FeedbackSettings: {
+            /** @description Whether seated parties and bookings get a text (and bookings an email) asking how it was. Off by default. */
+            enabled: boolean;
+            /**
+             * @description Minutes after seating the text goes out; a booking marked completed earlier is asked then. 0: within seconds.
+             * @example 60
+             */
+            delayMinutes: number;
+            /**
+             * @description A rating at or below this alerts the host screens and emails the owner; 0: never.
+             * @example 2
+             */
+            alertAtOrBelow: number;
+        };
+        FeedbackSettingsPatch: {
+            /** @description Whether seated parties and bookings get a text (and bookings an email) asking how it was. Off by default. */
+            enabled?: boolean;
+            /**
+             * @description Minutes after seating the text goes out; a booking marked completed earlier is asked then. 0: within seconds.
+             * @example 60
+             */
+            delayMinutes?: number;
+            /**
+             * @description A rating at or below this alerts the host screens and emails the owner; 0: never.
+             * @example 2
+             */
+            alertAtOrBelow?: number;
+        };
+        FeedbackAlerts: {
+            items: components["schemas"]["Feedback"][];
+            nextCursor: null;
+        };
+        /**
+         * @example {
+         *       "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+         *       "reservationId": null,
+         *       "name": "Ana",
+         *       "partySize": 2,
+         *       "rating": 2,
+         *       "comment": "The soup was cold.",
+         *       "low": true,
+         *       "sentAt": "2026-12-04T20:31:00.000Z",
+         *       "answeredAt": "2026-12-04T20:40:12.000Z",
+         *       "updatedAt": "2026-12-04T20:41:03.000Z"
+         *     }
+         */
+        Feedback: {
+            id: string;
+            /** @description The waitlist party asked, or null for a booking. */
+            partyId: string | null;
+            /** @description The booking asked, or null for a walk-in. */
+            reservationId: string | null;
+            name: string;
+            partySize: number;
+            rating: number;
+            comment: string | null;
+            /** @description At or below the location's alertAtOrBelow when given. */
+            low: boolean;
+            /** @description When the text (or email) asking for it went out. */
+            sentAt: string;
+            /** @description The guest's first answer. */
+            answeredAt: string;
+            /** @description The answer's last change (a second submit changes it). */
+            updatedAt: string;
+        };
+        GuestFeedback: {
+            /** @description The guest's name as the host wrote it. */
+            name: string;
+            /** @description The answer given so far, or null. */
+            rating: number | null;
+            comment: string | null;
+            answeredAt: string | null;
+            location: {
+                /**
+                 * @description The location's default language for guest pages.
+                 * @enum {string}
+                 */
+                language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+                /**
+                 * @description ISO 3166-1 alpha-2, from the location's phone country code: clock, date order, phone format.
+                 * @example US
+                 */
+                country: string | null;
+                /** @example America/New_York */
+                timeZone: string;
+                /** @description The location's accent colour for guest pages, or null. */
+                accentColor: string | null;
+                /** @description The location's logo on this origin, or null. */
+                logoUrl: string | null;
+                name: string;
+                slug: string;
+            };
+        };
+        InsightsFeedback: {
+            from: string;
+            to: string;
+            locations: {
+                id: string;
+                name: string;
+                timeZone: string;
+            }[];
+            responses: number;
+            /** @description Mean rating (two decimals), null with no answers. */
+            averageRating: number | null;
+            distribution: {
+                rating: number;
+                count: number;
+            }[];
+            /** @description Answers at or below each location's alertAtOrBelow. */
+            low: number;
+            /** @description Answers with a comment, newest first, at most 100. */
+            comments: {
+                id: string;
+                locationId: string;
+                rating: number;
+                comment: string;
+                answeredAt: string;
+            }[];
+        };
         Logo: {
             /**
              * @description The logo's URL on this origin, or null.
@@ -3089,6 +3368,12 @@ export type InsightsQuoteAccuracy = components['schemas']['InsightsQuoteAccuracy
 export type InsightsDropOff = components['schemas']['InsightsDropOff'];
 export type InsightsMessages = components['schemas']['InsightsMessages'];
 export type InsightsBookings = components['schemas']['InsightsBookings'];
+export type FeedbackSettings = components['schemas']['FeedbackSettings'];
+export type FeedbackSettingsPatch = components['schemas']['FeedbackSettingsPatch'];
+export type FeedbackAlerts = components['schemas']['FeedbackAlerts'];
+export type Feedback = components['schemas']['Feedback'];
+export type GuestFeedback = components['schemas']['GuestFeedback'];
+export type InsightsFeedback = components['schemas']['InsightsFeedback'];
 export type Logo = components['schemas']['Logo'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -9767,6 +10052,19 @@ export interface operations {
                      *             "segments": 2,
                      *             "remaining": 2
                      *           }
+                     *         },
+                     *         "feedback": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
                      *         }
                      *       },
                      *       "translations": {
@@ -9800,6 +10098,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -9836,6 +10138,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "fr": {
@@ -9868,6 +10174,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -9904,6 +10214,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "pt-BR": {
@@ -9936,6 +10250,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -9972,6 +10290,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "zh-Hans": {
@@ -10004,6 +10326,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10123,6 +10449,10 @@ export interface operations {
                  *         "reservation_reminder": {
                  *           "enabled": true,
                  *           "body": "Your table is ready! Please come to the host stand."
+                 *         },
+                 *         "feedback": {
+                 *           "enabled": true,
+                 *           "body": "Your table is ready! Please come to the host stand."
                  *         }
                  *       },
                  *       "translations": {
@@ -10156,6 +10486,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10192,6 +10526,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "fr": {
@@ -10224,6 +10562,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10260,6 +10602,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "pt-BR": {
@@ -10292,6 +10638,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10328,6 +10678,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "zh-Hans": {
@@ -10360,6 +10714,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10404,6 +10762,10 @@ export interface operations {
                             enabled?: boolean;
                             body?: string;
                         };
+                        feedback?: {
+                            enabled?: boolean;
+                            body?: string;
+                        };
                     };
                     /** @description Per language and kind: `{body, enabled?}` sets the owner's own text, `null` removes it. */
                     translations?: {
@@ -10437,6 +10799,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10474,6 +10840,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         fr?: {
                             joined?: {
@@ -10505,6 +10875,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10542,6 +10916,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         "pt-BR"?: {
                             joined?: {
@@ -10573,6 +10951,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10610,6 +10992,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         "zh-Hans"?: {
                             joined?: {
@@ -10641,6 +11027,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10764,6 +11154,19 @@ export interface operations {
                      *             "segments": 2,
                      *             "remaining": 2
                      *           }
+                     *         },
+                     *         "feedback": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
                      *         }
                      *       },
                      *       "translations": {
@@ -10797,6 +11200,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10833,6 +11240,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "fr": {
@@ -10865,6 +11276,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10901,6 +11316,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "pt-BR": {
@@ -10933,6 +11352,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10969,6 +11392,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "zh-Hans": {
@@ -11001,6 +11428,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -18505,6 +18936,715 @@ export interface operations {
             };
         };
     };
+    getLocationFeedbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "delayMinutes": 60,
+                     *       "alertAtOrBelow": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchLocationFeedbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "delayMinutes": 60,
+                 *       "alertAtOrBelow": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedbackSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "delayMinutes": 60,
+                     *       "alertAtOrBelow": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationFeedbackAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Low answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                     *           "reservationId": null,
+                     *           "name": "Ana",
+                     *           "partySize": 2,
+                     *           "rating": 2,
+                     *           "comment": "The soup was cold.",
+                     *           "low": true,
+                     *           "sentAt": "2026-12-04T20:31:00.000Z",
+                     *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                     *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackAlerts"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicFeedbackToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Ana Souza",
+                     *       "rating": 2,
+                     *       "comment": null,
+                     *       "answeredAt": null,
+                     *       "location": {
+                     *         "language": "en",
+                     *         "country": "US",
+                     *         "timeZone": "America/New_York",
+                     *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null,
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestFeedback"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No longer valid */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "gone",
+                     *         "message": "This link has expired.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPublicFeedbackToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 2,
+                 *       "comment": "Comment example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 (bad) to 5 (great). */
+                    rating: number;
+                    /** @description Optional. Left out: the comment already given stays; empty or null removes it. */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Ana Souza",
+                     *       "rating": 2,
+                     *       "comment": null,
+                     *       "answeredAt": null,
+                     *       "location": {
+                     *         "language": "en",
+                     *         "country": "US",
+                     *         "timeZone": "America/New_York",
+                     *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null,
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestFeedback"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No longer valid */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "gone",
+                     *         "message": "This link has expired.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests. Try again in 30 seconds.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInsightsFeedback: {
+        parameters: {
+            query: {
+                /** @description Local date in each location's timeZone, inclusive. */
+                from: string;
+                /** @description Local date in each location's timeZone, inclusive. */
+                to: string;
+                /**
+                 * @description One location; all of the account's locations when absent.
+                 * @example 36b620a7-e61f-455a-8cd4-8f8b774667c0
+                 */
+                locationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "+15005550006",
+                     *       "to": "+12125550142",
+                     *       "locations": [
+                     *         {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "name": "Ana Souza",
+                     *           "timeZone": "America/New_York"
+                     *         }
+                     *       ],
+                     *       "responses": 2,
+                     *       "averageRating": 2,
+                     *       "distribution": [
+                     *         {
+                     *           "rating": 2,
+                     *           "count": 12
+                     *         }
+                     *       ],
+                     *       "low": 2,
+                     *       "comments": [
+                     *         {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                     *           "rating": 2,
+                     *           "comment": "Comment example",
+                     *           "answeredAt": "2026-12-04T19:05:12.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InsightsFeedback"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     putLocationLogo: {
         parameters: {
             query?: never;
@@ -19676,6 +20816,158 @@ export interface operations {
                         status: "open" | "closed" | "full";
                         /** @enum {string} */
                         previousStatus: "open" | "closed" | "full";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 s, is retried with backoff for three days. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFeedbackReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry; de-duplicate on it.
+                 * @example evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was signed.
+                 * @example 1796411112
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's whsec_ secret (Standard Webhooks).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09",
+                 *       "type": "feedback.received",
+                 *       "createdAt": "2026-12-04T19:05:12.000Z",
+                 *       "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                 *       "sequence": 118,
+                 *       "data": {
+                 *         "feedback": {
+                 *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                 *           "reservationId": null,
+                 *           "name": "Ana",
+                 *           "partySize": 2,
+                 *           "rating": 2,
+                 *           "comment": null,
+                 *           "low": true,
+                 *           "sentAt": "2026-12-04T20:31:00.000Z",
+                 *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                 *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The event id (as the webhook-id header). */
+                    id: string;
+                    /** @constant */
+                    type: "feedback.received";
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** @description Per location, increasing with each change. */
+                    sequence: number;
+                    data: {
+                        feedback: components["schemas"]["Feedback"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 s, is retried with backoff for three days. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFeedbackUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry; de-duplicate on it.
+                 * @example evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was signed.
+                 * @example 1796411112
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's whsec_ secret (Standard Webhooks).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09",
+                 *       "type": "feedback.updated",
+                 *       "createdAt": "2026-12-04T19:05:12.000Z",
+                 *       "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                 *       "sequence": 118,
+                 *       "data": {
+                 *         "feedback": {
+                 *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                 *           "reservationId": null,
+                 *           "name": "Ana",
+                 *           "partySize": 2,
+                 *           "rating": 2,
+                 *           "comment": "The soup was cold.",
+                 *           "low": true,
+                 *           "sentAt": "2026-12-04T20:31:00.000Z",
+                 *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                 *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The event id (as the webhook-id header). */
+                    id: string;
+                    /** @constant */
+                    type: "feedback.updated";
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** @description Per location, increasing with each change. */
+                    sequence: number;
+                    data: {
+                        feedback: components["schemas"]["Feedback"];
                     };
                 };
             };

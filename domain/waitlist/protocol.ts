@@ -8,6 +8,7 @@ import type { BoardNames } from "./board";
 import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
+import type { FeedbackView } from "../feedback";
 import type { PartyView, RankedPartyView } from "./party";
 import type { FloorTable, Occupancy } from "../tables/floor";
 
@@ -84,7 +85,9 @@ export type EventType =
   | "message.received"
   | "reservation.created"
   | "reservation.updated"
-  | "tables.updated";
+  | "tables.updated"
+  | "feedback.received"
+  | "feedback.updated";
 
 // ---- server → host ----------------------------------------------------------------------------
 export type HostServerMessage =
@@ -95,6 +98,8 @@ export type HostServerMessage =
   | { type: "event"; version: number; event: "message.updated" | "message.received"; message: MessageView }
   | { type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView }
   | { type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] }
+  /** A guest rated their visit (received) or changed their answer (updated); `feedback.low` alerts the screen (issue 22). */
+  | { type: "event"; version: number; event: "feedback.received" | "feedback.updated"; feedback: FeedbackView }
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------

@@ -269,6 +269,7 @@ const KIND_LABELS: Record<TemplateKind, string> = {
   reservation_changed: "Reservation changed",
   reservation_cancelled: "Reservation cancelled",
   reservation_reminder: "Reservation reminder",
+  feedback: "Feedback after the meal",
 };
 
 function SmsTemplates({ location }: { location: Location }) {

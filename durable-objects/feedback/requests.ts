@@ -62,6 +62,9 @@ export interface FeedbackDeps {
   wake: (at: number) => void;
 }
 
+/** Whether a guest can be texted at all (the opt-out ledger is checked again at send time). */
+const textable = (g: { phone: string | null; smsConsent: boolean }) => !!g.phone && g.smsConsent;
+
 export class Feedback {
   constructor(private readonly d: FeedbackDeps) {
     d.sql.exec(FEEDBACK_SCHEMA);
@@ -92,21 +95,22 @@ export class Feedback {
     if (message.event === "party.state_changed") {
       const p = this.d.readParty(message.party.id);
       if (!p) return;
-      if (p.state === "seated" && p.seatedAt === at) this.schedule(p.id, "party", p.name, p.size, null, at);
+      if (p.state === "seated" && p.seatedAt === at) this.schedule(p.id, "party", p.name, p.size, null, textable(p), at);
       else if (p.state !== "seated") this.cancel(p.id);
     } else if (message.event === "reservation.updated") {
       const r = this.d.readReservation(message.reservation.id);
       if (!r) return;
-      if (r.status === "seated" && r.seatedAt === at) this.schedule(r.id, "reservation", r.name, r.partySize, r.email, at);
+      if (r.status === "seated" && r.seatedAt === at) this.schedule(r.id, "reservation", r.name, r.partySize, r.email, textable(r), at);
       // Completed before the delay ran out: the meal is over, ask now.
       else if (r.status === "completed") this.bringForward(r.id, at);
       else if (r.status !== "seated") this.cancel(r.id);
     }
   }
 
-  private schedule(ref: string, kind: "party" | "reservation", name: string, partySize: number, email: string | null, at: number): void {
+  private schedule(ref: string, kind: "party" | "reservation", name: string, partySize: number, email: string | null, texts: boolean, at: number): void {
     const s = this.settings;
-    if (!s.enabled) return;
+    // Nobody to ask: no phone with consent to texts, and (bookings only) no email address.
+    if (!s.enabled || (!texts && !email)) return;
     const existing = this.d.sql.exec("SELECT id, status FROM feedback WHERE ref = ?", ref).toArray()[0];
     // Asked once per visit: a party seated again after an Undo is scheduled again only if nothing went out.
     if (existing && existing.status !== "cancelled") return;

@@ -1,4 +1,5 @@
 // Guest pages: a party's live status (/w/:token), self check-in (/join/:slug), booking (/book/...),
+// feedback after the meal (/feedback/:token),
 // all in the guest's language (i18n/).
 import { render } from "preact";
 import "./guest.css";
@@ -7,6 +8,7 @@ import { StatusPage } from "./status";
 import { JoinPage } from "./join";
 import { BookPage, MANAGE_TOKEN } from "./book";
 import { ManageBookingPage } from "./manage";
+import { FeedbackPage } from "./feedback";
 import { I18nProvider, useI18n } from "./i18n/context";
 import { Notice } from "./shell";
 
@@ -16,6 +18,7 @@ function Guest() {
   let m: Record<string, string> | null;
   if ((m = match("/w/:token", path))) return <StatusPage key={m.token} token={m.token!} />;
   if ((m = match("/join/:slug", path))) return <JoinPage key={m.slug} slug={m.slug!} />;
+  if ((m = match("/feedback/:token", path))) return <FeedbackPage key={m.token} token={m.token!} />;
   if ((m = match("/book/:x", path))) return MANAGE_TOKEN.test(m.x!) ? <ManageBookingPage token={m.x!} /> : <BookPage slug={m.x!} />;
   return <Notice state="not-found" icon="x" title={tr.t("common.notFoundTitle")} body={tr.t("common.notFoundBody")} />;
 }

@@ -19,6 +19,7 @@ import { HistoryPageView } from "./settings/history";
 import { HoursPage } from "./settings/hours";
 import { useLeaveGuard } from "./settings/leave-guard";
 import { QrPage } from "./settings/qr";
+import { FeedbackPage } from "./settings/feedback";
 import { SmsCost } from "./settings/sms-cost-view";
 import { TablesPage } from "./settings/tables";
 import { checkZone } from "./settings/time-zones";
@@ -34,6 +35,7 @@ export const SECTIONS = [
   ["waitlist", "Waitlist rules"],
   ["branding", "Branding"],
   ["sms", "SMS templates"],
+  ["feedback", "Feedback"],
   ["history", "History"],
   ["team", "Team"],
   ["billing", "Billing"],
@@ -80,6 +82,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "feedback" ? <FeedbackPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}

@@ -71,14 +71,12 @@ export function FeedbackPage({ token }: { token: string }) {
                 type="button"
                 class="choice rating"
                 aria-pressed={rated === n}
-                aria-label={tr.t("feedback.ratingLabel", { rating: tr.value(n), label: label(n) })}
                 disabled={busy}
                 data-rating={n}
                 onClick={() => void send({ rating: n })}
                 key={n}
               >
-                <span class="rating-number" aria-hidden="true">{tr.value(n)}</span>
-                <span class="rating-label" aria-hidden="true">{label(n)}</span>
+                <span class="rating-number">{tr.value(n)}</span> <span class="rating-label">{label(n)}</span>
               </button>
             ))}
           </div>

@@ -23,7 +23,7 @@ import type { Meta } from "../storage/meta";
 import type { Texts } from "../sms/texts";
 import type { WebhookOutbox } from "../webhooks/outbox";
 
-/** Its own table, created where missing (like webhook_outbox), so it needs no schema version step. */
+/** Its own table, created where missing (storage/migrations.ts, like webhook_outbox), so it needs no schema version step. */
 export const FEEDBACK_SCHEMA = `
   CREATE TABLE IF NOT EXISTS feedback (
     id TEXT PRIMARY KEY, ref TEXT NOT NULL UNIQUE, ref_kind TEXT NOT NULL, name TEXT NOT NULL, party_size INTEGER NOT NULL,
@@ -66,9 +66,7 @@ export interface FeedbackDeps {
 const textable = (g: { phone: string | null; smsConsent: boolean }) => !!g.phone && g.smsConsent;
 
 export class Feedback {
-  constructor(private readonly d: FeedbackDeps) {
-    d.sql.exec(FEEDBACK_SCHEMA);
-  }
+  constructor(private readonly d: FeedbackDeps) {}
 
   get settings(): FeedbackSettings {
     return { ...DEFAULT_FEEDBACK_SETTINGS, ...(this.d.meta.json<Partial<FeedbackSettings>>(SETTINGS_KEY) ?? {}) };

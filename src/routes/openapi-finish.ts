@@ -78,7 +78,7 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
     ],
     serverMessages: [
       { type: "snapshot", fields: ["version", "parties", "settings", "intervals"] },
-      { type: "event", events: ["party.added", "party.updated", "party.state_changed", "party.moved", "settings.updated", "estimates.updated", "message.updated", "message.received", "reservation.created", "reservation.updated", "tables.updated"] },
+      { type: "event", events: ["party.added", "party.updated", "party.state_changed", "party.moved", "settings.updated", "estimates.updated", "message.updated", "message.received", "reservation.created", "reservation.updated", "tables.updated", "feedback.received", "feedback.updated"] },
       { type: "error", fields: ["code", "message"] },
     ],
     closeCodes: { 4401: "The session ended", 4403: "Access withdrawn", 4404: "The location was deleted", 1008: "Too many invalid frames", 1009: "Frame too large" },

@@ -72,6 +72,15 @@ describe("the guest's feedback page", () => {
     expect((await feedbackRows(p))[0]).toMatchObject({ rating: null });
   });
 
+  it("keeps only the token's SHA-256 in the feedback row", async () => {
+    const p = await feedbackPlace({ delayMinutes: 0 });
+    const g = await askedGuest(p);
+    const [row] = await feedbackRows(p);
+    expect(JSON.stringify(row)).not.toContain(g.token.slice(32));
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(g.token)));
+    expect((row as unknown as { token_hash: string }).token_hash).toBe([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
+  });
+
   it("a token answers only for its own visit: another party's answer is untouched", async () => {
     const p = await feedbackPlace({ delayMinutes: 0 });
     const a = await askedGuest(p, { name: "Ana" });

@@ -22,7 +22,7 @@ async function feedbackMessage(p: Place, phone: string) {
   const [text] = await waitFor(async () => {
     const t = await feedbackTexts(p, g.id);
     return t.length > 0 && t;
-  });
+  }, 10_000, "the feedback text");
   return waitFor(async () => {
     const row = await messageRow(text!.id);
     return row && !["queued", "sending", "retrying"].includes(row.status) && row;
@@ -40,18 +40,20 @@ describe("feedback texts and the SMS rules", () => {
     expect((await attempts("telnyx", phone)).filter((a) => /rate your visit/.test(a.body))).toEqual([]);
   });
 
-  it("count against the SMS allowance like any text", async () => {
+  it("count against the SMS allowance like any text: one usage event for the feedback text, in the month's count", async () => {
     const p = await ownerPlace();
     const phone = freshPhone();
-    const g = await seatedGuest(p, { phone });
-    // The "joined" text first, then the feedback text: one more in the month's count.
-    await waitFor(async () => (await received("twilio", phone)).length === 1, 10_000, "the joined text");
-    const before = (await usageRow(p.locationId, localMonth(Date.now(), "UTC")))!.count as number;
-    await runAlarm(p);
-    await waitFor(async () => (await received("twilio", phone)).length === 2, 10_000, "the feedback text");
-    expect((await received("twilio", phone))[1]!.body).toMatch(/rate your visit/);
-    expect((await feedbackTexts(p, g.id))).toHaveLength(1);
-    await waitFor(async () => (await usageRow(p.locationId, localMonth(Date.now(), "UTC")))!.count === before + 1, 10_000, "the feedback text counted");
+    const row = await feedbackMessage(p, phone);
+    expect(row).toMatchObject({ kind: "feedback", status: "sent" });
+    expect((await received("twilio", phone)).map((m) => m.body).filter((b) => /rate your visit/.test(b))).toHaveLength(1);
+    const events = await waitFor(async () => {
+      const r = await env.DB.prepare("SELECT * FROM sms_usage_events WHERE message_id = ?").bind(row.id).all();
+      return r.results.length > 0 && r.results;
+    }, 10_000, "the feedback text counted");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ location_id: p.locationId, month: localMonth(Date.now(), "UTC") });
+    // The joined text and the feedback text: both in the month's count.
+    await waitFor(async () => ((await usageRow(p.locationId, localMonth(Date.now(), "UTC")))?.count as number) >= 2, 10_000, "both texts in the month's count");
   });
 
   it("are held back past the allowance (failed with the allowance reason), never sent", async () => {

@@ -4,7 +4,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { expect, vi } from "vitest";
 import type { Restaurant } from "../../durable-objects/restaurant";
-import { call } from "../helpers/api";
+import { call, waitFor } from "../helpers/api";
 import { freshPhone } from "../sms/helpers";
 import { act, freshPlace, type Place } from "../waitlist/support";
 
@@ -78,8 +78,12 @@ export function tokenIn(body: string): string {
 export async function askedGuest(p: Place, body: Record<string, unknown> = {}) {
   const g = await seatedGuest(p, body);
   await runAlarm(p);
-  const texts = await feedbackTexts(p, g.id);
-  expect(texts, "the feedback text").toHaveLength(1);
+  // The runtime may be running that alarm on its own at this moment: wait for its text.
+  const texts = await waitFor(async () => {
+    const t = await feedbackTexts(p, g.id);
+    return t.length > 0 && t;
+  }, 10_000, "the feedback text");
+  expect(texts, "one feedback text").toHaveLength(1);
   return { ...g, token: tokenIn(texts[0]!.body) };
 }
 

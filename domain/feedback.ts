@@ -2,6 +2,7 @@
 // is seated, with a link to a one-tap 1–5 rating page and an optional comment. Pure: the settings,
 // what counts as a low score, the resource as hosts, REST and webhooks see it, and the Insights
 // summary. The location's DO schedules, sends and records (durable-objects/feedback/).
+import type { GuestLanguage } from "./languages";
 
 export interface FeedbackSettings {
   /** Whether seated parties and bookings are asked for feedback at all (off by default). */
@@ -57,6 +58,8 @@ export interface FeedbackView {
 /** What the guest's page reads: their name and their answer so far. */
 export interface GuestFeedback {
   name: string;
+  /** The guest's language (chosen at check-in or booking), else the location's: the page opens in it. */
+  language: GuestLanguage;
   rating: number | null;
   comment: string | null;
   answeredAt: number | null;

@@ -3251,6 +3251,11 @@ export interface components {
         GuestFeedback: {
             /** @description The guest's name as the host wrote it. */
             name: string;
+            /**
+             * @description The guest's language (chosen at check-in or booking), else the location's: the page opens in it.
+             * @enum {string}
+             */
+            language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
             /** @description The answer given so far, or null. */
             rating: number | null;
             comment: string | null;
@@ -19302,6 +19307,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "Ana Souza",
+                     *       "language": "en",
                      *       "rating": 2,
                      *       "comment": null,
                      *       "answeredAt": null,
@@ -19393,6 +19399,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "Ana Souza",
+                     *       "language": "en",
                      *       "rating": 2,
                      *       "comment": null,
                      *       "answeredAt": null,

@@ -190,7 +190,13 @@ export class Feedback {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
     const r = found.value;
-    return ok({ name: r.name as string, rating: (r.rating as number | null) ?? null, comment: (r.comment as string | null) ?? null, answeredAt: (r.answered_at as number | null) ?? null });
+    return ok({
+      name: r.name as string,
+      language: guestLanguageOf(this.d.sql, r.ref as string) ?? this.d.language(),
+      rating: (r.rating as number | null) ?? null,
+      comment: (r.comment as string | null) ?? null,
+      answeredAt: (r.answered_at as number | null) ?? null,
+    });
   }
 
   /**
@@ -211,6 +217,7 @@ export class Feedback {
     const comment = input.comment === undefined ? ((r.comment as string | null) ?? null) : input.comment === null || input.comment.trim() === "" ? null : input.comment.trim();
     const first = r.status !== "answered";
     if (!first && r.rating === input.rating && r.comment === comment) return this.guestGet(token, at);
+    const language = guestLanguageOf(this.d.sql, r.ref as string) ?? this.d.language();
     const low = isLow(input.rating, this.settings);
     // The owner hears of a visit once, the first time its answer is low.
     const alert = low && r.owner_alert === ALERT.none ? ALERT.pending : (r.owner_alert as number);
@@ -225,7 +232,7 @@ export class Feedback {
     this.d.hub.publish(version, JSON.stringify({ type: "event", version, event, feedback: view } satisfies HostServerMessage));
     this.d.webhooks.feedback(event, view, at);
     this.d.wake(at);
-    return ok({ name: view.name, rating: view.rating, comment: view.comment, answeredAt: view.answeredAt });
+    return ok({ name: view.name, language, rating: view.rating, comment: view.comment, answeredAt: view.answeredAt });
   }
 
   private view(r: Row): FeedbackView {

@@ -9,6 +9,7 @@ import { db } from "../db/client";
 import { HOUR, isoOrNull, now } from "../lib/clock";
 import { clientIdentity } from "../lib/client-identity";
 import { freeText } from "../lib/text";
+import { GUEST_LANGUAGES } from "../../domain/languages";
 import { restaurant, unwrap } from "../restaurant/client";
 import { checkRange, scopeLocations } from "../insights/service";
 import { bearer, errors, jsonBody, jsonResponse, router, uuidParam } from "./openapi";
@@ -120,6 +121,7 @@ feedbackRoutes.openapi(
 const GuestFeedbackSchema = z
   .object({
     name: z.string().openapi({ description: "The guest's name as the host wrote it." }),
+    language: z.enum(GUEST_LANGUAGES).openapi({ description: "The guest's language (chosen at check-in or booking), else the location's: the page opens in it." }),
     rating: z.number().int().nullable().openapi({ description: "The answer given so far, or null." }),
     comment: z.string().nullable(),
     answeredAt: z.string().nullable(),

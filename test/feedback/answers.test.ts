@@ -2,10 +2,11 @@
 // its own visit; 1–5 with an optional comment; a second submit changes the answer; bad input is the
 // one 4xx error shape and changes nothing.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { call } from "../helpers/api";
+import { call, waitFor } from "../helpers/api";
 import { expectError } from "../helpers/errors";
-import { freshPlace } from "../waitlist/support";
-import { answer, askedGuest, feedbackPlace, feedbackRows, jumpTo, seatedGuest } from "./support";
+import { freshPhone } from "../sms/helpers";
+import { act, freshPlace } from "../waitlist/support";
+import { answer, askedGuest, feedbackPlace, feedbackRows, feedbackTexts, jumpTo, runAlarm, seatedGuest, tokenIn } from "./support";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -17,7 +18,25 @@ describe("the guest's feedback page", () => {
     const g = await askedGuest(p, { name: "Bea" });
     const page = await call("GET", `/api/public/feedback/${g.token}`);
     expect(page.status, page.text).toBe(200);
-    expect(page.json).toMatchObject({ name: "Bea", rating: null, comment: null, answeredAt: null, location: { language: "en", timeZone: expect.any(String) } });
+    expect(page.json).toMatchObject({ name: "Bea", language: "en", rating: null, comment: null, answeredAt: null, location: { language: "en", timeZone: expect.any(String) } });
+  });
+
+  it("is in the guest's own language: a guest who checked in in Spanish gets the Spanish text, and the page opens in Spanish", async () => {
+    const p = await feedbackPlace({ delayMinutes: 0 });
+    const slug = (await call("GET", p.base, { token: p.token })).json.slug;
+    const joined = await call("POST", `/api/public/locations/${slug}/waitlist`, { ip: "203.0.113.77", body: { name: "Lucía", size: 2, phone: freshPhone(), smsConsent: true, language: "es" } });
+    expect(joined.status, joined.text).toBe(201);
+    const line = (await call("GET", `${p.base}/waitlist`, { token: p.token })).json;
+    const id = (line.items ?? line.parties)[0].id as string;
+    expect((await act(p, id, "seat")).status).toBe(200);
+    await runAlarm(p);
+    const texts = await waitFor(async () => {
+      const t = await feedbackTexts(p, id);
+      return t.length > 0 && t;
+    }, 10_000, "the feedback text");
+    expect(texts[0]!.body).toMatch(/Valora tu visita con un toque/);
+    const page = await call("GET", `/api/public/feedback/${tokenIn(texts[0]!.body)}`);
+    expect(page.json).toMatchObject({ name: "Lucía", language: "es", location: { language: "en" } });
   });
 
   it("records a rating, then a second submit with the comment changes the answer (rating kept once, answeredAt the first)", async () => {

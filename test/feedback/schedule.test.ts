@@ -3,7 +3,7 @@
 // before it is due means it is never sent.
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { call } from "../helpers/api";
+import { call, waitFor } from "../helpers/api";
 import { act, freshPlace } from "../waitlist/support";
 import { feedbackPlace, feedbackRows, feedbackSchedule, feedbackTexts, fireAlarm, jumpTo, MIN, runAlarm, seatedGuest, tokenIn } from "./support";
 
@@ -98,6 +98,6 @@ describe("feedback after the meal: scheduling", () => {
     const p = await feedbackPlace({ delayMinutes: 0 });
     const g = await seatedGuest(p);
     await runAlarm(p);
-    expect(await feedbackTexts(p, g.id)).toHaveLength(1);
+    await waitFor(async () => (await feedbackTexts(p, g.id)).length === 1, 10_000, "the feedback text");
   });
 });

@@ -19,7 +19,8 @@ export function FeedbackPage({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const [commentSent, setCommentSent] = useState(false);
   const base = `/api/public/feedback/${encodeURIComponent(token)}`;
-  usePlace(data?.location);
+  // The page opens in the guest's own language (chosen at check-in or booking) unless they pick another.
+  usePlace(data ? { ...data.location, language: data.language } : null);
   useTitle(data ? tr.t("feedback.docTitle", { name: data.location.name }) : tr.t("feedback.title"));
 
   const failed = (e: unknown) => {

@@ -94,7 +94,8 @@ export class Feedback {
       const p = this.d.readParty(message.party.id);
       if (!p) return;
       if (p.state === "seated" && p.seatedAt === at) this.schedule(p.id, "party", p.name, p.size, null, textable(p), at);
-      else if (p.state !== "seated") this.cancel(p.id);
+      // Only a Restore takes a seated party back into line (a closed party must be restored first).
+      else if (p.state === "waiting" || p.state === "notified") this.cancel(p.id);
     } else if (message.event === "reservation.updated") {
       const r = this.d.readReservation(message.reservation.id);
       if (!r) return;

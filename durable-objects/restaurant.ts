@@ -421,10 +421,10 @@ export class LocationApi extends RpcTarget {
 
   getFeedbackSettings() { return this.m.feedback.settings; }
   updateFeedbackSettings(patch: FeedbackSettingsPatch) { return this.m.feedback.updateSettings(patch); }
-  guestFeedback(token: string) { return this.m.feedback.guestGet(token, Date.now()); }
+  getGuestFeedback(token: string) { return this.m.feedback.guestGet(token, Date.now()); }
   answerFeedback(token: string, input: { rating: number; comment?: string | null }) { return this.m.feedback.answer(token, input, Date.now()); }
-  recentLowFeedback() { return this.m.feedback.recentLow(Date.now()); }
-  feedbackReport(from: string, to: string) {
+  listLowFeedback() { return this.m.feedback.recentLow(Date.now()); }
+  getFeedbackReport(from: string, to: string) {
     const loc = this.m.location.current;
     return this.m.feedback.report(from, to, this.m.location.timezone, loc?.id ?? "");
   }

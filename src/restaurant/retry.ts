@@ -19,9 +19,9 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "listTables",
   "getBookingSettings",
   "getFeedbackSettings",
-  "guestFeedback",
-  "recentLowFeedback",
-  "feedbackReport",
+  "getGuestFeedback",
+  "listLowFeedback",
+  "getFeedbackReport",
 ]);
 
 export interface TransientFlags {

@@ -111,7 +111,7 @@ feedbackRoutes.openapi(
     },
   }),
   async (c) => {
-    const items = await restaurant(c.env, c.get("location")).recentLowFeedback();
+    const items = await restaurant(c.env, c.get("location")).listLowFeedback();
     return c.json({ items: items.map(restFeedback), nextCursor: null }, 200);
   },
 );
@@ -157,7 +157,7 @@ feedbackRoutes.openapi(
   async (c) => {
     const { token } = c.req.valid("param");
     const loc = await locationByToken(c, token);
-    const answer = unwrap(await restaurant(c.env, loc).guestFeedback(token));
+    const answer = unwrap(await restaurant(c.env, loc).getGuestFeedback(token));
     return c.json(await guestAnswer(c, loc, answer), 200);
   },
 );
@@ -215,7 +215,7 @@ feedbackRoutes.openapi(
     const q = c.req.valid("query");
     checkRange(q.from, q.to);
     const locs = await scopeLocations(db(c.env.DB), c.get("auth").accountId, q.locationId);
-    const parts = await Promise.all(locs.map((l) => restaurant(c.env, l).feedbackReport(q.from, q.to)));
+    const parts = await Promise.all(locs.map((l) => restaurant(c.env, l).getFeedbackReport(q.from, q.to)));
     const s = summarize(parts);
     return c.json(
       {

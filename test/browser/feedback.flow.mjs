@@ -1,7 +1,7 @@
 // Feedback after the meal (issue 22): a host seats a party, the feedback text lands in the dev SMS
 // outbox at once (the location's delay is 0), the guest opens its link on a phone, taps a rating and
 // adds a comment, and the low score shows on the host screen (a toast and a badge that opens the
-// answer). Then Insights shows the average. axe-core at each state.
+// answer). Then Insights shows the average, and Settings › Feedback saves a change. axe-core at each state.
 import { assertNoAxeViolations } from "./axe.mjs";
 import { assert, assertLabelled, assertNoExternal, newPage, screenshots, SIZES, waitFor } from "./harness.mjs";
 import { addViaApi, check, hostOwner, row } from "./host-helpers.mjs";
@@ -74,6 +74,25 @@ export const feedbackFlows = [
       await section.getByTestId("feedback-average").filter({ hasText: "2.00" }).waitFor();
       await section.getByText("“The mains took 40 minutes.”").waitFor();
       await assertNoAxeViolations(a, "Insights with feedback");
+    },
+  ],
+  [
+    "feedback: Settings › Feedback shows the location's settings and saves a change",
+    async (ctx) => {
+      const owner = ctx.feedbackOwner;
+      const a = owner.page;
+      await a.goto(`${ctx.base}/app/settings/feedback`);
+      const on = a.getByLabel("Ask seated guests for feedback");
+      await on.waitFor();
+      assert(await on.isChecked(), "switched on (through the API in the first flow)");
+      await a.getByLabel("Minutes after seating").fill("45");
+      await a.getByLabel("Alert at or below").selectOption("3");
+      await a.getByRole("button", { name: "Save feedback settings" }).click();
+      await a.getByRole("status").filter({ hasText: "Feedback settings saved." }).waitFor();
+      const s = await owner.api(`/api/locations/${owner.location.id}/feedback-settings`);
+      assert(s.body.delayMinutes === 45 && s.body.alertAtOrBelow === 3 && s.body.enabled === true, `saved: ${JSON.stringify(s.body)}`);
+      await assertLabelled(a);
+      await assertNoAxeViolations(a, "Settings › Feedback");
     },
   ],
 ];

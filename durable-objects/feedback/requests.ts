@@ -214,7 +214,8 @@ export class Feedback {
     }
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
-    const r = found.value;
+    // Read again with no await before the write: two answers at once are applied one after the other.
+    const r = this.d.sql.exec("SELECT * FROM feedback WHERE id = ?", found.value.id).one();
     const comment = input.comment === undefined ? ((r.comment as string | null) ?? null) : input.comment === null || input.comment.trim() === "" ? null : input.comment.trim();
     const first = r.status !== "answered";
     if (!first && r.rating === input.rating && r.comment === comment) return this.guestGet(token, at);

@@ -1,6 +1,7 @@
 // The guest's answer by the link in the text: public, by an unguessable token that answers only for
 // its own visit; 1–5 with an optional comment; a second submit changes the answer; bad input is the
 // one 4xx error shape and changes nothing.
+import { runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, waitFor } from "../helpers/api";
 import { expectError } from "../helpers/errors";
@@ -52,6 +53,17 @@ describe("the guest's feedback page", () => {
     const rows = await feedbackRows(p);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "answered", rating: 5, comment: "Lovely pasta" });
+  });
+
+  it("two answers at once are applied one after the other: one feedback.received, then an update", async () => {
+    const p = await feedbackPlace({ delayMinutes: 0 });
+    const g = await askedGuest(p);
+    const both = await Promise.all([answer(g.token, { rating: 1 }), answer(g.token, { rating: 4 })]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const events = await runInDurableObject(p.stub, (_i, state) =>
+      state.storage.sql.exec("SELECT message FROM events WHERE message LIKE '%\"feedback.%' ORDER BY version").toArray().map((r) => JSON.parse(r.message as string).event as string),
+    );
+    expect(events).toEqual(["feedback.received", "feedback.updated"]);
   });
 
   it.each([

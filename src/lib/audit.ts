@@ -29,7 +29,9 @@ export type AuditAction =
   | "billing.reactivated"
   | "api_key.created"
   | "api_key.first_used"
-  | "api_key.revoked";
+  | "api_key.revoked"
+  | "kiosk_token.created"
+  | "kiosk_token.revoked";
 
 export interface AuditEntry {
   accountId: string | null;

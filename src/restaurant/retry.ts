@@ -22,6 +22,10 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "getGuestFeedback",
   "listLowFeedback",
   "getFeedbackReport",
+  "getWidgetSettings",
+  "getWidgetView",
+  "kioskToken",
+  "kioskAccepts",
 ]);
 
 export interface TransientFlags {

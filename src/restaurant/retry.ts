@@ -24,8 +24,8 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "getFeedbackReport",
   "getWidgetSettings",
   "getWidgetView",
-  "kioskToken",
-  "kioskAccepts",
+  "getKioskToken",
+  "getKioskAccepts",
 ]);
 
 export interface TransientFlags {

@@ -1,5 +1,6 @@
 import type { ReservationView } from "./reservations/reservation";
 import type { MessageView } from "./sms/message-view";
+import type { FeedbackView } from "./feedback";
 import type { RankedPartyView } from "./waitlist/protocol";
 
 // The events Seatline sends to webhook endpoints (docs/api-style.md, "Events"): the same names and
@@ -17,6 +18,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "message.status_changed",
   "message.received",
   "location.status_changed",
+  "feedback.received",
+  "feedback.updated",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -55,6 +58,7 @@ export type LocationEventRecord = { id: string; at: number; sequence: number } &
   | { type: "reservation.created" | "reservation.updated" | "reservation.status_changed"; data: { reservation: ReservationView } }
   | { type: "message.sent" | "message.status_changed" | "message.received"; data: { message: MessageView } }
   | { type: "location.status_changed"; data: { status: LocationStatus; previousStatus: LocationStatus } }
+  | { type: "feedback.received" | "feedback.updated"; data: { feedback: FeedbackView } }
 );
 
 // Every declared type has a record shape, and every record shape is a declared type.

@@ -5,11 +5,12 @@
 // idempotent retry without ever keeping it in clear.
 import { base64url } from "../lib/crypto";
 
-export type LinkKind = "guest" | "reservation";
+export type LinkKind = "guest" | "reservation" | "feedback";
 
 const LABELS: Record<LinkKind, string> = {
   guest: "seatline guest links",
   reservation: "seatline reservation links",
+  feedback: "seatline feedback links",
 };
 
 export async function linkToken(kind: LinkKind, secret: string, locationId: string, id: string): Promise<string> {

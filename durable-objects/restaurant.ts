@@ -43,6 +43,8 @@ import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
 import { WebhookOutbox } from "./webhooks/outbox";
+import { Feedback, type FeedbackSettingsPatch } from "./feedback/requests";
+import { readReservation } from "./reservations/store";
 import { WidgetConfig } from "./widget";
 import type { WidgetSettingsPatch } from "../domain/widget/settings";
 
@@ -81,6 +83,8 @@ class Modules {
   readonly webhooks: WebhookOutbox;
   /** The public display board's sockets (live/board.ts, issue 22). */
   readonly board: Board;
+  /** Feedback after the meal (feedback/requests.ts, issue 22). */
+  readonly feedback: Feedback;
   /** The embeddable widget's settings (widget.ts, issue 22). */
   readonly widget: WidgetConfig;
   /** The location's kiosk token, kept as its hash (kiosk.ts, issue 22). */
@@ -122,7 +126,23 @@ class Modules {
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
     this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
     this.widget = new WidgetConfig(this.meta);
-    this.changes.committed = (message, at, party) => this.webhooks.committed(message, at, party);
+    this.feedback = new Feedback({
+      sql, meta: this.meta, hub: this.hub, texts: this.texts, webhooks: this.webhooks,
+      readParty: (id) => this.parties.read(id),
+      readReservation: (id) => readReservation(sql, id),
+      link: async (id) => {
+        const token = await linkToken("feedback", env.JWT_SECRET, locationId(), id);
+        return { token, url: `${appUrl()}/feedback/${token}` };
+      },
+      restaurantName: () => this.location.name,
+      language: () => this.desk.settings.language,
+      appUrl,
+      wake: (at) => alarm.arm(at),
+    });
+    this.changes.committed = (message, at, party) => {
+      this.webhooks.committed(message, at, party);
+      this.feedback.committed(message, at);
+    };
     this.changes.afterCommit = (at) => {
       this.board.changed(at);
       this.desk.queueAlmostUp(at);
@@ -289,6 +309,7 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
       runDue: async (at) => {
         await m.book.runDue(at, m.location.current !== null);
         m.desk.expireHolds(at);
+        await m.feedback.runDue(at, m.location.current !== null);
       },
       flush: () => {
         const loc = m.location.current;
@@ -298,7 +319,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
           (await flushOutbox(sql, this.env.DB, loc)) +
           (await flushReservationOutbox(sql, this.env.DB, loc)) +
           (await m.webhooks.flush(this.env.OUTBOUND, loc)) +
-          (await m.emails.flush(this.env.OUTBOUND)))();
+          (await m.emails.flush(this.env.OUTBOUND)) +
+          (await m.feedback.flush(this.env.OUTBOUND, this.env.DB, loc)))();
       },
       purge: (at) => {
         purgeExpired(sql, at);
@@ -410,6 +432,7 @@ export class LocationApi extends RpcTarget {
    */
   purgeCustomerData(before: number): number {
     const { m } = this;
+    m.feedback.purgeCreatedBefore(before);
     const purged = purgeCreatedBefore(m.sql, before);
     if (purged.parties.length === 0 && purged.bookings === 0) return 0;
     m.floor.dropOrphans(Date.now());
@@ -429,6 +452,18 @@ export class LocationApi extends RpcTarget {
   async rebuildInsights(dates: string[]): Promise<void> {
     const loc = this.m.location.current;
     if (loc) await refreshFloorDays(this.m.sql, this.m.d1, loc, dates, Date.now());
+  }
+
+  // ---- feedback after the meal (issue 22) ----------------------------------------------------------
+
+  getFeedbackSettings() { return this.m.feedback.settings; }
+  updateFeedbackSettings(patch: FeedbackSettingsPatch) { return this.m.feedback.updateSettings(patch); }
+  getGuestFeedback(token: string) { return this.m.feedback.guestGet(token, Date.now()); }
+  answerFeedback(token: string, input: { rating: number; comment?: string | null }) { return this.m.feedback.answer(token, input, Date.now()); }
+  listLowFeedback() { return this.m.feedback.recentLow(Date.now()); }
+  getFeedbackReport(from: string, to: string) {
+    const loc = this.m.location.current;
+    return this.m.feedback.report(from, to, this.m.location.timezone, loc?.id ?? "");
   }
 
   // ---- the reservation book ------------------------------------------------------------------------

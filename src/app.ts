@@ -31,6 +31,7 @@ import { publicKioskRoutes } from "./routes/public-kiosk";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { floorRoutes } from "./routes/floor";
+import { feedbackRoutes } from "./routes/feedback";
 import { kioskRoutes } from "./routes/kiosk";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
@@ -243,6 +244,7 @@ export function createApp() {
   app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
   app.route("/api", insightRoutes);
+  app.route("/api", feedbackRoutes);
   app.route("/api", docsRoutes);
   app.route("/api/dev", devRoutes);
   app.route("/api/dev", devBackupRoutes);

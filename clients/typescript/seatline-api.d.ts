@@ -1570,6 +1570,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/locations/{locationId}/feedback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback after the meal: on or off, the delay after seating, the low-score threshold */
+        get: operations["getLocationFeedbackSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the feedback settings (admin or owner); merged, answered with the whole settings
+         * @description Applies to parties and bookings seated from now on.
+         */
+        patch: operations["patchLocationFeedbackSettings"];
+        trace?: never;
+    };
+    "/api/locations/{locationId}/feedback-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The low answers of the last 24 hours (at most 50, newest first): the host screen's feedback badge
+         * @description New ones arrive on the host socket as `feedback.received` / `feedback.updated` events with `feedback.low: true`. The list is bounded, so `nextCursor` is always null.
+         */
+        get: operations["getLocationFeedbackAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guest's feedback page: whom it asks, the answer so far, the place's locale
+         * @description The link works for 7 days after the text went out (then 410).
+         */
+        get: operations["getPublicFeedbackToken"];
+        put?: never;
+        /**
+         * The guest rates the visit 1–5, with an optional comment; a second submit changes the answer
+         * @description The page sends the rating on the tap and again with the comment. The first answer is the `feedback.received` event, a change `feedback.updated`, the same answer again changes nothing. A rating at or below the location's `alertAtOrBelow` alerts the host screens and emails the owner (once per visit).
+         */
+        post: operations["postPublicFeedbackToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback: average rating, distribution 1–5, low answers and comments, by the local date answered
+         * @description Dates are local to each location. Answers are kept in each location's DO and deleted with the account's retention policy.
+         */
+        get: operations["getInsightsFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/locations/{locationId}/logo": {
         parameters: {
             query?: never;
@@ -1813,6 +1898,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "feedback.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A guest rated their visit (feedback after the meal): 1–5 and an optional comment. `low` is at or below the location's alert threshold.
+         * @description Sent to every enabled endpoint whose event and location filters match, at least once, signed per Standard Webhooks. `sequence` increases with every change of the location: order by it and drop repeats.
+         */
+        post: operations["webhookFeedbackReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "feedback.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A guest changed their rating or added a comment (the rating page sends the rating on the tap, then again with the comment).
+         * @description Sent to every enabled endpoint whose event and location filters match, at least once, signed per Standard Webhooks. `sequence` increases with every change of the location: order by it and drop repeats.
+         */
+        post: operations["webhookFeedbackUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1938,7 +2063,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description The events sent; null for all, including ones added later. */
-            eventTypes: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             /** @description The locations whose events are sent; null for all. */
             locationIds: string[] | null;
             /** @enum {string} */
@@ -1957,7 +2082,7 @@ export interface components {
             url: string;
             description?: string;
             /** @default null */
-            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             /** @default null */
             locationIds?: string[] | null;
         };
@@ -1965,7 +2090,7 @@ export interface components {
             /** @example https://pos.example.com/seatline */
             url?: string;
             description?: string;
-            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed")[] | null;
+            eventTypes?: ("party.created" | "party.updated" | "party.status_changed" | "party.moved" | "reservation.created" | "reservation.updated" | "reservation.status_changed" | "message.sent" | "message.status_changed" | "message.received" | "location.status_changed" | "feedback.received" | "feedback.updated")[] | null;
             locationIds?: string[] | null;
             /**
              * @description Turn the endpoint off, or back on after it was turned off.
@@ -2241,6 +2366,12 @@ export interface components {
                     placeholders: string[];
                     segments: components["schemas"]["SmsSegments"];
                 };
+                feedback: {
+                    enabled: boolean;
+                    body: string;
+                    placeholders: string[];
+                    segments: components["schemas"]["SmsSegments"];
+                };
             };
             /** @description The owner's own texts per guest language. A guest whose language has none gets the built-in text in it (or, in the location's language, `templates`). */
             translations: {
@@ -2274,6 +2405,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2311,6 +2446,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 fr?: {
                     joined?: {
@@ -2342,6 +2481,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2379,6 +2522,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 "pt-BR"?: {
                     joined?: {
@@ -2410,6 +2557,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -2447,6 +2598,10 @@ export interface components {
                         enabled: boolean;
                         body: string;
                     };
+                    feedback?: {
+                        enabled: boolean;
+                        body: string;
+                    };
                 };
                 "zh-Hans"?: {
                     joined?: {
@@ -2478,6 +2633,10 @@ export interface components {
                         body: string;
                     };
                     reservation_reminder?: {
+                        enabled: boolean;
+                        body: string;
+                    };
+                    feedback?: {
                         enabled: boolean;
                         body: string;
                     };
@@ -3237,6 +3396,131 @@ export interface components {
                 seats: number;
             }[];
         };
+        FeedbackSettings: {
+            /** @description Whether seated parties and bookings get a text (and bookings an email) asking how it was. Off by default. */
+            enabled: boolean;
+            /**
+             * @description Minutes after seating the text goes out; a booking marked completed earlier is asked then. 0: within seconds.
+             * @example 60
+             */
+            delayMinutes: number;
+            /**
+             * @description A rating at or below this alerts the host screens and emails the owner; 0: never.
+             * @example 2
+             */
+            alertAtOrBelow: number;
+        };
+        FeedbackSettingsPatch: {
+            /** @description Whether seated parties and bookings get a text (and bookings an email) asking how it was. Off by default. */
+            enabled?: boolean;
+            /**
+             * @description Minutes after seating the text goes out; a booking marked completed earlier is asked then. 0: within seconds.
+             * @example 60
+             */
+            delayMinutes?: number;
+            /**
+             * @description A rating at or below this alerts the host screens and emails the owner; 0: never.
+             * @example 2
+             */
+            alertAtOrBelow?: number;
+        };
+        FeedbackAlerts: {
+            items: components["schemas"]["Feedback"][];
+            nextCursor: null;
+        };
+        /**
+         * @example {
+         *       "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+         *       "reservationId": null,
+         *       "name": "Ana",
+         *       "partySize": 2,
+         *       "rating": 2,
+         *       "comment": "The soup was cold.",
+         *       "low": true,
+         *       "sentAt": "2026-12-04T20:31:00.000Z",
+         *       "answeredAt": "2026-12-04T20:40:12.000Z",
+         *       "updatedAt": "2026-12-04T20:41:03.000Z"
+         *     }
+         */
+        Feedback: {
+            id: string;
+            /** @description The waitlist party asked, or null for a booking. */
+            partyId: string | null;
+            /** @description The booking asked, or null for a walk-in. */
+            reservationId: string | null;
+            name: string;
+            partySize: number;
+            rating: number;
+            comment: string | null;
+            /** @description At or below the location's alertAtOrBelow when given. */
+            low: boolean;
+            /** @description When the text (or email) asking for it went out. */
+            sentAt: string;
+            /** @description The guest's first answer. */
+            answeredAt: string;
+            /** @description The answer's last change (a second submit changes it). */
+            updatedAt: string;
+        };
+        GuestFeedback: {
+            /** @description The guest's name as the host wrote it. */
+            name: string;
+            /**
+             * @description The guest's language (chosen at check-in or booking), else the location's: the page opens in it.
+             * @enum {string}
+             */
+            language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+            /** @description The answer given so far, or null. */
+            rating: number | null;
+            comment: string | null;
+            answeredAt: string | null;
+            location: {
+                /**
+                 * @description The location's default language for guest pages.
+                 * @enum {string}
+                 */
+                language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+                /**
+                 * @description ISO 3166-1 alpha-2, from the location's phone country code: clock, date order, phone format.
+                 * @example US
+                 */
+                country: string | null;
+                /** @example America/New_York */
+                timeZone: string;
+                /** @description The location's accent colour for guest pages, or null. */
+                accentColor: string | null;
+                /** @description The location's logo on this origin, or null. */
+                logoUrl: string | null;
+                name: string;
+                slug: string;
+            };
+        };
+        InsightsFeedback: {
+            from: string;
+            to: string;
+            locations: {
+                id: string;
+                name: string;
+                timeZone: string;
+            }[];
+            responses: number;
+            /** @description Mean rating (two decimals), null with no answers. */
+            averageRating: number | null;
+            distribution: {
+                rating: number;
+                count: number;
+            }[];
+            /** @description Answers at or below each location's alertAtOrBelow. */
+            low: number;
+            /** @description Answers with a comment, newest first, at most 100. */
+            comments: {
+                id: string;
+                locationId: string;
+                rating: number;
+                comment: string;
+                answeredAt: string;
+            }[];
+        };
         Logo: {
             /**
              * @description The logo's URL on this origin, or null.
@@ -3308,6 +3592,12 @@ export type InsightsQuoteAccuracy = components['schemas']['InsightsQuoteAccuracy
 export type InsightsDropOff = components['schemas']['InsightsDropOff'];
 export type InsightsMessages = components['schemas']['InsightsMessages'];
 export type InsightsBookings = components['schemas']['InsightsBookings'];
+export type FeedbackSettings = components['schemas']['FeedbackSettings'];
+export type FeedbackSettingsPatch = components['schemas']['FeedbackSettingsPatch'];
+export type FeedbackAlerts = components['schemas']['FeedbackAlerts'];
+export type Feedback = components['schemas']['Feedback'];
+export type GuestFeedback = components['schemas']['GuestFeedback'];
+export type InsightsFeedback = components['schemas']['InsightsFeedback'];
 export type Logo = components['schemas']['Logo'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -9978,6 +10268,19 @@ export interface operations {
                      *             "segments": 2,
                      *             "remaining": 2
                      *           }
+                     *         },
+                     *         "feedback": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
                      *         }
                      *       },
                      *       "translations": {
@@ -10011,6 +10314,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10047,6 +10354,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "fr": {
@@ -10079,6 +10390,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10115,6 +10430,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "pt-BR": {
@@ -10147,6 +10466,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10183,6 +10506,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "zh-Hans": {
@@ -10215,6 +10542,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -10334,6 +10665,10 @@ export interface operations {
                  *         "reservation_reminder": {
                  *           "enabled": true,
                  *           "body": "Your table is ready! Please come to the host stand."
+                 *         },
+                 *         "feedback": {
+                 *           "enabled": true,
+                 *           "body": "Your table is ready! Please come to the host stand."
                  *         }
                  *       },
                  *       "translations": {
@@ -10367,6 +10702,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10403,6 +10742,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "fr": {
@@ -10435,6 +10778,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10471,6 +10818,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "pt-BR": {
@@ -10503,6 +10854,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10539,6 +10894,10 @@ export interface operations {
                  *           "reservation_reminder": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
                  *           }
                  *         },
                  *         "zh-Hans": {
@@ -10571,6 +10930,10 @@ export interface operations {
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           },
                  *           "reservation_reminder": {
+                 *             "enabled": true,
+                 *             "body": "Your table is ready! Please come to the host stand."
+                 *           },
+                 *           "feedback": {
                  *             "enabled": true,
                  *             "body": "Your table is ready! Please come to the host stand."
                  *           }
@@ -10615,6 +10978,10 @@ export interface operations {
                             enabled?: boolean;
                             body?: string;
                         };
+                        feedback?: {
+                            enabled?: boolean;
+                            body?: string;
+                        };
                     };
                     /** @description Per language and kind: `{body, enabled?}` sets the owner's own text, `null` removes it. */
                     translations?: {
@@ -10648,6 +11015,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10685,6 +11056,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         fr?: {
                             joined?: {
@@ -10716,6 +11091,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10753,6 +11132,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         "pt-BR"?: {
                             joined?: {
@@ -10784,6 +11167,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10821,6 +11208,10 @@ export interface operations {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
+                            feedback?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
                         };
                         "zh-Hans"?: {
                             joined?: {
@@ -10852,6 +11243,10 @@ export interface operations {
                                 body: string;
                             } | null;
                             reservation_reminder?: {
+                                enabled?: boolean;
+                                body: string;
+                            } | null;
+                            feedback?: {
                                 enabled?: boolean;
                                 body: string;
                             } | null;
@@ -10975,6 +11370,19 @@ export interface operations {
                      *             "segments": 2,
                      *             "remaining": 2
                      *           }
+                     *         },
+                     *         "feedback": {
+                     *           "enabled": true,
+                     *           "body": "Your table is ready! Please come to the host stand.",
+                     *           "placeholders": [
+                     *             "{name}"
+                     *           ],
+                     *           "segments": {
+                     *             "encoding": "GSM-7",
+                     *             "units": 2,
+                     *             "segments": 2,
+                     *             "remaining": 2
+                     *           }
                      *         }
                      *       },
                      *       "translations": {
@@ -11008,6 +11416,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -11044,6 +11456,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "fr": {
@@ -11076,6 +11492,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -11112,6 +11532,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "pt-BR": {
@@ -11144,6 +11568,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -11180,6 +11608,10 @@ export interface operations {
                      *           "reservation_reminder": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
                      *           }
                      *         },
                      *         "zh-Hans": {
@@ -11212,6 +11644,10 @@ export interface operations {
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           },
                      *           "reservation_reminder": {
+                     *             "enabled": true,
+                     *             "body": "Your table is ready! Please come to the host stand."
+                     *           },
+                     *           "feedback": {
                      *             "enabled": true,
                      *             "body": "Your table is ready! Please come to the host stand."
                      *           }
@@ -19455,6 +19891,717 @@ export interface operations {
             };
         };
     };
+    getLocationFeedbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "delayMinutes": 60,
+                     *       "alertAtOrBelow": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchLocationFeedbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "delayMinutes": 60,
+                 *       "alertAtOrBelow": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedbackSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "delayMinutes": 60,
+                     *       "alertAtOrBelow": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationFeedbackAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Low answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                     *           "reservationId": null,
+                     *           "name": "Ana",
+                     *           "partySize": 2,
+                     *           "rating": 2,
+                     *           "comment": "The soup was cold.",
+                     *           "low": true,
+                     *           "sentAt": "2026-12-04T20:31:00.000Z",
+                     *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                     *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackAlerts"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicFeedbackToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Ana Souza",
+                     *       "language": "en",
+                     *       "rating": 2,
+                     *       "comment": null,
+                     *       "answeredAt": null,
+                     *       "location": {
+                     *         "language": "en",
+                     *         "country": "US",
+                     *         "timeZone": "America/New_York",
+                     *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null,
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestFeedback"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No longer valid */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "gone",
+                     *         "message": "This link has expired.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPublicFeedbackToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 2,
+                 *       "comment": "Comment example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 (bad) to 5 (great). */
+                    rating: number;
+                    /** @description Optional. Left out: the comment already given stays; empty or null removes it. */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Ana Souza",
+                     *       "language": "en",
+                     *       "rating": 2,
+                     *       "comment": null,
+                     *       "answeredAt": null,
+                     *       "location": {
+                     *         "language": "en",
+                     *         "country": "US",
+                     *         "timeZone": "America/New_York",
+                     *         "accentColor": "#1f6feb",
+                     *         "logoUrl": null,
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestFeedback"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No longer valid */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "gone",
+                     *         "message": "This link has expired.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests. Try again in 30 seconds.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInsightsFeedback: {
+        parameters: {
+            query: {
+                /** @description Local date in each location's timeZone, inclusive. */
+                from: string;
+                /** @description Local date in each location's timeZone, inclusive. */
+                to: string;
+                /**
+                 * @description One location; all of the account's locations when absent.
+                 * @example 36b620a7-e61f-455a-8cd4-8f8b774667c0
+                 */
+                locationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "+15005550006",
+                     *       "to": "+12125550142",
+                     *       "locations": [
+                     *         {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "name": "Ana Souza",
+                     *           "timeZone": "America/New_York"
+                     *         }
+                     *       ],
+                     *       "responses": 2,
+                     *       "averageRating": 2,
+                     *       "distribution": [
+                     *         {
+                     *           "rating": 2,
+                     *           "count": 12
+                     *         }
+                     *       ],
+                     *       "low": 2,
+                     *       "comments": [
+                     *         {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                     *           "rating": 2,
+                     *           "comment": "Comment example",
+                     *           "answeredAt": "2026-12-04T19:05:12.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InsightsFeedback"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     putLocationLogo: {
         parameters: {
             query?: never;
@@ -20626,6 +21773,158 @@ export interface operations {
                         status: "open" | "closed" | "full";
                         /** @enum {string} */
                         previousStatus: "open" | "closed" | "full";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 s, is retried with backoff for three days. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFeedbackReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry; de-duplicate on it.
+                 * @example evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was signed.
+                 * @example 1796411112
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's whsec_ secret (Standard Webhooks).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09",
+                 *       "type": "feedback.received",
+                 *       "createdAt": "2026-12-04T19:05:12.000Z",
+                 *       "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                 *       "sequence": 118,
+                 *       "data": {
+                 *         "feedback": {
+                 *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                 *           "reservationId": null,
+                 *           "name": "Ana",
+                 *           "partySize": 2,
+                 *           "rating": 2,
+                 *           "comment": null,
+                 *           "low": true,
+                 *           "sentAt": "2026-12-04T20:31:00.000Z",
+                 *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                 *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The event id (as the webhook-id header). */
+                    id: string;
+                    /** @constant */
+                    type: "feedback.received";
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** @description Per location, increasing with each change. */
+                    sequence: number;
+                    data: {
+                        feedback: components["schemas"]["Feedback"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 s, is retried with backoff for three days. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFeedbackUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry; de-duplicate on it.
+                 * @example evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was signed.
+                 * @example 1796411112
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's whsec_ secret (Standard Webhooks).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_3f6c9a0e-5b1d-4c7e-9f20-8a4b6c2d1e09",
+                 *       "type": "feedback.updated",
+                 *       "createdAt": "2026-12-04T19:05:12.000Z",
+                 *       "locationId": "36b620a7-e61f-455a-8cd4-8f8b774667c0",
+                 *       "sequence": 118,
+                 *       "data": {
+                 *         "feedback": {
+                 *           "id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "partyId": "5f0c7a52-3f8e-4a52-9c2b-6d1e0f7a8b9c",
+                 *           "reservationId": null,
+                 *           "name": "Ana",
+                 *           "partySize": 2,
+                 *           "rating": 2,
+                 *           "comment": "The soup was cold.",
+                 *           "low": true,
+                 *           "sentAt": "2026-12-04T20:31:00.000Z",
+                 *           "answeredAt": "2026-12-04T20:40:12.000Z",
+                 *           "updatedAt": "2026-12-04T20:41:03.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The event id (as the webhook-id header). */
+                    id: string;
+                    /** @constant */
+                    type: "feedback.updated";
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** @description Per location, increasing with each change. */
+                    sequence: number;
+                    data: {
+                        feedback: components["schemas"]["Feedback"];
                     };
                 };
             };

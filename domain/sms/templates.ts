@@ -10,6 +10,7 @@ export const TEMPLATE_KINDS = [
   "reservation_changed",
   "reservation_cancelled",
   "reservation_reminder",
+  "feedback",
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -32,13 +33,15 @@ export const DEFAULT_TEMPLATES: Templates = {
   reservation_changed: { enabled: true, body: "{name}, your booking at {restaurant} has changed: it is now for {time}. Your manage link still works." },
   reservation_cancelled: { enabled: true, body: "{name}, your booking at {restaurant} for {time} is cancelled. You can book again from the restaurant's booking page." },
   reservation_reminder: { enabled: true, body: "{name}, a reminder of your table at {restaurant} at {time}. Reply 1 to confirm, 9 to cancel. {link}" },
+  // Sent only where the location has feedback after the meal switched on (domain/feedback.ts).
+  feedback: { enabled: true, body: "{name}, thank you for coming to {restaurant}! How was it? One tap to rate your visit: {link}" },
 };
 
 export const MAX_TEMPLATE_LENGTH = 640;
 
 // The guest's link exists in clear only when the party or booking is created (it is stored hashed),
 // so {link} is offered where the message is sent at that moment.
-const LINK_KINDS: TemplateKind[] = ["joined", "reservation_confirmation", "reservation_reminder"];
+const LINK_KINDS: TemplateKind[] = ["joined", "reservation_confirmation", "reservation_reminder", "feedback"];
 
 // {time} is the reservation's local date and time ("Sat 5 Dec, 19:30"); only bookings have one.
 const TIME_KINDS: TemplateKind[] = ["reservation_confirmation", "reservation_changed", "reservation_cancelled", "reservation_reminder"];

@@ -17,6 +17,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}, tu reserva en {restaurant} ha cambiado: ahora es para el {time}. Tu enlace para gestionarla sigue valiendo.",
     reservation_cancelled: "{name}, tu reserva en {restaurant} para el {time} está cancelada. Puedes volver a reservar en la página de reservas del restaurante.",
     reservation_reminder: "{name}, te recordamos tu mesa en {restaurant} el {time}. Responde 1 para confirmar, 9 para cancelar. {link}",
+    feedback: "{name}, ¡gracias por visitar {restaurant}! ¿Qué tal fue? Valora tu visita con un toque: {link}",
   },
   fr: {
     joined: "Bonjour {name}, vous êtes sur la liste de {restaurant}. Vous êtes n° {position}, environ {wait} min. Suivez votre place : {link} Répondez STOP pour ne plus recevoir de SMS.",
@@ -27,6 +28,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}, votre réservation chez {restaurant} a changé : elle est maintenant pour le {time}. Votre lien de gestion reste valable.",
     reservation_cancelled: "{name}, votre réservation chez {restaurant} pour le {time} est annulée. Vous pouvez réserver à nouveau sur la page de réservation du restaurant.",
     reservation_reminder: "{name}, rappel : votre table chez {restaurant} le {time}. Répondez 1 pour confirmer, 9 pour annuler. {link}",
+    feedback: "{name}, merci de votre visite chez {restaurant} ! Comment était-ce ? Notez votre visite en un geste : {link}",
   },
   de: {
     joined: "Hallo {name}, Sie stehen bei {restaurant} auf der Warteliste: Nummer {position}, etwa {wait} Min. Ihr Platz: {link} Antworten Sie STOP, um keine SMS mehr zu erhalten.",
@@ -37,6 +39,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}, Ihre Reservierung bei {restaurant} wurde geändert: jetzt {time}. Ihr Verwaltungslink gilt weiter.",
     reservation_cancelled: "{name}, Ihre Reservierung bei {restaurant} für {time} ist storniert. Sie können jederzeit über die Reservierungsseite des Restaurants neu buchen.",
     reservation_reminder: "{name}, zur Erinnerung: Ihr Tisch bei {restaurant} am {time}. Antworten Sie 1 zum Bestätigen, 9 zum Stornieren. {link}",
+    feedback: "{name}, danke für Ihren Besuch bei {restaurant}! Wie war es? Bewerten Sie Ihren Besuch mit einem Tipp: {link}",
   },
   "pt-BR": {
     joined: "Oi {name}, você está na fila do {restaurant}. Você é o nº {position}, cerca de {wait} min. Acompanhe sua vez: {link} Responda STOP para não receber mais SMS.",
@@ -47,6 +50,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}, sua reserva no {restaurant} mudou: agora é para {time}. Seu link para gerenciá-la continua valendo.",
     reservation_cancelled: "{name}, sua reserva no {restaurant} para {time} foi cancelada. Você pode reservar de novo na página de reservas do restaurante.",
     reservation_reminder: "{name}, lembrete da sua mesa no {restaurant} em {time}. Responda 1 para confirmar, 9 para cancelar. {link}",
+    feedback: "{name}, obrigado por vir ao {restaurant}! Como foi? Avalie sua visita com um toque: {link}",
   },
   it: {
     joined: "Ciao {name}, sei in lista da {restaurant}. Sei il n. {position}, circa {wait} min. Segui il tuo turno: {link} Rispondi STOP per non ricevere più SMS.",
@@ -57,6 +61,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}, la tua prenotazione da {restaurant} è cambiata: ora è per {time}. Il tuo link per gestirla resta valido.",
     reservation_cancelled: "{name}, la tua prenotazione da {restaurant} per {time} è annullata. Puoi prenotare di nuovo dalla pagina delle prenotazioni del ristorante.",
     reservation_reminder: "{name}, ti ricordiamo il tavolo da {restaurant} per {time}. Rispondi 1 per confermare, 9 per annullare. {link}",
+    feedback: "{name}, grazie per essere stato da {restaurant}! Com’è andata? Valuta la tua visita con un tocco: {link}",
   },
   "zh-Hans": {
     joined: "{name}您好，您已在{restaurant}排队，排在第 {position} 位，约需 {wait} 分钟。查看排队进度：{link} 回复 STOP 退订。",
@@ -67,6 +72,7 @@ export const BUILT_IN_TRANSLATIONS: TranslatedBodies = {
     reservation_changed: "{name}，您在{restaurant}的预订已更改，现为：{time}。原管理链接仍然有效。",
     reservation_cancelled: "{name}，您在{restaurant}的预订（{time}）已取消。您可以在餐厅的预订页面重新预订。",
     reservation_reminder: "{name}，提醒您在{restaurant}的预订：{time}。确认请回复 1，取消请回复 9。{link}",
+    feedback: "{name}，感谢您光临{restaurant}！用餐体验如何？轻点一下为本次用餐评分：{link}",
   },
 };
 

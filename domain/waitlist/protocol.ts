@@ -8,6 +8,7 @@ import type { BoardNames } from "./board";
 import type { BandMinutes, EstimateSource, PartyState, SizeBand } from "./model";
 import type { Combination, Table } from "../reservations/model";
 import type { ReservationView } from "../reservations/reservation";
+import type { FeedbackView } from "../feedback";
 import type { PartyView, RankedPartyView } from "./party";
 import type { FloorTable, Occupancy } from "../tables/floor";
 
@@ -85,7 +86,9 @@ export type EventType =
   | "message.received"
   | "reservation.created"
   | "reservation.updated"
-  | "tables.updated";
+  | "tables.updated"
+  | "feedback.received"
+  | "feedback.updated";
 
 // ---- server → host ----------------------------------------------------------------------------
 
@@ -120,6 +123,8 @@ export type HostServerMessage =
   | ({ type: "event"; version: number; event: "message.sent" | "message.status_changed" | "message.received"; message: MessageView } & Waits)
   | ({ type: "event"; version: number; event: "reservation.created" | "reservation.updated"; reservation: ReservationView } & Waits)
   | ({ type: "event"; version: number; event: "tables.updated"; tables: Table[]; combinations: Combination[]; occupancy: Occupancy[]; floor: FloorTable[] } & Waits)
+  /** A guest rated their visit (received) or changed their answer (updated); `feedback.low` alerts the screen (issue 22). */
+  | ({ type: "event"; version: number; event: "feedback.received" | "feedback.updated"; feedback: FeedbackView } & Waits)
   | { type: "error"; code: string; message: string };
 
 // ---- server → guest ---------------------------------------------------------------------------

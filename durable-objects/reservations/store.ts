@@ -53,19 +53,24 @@ export function writeReservation(sql: SqlStorage, r: Reservation, tokenHash?: st
   sql.exec("INSERT OR REPLACE INTO reservation_outbox (reservation_id, version) VALUES (?, ?)", r.id, r.version);
 }
 
+// The schedule table is the one alarm's (schedule.ts): the book's entries are its reminders and
+// no-shows; other modules keep their own kinds in it (feedback/requests.ts, kind "feedback").
+const BOOK_KINDS = "kind IN ('reminder', 'no_show')";
+
 /** Replaces a reservation's pending schedule entries. */
 export function writeSchedule(sql: SqlStorage, reservationId: string, entries: ScheduleEntry[]) {
-  sql.exec("DELETE FROM schedule WHERE ref = ?", reservationId);
+  sql.exec(`DELETE FROM schedule WHERE ref = ? AND ${BOOK_KINDS}`, reservationId);
   for (const e of entries) sql.exec("INSERT INTO schedule (kind, ref, due_at) VALUES (?, ?, ?)", e.kind, e.reservationId, e.dueAt);
 }
 
 export function dueEntries(sql: SqlStorage, at: number): ScheduleEntry[] {
   return sql
-    .exec("SELECT kind, ref, due_at FROM schedule WHERE due_at <= ? ORDER BY due_at LIMIT 100", at)
+    .exec(`SELECT kind, ref, due_at FROM schedule WHERE due_at <= ? AND ${BOOK_KINDS} ORDER BY due_at LIMIT 100`, at)
     .toArray()
     .map((r) => ({ kind: r.kind as ScheduleEntry["kind"], reservationId: r.ref as string, dueAt: r.due_at as number }));
 }
 
+/** The earliest entry of any kind: the alarm serves them all. */
 export function nextScheduled(sql: SqlStorage): number | null {
   return (sql.exec("SELECT MIN(due_at) AS d FROM schedule").toArray()[0]?.d as number | null) ?? null;
 }

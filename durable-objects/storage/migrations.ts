@@ -4,6 +4,7 @@ import { RESERVATIONS_SCHEMA_V3 } from "../reservations/store";
 import { GUEST_LANGUAGES_SCHEMA } from "../guest-languages";
 import { OCCUPANCY_SCHEMA_V6 } from "../reservations/floor";
 import { WEBHOOK_OUTBOX_SCHEMA } from "../webhooks/outbox";
+import { FEEDBACK_SCHEMA } from "../feedback/requests";
 
 export const SCHEMA_VERSION = 7;
 
@@ -54,5 +55,7 @@ export function migrate(sql: SqlStorage): void {
   sql.exec(GUEST_LANGUAGES_SCHEMA);
   // Events waiting for the queue (webhooks/outbox.ts): its own table, created where missing.
   sql.exec(WEBHOOK_OUTBOX_SCHEMA);
+  // Feedback after the meal (feedback/requests.ts, issue 22): its own table, created where missing.
+  sql.exec(FEEDBACK_SCHEMA);
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
 }

@@ -5,6 +5,7 @@
 // none of that: recording is one local row, delivery happens after the ack (issue 15, item 4).
 import type { Reservation } from "../../domain/reservations/model";
 import type { MessageView } from "../../domain/sms/message-view";
+import type { FeedbackView } from "../../domain/feedback";
 import type { HostServerMessage, LocationRef } from "../../domain/waitlist/protocol";
 import { locationStatus, messageEventType, type LocationEventRecord, type LocationStatus } from "../../domain/webhook-events";
 import type { OutboundMessage } from "../../domain/outbound";
@@ -80,6 +81,11 @@ export class WebhookOutbox {
   message(view: MessageView, at: number): void {
     const type = messageEventType(view);
     if (type) this.record({ type, data: { message: view } }, at);
+  }
+
+  /** A guest's answer to feedback after the meal (feedback/requests.ts). */
+  feedback(type: "feedback.received" | "feedback.updated", view: FeedbackView, at: number): void {
+    this.record({ type, data: { feedback: view } }, at);
   }
 
   private record(e: Omitted<LocationEventRecord>, at: number): void {

@@ -80,7 +80,7 @@ const SOCKET_PROTOCOLS: Record<string, Json> = {
       { type: "snapshot", fields: ["version", "parties", "settings", "intervals", "newPartyWaits"] },
       {
         type: "event",
-        events: ["party.created", "party.updated", "party.status_changed", "party.moved", "settings.updated", "estimates.updated", "message.sent", "message.status_changed", "message.received", "reservation.created", "reservation.updated", "tables.updated"],
+        events: ["party.created", "party.updated", "party.status_changed", "party.moved", "settings.updated", "estimates.updated", "message.sent", "message.status_changed", "message.received", "reservation.created", "reservation.updated", "tables.updated", "feedback.received", "feedback.updated"],
         optionalFields: {
           waits: "The wait figures this change moved (the same estimator as the guest page, texts and webhooks): parties[] of {partyId, estimatedWaitMinutes, estimatedWaitRange}, and newPartyWaits[] of {partySize, estimatedWaitMinutes, estimatedWaitRange} when any of those moved.",
         },
@@ -200,6 +200,12 @@ const message = (summary: string, m: Json): EventDoc => ({
   example: { message: { ...EXAMPLE_MESSAGE, ...m } },
 });
 
+const feedback = (summary: string, f: Json = {}): EventDoc => ({
+  summary,
+  data: { type: "object", properties: { feedback: ref("Feedback") }, required: ["feedback"] },
+  example: { feedback: { comment: null, ...f } },
+});
+
 export const EVENT_DOCS: Record<WebhookEventType, EventDoc> = {
   "party.created": party("A party joined the line (added by a host, by self check-in or by the API)."),
   "party.updated": party("A party's details changed (name, size, notes, tags, quote, on-my-way)."),
@@ -220,6 +226,8 @@ export const EVENT_DOCS: Record<WebhookEventType, EventDoc> = {
     },
     example: { status: "full", previousStatus: "open" },
   },
+  "feedback.received": feedback("A guest rated their visit (feedback after the meal): 1–5 and an optional comment. `low` is at or below the location's alert threshold."),
+  "feedback.updated": feedback("A guest changed their rating or added a comment (the rating page sends the rating on the tap, then again with the comment).", { comment: "The soup was cold." }),
 };
 
 const HEADERS = [

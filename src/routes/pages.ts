@@ -6,7 +6,7 @@ import { errorBody } from "../lib/errors";
 import { router } from "./openapi";
 
 export const HOST_PAGES = ["/app", "/app/*", "/login", "/signup", "/signup/confirm/:token", "/invite/:token", "/forgot-password", "/reset-password/:token"];
-export const GUEST_PAGES = ["/w/:token", "/join/:slug", "/book/:x"];
+export const GUEST_PAGES = ["/w/:token", "/join/:slug", "/book/:x", "/feedback/:token"];
 
 async function page(c: Context<AppEnv>, file: string) {
   const res = await c.env.ASSETS.fetch(new Request(new URL(file, c.req.url), { method: c.req.method }));

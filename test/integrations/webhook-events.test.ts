@@ -47,7 +47,7 @@ let other: SignedUp;
 let endpoints: Record<keyof typeof names, { id: string; secret: string }>;
 let secondLocationId: string;
 let events: Payload[];
-const ids = {} as { ana: string; bo: string; reservation: string };
+const ids = {} as { ana: string; bo: string; fay: string; reservation: string };
 
 beforeAll(async () => {
   p = await bookPlace({ timezone: "UTC" });
@@ -86,6 +86,16 @@ beforeAll(async () => {
   ids.reservation = r.id;
   expect((await call("PATCH", `${p.base}/reservations/${r.id}`, { token: p.token, body: { notes: "Birthday" } })).status).toBe(200);
   expect((await reservationAct(p, r.id, "confirm")).status).toBe(200);
+  // …feedback after the meal (a guest seated and asked at once answers low, then adds a comment)…
+  expect((await call("PATCH", `${p.base}/feedback-settings`, { token: p.token, body: { enabled: true, delayMinutes: 0 } })).status).toBe(200);
+  const fayPhone = freshPhone();
+  const f = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Fay", size: 2, phone: fayPhone, smsConsent: true } });
+  ids.fay = f.json.party.id;
+  expect((await call("POST", `${p.base}/waitlist/${ids.fay}/seat`, { token: p.token })).status).toBe(200);
+  const ask = await waitFor(async () => (await rowsTo(fayPhone)).find((r) => r.kind === "feedback"), 20_000, "the feedback text");
+  const feedbackToken = /\/feedback\/(\S+)/.exec(ask.body)![1];
+  expect((await call("POST", `/api/public/feedback/${feedbackToken}`, { body: { rating: 2 } })).status).toBe(200);
+  expect((await call("POST", `/api/public/feedback/${feedbackToken}`, { body: { rating: 2, comment: "Slow service" } })).status).toBe(200);
   // …and the location closing, opening again, then full (two in line, a limit of two).
   for (const body of [{ open: false }, { open: true }, { maxLength: 2 }]) {
     const res = await call("PATCH", `${p.base}/waitlist-settings`, { token: p.token, body });
@@ -164,10 +174,19 @@ describe("webhook events from the location", () => {
     ]);
   });
 
+  it("carries a guest's feedback as its REST resource: received with the rating, updated with the comment", () => {
+    const [received] = events.filter((e) => e.type === "feedback.received");
+    const [updated] = events.filter((e) => e.type === "feedback.updated");
+    expect(received!.data.feedback).toMatchObject({ partyId: ids.fay, reservationId: null, name: "Fay", rating: 2, comment: null, low: true });
+    expect(updated!.data.feedback).toMatchObject({ id: received!.data.feedback.id, rating: 2, comment: "Slow service", low: true });
+    for (const key of ["sentAt", "answeredAt", "updatedAt"]) expect(updated!.data.feedback[key]).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+    expect(received!.sequence!).toBeLessThan(updated!.sequence!);
+  });
+
   it("respects the event filter and the location filter, and sends nothing to another account", async () => {
     const created = await verified(names.created, endpoints.created.secret);
-    expect(created.map((e) => e.type)).toEqual(["party.created", "party.created"]);
-    expect(created.map((e) => e.data.party.id).sort()).toEqual([ids.ana, ids.bo].sort());
+    expect(created.map((e) => e.type)).toEqual(["party.created", "party.created", "party.created"]);
+    expect(created.map((e) => e.data.party.id).sort()).toEqual([ids.ana, ids.bo, ids.fay].sort());
     expect(await received(names.elsewhere)).toEqual([]);
     const foreign = await waitFor(async () => {
       const got = await verified(names.foreign, endpoints.foreign.secret);

@@ -5,6 +5,7 @@ import type { Env } from "../../env";
 import { restReservation } from "../../../domain/reservations/reservation";
 import { restParty } from "../../../domain/waitlist/party";
 import { restMessage } from "../../../domain/sms/message-view";
+import { restFeedback } from "../../../domain/feedback";
 import type { LocationEventRecord, WebhookEvent } from "../../../domain/webhook-events";
 import { emitWebhookEvents } from "./emit";
 
@@ -26,6 +27,9 @@ export function webhookEvent(locationId: string, r: LocationEventRecord): Webhoo
       return { ...base, data: { message: restMessage(r.data.message) } };
     case "location.status_changed":
       return { ...base, data: { status: r.data.status, previousStatus: r.data.previousStatus } };
+    case "feedback.received":
+    case "feedback.updated":
+      return { ...base, data: { feedback: restFeedback(r.data.feedback) } };
   }
 }
 

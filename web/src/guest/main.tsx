@@ -1,5 +1,6 @@
 // Guest pages: a party's live status (/w/:token), self check-in (/join/:slug), the kiosk on the
-// restaurant's tablet (/join/:slug?kiosk=…), booking (/book/...), all in the guest's language (i18n/).
+// restaurant's tablet (/join/:slug?kiosk=…), booking (/book/...), feedback after the meal
+// (/feedback/:token), all in the guest's language (i18n/).
 import { render } from "preact";
 import "./guest.css";
 import { match, onLinkClick, usePath } from "../shared/router";
@@ -9,6 +10,7 @@ import type { KioskPage as KioskPageType } from "./kiosk";
 import { useEffect, useState } from "preact/hooks";
 import { BookPage, MANAGE_TOKEN } from "./book";
 import { ManageBookingPage } from "./manage";
+import { FeedbackPage } from "./feedback";
 import { I18nProvider, useI18n } from "./i18n/context";
 import { Loading, Notice } from "./shell";
 
@@ -31,6 +33,7 @@ function Guest() {
   let m: Record<string, string> | null;
   if ((m = match("/w/:token", path))) return <StatusPage key={m.token} token={m.token!} />;
   if ((m = match("/join/:slug", path))) return kiosk !== null ? <LazyKiosk key={m.slug} slug={m.slug!} token={kiosk} /> : <JoinPage key={m.slug} slug={m.slug!} />;
+  if ((m = match("/feedback/:token", path))) return <FeedbackPage key={m.token} token={m.token!} />;
   if ((m = match("/book/:x", path))) return MANAGE_TOKEN.test(m.x!) ? <ManageBookingPage token={m.x!} /> : <BookPage slug={m.x!} />;
   return <Notice state="not-found" icon="x" title={tr.t("common.notFoundTitle")} body={tr.t("common.notFoundBody")} />;
 }

@@ -22,6 +22,7 @@ import { SideTabs } from "./side-tabs";
 import { Toast, useToast } from "./toast";
 import { useDrag } from "./drag";
 import { holdMinutes } from "./party-fields";
+import { FeedbackBadge, toastText, useFeedbackAlerts } from "./feedback-alerts";
 import "./host-screen.css";
 
 declare global {
@@ -54,6 +55,17 @@ export function HostScreen({ location: loc }: { location: Location }) {
   /** The waiting party picked on the Floor panel, to seat at a table. */
   const [pick, setPick] = useState<string | null>(null);
   const { toast, show, dismiss } = useToast();
+  // Feedback after the meal (issue 22): a low score is a toast and a badge (feedback-alerts.tsx).
+  const feedback = useFeedbackAlerts(loc.id);
+  const onFeedback = useRef<(msg: HostMessage) => void>(() => {});
+  onFeedback.current = (msg) => {
+    if (msg.type !== "event" || (msg.event !== "feedback.received" && msg.event !== "feedback.updated")) return;
+    const low = feedback.take(msg.feedback, msg.event);
+    if (low) {
+      chime();
+      show({ text: toastText(low) });
+    }
+  };
   const [reservationsAvailable, setReservationsAvailable] = useState<boolean | null>(null);
   const [pending, setPending] = useState<Pending[]>(() => JSON.parse(localStorage.getItem(`seatline.pending.${loc.id}`) ?? "[]"));
   const [showAdd, setShowAdd] = useState(false);
@@ -153,6 +165,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
         const autoClosed = fresh && msg.event === "party.status_changed" && msg.party.status === "no_show" && msg.party.closedBy === "automatic";
         setLine((l) => apply(l, msg));
         if (autoClosed) onAutoNoShow.current(msg.party);
+        if (fresh) onFeedback.current(msg);
         // A booking made, moved or closed changes which tables are held.
         if (msg.type === "event" && (msg.event === "reservation.created" || msg.event === "reservation.updated")) void loadFloor();
         if (msg.type === "snapshot") {
@@ -404,6 +417,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
         <div class="line-head">
           <h1 id="line-title">Waitlist</h1>
           <span class="muted" data-testid="line-count">{waitingCount} {waitingCount === 1 ? "party" : "parties"} · {covers} guests</span>
+          <FeedbackBadge alerts={feedback} timeZone={zone} />
           {newCount ? <button class="btn small badge" data-testid="new-badge" onClick={() => { setSelected(null); setPanel("inbox"); setShowAdd(true); }}>{newCount} new</button> : null}
           <span class="spacer" />
           <label class="sr-only" for="line-search">Search the line</label>

@@ -20,6 +20,7 @@ import { HoursPage } from "./settings/hours";
 import { KioskPage } from "./settings/kiosk";
 import { useLeaveGuard } from "./settings/leave-guard";
 import { QrPage } from "./settings/qr";
+import { FeedbackPage } from "./settings/feedback";
 import { SmsCost } from "./settings/sms-cost-view";
 import { TablesPage } from "./settings/tables";
 import { checkZone } from "./settings/time-zones";
@@ -38,6 +39,7 @@ export const SECTIONS = [
   ["widget", "Website widget"],
   ["kiosk", "Kiosk"],
   ["sms", "SMS templates"],
+  ["feedback", "Feedback"],
   ["history", "History"],
   ["team", "Team"],
   ["billing", "Billing"],
@@ -84,6 +86,7 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "feedback" ? <FeedbackPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "kiosk" ? <KioskPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
         {section === "widget" ? <WidgetPage key={location.id} location={location} canEdit={admin} /> : null}
@@ -275,6 +278,7 @@ const KIND_LABELS: Record<TemplateKind, string> = {
   reservation_changed: "Reservation changed",
   reservation_cancelled: "Reservation cancelled",
   reservation_reminder: "Reservation reminder",
+  feedback: "Feedback after the meal",
 };
 
 function SmsTemplates({ location }: { location: Location }) {

@@ -10,6 +10,7 @@ import "./insights.css";
 import { isoDate, PRESETS, presetRange, rangeProblem } from "./range";
 import { BookingsSection, CoversSection, DropOffSection, MessagesSection, QuoteSection, WaitsSection } from "./sections";
 import { REPORT_NAMES, type ReportName, type Reports } from "./types";
+import { FeedbackSection } from "./feedback-section";
 
 const CSV: { report: ReportName; table: string; label: string }[] = [
   { report: "covers", table: "byDay", label: "Covers per day" },
@@ -112,6 +113,7 @@ export function InsightsPage({ locations }: { session: Session; locations: Locat
           <DropOffSection r={reports.drop_off} />
           <MessagesSection r={reports.messages} />
           <BookingsSection r={reports.bookings} />
+          <FeedbackSection query={query(asked)} locations={locations} />
           <section class="card insight no-print" aria-labelledby="csv-h">
             <h2 id="csv-h">Download as CSV</h2>
             <ul class="plain">

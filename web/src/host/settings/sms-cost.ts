@@ -19,6 +19,7 @@ const FILLED: Record<TemplateKind, readonly Placeholder[]> = {
   reservation_changed: ["name", "restaurant", "time"],
   reservation_cancelled: ["name", "restaurant", "time"],
   reservation_reminder: ["name", "restaurant", "time", "link"],
+  feedback: ["name", "restaurant", "link"],
 };
 
 /** The placeholders worth offering for a kind: the server allows them and fills them. */
@@ -43,7 +44,7 @@ export interface SampleContext {
 
 /** A link of the real length for this kind of text. */
 export function sampleLink(kind: TemplateKind, ctx: SampleContext): string {
-  const path = kind === "joined" ? "/w/" : "/book/";
+  const path = kind === "joined" ? "/w/" : kind === "feedback" ? "/feedback/" : "/book/";
   const hex = ctx.locationId.replace(/-/g, "").toLowerCase().padEnd(32, "0").slice(0, 32);
   return `${ctx.origin.replace(/\/+$/, "")}${path}${hex}${"Qx7-".repeat(11).slice(0, TOKEN_LENGTH - 32)}`;
 }

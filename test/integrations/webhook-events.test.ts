@@ -89,8 +89,8 @@ beforeAll(async () => {
   // …feedback after the meal (a guest seated and asked at once answers low, then adds a comment)…
   expect((await call("PATCH", `${p.base}/feedback-settings`, { token: p.token, body: { enabled: true, delayMinutes: 0 } })).status).toBe(200);
   const fayPhone = freshPhone();
-  const f = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Fay", size: 2, phone: fayPhone, smsConsent: true } });
-  ids.fay = f.json.party.id;
+  const f = await call("POST", `${p.base}/waitlist`, { token: p.token, body: { name: "Fay", partySize: 2, phone: fayPhone, smsConsent: true } });
+  ids.fay = f.json.id;
   expect((await call("POST", `${p.base}/waitlist/${ids.fay}/seat`, { token: p.token })).status).toBe(200);
   const ask = await waitFor(async () => (await rowsTo(fayPhone)).find((r) => r.kind === "feedback"), 20_000, "the feedback text");
   const feedbackToken = /\/feedback\/(\S+)/.exec(ask.body)![1];

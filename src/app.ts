@@ -37,6 +37,7 @@ import { pageRoutes } from "./routes/pages";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
+import { guestRoutes } from "./routes/guests";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const LOGO_UPLOAD = /^\/api\/locations\/[^/]+\/logo$/;
@@ -208,6 +209,7 @@ export function createApp() {
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
+  app.route("/api/guests", guestRoutes);
   app.route("/api/api-keys", apiKeyRoutes);
   app.route("/api/webhook-endpoints", webhookEndpointRoutes);
   app.route("/api/locations", locationRoutes);

@@ -29,7 +29,8 @@ export type AuditAction =
   | "billing.reactivated"
   | "api_key.created"
   | "api_key.first_used"
-  | "api_key.revoked";
+  | "api_key.revoked"
+  | "guest.erased";
 
 export interface AuditEntry {
   accountId: string | null;

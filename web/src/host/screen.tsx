@@ -22,6 +22,8 @@ import { SideTabs } from "./side-tabs";
 import { Toast, useToast } from "./toast";
 import { useDrag } from "./drag";
 import { holdMinutes } from "./party-fields";
+import { useGuestBook } from "./guest-history";
+import { GuestMark } from "./guest-card";
 import "./host-screen.css";
 
 declare global {
@@ -214,6 +216,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
 
   const rows = useMemo(() => activeRows(line), [line]);
   const shown = useMemo(() => searchRows(rows, query), [rows, query]);
+  // Returning guests in the line, looked up beside it (issue 22), never on the add path itself.
+  const guests = useGuestBook(rows);
   const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
   const replies = useMemo(() => unreadReplies(line, readAt), [line, readAt]);
   const newCheckIns = rows.filter((r) => unseen.has(r.id));
@@ -439,6 +443,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
                 dragging={dragId === p.id}
                 dropTarget={dropId === p.id && dragId !== p.id}
                 isNew={unseen.has(p.id)}
+                guestMark={<GuestMark guest={guests.of(p.phone)} />}
                 onOpen={() => open(selected === p.id ? null : p.id)}
                 onNotify={() => notify(p)}
                 onSeat={() => act(p, "seat")}
@@ -455,6 +460,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
                     onAct={(action) => act(p, action)}
                     onClose={() => { setSelected(null); requestAnimationFrame(() => document.querySelector<HTMLElement>(`li.party[data-id="${p.id}"] button.who`)?.focus()); }}
                     onUpdated={(r: RestParty) => { setLine((l) => applyRest(l, r)); show({ text: `${r.name} saved.` }); }}
+                    guests={guests}
+                    onNews={(text, error) => show({ text, error })}
                     onSeatAtTable={line.floor.length > 0 ? () => {
                       setPick(p.id);
                       setSelected(null);

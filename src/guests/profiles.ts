@@ -1,7 +1,7 @@
 // The guest rows (src/db/schema/guests.ts): found by phone within the account, made the first time a
 // number with visits is looked up (so the host screen can tag a regular it has never tagged), or
 // when staff tag a first-time guest. Answers join the visit counts (visits.ts).
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guests } from "../db/schema";
 import { afterCursor, decodeCursor, pageOf } from "../lib/cursor";
@@ -46,15 +46,18 @@ async function withVisits(db: D1Database, accountId: string, rows: GuestRow[]): 
  */
 export async function guestsByPhone(d: Db, db: D1Database, accountId: string, phones: string[], at: number): Promise<RestGuest[]> {
   const unique = [...new Set(phones)];
-  let rows = await d.select().from(guests).where(and(eq(guests.accountId, accountId), inArray(guests.phone, unique)));
+  // The numbers travel as one JSON parameter: 50 rows of 7 columns would pass D1's 100-parameter cap.
+  const inList = sql`${guests.phone} IN (SELECT value FROM json_each(${JSON.stringify(unique)}))`;
+  const load = () => d.select().from(guests).where(and(eq(guests.accountId, accountId), inList));
+  let rows = await load();
   const visits = await visitsOf(db, accountId, unique);
   const missing = unique.filter((p) => !rows.some((r) => r.phone === p) && visits.get(p)!.visitCount > 0);
   if (missing.length > 0) {
-    await d
-      .insert(guests)
-      .values(missing.map((phone) => ({ id: newId(), accountId, phone, tags: [], notes: "", createdAt: at, updatedAt: at })))
-      .onConflictDoNothing();
-    rows = await d.select().from(guests).where(and(eq(guests.accountId, accountId), inArray(guests.phone, unique)));
+    const made = JSON.stringify(missing.map((phone) => [newId(), phone]));
+    await d.run(sql`INSERT INTO guests (id, account_id, phone, tags, notes, created_at, updated_at)
+      SELECT json_extract(value, '$[0]'), ${accountId}, json_extract(value, '$[1]'), '[]', '', ${at}, ${at} FROM json_each(${made})
+      WHERE true ON CONFLICT (account_id, phone) DO NOTHING`);
+    rows = await load();
   }
   const byPhone = new Map(rows.map((r) => [r.phone, r]));
   return unique.flatMap((p) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
 import { booked, bookPlace, dayFromNow, localIso, reservationAct } from "../reservations/support";
-import { flushed, guestOf, lookUp, newPhone, seatedVisit, stubOf } from "./support";
+import { flushed, guestOf, lookUp, mirroredVisit, newPhone, seatedVisit, stubOf } from "./support";
 import { runDurableObjectAlarm } from "cloudflare:test";
 
 describe("guest history", () => {
@@ -49,6 +49,18 @@ describe("guest history", () => {
     expect(raw.json.items.map((x: any) => x.phone)).toEqual([phone]);
     const both = await lookUp(o, phone, newPhone());
     expect(both.json).toEqual({ items: [expect.objectContaining({ phone, visitCount: 1 })], nextCursor: null });
+  });
+
+  it("a full screen's look-up: 50 returning numbers at once, none asked before", async () => {
+    const o = await signUp();
+    const phones = Array.from({ length: 50 }, () => newPhone());
+    for (const [i, phone] of phones.entries()) await mirroredVisit(o.accountId, o.locationId, phone, 1 + (i % 3));
+    const res = await lookUp(o, ...phones);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.items.map((g: any) => [g.phone, g.visitCount])).toEqual(phones.map((p) => [p, 1]));
+    expect(new Set(res.json.items.map((g: any) => g.id)).size).toBe(50);
+    const again = await lookUp(o, ...phones);
+    expect(again.json.items.map((g: any) => g.id)).toEqual(res.json.items.map((g: any) => g.id));
   });
 
   it("never reaches another account: its look-up sees nothing, its ids answer 404", async () => {

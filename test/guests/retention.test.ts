@@ -4,23 +4,14 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
 import { DAY, runHourly } from "../lifecycle-data/helpers";
-import { flushed, guestOf, newPhone, seatedVisit } from "./support";
-
-/** A seated party from `daysAgo` days ago, as the mirror would hold it once its DO let it go. */
-async function oldVisit(accountId: string, locationId: string, phone: string, daysAgo: number) {
-  const at = Date.now() - daysAgo * DAY;
-  await env.DB.prepare(
-    `INSERT INTO parties (id, account_id, location_id, name, phone, size, notes, tags, quoted_wait, source, sms_consent, state, created_at, notify_count, seated_at, closed_at, updated_at, version)
-     VALUES (?, ?, ?, 'Garcia', ?, 2, '', '[]', 10, 'host', 0, 'seated', ?, 0, ?, ?, ?, 3)`,
-  ).bind(crypto.randomUUID(), accountId, locationId, phone, at, at + 600_000, at + 600_000, at + 600_000).run();
-}
+import { flushed, guestOf, mirroredVisit, newPhone, seatedVisit } from "./support";
 
 describe("guest history and retention", () => {
   it("visits older than the policy stop counting; the guest stays while a visit is inside it", async () => {
     const o = await signUp();
     const phone = newPhone();
-    await oldVisit(o.accountId, o.locationId, phone, 40);
-    await oldVisit(o.accountId, o.locationId, phone, 20);
+    await mirroredVisit(o.accountId, o.locationId, phone, 40);
+    await mirroredVisit(o.accountId, o.locationId, phone, 20);
     await flushed(o.locationId, [await seatedVisit(o, o.locationId, phone)]);
     const g = await guestOf(o, phone);
     expect(g.visitCount).toBe(3);
@@ -40,13 +31,13 @@ describe("guest history and retention", () => {
   it("a guest whose visits and last change are all older than the policy is deleted with its tags and notes", async () => {
     const o = await signUp();
     const phone = newPhone();
-    await oldVisit(o.accountId, o.locationId, phone, 20);
+    await mirroredVisit(o.accountId, o.locationId, phone, 20);
     const g = await guestOf(o, phone);
     await call("PATCH", `/api/guests/${g.id}`, { token: o.token, body: { notes: "Allergic to shellfish" } });
     // Staff last touched the guest 15 days ago.
     await env.DB.prepare("UPDATE guests SET updated_at = ? WHERE id = ?").bind(Date.now() - 15 * DAY, g.id).run();
     const kept = newPhone();
-    await oldVisit(o.accountId, o.locationId, kept, 20);
+    await mirroredVisit(o.accountId, o.locationId, kept, 20);
     const k = await guestOf(o, kept);
     await call("PATCH", `/api/guests/${k.id}`, { token: o.token, body: { notes: "Touched today" } });
 

@@ -46,3 +46,12 @@ export function newPhone(): string {
   const x = (Date.now() % 100_000) * 10 + n;
   return `+1646${2 + (x % 8)}${String(x % 1_000_000).padStart(6, "0")}`;
 }
+
+/** A seated party from `daysAgo` days ago, as the mirror holds it once its DO has let it go. */
+export async function mirroredVisit(accountId: string, locationId: string, phone: string, daysAgo: number) {
+  const at = Date.now() - daysAgo * 86_400_000;
+  await env.DB.prepare(
+    `INSERT INTO parties (id, account_id, location_id, name, phone, size, notes, tags, quoted_wait, source, sms_consent, state, created_at, notify_count, seated_at, closed_at, updated_at, version)
+     VALUES (?, ?, ?, 'Garcia', ?, 2, '', '[]', 10, 'host', 0, 'seated', ?, 0, ?, ?, ?, 3)`,
+  ).bind(crypto.randomUUID(), accountId, locationId, phone, at, at + 600_000, at + 600_000, at + 600_000).run();
+}

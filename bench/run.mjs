@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --profile] [-- --only=fanout,throughput,join,venue,bytes,storage,scale,signin,bundle,insights,estimates,webhooks]
-//   [-- --profile=path.json …]` (the estimate simulator's restaurant profiles; see bench/estimates)
+//   [-- --profile=path.json …] [-- --seed=201-210 …]` (the estimate simulator's restaurant profiles
+//   and the seeds to run them on instead of the dev and held-out seeds; see bench/estimates)
 // Builds Seatline as `wrangler deploy --dry-run` does and runs it under `wrangler dev` with its own
 // persisted state in bench/.state, next to the bare DO baseline (bench/baseline-do) and the bare ws
 // baseline (bench/baseline-ws), all on free 127.0.0.1 ports; runs the scenarios of issue 8 with
@@ -36,6 +37,8 @@ const quick = process.argv.includes("--quick");
 const profile = process.argv.includes("--profile");
 // --profile=path.json (repeatable): the estimate simulator runs these restaurant profiles instead of its own.
 const estimateProfiles = process.argv.filter((a) => a.startsWith("--profile=")).map((a) => a.slice(10));
+// --seed=7 | 7,9 | 201-210 (repeatable): the estimate simulator runs these seeds instead of its dev and held-out ones.
+const estimateSeeds = process.argv.filter((a) => a.startsWith("--seed=")).map((a) => a.slice(7));
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const want = (name) => !only || only.includes(name);
 
@@ -72,7 +75,7 @@ async function main() {
   let estimateFigures = null;
   if (want("estimates")) {
     log(`estimate simulator: ${estimateProfiles.length > 0 ? estimateProfiles.join(", ") : "bench/estimates/profiles"}…`);
-    estimateFigures = await estimates({ root: ROOT, state: STATE, profiles: estimateProfiles, quick, log });
+    estimateFigures = await estimates({ root: ROOT, state: STATE, profiles: estimateProfiles, seeds: estimateSeeds, quick, log });
   }
   if (only && only.every((o) => o === "estimates")) return finish({ estimates: estimateFigures });
   const persist = { seatline: join(STATE, "seatline"), instrumented: join(STATE, "seatline-instrumented"), bareDo: join(STATE, "bare-do") };
@@ -219,15 +222,20 @@ async function main() {
   results.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   printTable(results);
-  if (S.estimates) console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${S.estimates.table}`);
+  if (S.estimates) printEstimates(S.estimates);
   log(`done in ${results.seconds} s; bench/results.json written`);
+}
+
+function printEstimates(e) {
+  console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${e.table}`);
+  console.log(`\nSpread over seeds: each seed's MAE ÷ the TablesReady formula's on the same days, and the range's coverage\n${e.spread}`);
 }
 
 /** An estimates-only run: no servers, the same results.json shape. */
 function finish(scenarios) {
   const results = { date: new Date().toISOString(), mode: quick ? "quick" : "full", machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, scenarios, seconds: Math.round((Date.now() - started) / 1000) };
   writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log(`\nWait estimates (issue 19): at join, seated walk-ins; vs TR = MAE ÷ the TablesReady formula's\n${scenarios.estimates.table}`);
+  printEstimates(scenarios.estimates);
   log(`done in ${results.seconds} s; bench/results.json written`);
 }
 

@@ -309,18 +309,20 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
     const free = (t: Table) => t.occupant === null && t.keptFor === null && t.readyAt <= now;
     /** A booking that will claim the table before a walk-in seated now would leave. */
     const heldFor = (t: Table, size: number) => t.bookings.some((b) => (b.status === "booked" || b.status === "arrived") && b.start < now + configured(size) && b.end > now);
-    const bestOption = (size: number, bookingTable?: number): number[] | null => {
+    /** The smallest free option that seats `size`, off the tables in `avoid` (kept for the first party). */
+    const bestOption = (size: number, avoid?: Set<number>): number[] | null => {
       let best: number[] | null = null;
       let bestSeats = Infinity;
+      const usable = (i: number) => free(tables[i]!) && !heldFor(tables[i]!, size) && !avoid?.has(i);
       for (const [i, t] of tables.entries()) {
-        if (t.minSeats <= size && size <= t.maxSeats && free(t) && (i === bookingTable || !heldFor(t, size)) && t.maxSeats < bestSeats) {
+        if (t.minSeats <= size && size <= t.maxSeats && usable(i) && t.maxSeats < bestSeats) {
           best = [i];
           bestSeats = t.maxSeats;
         }
       }
       if (best) return best;
       for (const c of combos) {
-        if (c.minSeats <= size && size <= c.maxSeats && c.tables.every((i) => free(tables[i]!) && !heldFor(tables[i]!, size)) && c.maxSeats < bestSeats) {
+        if (c.minSeats <= size && size <= c.maxSeats && c.tables.every(usable) && c.maxSeats < bestSeats) {
           best = c.tables;
           bestSeats = c.maxSeats;
         }
@@ -365,7 +367,8 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
         for (const p of line) {
           if (p.state !== "waiting") continue;
           if (looked++ >= profile.host.lookAhead) break;
-          const at = bestOption(p.size);
+          // Parties behind the first take other tables than those kept for it.
+          const at = bestOption(p.size, kept ?? undefined);
           if (kept === null) {
             kept = new Set();
             if (!at && now - p.joinedAt >= (profile.host.holdForFirstAfterMinutes ?? 15)) {
@@ -376,7 +379,7 @@ export function simulate(profile: Profile, opts: RunOptions): DayResult[] {
               }
             }
           }
-          if (!at || at.some((i) => kept!.has(i))) continue;
+          if (!at) continue;
           p.state = "notified";
           p.notifiedAt = now;
           p.tables = at;

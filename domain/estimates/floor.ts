@@ -10,8 +10,14 @@ export interface TableSlot {
   maxSeats: number;
   /** Expected minute (from now = 0) the table is ready for the next party. */
   freeAt: number;
-  /** Variance of `freeAt`, minutes². */
+  /** Variance of `freeAt`, minutes² (all that is uncertain: how long diners stay, and in the derived floor whether they are there at all). */
   variance: number;
+  /**
+   * The part of that variance from how long diners stay, minutes²: what decides which of several
+   * tables turns first (line.ts). Whether a derived floor's diners are there at all is already
+   * weighed into `freeAt`, so it is left out here.
+   */
+  jitter: number;
   /** Bookings on this table, by start: [start, end) in minutes from now. */
   holds: { start: number; end: number }[];
 }
@@ -48,7 +54,7 @@ export function buildFloor(state: FloorState, model: EstimateModel, now: number)
   for (const t of state.tables) {
     if (!t.active) continue;
     index.set(t.id, slots.length);
-    slots.push({ id: t.id, minSeats: t.minSeats, maxSeats: t.maxSeats, freeAt: 0, variance: 0, holds: [] });
+    slots.push({ id: t.id, minSeats: t.minSeats, maxSeats: t.maxSeats, freeAt: 0, variance: 0, jitter: 0, holds: [] });
   }
   const options: SeatOption[] = slots.map((s, i) => ({ tables: [i], minSeats: s.minSeats, maxSeats: s.maxSeats }));
   for (const c of state.combinations) {
@@ -76,9 +82,10 @@ function fits(o: SeatOption, size: number) {
   return o.minSeats <= size && size <= o.maxSeats;
 }
 
-function occupy(slot: TableSlot, freeAt: number, variance: number) {
+function occupy(slot: TableSlot, freeAt: number, variance: number, jitter = variance) {
   slot.freeAt = Math.max(slot.freeAt, freeAt);
   slot.variance = Math.max(slot.variance, variance);
+  slot.jitter = Math.max(slot.jitter, jitter);
 }
 
 /** Occupancy known: every seated party is at its tables (or, without table ids, the smallest free fit). */
@@ -150,9 +157,12 @@ function replaySeatings(state: FloorState, model: EstimateModel, now: number, sl
     const r = remaining(model.durationMinutes(q.size), model.sigma, Math.max(0, (now - q.seatedAt) / MINUTE), "staying");
     const p = r.stayProbability;
     const spread = p * (0.6 * r.minutes) ** 2 + p * (1 - p) * r.minutes ** 2;
-    if (p >= 0.5) occupy(slots[i]!, r.minutes + model.turnoverMinutes, spread);
+    if (p >= 0.5) occupy(slots[i]!, r.minutes + model.turnoverMinutes, spread, (model.sigma * r.minutes) ** 2);
     // Past its median time a party is more likely gone than not, but not surely: its table counts
     // as busy for the expected time left of a party that may have gone (UNSEEN), with less spread.
-    else occupy(slots[i]!, UNSEEN.weight * p * (r.minutes + model.turnoverMinutes), UNSEEN.spread * spread);
+    else {
+      const busy = UNSEEN.weight * p * (r.minutes + model.turnoverMinutes);
+      occupy(slots[i]!, busy, UNSEEN.spread * spread, (model.sigma * busy) ** 2);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { metrics } from "../../bench/estimates/metrics";
 import { parseProfile, type Profile } from "../../bench/estimates/profile";
 import { arrivalTimes, dayStart, simulate, type Estimator } from "../../bench/estimates/sim";
 import { stream } from "../../bench/estimates/rng";
+import { formatSpread, parseSeeds, runProfile } from "../../bench/estimates/run";
 import busyBrunch from "../../bench/estimates/profiles/busy-brunch.json";
 import largeVenue from "../../bench/estimates/profiles/large-venue.json";
 import slowWeekday from "../../bench/estimates/profiles/slow-weekday.json";
@@ -75,6 +76,24 @@ describe("estimate simulator", () => {
     expect(waits(q)).toEqual([0, 20, 0]);
   });
 
+  it("tables kept for a long-waiting large party go to nobody else, but the parties behind it still take the other free tables", () => {
+    const p = oneTable([], {
+      open: "11:00",
+      tables: [{ name: "six", minSeats: 4, maxSeats: 6, count: 3 }],
+      combinations: [{ tableIds: ["six-1", "six-2"], minSeats: 9, maxSeats: 12 }],
+      walkIns: [["11:00", 6], ["11:10", 6], ["11:11", 10], ["11:35", 5]],
+    });
+    p.host.lookAhead = 3;
+    // six-1 turns at 11:30 and is kept for the ten (waiting since 11:11), who sits when six-2 turns at
+    // 11:40; the five arriving at 11:35 takes six-3, free all along, at once (the host did not pass
+    // over it because the first table it looked at was a kept one).
+    expect(waits(p)).toEqual([0, 0, 29, 0]);
+    // With six-3 taken (a four from 11:20 to 11:50), the five does not get six-1, free but kept: it
+    // waits for six-3.
+    p.walkIns = [["11:00", 6], ["11:10", 6], ["11:11", 10], ["11:20", 4], ["11:35", 5]];
+    expect(waits(p)).toEqual([0, 0, 29, 0, 15]);
+  });
+
   it("a booking holds its table: a walk-in who would still be eating at the booked time waits until the booking leaves", () => {
     const p = oneTable([["12:00", 2]], { bookings: { shareOfSeats: 1, from: "12:15", to: "12:15", gapMinutes: [0, 0], noShowRate: 0, lateSdMinutes: 0 } });
     // One booking at 12:15 for 30 minutes: a walk-in seated at 12:00 would sit until 12:30, so the
@@ -137,5 +156,19 @@ describe("estimate simulator", () => {
     expect(() => parseProfile({ ...oneTable([]), partySizes: { "9": 1 } })).toThrow(/partySizes\.9/);
     expect(() => parseProfile({ ...oneTable([]), close: "11:00" })).toThrow(/close/);
     expect(dayStart(oneTable([]), 1) - dayStart(oneTable([]), 0)).toBe(7 * 24 * 3600_000);
+  });
+
+  it("--seed= runs the seeds given instead of the dev and held-out sets, each seed also on its own for the spread", () => {
+    expect(parseSeeds(["201-203", "7,201"])).toEqual([201, 202, 203, 7]);
+    expect(() => parseSeeds(["x"])).toThrow(/--seed=x/);
+    expect(() => parseSeeds(["9-3"])).toThrow(/low-high/);
+    const f = runProfile(oneTable([["12:00", 2], ["12:00", 2], ["12:10", 2]]), { seeds: [3, 4] });
+    expect(Object.keys(f.seeds)).toEqual(["given"]);
+    expect(f.seeds.given!.seeds).toEqual([3, 4]);
+    expect(f.perSeed.map((s) => s.seed)).toEqual([3, 4]);
+    // 3 parties × 4 measured days per seed, pooled over both seeds.
+    expect(f.seeds.given!.estimators[0]!.parties).toBe(24);
+    expect(f.perSeed[0]!.estimators[0]!.parties).toBe(12);
+    expect(formatSpread([f])).toMatch(/one-table\s+seatline-floor\s+2\s/);
   });
 });

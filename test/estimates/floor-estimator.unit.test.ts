@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFloor } from "../../domain/estimates/floor";
 import { DEFAULTS, learnModel } from "../../domain/estimates/learn";
-import { estimateLine } from "../../domain/estimates/line";
+import { estimateLine, expectedFirst } from "../../domain/estimates/line";
 import { normalCdf, remaining } from "../../domain/estimates/lognormal";
 import { toEstimate } from "../../domain/estimates/range";
 import type { EstimateModel, FloorState, FloorTable, LineParty } from "../../domain/estimates/types";
@@ -123,6 +123,30 @@ describe("floor-aware wait estimate", () => {
     expect(late.slots[0]!.freeAt).toBeCloseTo(r.stayProbability * r.minutes, 5);
     expect(late.slots[0]!.freeAt).toBeGreaterThan(0);
     expect(late.slots[0]!.freeAt).toBeLessThan(r.minutes);
+  });
+
+  it("of several tables each expected to turn at about the same time, one turns earlier: the wait is the expected first turn, not the earliest expected one", () => {
+    const m = exact({ sigma: 0.35 });
+    const seated = (ids: string[]) => ids.map((id) => ({ size: 2, seatedAt: NOW - 20 * MIN, tableIds: [id] }));
+    const one = estimateLine(state({ tables: [table("A", 1, 2)], seated: seated(["A"]), line: [waiting("p", 2)] }), m, NOW).byParty.get("p")!;
+    const tables = ["A", "B", "C"].map((id) => table(id, 1, 2));
+    const three = estimateLine(state({ tables, seated: seated(["A", "B", "C"]), line: [waiting("p", 2)] }), m, NOW).byParty.get("p")!;
+    // One table: its expected remaining time; three alike: clearly sooner, and a narrower range.
+    expect(one.minutes).toBe(Math.round(remaining(60, 0.35, 20, "staying").minutes));
+    expect(three.minutes).toBeLessThan(one.minutes - 5);
+    expect(three.high - three.low).toBeLessThan(one.high - one.low);
+    // Known durations (σ = 0) leave nothing to chance: the earliest table, as before.
+    expect(minutes(state({ tables, seated: seated(["A", "B", "C"]), line: [waiting("p", 2)] }))).toEqual({ p: 40 });
+  });
+
+  it("expectedFirst is the expected minimum of normal ready times", () => {
+    // Two alike, N(30, 10²): E[min] = μ − σ/√π, Var = σ²(1 − 1/π).
+    const two = expectedFirst([{ start: 30, jitter: 100 }, { start: 30, jitter: 100 }]);
+    expect(two.mean).toBeCloseTo(30 - 10 / Math.sqrt(Math.PI), 3);
+    expect(two.variance).toBeCloseTo(100 * (1 - 1 / Math.PI), 2);
+    // One far earlier than the rest decides alone; certain times are plain minima.
+    expect(expectedFirst([{ start: 5, jitter: 1 }, { start: 90, jitter: 4 }]).mean).toBeCloseTo(5, 6);
+    expect(expectedFirst([{ start: 20, jitter: 0 }, { start: 12, jitter: 0 }]).mean).toBe(12);
   });
 
   it("every estimate has a range around its figure that widens with uncertainty", () => {

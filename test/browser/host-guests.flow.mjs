@@ -14,7 +14,7 @@ async function guestByPhone(owner) {
 
 export const hostGuestFlows = [
   [
-    "host-guests: a party with a phone that has visited before shows 'returning · 1 visit' on its row and in the opened party",
+    "host-guests: a phone that has visited before is recognised in the add form, and the party shows 'returning · 1 visit' on its row and in the opened party",
     async (ctx) => {
       const owner = await hostOwner(ctx, "Guest Bistro");
       ctx.guestOwner = owner;
@@ -29,6 +29,8 @@ export const hostGuestFlows = [
       await form.getByRole("button", { name: "2", exact: true }).click();
       await form.getByLabel("Name").fill("Okafor");
       await form.getByLabel("Mobile (optional)").fill("(415) 555-0177");
+      // The number is recognised while the host is still adding.
+      await form.getByTestId("returning-hint").filter({ hasText: "Returning guest · 1 visit" }).waitFor();
       await form.getByRole("button", { name: /^Add Okafor/ }).click();
       await row(a, "Okafor").getByTestId("returning").filter({ hasText: "returning · 1 visit" }).waitFor();
       await check(a, "host-guests-returning-row");

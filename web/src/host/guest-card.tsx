@@ -124,3 +124,40 @@ export function GuestCard(props: { phone: string; partyId: string; book: GuestBo
     </section>
   );
 }
+
+/**
+ * E.164 as the server will read a number typed in the add form: "+…" as typed, otherwise national in
+ * the location's calling code (a leading trunk 0 dropped). Only a hint's guess: the server decides.
+ */
+export function typedE164(typed: string, callingCode: string): string | null {
+  const digits = typed.replace(/[^\d]/g, "");
+  if (typed.trim().startsWith("+")) return digits.length >= 8 ? `+${digits}` : null;
+  const national = digits.replace(/^0/, "");
+  if (national.length < 7) return null;
+  return callingCode === "1" && national.length === 11 && national.startsWith("1") ? `+${national}` : `+${callingCode}${national}`;
+}
+
+/** Under the add form's phone field: whether the number typed is a returning guest (asked after a pause in typing). */
+export function ReturningHint({ phone, callingCode }: { phone: string; callingCode: string }) {
+  const [guest, setGuest] = useState<Guest | null>(null);
+  const e164 = typedE164(phone, callingCode);
+  useEffect(() => {
+    setGuest(null);
+    if (!e164) return;
+    const ask = new AbortController();
+    const t = setTimeout(() => {
+      authed<{ items: Guest[] }>(`/api/guests?phone=${encodeURIComponent(e164)}`, { signal: ask.signal }).then((r) => setGuest(r.items[0] ?? null), () => {});
+    }, 400);
+    return () => {
+      clearTimeout(t);
+      ask.abort();
+    };
+  }, [e164]);
+  if (!guest || (guest.visitCount === 0 && guest.tags.length === 0)) return null;
+  return (
+    <p class="small returning-hint" role="status" data-testid="returning-hint">
+      {guest.visitCount > 0 ? <>Returning guest · {visitsText(guest.visitCount)}{guest.lastVisit ? `, last ${dateText(guest.lastVisit.date)}` : ""}</> : "Known guest"}
+      {guest.tags.length ? ` · ${guest.tags.join(", ")}` : ""}
+    </p>
+  );
+}

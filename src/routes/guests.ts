@@ -4,7 +4,7 @@
 // owner/admin); never on a guest page or the board socket. The host screen asks for these beside
 // the line, after an add or when a party is opened, so the add path itself does no extra work.
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireAuth, requireRole } from "../auth/middleware";
+import { assertRole, requireAuth } from "../auth/middleware";
 import { db } from "../db/client";
 import { guests } from "../db/schema";
 import { and, eq } from "drizzle-orm";
@@ -197,7 +197,6 @@ guestRoutes.openapi(
       "with their queued texts, emails and webhook events, the texts to and from the number, webhook delivery records that carry it, " +
       "and the guest's tags and notes. The SMS opt-out ledger keeps the number, so a STOP is still honoured. Audited (without the number).",
     security: bearer,
-    middleware: [requireRole("admin")] as const,
     request: { params: GuestParams },
     responses: { 204: { description: "Erased" }, ...errors(400, 401, 403, 404) },
   }),
@@ -205,7 +204,9 @@ guestRoutes.openapi(
     const auth = c.get("auth");
     const d = db(c.env.DB);
     const row = await findGuest(d, auth.accountId, c.req.valid("param").guestId);
+    // The id first: another account's guest is 404 for every role (DESIGN.md rule 3), then the role.
     if (!row) throw notFound("Guest");
+    assertRole(auth.role, "admin");
     const erased = await purgeAccountData(c.env, d, auth.accountId, { kind: "phone", phone: row.phone });
     await audit(d, {
       accountId: auth.accountId,

@@ -1,6 +1,6 @@
 // A returning guest is recognised by phone across the account's locations, never across accounts.
 import { describe, expect, it } from "vitest";
-import { call, signUp } from "../helpers/api";
+import { addMember, call, signUp } from "../helpers/api";
 import { booked, bookPlace, dayFromNow, localIso, reservationAct } from "../reservations/support";
 import { flushed, guestOf, lookUp, mirroredVisit, newPhone, seatedVisit, stubOf } from "./support";
 import { runDurableObjectAlarm } from "cloudflare:test";
@@ -77,6 +77,9 @@ describe("guest history", () => {
       expect(res.status, `${method} ${res.text}`).toBe(404);
       expect(res.json.error.code).toBe("not_found");
     }
+    // Whatever the role: a host of the other account is told 404 too, not 403.
+    const bHost = await addMember(b, "host");
+    expect((await call("DELETE", `/api/guests/${g.id}`, { token: bHost.token })).status).toBe(404);
     expect((await guestOf(a, phone))).toMatchObject({ id: g.id, tags: [], visitCount: 1 });
   });
 

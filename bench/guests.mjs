@@ -8,7 +8,8 @@
 //   - look-up 1 and look-up 50: GET /api/guests?phone=… for one number, and for 50 numbers (a full
 //     host screen), as the web app asks after an add or when a party is opened.
 // Run it from a checkout of main too (copy this file there) for the add figures before the change:
-// the look-up rows then say "absent". Prints a JSON summary.
+// the look-up rows then say "absent"; --adds-only leaves the look-ups out here too, so the two runs
+// send the same requests. Prints a JSON summary.
 import { startStack } from "../test/browser/harness.mjs";
 import { pool, request } from "./lib/http.mjs";
 import { signUp } from "./lib/seatline.mjs";
@@ -18,6 +19,8 @@ const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--
 const port = arg("port", 8883);
 const history = arg("history", 2000);
 const adds = arg("adds", 200);
+// --adds-only: no look-ups between the adds (the same requests main can answer), to compare the add alone.
+const addsOnly = process.argv.includes("--adds-only");
 const PHONES = 400;
 const phone = (i) => `+1415555${String(1000 + (i % PHONES)).slice(-4)}`;
 
@@ -54,12 +57,12 @@ try {
   const fifty = [];
   for (let i = 0; i < adds; i++) {
     add.push(await time(() => api("POST", `/api/locations/${locs[0]}/waitlist`, { name: `Bench ${i}`, size: 2, phone: phone(i * 7) }, 201)));
-    if (hasGuests) {
+    if (hasGuests && !addsOnly) {
       one.push(await time(() => api("GET", `/api/guests?phone=${encodeURIComponent(phone(i * 7))}`)));
       if (i % 4 === 0) fifty.push(await time(() => api("GET", `/api/guests?${Array.from({ length: 50 }, (_, k) => `phone=${encodeURIComponent(phone(i + k))}`).join("&")}`)));
     }
   }
-  console.log(JSON.stringify({ history, phones: PHONES, adds, addMs: summary(add), lookUp1Ms: hasGuests ? summary(one) : "absent", lookUp50Ms: hasGuests ? summary(fifty) : "absent" }, null, 2));
+  console.log(JSON.stringify({ history, phones: PHONES, adds, addMs: summary(add), lookUp1Ms: hasGuests && !addsOnly ? summary(one) : "absent", lookUp50Ms: hasGuests && !addsOnly ? summary(fifty) : "absent" }, null, 2));
 } finally {
   stack.stop();
 }

@@ -18,7 +18,7 @@ import { buildWorker, bundleFile, ROOT, STATE, startBareWs, startWranglerDev, st
 import { cpuProfile } from "./lib/inspector.mjs";
 import { closeAll } from "./lib/sockets.mjs";
 import { printTable } from "./lib/table.mjs";
-import { bundleSize, lineToPackageMap, startupProfiles } from "./scenarios/bundle.mjs";
+import { bundleSize, lineToPackageMap, startupProfiles, widgetScriptSize } from "./scenarios/bundle.mjs";
 import { bytesAndSerializations } from "./scenarios/bytes.mjs";
 import { fanout } from "./scenarios/fanout.mjs";
 import { largeVenue } from "./scenarios/large-venue.mjs";
@@ -213,6 +213,7 @@ async function main() {
 
   if (want("bundle")) {
     S.bundle = bundleSize(seatlineBuild, build.seatline);
+    S.bundle.widget = await widgetScriptSize();
     if (P.startup) {
       log("startup profiles (wrangler check startup), Seatline then bare DO…");
       S.bundle.startup = await startupProfiles(build.seatline);

@@ -38,6 +38,8 @@ export function scopeFor(method: string, path: string): Scope | null {
   // The live line's sockets follow a person's session (closed when it ends); integrations follow
   // changes through webhooks instead.
   if (sub === "live-ticket" || sub === "live") return null;
+  // A kiosk token is a credential for the location's tablet: made by people, like API keys (issue 22).
+  if (sub === "kiosk-token") return null;
   if (read) return "read";
   if (sub === undefined) return "settings"; // create, rename or delete a location
   if (WAITLIST_SEGMENTS.has(sub)) return "waitlist_write";

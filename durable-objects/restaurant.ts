@@ -21,6 +21,7 @@ import { FrameGate } from "./live/frame-gate";
 import { Board } from "./live/board";
 import { sha256Hex } from "../lib/crypto";
 import { BoundLocation } from "./location";
+import { KioskTokens } from "./kiosk";
 import { ReservationBook, type NewReservation, type ReservationPatch } from "./reservations/book";
 import { flushReservationOutbox } from "./reservations/outbox";
 import { refreshFloorDays } from "./insights/refresh";
@@ -41,6 +42,8 @@ import { flushOutbox, flushSmsOutbox } from "./waitlist/outbox";
 import { Parties } from "./waitlist/parties";
 import { FLUSH_DELAY_MS } from "../domain/wake";
 import { WebhookOutbox } from "./webhooks/outbox";
+import { WidgetConfig } from "./widget";
+import type { WidgetSettingsPatch } from "../domain/widget/settings";
 
 export type { AddedParty, NewParty, PartyPatch } from "./waitlist/desk";
 export type { NewReservation, ReservationPatch } from "./reservations/book";
@@ -72,6 +75,10 @@ class Modules {
   readonly webhooks: WebhookOutbox;
   /** The public display board's sockets (live/board.ts, issue 22). */
   readonly board: Board;
+  /** The embeddable widget's settings (widget.ts, issue 22). */
+  readonly widget: WidgetConfig;
+  /** The location's kiosk token, kept as its hash (kiosk.ts, issue 22). */
+  readonly kiosk: KioskTokens;
   /** Arms the alarm for the outbox flush after a change. */
   readonly flushSoon: (at: number) => void;
 
@@ -83,6 +90,7 @@ class Modules {
     const locationId = () => this.location.current?.id ?? "";
     this.meta = new Meta(sql);
     this.location = new BoundLocation(this.meta);
+    this.kiosk = new KioskTokens(this.meta);
     this.hub = new LiveHub(ctx, sql, this.meta);
     this.parties = new Parties(sql);
     this.parties.load();
@@ -105,6 +113,7 @@ class Modules {
     this.tables = new Tables(sql, this.changes, this.floor);
     this.webhooks = new WebhookOutbox(sql, this.meta, this.parties, this.line, () => this.desk.settings);
     this.board = new Board(ctx, this.hub, this.meta, this.parties, () => this.desk.settings, (at) => this.desk.publicInfo(at));
+    this.widget = new WidgetConfig(this.meta);
     this.changes.committed = (message, at) => this.webhooks.committed(message, at);
     this.changes.afterCommit = (at) => {
       this.board.changed(at);
@@ -214,7 +223,11 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
     if (url.pathname === "/board") {
       // Public: the board view carries no personal data (domain/waitlist/board.ts); refused when off.
       if (!this.m.desk.settings.boardEnabled) return wsRefusal(403, "board_off", "This location's display board is switched off.");
-      return this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      const res = this.open({ kind: "board" }, (ws) => this.m.board.sendTo(ws, at));
+      // Time alone moves the waits: the alarm refreshes open boards every minute (live/board.ts).
+      const tick = this.m.board.nextTick(at);
+      if (tick !== null) this.alarmClock.arm(tick);
+      return res;
     }
     return wsRefusal(404, "not_found", "No such live channel.");
   }
@@ -285,6 +298,8 @@ export class Restaurant extends DurableObject<RestaurantEnv> {
         if (loc) await m.authority.recheck(loc.accountId, at);
       },
       nextCheck: (at) => m.authority.nextCheckAt(at),
+      boardTick: (at) => m.board.changed(at),
+      nextBoardTick: (at) => m.board.nextTick(at),
       nextScheduled: () => nextScheduled(sql),
       nextHoldExpiry: () => m.desk.nextHoldExpiry(),
       oldestClosedAt: () => m.parties.oldestClosedAt(),
@@ -316,6 +331,14 @@ export class LocationApi extends RpcTarget {
   getSettings() { return this.m.desk.settings; }
   updateSettings(patch: SettingsPatch) { return this.m.desk.updateSettings(patch, Date.now()); }
   publicInfo() { return this.m.desk.publicInfo(Date.now()); }
+
+  // ---- the kiosk token (issue 22) ------------------------------------------------------------------
+
+  kioskToken() { return this.m.kiosk.view(); }
+  /** A new kiosk token, replacing the current one; the token itself is in this answer only. */
+  createKioskToken(userId: string | null) { return this.m.kiosk.create(userId, Date.now()); }
+  revokeKioskToken() { return this.m.kiosk.revoke(Date.now()); }
+  kioskAccepts(token: string) { return this.m.kiosk.accepts(token); }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
   async createTicket(userId: string, grant?: TicketGrant) {
@@ -410,6 +433,16 @@ export class LocationApi extends RpcTarget {
   guestCancelReservation(token: string) { return this.m.book.guestCancel(token); }
   getBookingSettings() { return this.m.book.settings; }
   updateBookingSettings(patch: BookingSettingsPatch) { return this.m.book.updateSettings(patch, Date.now()); }
+
+  // ---- the embeddable widget (issue 22) ----------------------------------------------------------------
+
+  getWidgetSettings() { return this.m.widget.settings(); }
+  updateWidgetSettings(patch: WidgetSettingsPatch) { return this.m.widget.update(patch); }
+  /** What a widget shows, read in one call (it is polled): its settings, the public line, the branding, online booking. */
+  getWidgetView() {
+    const s = this.m.desk.settings;
+    return { widget: this.m.widget.settings(), info: this.m.desk.publicInfo(Date.now()), accentColor: s.accentColor, language: s.language, onlineBooking: this.m.book.settings.onlineBooking };
+  }
 
   // ---- tables ----------------------------------------------------------------------------------------
 

@@ -17,6 +17,10 @@ export interface AlarmWork {
   recheck?(at: number): Promise<void>;
   /** When that re-check is next due (null: no host socket open). */
   nextCheck?(at: number): number | null;
+  /** Sends the display boards their waits again when time alone moved them (live/board.ts). */
+  boardTick?(at: number): void;
+  /** When that is next due (null: no board open). */
+  nextBoardTick?(at: number): number | null;
   oldestClosedAt(): number | null;
   oldestBookingEnd(): number | null;
   locationId(): string | null;
@@ -72,8 +76,9 @@ export class Alarm {
       oldestClosedAt: work.oldestClosedAt(),
       oldestBookingEnd: work.oldestBookingEnd(),
     });
-    const check = work.nextCheck?.(at) ?? null;
-    const next = wake === null ? check : check === null ? wake : Math.min(wake, check);
+    work.boardTick?.(at);
+    const soonest = [wake, work.nextCheck?.(at) ?? null, work.nextBoardTick?.(at) ?? null].filter((t): t is number => t !== null);
+    const next = soonest.length > 0 ? Math.min(...soonest) : null;
     if (next !== null) this.arm(next);
   }
 

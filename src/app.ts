@@ -27,13 +27,17 @@ import { locationScope } from "./routes/location-scope";
 import { locationRoutes } from "./routes/locations";
 import { publicRoutes } from "./routes/public";
 import { publicBoardRoutes } from "./routes/public-board";
+import { publicKioskRoutes } from "./routes/public-kiosk";
 import { publicReservationRoutes } from "./routes/public-reservations";
 import { reservationRoutes } from "./routes/reservations";
 import { floorRoutes } from "./routes/floor";
+import { kioskRoutes } from "./routes/kiosk";
 import { messageRoutes } from "./routes/messages";
 import { smsSenderRoutes } from "./routes/sms-senders";
 import { logoFileRoutes, logoRoutes, MAX_LOGO_BYTES } from "./routes/logos";
 import { pageRoutes } from "./routes/pages";
+import { publicWidgetRoutes, WIDGET_DATA_PATH, widgetPageRoutes } from "./routes/public-widget";
+import { widgetSettingsRoutes } from "./routes/widget-settings";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
@@ -121,9 +125,19 @@ export function createApp() {
     // Off production, lines of requests that end together share one console call (lib/log.ts).
     logRequest(line, environmentOf(c.env) === "production" ? undefined : executionContext(c));
   });
+  // The website widget's frame (issue 22) says in its CSP who may frame it (frame-ancestors, which
+  // browsers obey over X-Frame-Options); DENY cannot list sites, so such a page goes without it.
+  // Before secureHeaders, so this runs after it has set its headers.
+  app.use("*", async (c, next) => {
+    await next();
+    const csp = c.res.headers.get("Content-Security-Policy") ?? "";
+    if (/frame-ancestors (?!'none')/.test(csp)) c.res.headers.delete("X-Frame-Options");
+  });
   app.use(
     "*",
     secureHeaders({
+      // A route that sets one of these itself keeps it (the widget script is Cross-Origin-Resource-Policy: cross-origin).
+      overwrite: false,
       strictTransportSecurity: "max-age=63072000; includeSubDomains",
       xFrameOptions: "DENY",
       referrerPolicy: "strict-origin-when-cross-origin",
@@ -143,6 +157,8 @@ export function createApp() {
     "/api/*",
     cors({
       origin: (origin, c) => {
+        // The widget's data answers only the location's own sites (src/routes/public-widget.ts).
+        if (WIDGET_DATA_PATH.test(c.req.path)) return null;
         const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((s: string) => s.trim()).filter(Boolean);
         return allowed.includes(origin) ? origin : null;
       },
@@ -217,10 +233,14 @@ export function createApp() {
   app.route("/api/locations", messageRoutes);
   app.route("/api/locations", reservationRoutes);
   app.route("/api/locations", floorRoutes);
+  app.route("/api/locations", kioskRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/api/public", publicRoutes);
   app.route("/api/public", publicReservationRoutes);
   app.route("/api/public", publicBoardRoutes);
+  app.route("/api/public", publicWidgetRoutes);
+  app.route("/api/locations", widgetSettingsRoutes);
+  app.route("/api/public", publicKioskRoutes);
   app.route("/api", accountRoutes);
   app.route("/api", smsSenderRoutes);
   app.route("/api", billingRoutes);
@@ -230,6 +250,7 @@ export function createApp() {
   app.route("/api/dev", devBackupRoutes);
   app.route("/api/locations", logoRoutes);
   app.route("/logos", logoFileRoutes);
+  app.route("/", widgetPageRoutes);
   app.route("/", pageRoutes);
 
   app.get("/api/openapi.json", (c) =>

@@ -76,6 +76,10 @@ export function targets(r) {
       const top = (b.startup.seatline.byPackage ?? []).filter((p) => !p.package.startsWith("(")).slice(0, 2).map((p) => `${p.package} ${p.ms}`).join(", ");
       add("6 bundle", "startup CPU ms (local profile)", b.startup.seatline.activeMs, b.startup["bare-do"].activeMs, ratio(b.startup.seatline.activeMs, b.startup["bare-do"].activeMs), "(report)", null, top);
     }
+    if (b.widget) {
+      const w = b.widget;
+      add("6 bundle", "widget.js bytes, raw / gzip (issue 22)", `${w.bytes} / ${w.gzipBytes}`, null, null, `gzip ≤ ${w.budgetGzipBytes}`, w.gzipBytes <= w.budgetGzipBytes);
+    }
     const big = b.packages.slice(0, 3).map((p) => `${p.package} ${p.gzipKiBAlone}`).join(", ");
     add("6 bundle", "largest dependencies, gzip KiB alone", big, null, null, "(report)", null);
   }

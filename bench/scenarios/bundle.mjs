@@ -9,6 +9,21 @@ import { round } from "../lib/stats.mjs";
 
 const KiB = 1024;
 
+/** The embeddable widget's budget, as web/widget-weight.ts holds the build to it (bytes, gzip -9). */
+export const WIDGET_BUDGET_GZIP = 5 * KiB;
+
+/**
+ * The embeddable widget's script (issue 22), built as `npm run build:web` builds it (web/widget.vite.config.ts)
+ * into the bench's own directory: what a restaurant's site downloads, raw and gzip -9.
+ */
+export async function widgetScriptSize() {
+  const outDir = join(STATE, "build/widget");
+  const { build } = await import("vite");
+  await build({ configFile: join(ROOT, "web/widget.vite.config.ts"), logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  const code = readFileSync(join(outDir, "widget.js"));
+  return { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, budgetGzipBytes: WIDGET_BUDGET_GZIP };
+}
+
 function parseUpload(out) {
   const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
   return m ? { uploadKiB: Number(m[1]), gzipKiB: Number(m[2]) } : null;

@@ -1018,6 +1018,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/locations/{locationId}/kiosk-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The location's kiosk token: whether one is active, its prefix and when it was made (never the token) */
+        get: operations["getLocationKioskToken"];
+        put?: never;
+        /**
+         * Create the location's kiosk token, replacing the current one at once (admin or owner)
+         * @description The answer carries the token and the kiosk link (`/join/{slug}?kiosk=…`) once; only the token's hash is kept. The previous token, if any, stops working.
+         */
+        post: operations["postLocationKioskToken"];
+        /** Revoke the location's kiosk token: the kiosk shows that its link no longer works (admin or owner) */
+        delete: operations["deleteLocationKioskToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/locations/{slug}": {
         parameters: {
             query?: never;
@@ -1046,7 +1068,7 @@ export interface paths {
         put?: never;
         /**
          * Self check-in: join the line (when it is open) and get a status link
-         * @description Rate limited per client IP and per phone number. SMS consent is recorded as given.
+         * @description Rate limited per client IP (or per kiosk token, for a kiosk) and per phone number. SMS consent is recorded as given.
          */
         post: operations["postPublicLocationWaitlist"];
         delete?: never;
@@ -1193,6 +1215,61 @@ export interface paths {
         };
         /** What a location's display board page shows besides the line: name, branding, the join link, on or off */
         get: operations["getPublicLocationBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/locations/{slug}/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a location's website widget shows: open or closed, the wait by party size, the links to join and book
+         * @description For the widget script on the location's own site: answered with `Access-Control-Allow-Origin` only to an `Origin` on the location's list (widget settings); any other site gets 403 and no CORS headers, and so does everyone while the widget is off or lists no site. No cookies are read or set. The answer has an `ETag` and `Cache-Control: no-cache`: a poll with `If-None-Match` gets 304 while nothing changed.
+         */
+        get: operations["getPublicLocationWidget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locations/{locationId}/widget-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The embeddable widget's settings: on or off, and the sites allowed to show it */
+        get: operations["getLocationWidgetSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the embeddable widget's settings (admin or owner); fields not sent keep their value */
+        patch: operations["patchLocationWidgetSettings"];
+        trace?: never;
+    };
+    "/api/public/locations/{slug}/kiosk/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a kiosk link still works: 200 while its token is the location's current one, else 404 */
+        get: operations["getPublicLocationKioskToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2615,6 +2692,26 @@ export interface components {
                 combination: boolean;
             } | null;
         };
+        KioskToken: {
+            /**
+             * @description "none" until one is created; "revoked" after a revoke until a new one is created.
+             * @enum {string}
+             */
+            status: "none" | "active" | "revoked";
+            /**
+             * @description The token's first characters, to tell tokens apart.
+             * @example sl_kiosk_Xy3k
+             */
+            prefix: string | null;
+            createdAt: string | null;
+            revokedAt: string | null;
+            /** @description The token itself: in the answer that creates it, null everywhere else (only its hash is kept). */
+            token: string | null;
+            /** @description The kiosk link to open on the tablet (carries the token): in the answer that creates it only. */
+            kioskUrl: string | null;
+            /** @description Check-ins the kiosk may make in an hour: its own limit, in place of the per-network one of self check-in. */
+            checkInsPerHour: number;
+        };
         PublicLocation: {
             name: string;
             slug: string;
@@ -2684,6 +2781,11 @@ export interface components {
             quotedWait: number;
             /** @description When the guest said they are on their way (the page's button or an SMS reply of 1). */
             onMyWayAt: string | null;
+            /**
+             * @description How the location's display board shows this party ("Ana G." or "#417", as its `boardNames` setting says) while the board is on; null when it is off.
+             * @example Ana G.
+             */
+            boardLabel: string | null;
         };
         GuestStatusPage: components["schemas"]["GuestStatus"] & {
             location: {
@@ -2794,6 +2896,52 @@ export interface components {
             names: "name" | "number";
             /** @description The self check-in page the board's QR code leads to. */
             joinUrl: string;
+        };
+        WidgetData: {
+            location: {
+                name: string;
+                slug: string;
+                /**
+                 * @description The language the widget speaks (the location's guest language).
+                 * @enum {string}
+                 */
+                language: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+                /** @description The location's accent colour (a snippet's own accent wins), or null. */
+                accentColor: string | null;
+            };
+            /** @description Whether the waitlist takes self check-ins now. */
+            open: boolean;
+            /** @description Whether the line is at the location's most parties. */
+            full: boolean;
+            /** @description The wait a party joining now can expect, for each party size from 1 to the location's largest. */
+            estimates: {
+                partySize: number;
+                estimatedWaitMinutes: number;
+            }[];
+            /** @description The self check-in page, or null when the plan has no self check-in. */
+            joinUrl: string | null;
+            /** @description The booking page, or null when the location takes no online bookings. */
+            bookUrl: string | null;
+        };
+        WidgetSettings: {
+            /**
+             * @description Whether the widget (its script's data and its frame) is served. Off by default.
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description The sites that may show the widget, as origins. Only these get the data (CORS) and the frame (`Content-Security-Policy: frame-ancestors` lists exactly them); with none, the widget is refused everywhere.
+             * @example [
+             *       "https://www.example.com"
+             *     ]
+             */
+            allowedOrigins: string[];
+        };
+        KioskCheck: {
+            /** @enum {string} */
+            status: "active";
+            /** @description Check-ins this kiosk may make in an hour (its own limit, in place of the per-network one). */
+            checkInsPerHour: number;
         };
         Retention: {
             /**
@@ -3159,6 +3307,7 @@ export type BookingSettings = components['schemas']['BookingSettings'];
 export type Floor = components['schemas']['Floor'];
 export type FloorTable = components['schemas']['FloorTable'];
 export type TableSuggestion = components['schemas']['TableSuggestion'];
+export type KioskToken = components['schemas']['KioskToken'];
 export type PublicLocation = components['schemas']['PublicLocation'];
 export type GuestStatus = components['schemas']['GuestStatus'];
 export type GuestStatusPage = components['schemas']['GuestStatusPage'];
@@ -3167,6 +3316,9 @@ export type Slot = components['schemas']['Slot'];
 export type PublicReservation = components['schemas']['PublicReservation'];
 export type GuestReservation = components['schemas']['GuestReservation'];
 export type BoardPage = components['schemas']['BoardPage'];
+export type WidgetData = components['schemas']['WidgetData'];
+export type WidgetSettings = components['schemas']['WidgetSettings'];
+export type KioskCheck = components['schemas']['KioskCheck'];
 export type Retention = components['schemas']['Retention'];
 export type SmsSender = components['schemas']['SmsSender'];
 export type Billing = components['schemas']['Billing'];
@@ -15169,6 +15321,339 @@ export interface operations {
             };
         };
     };
+    getLocationKioskToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kiosk token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "none",
+                     *       "prefix": "sl_kiosk_Xy3k",
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "revokedAt": null,
+                     *       "token": "bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ",
+                     *       "kioskUrl": null,
+                     *       "checkInsPerHour": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskToken"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationKioskToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "none",
+                     *       "prefix": "sl_kiosk_Xy3k",
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "revokedAt": null,
+                     *       "token": "bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ",
+                     *       "kioskUrl": null,
+                     *       "checkInsPerHour": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskToken"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteLocationKioskToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "none",
+                     *       "prefix": "sl_kiosk_Xy3k",
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "revokedAt": null,
+                     *       "token": "bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ",
+                     *       "kioskUrl": null,
+                     *       "checkInsPerHour": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskToken"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getPublicLocation: {
         parameters: {
             query?: never;
@@ -15266,7 +15751,8 @@ export interface operations {
                  *       "size": 4,
                  *       "smsConsent": true,
                  *       "notes": "Window seat if possible",
-                 *       "language": "en"
+                 *       "language": "en",
+                 *       "kioskToken": "KioskToken example"
                  *     }
                  */
                 "application/json": {
@@ -15282,6 +15768,8 @@ export interface operations {
                      * @enum {string}
                      */
                     language?: "en" | "es" | "fr" | "de" | "pt-BR" | "it" | "zh-Hans";
+                    /** @description From the kiosk link (`/join/{slug}?kiosk=…`, the restaurant's own tablet): the check-in counts against that kiosk's limit (120 an hour) instead of the network's. A token that is not this location's current one answers 404 and adds no one. */
+                    kioskToken?: string;
                 };
             };
         };
@@ -15309,7 +15797,8 @@ export interface operations {
                      *           "highMinutes": 20
                      *         },
                      *         "quotedWait": 25,
-                     *         "onMyWayAt": null
+                     *         "onMyWayAt": null,
+                     *         "boardLabel": "Ana G."
                      *       }
                      *     }
                      */
@@ -15486,6 +15975,7 @@ export interface operations {
                      *       },
                      *       "quotedWait": 25,
                      *       "onMyWayAt": null,
+                     *       "boardLabel": "Ana G.",
                      *       "location": {
                      *         "language": "en",
                      *         "country": "US",
@@ -15571,7 +16061,8 @@ export interface operations {
                      *         "highMinutes": 20
                      *       },
                      *       "quotedWait": 25,
-                     *       "onMyWayAt": null
+                     *       "onMyWayAt": null,
+                     *       "boardLabel": "Ana G."
                      *     }
                      */
                     "application/json": components["schemas"]["GuestStatus"];
@@ -16396,6 +16887,391 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["BoardPage"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicLocationWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example trattoria-roma */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The widget's data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "location": {
+                     *         "name": "Ana Souza",
+                     *         "slug": "trattoria-roma",
+                     *         "language": "en",
+                     *         "accentColor": "#1f6feb"
+                     *       },
+                     *       "open": true,
+                     *       "full": true,
+                     *       "estimates": [
+                     *         {
+                     *           "partySize": 4,
+                     *           "estimatedWaitMinutes": 20
+                     *         }
+                     *       ],
+                     *       "joinUrl": null,
+                     *       "bookUrl": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetData"];
+                };
+            };
+            /** @description Not modified (the ETag still matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationWidgetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "allowedOrigins": [
+                     *         "https://www.example.com"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchLocationWidgetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 36b620a7-e61f-455a-8cd4-8f8b774667c0 */
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "allowedOrigins": [
+                 *         "https://www.example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    enabled?: boolean;
+                    /** @description The whole list (a PATCH replaces it), at most 20: https:// sites (http:// only for localhost), scheme, host and port only. */
+                    allowedOrigins?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "allowedOrigins": [
+                     *         "https://www.example.com"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WidgetSettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicLocationKioskToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example trattoria-roma */
+                slug: string;
+                /** @example bG9jYXRpb24tdG9rZW4tZXhhbXBsZQ */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kiosk link works */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "active",
+                     *       "checkInsPerHour": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskCheck"];
                 };
             };
             /** @description Not found (including other accounts' resources) */

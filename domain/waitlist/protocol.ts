@@ -108,7 +108,14 @@ export interface GuestStatus {
   quotedWait: number;
 }
 /** A guest's status as their own page reads it over REST. */
-export type GuestStatusAnswer = GuestStatus & { restaurant: string; partyName: string; size: number; onMyWayAt: number | null };
+export type GuestStatusAnswer = GuestStatus & {
+  restaurant: string;
+  partyName: string;
+  size: number;
+  onMyWayAt: number | null;
+  /** How the display board shows this party ("Ana G." or "#417") while the location's board is on, else null (issue 22). */
+  boardLabel: string | null;
+};
 export type GuestServerMessage = ({ type: "status"; version: number } & GuestStatus) | { type: "error"; code: string; message: string };
 
 // ---- client → server (hosts and guests) -------------------------------------------------------

@@ -2,6 +2,8 @@
 // (domain/waitlist/board.ts). After every change the board is rebuilt and sent only when it reads
 // differently from the last one sent; the last frame's body is kept in meta so a DO woken from
 // hibernation does not resend an unchanged board. Switching the board off closes its sockets.
+// Waits also move with time alone (a seated table nears its end), so while a board is open the
+// one alarm ticks every minute and the board is sent again when it reads differently.
 import { boardView, type BoardView } from "../../domain/waitlist/board";
 import type { WaitlistSettings } from "../../domain/waitlist/protocol";
 import type { Meta } from "../storage/meta";
@@ -12,6 +14,8 @@ import type { LiveHub } from "./hub";
 
 /** Closed because the location switched its board off: not final, the page re-checks and says so. */
 export const BOARD_OFF_CLOSE = 4410;
+/** While a board is open, its waits are recomputed this often (they are shown in whole minutes). */
+export const BOARD_TICK_MS = 60_000;
 
 export class Board {
   constructor(
@@ -42,6 +46,11 @@ export class Board {
       this.meta.set("boardLast", body);
       this.hub.broadcast(this.sockets(), frameOf(this.hub.version, body));
     } else this.hub.send(ws, frameOf(this.hub.version, body));
+  }
+
+  /** When the alarm should next refresh the boards' waits: a minute on while one is open, else never. */
+  nextTick(at: number): number | null {
+    return this.settings().boardEnabled && this.sockets().length > 0 ? at + BOARD_TICK_MS : null;
   }
 
   /** After a change: close every board when it was switched off, else send the board if it changed. */

@@ -1,5 +1,6 @@
 // The waitlist desk: parties join, change, move and close; the location's waitlist rules; what a
 // guest sees by their link. Every change goes through the one commit path (live/commit.ts).
+import { boardLabel as partyBoardLabel } from "../../domain/waitlist/board";
 import { normalizePhone } from "../../domain/phone";
 import { mayBeOnMyWay } from "../../domain/waitlist/on-my-way";
 import { defaultQuote } from "../../domain/waitlist/quote";
@@ -354,7 +355,8 @@ export class WaitlistDesk {
     const found = await this.byToken(token, at);
     if (!found.ok) return found;
     const p = found.value;
-    return ok({ restaurant, partyName: p.name, size: p.size, ...this.line.status(at, p.id)!, onMyWayAt: p.onMyWayAt ?? null });
+    const boardLabel = this.settings.boardEnabled ? partyBoardLabel(p, this.settings.boardNames) : null;
+    return ok({ restaurant, partyName: p.name, size: p.size, ...this.line.status(at, p.id)!, onMyWayAt: p.onMyWayAt ?? null, boardLabel });
   }
 
   /** The guest taps "I'm on my way": the same mark as an SMS reply of "1"; repeating it changes nothing. */

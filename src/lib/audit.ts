@@ -30,6 +30,8 @@ export type AuditAction =
   | "api_key.created"
   | "api_key.first_used"
   | "api_key.revoked"
+  | "kiosk_token.created"
+  | "kiosk_token.revoked"
   | "guest.erased";
 
 export interface AuditEntry {

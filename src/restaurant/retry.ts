@@ -18,6 +18,10 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "guestReservation",
   "listTables",
   "getBookingSettings",
+  "getWidgetSettings",
+  "getWidgetView",
+  "kioskToken",
+  "kioskAccepts",
 ]);
 
 export interface TransientFlags {

@@ -8,7 +8,18 @@ import { restaurant, restaurantObject } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 import { errors, jsonResponse, router } from "./openapi";
 import { guestLocale, GuestLocaleSchema } from "./public-place";
+import { enforceClientLimit } from "../auth/throttle";
+import { db } from "../db/client";
+import { clientIdentity } from "../lib/client-identity";
+import { MINUTE, now } from "../lib/clock";
 import { locationBySlug, SlugParams } from "./public-guests";
+
+/**
+ * Board sockets opened per network in 10 minutes. A TV redials with backoff (1 s doubling to 30 s), so
+ * even a few TVs through a long outage stay well under it; a script opening sockets in a loop does not.
+ */
+export const BOARD_SOCKETS_PER_WINDOW = 60;
+export const BOARD_SOCKET_WINDOW_MS = 10 * MINUTE;
 
 export const publicBoardRoutes = router();
 const tags = ["Guests (public)"];
@@ -49,13 +60,15 @@ publicBoardRoutes.openapi(
     summary: "Display board WebSocket: the whole board now and on resume, then again each time it reads differently",
     description:
       'Frames are `{"type":"board","version","open","called","next","waits"}`: parties as a masked label and a size only, never a phone, note, tag or full name. ' +
-      'Send `{"type":"resume","version":N}` after a reconnect to get the board again. Closes with 4410 when the board is switched off.',
+      'Send `{"type":"resume","version":N}` after a reconnect to get the board again. Closes with 4410 when the board is switched off. ' +
+      `Rate limited per client network: ${BOARD_SOCKETS_PER_WINDOW} sockets in ${BOARD_SOCKET_WINDOW_MS / MINUTE} minutes (429 with Retry-After).`,
     request: { params: SlugParams },
-    responses: { 101: { description: "Switching protocols" }, ...errors(403, 404) },
+    responses: { 101: { description: "Switching protocols" }, ...errors(403, 404, 429) },
   }),
   async (c) => {
     assertWebSocketUpgrade(c);
     assertAllowedOrigin(c);
+    await enforceClientLimit(db(c.env.DB), "board-socket", clientIdentity(c), now(), BOARD_SOCKETS_PER_WINDOW, BOARD_SOCKET_WINDOW_MS, "Too many display board connections from this network. Try again later.");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     // Bind the location first, so an object that has not served it yet knows it.
     await restaurant(c.env, loc).getSettings();

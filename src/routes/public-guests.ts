@@ -45,6 +45,26 @@ export interface IntakeRules {
   perPhonePerHour: number;
   ipMessage: string;
   phoneMessage: string;
+  /** The kiosk link's token (self check-in on the restaurant's tablet): its own limit replaces the per-network one. */
+  kioskToken?: string;
+}
+
+/**
+ * Check-ins per hour through one kiosk token. The tablet is one address for every guest, so the
+ * per-network limit would stop it within minutes; this is higher, and still bounded (README "Kiosk").
+ */
+export const KIOSK_CHECKINS_PER_HOUR = 120;
+
+/** A kiosk link whose token is not this location's current one: replaced, revoked, mistyped or another location's. */
+export const kioskInvalid = () =>
+  new ApiError(404, "not_found", "This kiosk link is not valid: it was replaced or revoked. Ask a manager for the current one.", [
+    { path: "kioskToken", message: "Not this location's current kiosk token." },
+  ]);
+
+/** The kiosk's own limit, keyed on its token (hashed): one tablet is one network for every guest. */
+export async function enforceKioskLimit(c: Context<AppEnv>, loc: LocationRow, token: string, at: number, kind: string) {
+  if (!(await restaurant(c.env, loc).kioskAccepts(token))) throw kioskInvalid();
+  await enforceRateLimit(db(c.env.DB), `${kind}-kiosk:${await sha256Hex(token)}`, at, KIOSK_CHECKINS_PER_HOUR, HOUR, "Too many check-ins from this kiosk. Ask the host.");
 }
 
 /**
@@ -57,7 +77,8 @@ export async function guestIntake(c: Context<AppEnv>, loc: LocationRow, rawPhone
   const at = now();
   await requireFeatureFor(c.env, loc.accountId, rules.feature);
   const stub = restaurant(c.env, loc);
-  await enforceClientLimit(d, rules.kind, clientIdentity(c), at, rules.perIpPerHour, HOUR, rules.ipMessage);
+  if (rules.kioskToken !== undefined) await enforceKioskLimit(c, loc, rules.kioskToken, at, rules.kind);
+  else await enforceClientLimit(d, rules.kind, clientIdentity(c), at, rules.perIpPerHour, HOUR, rules.ipMessage);
   const settings = await stub.getSettings();
   const parsed = guestPhone(rawPhone, settings.phoneCountryCode);
   if (!parsed.ok) {

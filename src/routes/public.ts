@@ -15,7 +15,7 @@ import { ApiError } from "../lib/errors";
 import { errors, jsonBody, jsonResponse, router } from "./openapi";
 import { clientIp } from "../lib/request";
 import { clientIdentity } from "../lib/client-identity";
-import { guestIntake, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
+import { guestIntake, KIOSK_CHECKINS_PER_HOUR, locationBySlug, locationByToken, SlugParams, TokenParams } from "./public-guests";
 import { restaurant, unwrap } from "../restaurant/client";
 import { assertAllowedOrigin, assertWebSocketUpgrade } from "./live-sockets";
 import { GuestLocaleSchema, guestLocale, guestPlace, GuestPlaceSchema } from "./public-place";
@@ -35,6 +35,10 @@ export const GuestStatusSchema = z
       .openapi({ description: "Where the wait will most likely fall (about 8 in 10 parties); present when the estimate comes from the floor (the location's tables and who sits at them)." }),
     quotedWait: z.number().int(),
     onMyWayAt: z.string().nullable().openapi({ description: "When the guest said they are on their way (the page's button or an SMS reply of 1)." }),
+    boardLabel: z
+      .string()
+      .nullable()
+      .openapi({ description: 'How the location\'s display board shows this party ("Ana G." or "#417", as its `boardNames` setting says) while the board is on; null when it is off.', example: "Ana G." }),
   })
   .openapi("GuestStatus");
 
@@ -116,7 +120,7 @@ publicRoutes.openapi(
     path: "/locations/{slug}/waitlist",
     tags,
     summary: "Self check-in: join the line (when it is open) and get a status link",
-    description: "Rate limited per client IP and per phone number. SMS consent is recorded as given.",
+    description: "Rate limited per client IP (or per kiosk token, for a kiosk) and per phone number. SMS consent is recorded as given.",
     request: {
       params: SlugParams,
       ...jsonBody(
@@ -128,6 +132,11 @@ publicRoutes.openapi(
             smsConsent: z.boolean().openapi({ description: "The guest agrees to texts about their place in line." }),
             notes: freeText({ max: 500, multiline: true }).optional(),
             language: z.enum(GUEST_LANGUAGES).optional().openapi({ description: "The page's language: this guest's texts are in it (default: the location's)." }),
+            kioskToken: z
+              .string()
+              .max(128)
+              .optional()
+              .openapi({ description: `From the kiosk link (\`/join/{slug}?kiosk=…\`, the restaurant's own tablet): the check-in counts against that kiosk's limit (${KIOSK_CHECKINS_PER_HOUR} an hour) instead of the network's. A token that is not this location's current one answers 404 and adds no one.` }),
           })
           .strict(),
       ),
@@ -138,9 +147,10 @@ publicRoutes.openapi(
     },
   }),
   async (c) => {
-    const input = c.req.valid("json");
+    const { kioskToken, ...input } = c.req.valid("json");
     const loc = await locationBySlug(c, c.req.valid("param").slug);
     const { stub, phone } = await guestIntake(c, loc, input.phone, {
+      kioskToken,
       feature: "selfCheckIn",
       kind: "checkin",
       perIpPerHour: 10,
@@ -206,7 +216,7 @@ publicRoutes.openapi(
     tags,
     summary: "The guest leaves the line",
     request: { params: TokenParams },
-    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true }), "Left"), ...errors(404, 409, 410) },
+    responses: { 200: jsonResponse(GuestStatusSchema.omit({ restaurant: true, partyName: true, size: true, onMyWayAt: true, boardLabel: true }), "Left"), ...errors(404, 409, 410) },
   }),
   async (c) => {
     const { token } = c.req.valid("param");

@@ -1,7 +1,8 @@
 // The display board (issue 22): the owner switches it on in Settings and copies its address; a TV
 // opens /board/<slug>; a host notifies a party and the board shows the masked name; the QR code
 // decodes to the join link; axe finds nothing at 1920×1080 and 1280×720 (with large type); the board
-// survives a dropped socket while offline and catches up; switched off, it says so.
+// survives a dropped socket while offline and catches up; switched off, it says so. A board in the
+// location's own language (Spanish), by number, and the guest's status page naming that number.
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { assertNoAxeViolations } from "./axe.mjs";
@@ -113,6 +114,43 @@ export const boardFlows = [
       await tv.getByText("The display board is switched off for this location.").waitFor();
       assertNoExternal(tv);
       assertNoExternal(host);
+      await tvContext.close();
+      await owner.context.close();
+    },
+  ],
+  [
+    "board in the location's language (Spanish), by number; the guest's own status page says which number the board shows",
+    async (ctx) => {
+      const owner = await hostOwner(ctx, "Mesón del Puerto", { settings: { language: "es", boardEnabled: true, boardNames: "number" } });
+      const { body: loc } = await owner.api(`/api/locations/${owner.location.id}`);
+      const added = await owner.api(`/api/locations/${owner.location.id}/waitlist`, { method: "POST", body: JSON.stringify({ name: "Lucía Fernández", size: 2 }) });
+      assert(added.status === 201, `add: ${added.status}`);
+      const guestUrl = added.body.guestUrl;
+
+      const tvContext = await ctx.browser.newContext({ viewport: TV["720p"] });
+      const tv = await newPage(tvContext, ctx.base);
+      await tv.goto(`${ctx.base}/board/${loc.slug}`);
+      await tv.getByRole("heading", { name: "Los siguientes" }).waitFor();
+      await tv.getByRole("heading", { name: "Llamando ahora" }).waitFor();
+      await tv.getByRole("heading", { name: "Espera actual" }).waitFor();
+      await tv.getByText("Escanea para apuntarte").waitFor();
+      assert((await tv.evaluate(() => document.documentElement.lang)) === "es", "the board's html lang is the location's language");
+      await waitFor(async () => (await nextLabels(tv)).length === 1, "the board to list the party");
+      const [label] = await nextLabels(tv);
+      assert(/^#\d{3}$/.test(label), `a number on the board: ${label}`);
+      assert((await tv.locator(".b-next .b-size").first().textContent()) === "2 personas", "sizes in Spanish");
+      const text = await tv.locator("body").innerText();
+      for (const english of ["Now calling", "Next up", "Current wait", "guests"]) assert(!text.includes(english), `no English "${english}" on a Spanish board`);
+      await assertNoAxeViolations(tv, "display board in Spanish");
+
+      // The guest's own page tells them the number to watch for.
+      const phone = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const guest = await newPage(phone, ctx.base);
+      await guest.goto(guestUrl);
+      await guest.getByTestId("board-label").filter({ hasText: `En la pantalla de la entrada apareces como ${label}.` }).waitFor();
+      await assertNoAxeViolations(guest, "guest status with the board label");
+      assertNoExternal(tv);
+      await phone.close();
       await tvContext.close();
       await owner.context.close();
     },

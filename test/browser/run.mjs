@@ -27,11 +27,13 @@ import { smsSimulatorFlows } from "./sms-simulator.flow.mjs";
 import { brandingFlows } from "./branding.flow.mjs";
 import { docsFlows } from "./docs.flow.mjs";
 import { boardFlows } from "./board.flow.mjs";
+import { widgetFlows } from "./widget.flow.mjs";
+import { kioskFlows } from "./kiosk.flow.mjs";
 
 const port = Number(process.env.SEATLINE_BROWSER_PORT ?? 8807);
 // Suites that start a stack of their own (after the shared one has stopped, so two never run at once).
 const ownStack = { "sms-simulator": smsSimulatorFlows };
-const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, developer: developerFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows, insights: insightsFlows, floor: floorFlows, docs: docsFlows, branding: brandingFlows, board: boardFlows };
+const all = { auth: authFlows, live: liveFlows, conversation: conversationFlows, settings: settingsFlows, booking: bookingFlows, setup: setupFlows, qr: qrFlows, history: historyFlows, "sms-cost": smsCostFlows, developer: developerFlows, account: accountFlows, "live-ended": liveEndedFlows, ...hostSuites, guest: guestFlows, insights: insightsFlows, floor: floorFlows, docs: docsFlows, branding: brandingFlows, board: boardFlows, widget: widgetFlows, kiosk: kioskFlows };
 const only = process.env.SEATLINE_BROWSER_SUITES?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!all[name] && !ownStack[name]) throw new Error(`no browser suite named ${name}; there are: ${[...Object.keys(all), ...Object.keys(ownStack)].join(", ")}`);
 const suites = (only ?? Object.keys(all)).filter((name) => all[name]).map((name) => all[name]);

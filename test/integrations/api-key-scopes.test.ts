@@ -49,6 +49,10 @@ const EXPECTED: Record<string, Scope | null> = {
   "GET /api/locations/{locationId}/floor/suggestion": "read",
   "POST /api/locations/{locationId}/tables/{tableId}/clear": "waitlist_write",
   "POST /api/locations/{locationId}/live-ticket": null,
+  // A kiosk token is a credential for the location's tablet (issue 22): people only, like API keys.
+  "GET /api/locations/{locationId}/kiosk-token": null,
+  "POST /api/locations/{locationId}/kiosk-token": null,
+  "DELETE /api/locations/{locationId}/kiosk-token": null,
   "GET /api/locations/{locationId}/sms-settings": "read",
   "PATCH /api/locations/{locationId}/sms-settings": "settings",
   "GET /api/locations/{locationId}/waitlist/{partyId}/messages": "read",

@@ -26,6 +26,7 @@ describe("self check-in (POST /api/public/locations/:slug/waitlist)", () => {
       // Quoted its estimate at joining, so the status page says what the join page said (issue 16).
       quotedWait: 10,
       onMyWayAt: null,
+      boardLabel: null,
     });
     // The link works at once, on the page and the socket.
     expect((await call("GET", `/api/public/parties/${res.json.token}`)).json).toEqual({

@@ -24,6 +24,8 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
       estimateMinutes: 16,
       quotedWait: 25,
       onMyWayAt: null,
+      // The display board is off by default.
+      boardLabel: null,
       location: { name: loc.name, slug: loc.slug, language: "en", country: "US", timeZone: loc.timezone, accentColor: null, logoUrl: null },
       almostUpPosition: 3,
     });
@@ -37,7 +39,7 @@ describe("guest status page (GET /api/public/parties/:token)", () => {
     expect(res.status).toBe(200);
     for (const secret of ["Zelda", "+12125550199", "5550199", "VIP-NOTE-XYZ", "booth-tag-q"]) expect(res.text).not.toContain(secret);
     // No ids, tokens or list of any kind.
-    expect(Object.keys(res.json).sort()).toEqual(["ahead", "almostUpPosition", "estimateMinutes", "location", "onMyWayAt", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
+    expect(Object.keys(res.json).sort()).toEqual(["ahead", "almostUpPosition", "boardLabel", "estimateMinutes", "location", "onMyWayAt", "partyName", "position", "quotedWait", "restaurant", "size", "state"]);
     expect(Object.keys(res.json.location).sort()).toEqual(["accentColor", "country", "language", "logoUrl", "name", "slug", "timeZone"]);
   });
 

@@ -1,4 +1,5 @@
-// A guest's place in line, live: position, parties ahead, estimate; "on my way" once almost up (or
+// A guest's place in line, live: position, parties ahead, estimate, how the display board by the
+// door shows them (while it is on); "on my way" once almost up (or
 // notified), "leave the line", and a way back in after leaving. Unknown and expired links get pages
 // of their own instead of an error.
 import { useEffect, useState } from "preact/hooks";
@@ -106,6 +107,11 @@ export function StatusPage({ token }: { token: string }) {
           </>
         )}
       </section>
+      {active && s.boardLabel ? (
+        <p class="board-label" data-testid="board-label">
+          <Rich k="status.boardLabel" params={{ label: s.boardLabel }} render={{ label: (l) => <b>{l}</b> }} />
+        </p>
+      ) : null}
       {s.state === "waiting" ? (
         <div class="facts">
           <div class="fact">

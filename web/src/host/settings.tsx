@@ -17,12 +17,14 @@ import { formFailure, type FieldErrors } from "./settings/field-errors";
 import { described, FieldError } from "./settings/fields";
 import { HistoryPageView } from "./settings/history";
 import { HoursPage } from "./settings/hours";
+import { KioskPage } from "./settings/kiosk";
 import { useLeaveGuard } from "./settings/leave-guard";
 import { QrPage } from "./settings/qr";
 import { SmsCost } from "./settings/sms-cost-view";
 import { TablesPage } from "./settings/tables";
 import { checkZone } from "./settings/time-zones";
 import { TimeZonePicker } from "./settings/time-zone-picker";
+import { WidgetPage } from "./settings/widget";
 import "./settings/setup.css";
 
 export const SECTIONS = [
@@ -33,6 +35,8 @@ export const SECTIONS = [
   ["booking", "Booking rules"],
   ["waitlist", "Waitlist rules"],
   ["branding", "Branding"],
+  ["widget", "Website widget"],
+  ["kiosk", "Kiosk"],
   ["sms", "SMS templates"],
   ["history", "History"],
   ["team", "Team"],
@@ -80,7 +84,9 @@ export function Settings({ section, session, location, locations, reloadLocation
         {section === "locations" ? <Locations locations={locations} reload={reloadLocations} /> : null}
         {section === "waitlist" ? <WaitlistRules location={location} /> : null}
         {section === "sms" ? <SmsTemplates location={location} /> : null}
+        {section === "kiosk" ? <KioskPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "branding" ? <BrandingPage key={location.id} location={location} canEdit={admin} reload={reloadLocations} /> : null}
+        {section === "widget" ? <WidgetPage key={location.id} location={location} canEdit={admin} /> : null}
         {section === "team" ? <Team session={session} /> : null}
         {section === "retention" ? <RetentionSettings /> : null}
         {section === "developer" ? <DeveloperPage locations={locations} canEdit={admin} /> : null}

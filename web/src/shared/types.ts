@@ -23,6 +23,8 @@ import type { TemplateKind } from "../../../domain/sms/templates";
 type Schemas = components["schemas"];
 /** The JSON body of the 200 answer of `method path`, for answers without a schema of their own. */
 type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { "application/json": infer T } } } } ? T : never;
+/** The JSON body of the 201 answer of `method path`. */
+type Created<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 201: { content: { "application/json": infer T } } } } ? T : never;
 /** The JSON body `method path` takes. */
 type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { "application/json": infer T } } } ? T : never;
 
@@ -52,6 +54,13 @@ export type GuestLocale = Pick<PublicLocation, "language" | "country" | "timeZon
 export type ServiceHours = PublicLocation["hoursToday"][number];
 /** The lobby board's page facts (GET /api/public/locations/{slug}/board). */
 export type BoardPage = Schemas["BoardPage"];
+/** A location's kiosk token as settings see it (issue 22); `token` and `kioskUrl` only when just made. */
+export type KioskToken = Schemas["KioskToken"];
+/** The kiosk page's check that its link still works. */
+export type KioskCheck = Schemas["KioskCheck"];
+/** Self check-in's body and its answer (the check-in page and the kiosk share the form). */
+export type CheckInBody = Body<"/api/public/locations/{slug}/waitlist", "post">;
+export type CheckedIn = Created<"/api/public/locations/{slug}/waitlist", "post">;
 /** The guest's status: the page's first answer also carries `location` and `almostUpPosition`. */
 export type GuestStatusAnswer = Schemas["GuestStatus"] & Partial<Pick<Schemas["GuestStatusPage"], "location" | "almostUpPosition">>;
 

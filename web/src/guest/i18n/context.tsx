@@ -1,11 +1,13 @@
 // The page's language: a ?lang= link first, then the guest's own choice on this device, then the
 // location's default. Catalogues other than English load on first use; until one arrives the page
-// stays in the language it had, so nothing flashes half-translated.
+// stays in the language it had, so nothing flashes half-translated. On a kiosk (one tablet, guest
+// after guest) a choice is never remembered on the device, and `forget` returns to the default.
 import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useMemo, useState } from "preact/hooks";
 import type { Catalogue } from "./catalogue";
 import { en } from "./en";
-import { closestLanguage, direction, isPseudo, LANGUAGES, loadCatalogue, type Language, type PageLanguage } from "./languages";
+import { closestLanguage, direction, isPseudo, LANGUAGES, type Language, type PageLanguage } from "./languages";
+import { loadCatalogue } from "./load";
 import { pseudoCatalogue, Translator } from "./translate";
 
 const STORED = "seatline.guest.language";
@@ -32,6 +34,8 @@ export interface I18n {
   choose(lang: Language): void;
   /** A page tells which language its location uses by default. */
   setDefault(lang: string | null | undefined): void;
+  /** Drops the guest's choice (the kiosk, for the next guest): back to the link's or the location's language. */
+  forget(): void;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -42,8 +46,8 @@ export function useI18n(): I18n {
   return i;
 }
 
-export function I18nProvider({ children }: { children: ComponentChildren }) {
-  const [explicit, setExplicit] = useState<PageLanguage | null>(() => fromUrl() ?? stored());
+export function I18nProvider({ children, ephemeral = false }: { children: ComponentChildren; ephemeral?: boolean }) {
+  const [explicit, setExplicit] = useState<PageLanguage | null>(() => fromUrl() ?? (ephemeral ? null : stored()));
   const [fallbackDefault, setFallbackDefault] = useState<Language>("en");
   const wanted: PageLanguage = explicit ?? fallbackDefault;
   const [loaded, setLoaded] = useState<{ lang: PageLanguage; catalogue: Catalogue }>({ lang: "en", catalogue: english });
@@ -69,16 +73,17 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
 
   const choose = useCallback((lang: Language) => {
     try {
-      localStorage.setItem(STORED, lang);
+      if (!ephemeral) localStorage.setItem(STORED, lang);
     } catch {
       // private mode: the choice lasts for this page only
     }
     setExplicit(lang);
-  }, []);
+  }, [ephemeral]);
+  const forget = useCallback(() => setExplicit(fromUrl()), []);
   const setDefault = useCallback((lang: string | null | undefined) => setFallbackDefault(closestLanguage(lang) ?? "en"), []);
   const value = useMemo<I18n>(
-    () => ({ lang: loaded.lang, tr: new Translator(isPseudo(loaded.lang) ? "en" : loaded.lang, loaded.catalogue, english), choose, setDefault }),
-    [loaded, choose, setDefault],
+    () => ({ lang: loaded.lang, tr: new Translator(isPseudo(loaded.lang) ? "en" : loaded.lang, loaded.catalogue, english), choose, setDefault, forget }),
+    [loaded, choose, setDefault, forget],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

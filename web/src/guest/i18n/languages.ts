@@ -1,6 +1,5 @@
 // The languages guest pages ship in, how a page picks one, and the pseudo-locales for layout tests.
 import { GUEST_LANGUAGES, type GuestLanguage } from "../../../../domain/languages";
-import type { Catalogue } from "./catalogue";
 
 /** BCP 47 tags, the same list the location's language setting accepts; the first is the fallback. */
 export const LANGUAGES = GUEST_LANGUAGES;
@@ -32,17 +31,3 @@ export function closestLanguage(tag: string | null | undefined): Language | null
 }
 
 export const direction = (lang: PageLanguage): "ltr" | "rtl" => (isPseudo(lang) ? PSEUDO[lang] : "ltr");
-
-const loaders: Record<Exclude<Language, "en">, () => Promise<Catalogue>> = {
-  es: () => import("./es").then((m) => m.es),
-  fr: () => import("./fr").then((m) => m.fr),
-  de: () => import("./de").then((m) => m.de),
-  "pt-BR": () => import("./pt-BR").then((m) => m.ptBR),
-  it: () => import("./it").then((m) => m.it),
-  "zh-Hans": () => import("./zh-Hans").then((m) => m.zhHans),
-};
-
-/** A language's catalogue, fetched on first use (English is in the page itself). */
-export function loadCatalogue(lang: Exclude<Language, "en">): Promise<Catalogue> {
-  return loaders[lang]();
-}

@@ -7,33 +7,37 @@ export type Params = Record<string, string | number>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-export class Translator {
+/**
+ * Messages of one catalogue shape: the guest pages' by default; the display board has its own small
+ * one (web/src/board/messages.ts), so a TV loads none of the guest pages' text and they none of its.
+ */
+export class Translator<C extends { [k: string]: string | Plural } = Catalogue, K extends keyof C & string = keyof C & MessageKey> {
   private readonly plurals: Intl.PluralRules;
   private readonly numbers: Intl.NumberFormat;
 
   constructor(
     readonly locale: string,
-    private readonly catalogue: Catalogue,
-    private readonly fallback: Catalogue,
+    private readonly catalogue: C,
+    private readonly fallback: C,
   ) {
     this.plurals = new Intl.PluralRules(locale);
     this.numbers = new Intl.NumberFormat(locale);
   }
 
-  private template(key: MessageKey, params: Params): string {
-    const m: string | Plural = this.catalogue[key] ?? this.fallback[key];
+  private template(key: K, params: Params): string {
+    const m = (this.catalogue[key] ?? this.fallback[key]) as string | Plural;
     if (typeof m === "string") return m;
     const count = Number(params.count ?? 0);
     return m[this.plurals.select(count)] ?? m.other;
   }
 
   /** The message with its placeholders filled (numbers in the language's digits). */
-  t(key: MessageKey, params: Params = {}): string {
+  t(key: K, params: Params = {}): string {
     return this.parts(key, params).map((p) => (typeof p === "string" ? p : this.value(p.value))).join("");
   }
 
   /** The message split at its placeholders: strings, and { name, value } for each placeholder. */
-  parts(key: MessageKey, params: Params = {}): (string | { name: string; value: string | number })[] {
+  parts(key: K, params: Params = {}): (string | { name: string; value: string | number })[] {
     const text = this.template(key, params);
     const out: (string | { name: string; value: string | number })[] = [];
     let last = 0;

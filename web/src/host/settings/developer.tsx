@@ -37,7 +37,7 @@ export function DeveloperPage({ locations, canEdit }: { locations: Location[]; c
   );
 }
 
-function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="field">

@@ -334,11 +334,11 @@ export class LocationApi extends RpcTarget {
 
   // ---- the kiosk token (issue 22) ------------------------------------------------------------------
 
-  kioskToken() { return this.m.kiosk.view(); }
+  getKioskToken() { return this.m.kiosk.view(); }
   /** A new kiosk token, replacing the current one; the token itself is in this answer only. */
   createKioskToken(userId: string | null) { return this.m.kiosk.create(userId, Date.now()); }
   revokeKioskToken() { return this.m.kiosk.revoke(Date.now()); }
-  kioskAccepts(token: string) { return this.m.kiosk.accepts(token); }
+  getKioskAccepts(token: string) { return this.m.kiosk.accepts(token); }
 
   /** A one-use ticket (60 s) that opens a host WebSocket; only its hash is stored. */
   async createTicket(userId: string, grant?: TicketGrant) {

@@ -20,8 +20,8 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   "getBookingSettings",
   "getWidgetSettings",
   "getWidgetView",
-  "kioskToken",
-  "kioskAccepts",
+  "getKioskToken",
+  "getKioskAccepts",
 ]);
 
 export interface TransientFlags {

@@ -64,7 +64,7 @@ kioskRoutes.openapi(
   }),
   async (c) => {
     const { stub } = await scoped(c);
-    return c.json(restView(await stub.kioskToken()), 200);
+    return c.json(restView(await stub.getKioskToken()), 200);
   },
 );
 
@@ -104,7 +104,7 @@ kioskRoutes.openapi(
   async (c) => {
     const { loc, stub } = await scoped(c);
     const auth = c.get("auth");
-    const before = await stub.kioskToken();
+    const before = await stub.getKioskToken();
     const after = await stub.revokeKioskToken();
     if (before.status === "active") {
       await audit(db(c.env.DB), { accountId: auth.accountId, userId: auth.userId, action: "kiosk_token.revoked", targetType: "location", targetId: loc.id, ip: clientIp(c), at: now() });

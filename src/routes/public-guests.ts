@@ -63,7 +63,7 @@ export const kioskInvalid = () =>
 
 /** The kiosk's own limit, keyed on its token (hashed): one tablet is one network for every guest. */
 export async function enforceKioskLimit(c: Context<AppEnv>, loc: LocationRow, token: string, at: number, kind: string) {
-  if (!(await restaurant(c.env, loc).kioskAccepts(token))) throw kioskInvalid();
+  if (!(await restaurant(c.env, loc).getKioskAccepts(token))) throw kioskInvalid();
   await enforceRateLimit(db(c.env.DB), `${kind}-kiosk:${await sha256Hex(token)}`, at, KIOSK_CHECKINS_PER_HOUR, HOUR, "Too many check-ins from this kiosk. Ask the host.");
 }
 

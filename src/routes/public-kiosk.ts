@@ -37,7 +37,7 @@ publicKioskRoutes.openapi(
   async (c) => {
     const { slug, token } = c.req.valid("param");
     const loc = await locationBySlug(c, slug);
-    if (!(await restaurant(c.env, loc).kioskAccepts(token))) throw kioskInvalid();
+    if (!(await restaurant(c.env, loc).getKioskAccepts(token))) throw kioskInvalid();
     return c.json({ status: "active" as const, checkInsPerHour: KIOSK_CHECKINS_PER_HOUR }, 200);
   },
 );

@@ -55,6 +55,9 @@ const EXPECTED: Record<string, Scope | null> = {
   "DELETE /api/locations/{locationId}/kiosk-token": null,
   "GET /api/locations/{locationId}/sms-settings": "read",
   "PATCH /api/locations/{locationId}/sms-settings": "settings",
+  // The embeddable widget's allowed sites (issue 22): read with read, changed with settings.
+  "GET /api/locations/{locationId}/widget-settings": "read",
+  "PATCH /api/locations/{locationId}/widget-settings": "settings",
   "GET /api/locations/{locationId}/waitlist/{partyId}/messages": "read",
   "POST /api/locations/{locationId}/waitlist/{partyId}/messages": "waitlist_write",
   "GET /api/locations/{locationId}/reservations": "read",

@@ -6,8 +6,8 @@ export const SCOPES = ["read", "waitlist_write", "reservations_write", "settings
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
-  read: "Read locations, the waitlist, history, reservations, tables, settings, messages and insights (not the live sockets: use webhooks).",
-  waitlist_write: "Add, change, move, notify, seat and close parties; text a party.",
+  read: "Read locations, the waitlist, history, reservations, tables, settings, messages, insights and guests (not the live sockets: use webhooks).",
+  waitlist_write: "Add, change, move, notify, seat and close parties; text a party; tag and note guests.",
   reservations_write: "Create, change and move reservations through their statuses.",
   settings: "Create and change locations, tables, hours, booking, waitlist and SMS settings.",
   webhooks: "Manage webhook endpoints, their deliveries and test events.",
@@ -31,6 +31,9 @@ export function scopeFor(method: string, path: string): Scope | null {
   const [, top, , sub] = parts;
   if (top === "webhook-endpoints") return "webhooks";
   if (top === "insights") return read ? "read" : null;
+  // Guest history (issue 22): read with the line, tagged like a party; erasing a guest is a person's
+  // decision (a data-subject request), never a key's.
+  if (top === "guests") return read ? "read" : m === "DELETE" ? null : "waitlist_write";
   if (top !== "locations") return null;
   // The live line's sockets follow a person's session (closed when it ends); integrations follow
   // changes through webhooks instead.

@@ -29,7 +29,8 @@ import { refreshFloorDays } from "./insights/refresh";
 import { nextScheduled } from "./reservations/store";
 import { Tables, type TablePatch } from "./reservations/tables";
 import { FloorPlan, type SeatChoice } from "./reservations/floor";
-import { purgeCreatedBefore, purgeExpired } from "./retention";
+import { purgeCustomerRows, purgeExpired } from "./retention";
+import type { CustomerDataScope } from "../domain/customer-data";
 import { Alarm } from "./schedule";
 import { Texts, type SmsSettingsPatch } from "./sms/texts";
 import { GuestEmails } from "./guest-emails";
@@ -426,21 +427,23 @@ export class LocationApi extends RpcTarget {
   }
 
   /**
-   * Retention: deletes the parties and bookings created before `before`, with everything that could
-   * still carry their data (the event log and idempotency answers too), and closes their guests'
-   * sockets. Host screens get a fresh snapshot.
+   * Retention (everything created before an instant) and a guest's erasure (everything holding one
+   * phone, issue 22): deletes those parties and bookings with everything that could still carry
+   * their data (the event log and idempotency answers too), and closes their guests' sockets. Host
+   * screens get a fresh snapshot.
    */
-  purgeCustomerData(before: number): number {
+  purgeCustomerData(scope: CustomerDataScope): number {
     const { m } = this;
-    m.feedback.purgeCreatedBefore(before);
-    const purged = purgeCreatedBefore(m.sql, before);
-    if (purged.parties.length === 0 && purged.bookings === 0) return 0;
+    m.feedback.purge(scope);
+    const purged = purgeCustomerRows(m.sql, scope);
+    if (purged.parties.length === 0 && purged.bookings === 0 && !purged.logMentions) return 0;
     m.floor.dropOrphans(Date.now());
     const gone = new Set(purged.parties);
     m.hub.clearLog();
     m.idempotency.clear();
     m.parties.forget(gone);
-    for (const g of m.hub.guests()) if (gone.has(g.partyId)) closeQuietly(g.ws, CLOSE.NORMAL, "deleted under the data retention policy");
+    const reason = scope.kind === "phone" ? "deleted at the guest's request" : "deleted under the data retention policy";
+    for (const g of m.hub.guests()) if (gone.has(g.partyId)) closeQuietly(g.ws, CLOSE.NORMAL, reason);
     m.hub.nextVersion();
     m.board.changed(Date.now());
     const at = Date.now();

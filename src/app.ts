@@ -42,6 +42,7 @@ import { widgetSettingsRoutes } from "./routes/widget-settings";
 import { waitlistRoutes } from "./routes/waitlist";
 import { webhookRoutes } from "./routes/webhooks";
 import { teamRoutes } from "./routes/team";
+import { guestRoutes } from "./routes/guests";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const LOGO_UPLOAD = /^\/api\/locations\/[^/]+\/logo$/;
@@ -225,6 +226,7 @@ export function createApp() {
   app.route("/api", meRoutes);
   app.route("/api/invites", publicInviteRoutes);
   app.route("/api/team", teamRoutes);
+  app.route("/api/guests", guestRoutes);
   app.route("/api/api-keys", apiKeyRoutes);
   app.route("/api/webhook-endpoints", webhookEndpointRoutes);
   app.route("/api/locations", locationRoutes);

@@ -272,6 +272,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's guests: by phone (the host screen's look-up), or all of them, most recently changed first */
+        get: operations["getGuests"];
+        put?: never;
+        /** Start a guest's history (tag or note a first-time guest); 409 when the number already has one */
+        post: operations["postGuests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guests/{guestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One guest: visits, last visit, tags and notes */
+        get: operations["getGuest"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a guest (owner/admin, for a data-subject request): their history at every location, tags, notes and texts
+         * @description Deletes every party and reservation with the guest's phone at every location of the account — in line, booked or past — with their queued texts, emails and webhook events, the texts to and from the number, webhook delivery records that carry it, and the guest's tags and notes. The SMS opt-out ledger keeps the number, so a STOP is still honoured. Audited (without the number).
+         */
+        delete: operations["deleteGuest"];
+        options?: never;
+        head?: never;
+        /** Change a guest's tags (the whole list) or notes */
+        patch: operations["patchGuest"];
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2020,6 +2060,52 @@ export interface components {
             expiresAt: string;
             lastSentAt: string;
         };
+        GuestList: {
+            items: components["schemas"]["Guest"][];
+            nextCursor: string | null;
+        };
+        Guest: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description E.164.
+             * @example +12125550100
+             */
+            phone: string;
+            /**
+             * @description The account's tags for this guest, set by staff.
+             * @example [
+             *       "VIP"
+             *     ]
+             */
+            tags: string[];
+            /** @description Staff notes about the guest (not a party's own notes). */
+            notes: string;
+            /**
+             * @description Seated parties and attended reservations (arrived, seated or completed) with this phone at any of the account's locations, within the retention policy.
+             * @example 4
+             */
+            visitCount: number;
+            lastVisit: components["schemas"]["GuestVisit"];
+            createdAt: string;
+            updatedAt: string;
+        };
+        GuestVisit: {
+            /** @example 2026-12-04T19:30:00.000Z */
+            visitedAt: string;
+            /**
+             * @description The local date of the visit in its location's time zone.
+             * @example 2026-12-04
+             */
+            date: string;
+            location: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @example America/New_York */
+                timeZone: string;
+            };
+        } | null;
         ApiKey: {
             /** Format: uuid */
             id: string;
@@ -3543,6 +3629,9 @@ export type Session = components['schemas']['Session'];
 export type Me = components['schemas']['Me'];
 export type InvitePreview = components['schemas']['InvitePreview'];
 export type Invite = components['schemas']['Invite'];
+export type GuestList = components['schemas']['GuestList'];
+export type Guest = components['schemas']['Guest'];
+export type GuestVisit = components['schemas']['GuestVisit'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type CreateApiKey = components['schemas']['CreateApiKey'];
 export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
@@ -5756,6 +5845,698 @@ export interface operations {
                      *       "error": {
                      *         "code": "conflict",
                      *         "message": "This conflicts with the current state.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGuests: {
+        parameters: {
+            query?: {
+                /** @description Only the guests with these numbers (E.164; repeat the parameter for up to 50). A number with visits is a guest even before staff tag it; a number with neither visits nor tags is left out. */
+                phone?: string[];
+                /** @example 50 */
+                limit?: number;
+                /** @example eyJhdCI6MTc5NjQxMTExMjAwMCwiaWQiOiI1YjdmMmMxZSJ9 */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Guests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "phone": "+12125550100",
+                     *           "tags": [
+                     *             "VIP"
+                     *           ],
+                     *           "notes": "Window seat if possible",
+                     *           "visitCount": 4,
+                     *           "lastVisit": {
+                     *             "visitedAt": "2026-12-04T19:30:00.000Z",
+                     *             "date": "2026-12-04",
+                     *             "location": {
+                     *               "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *               "name": "Ana Souza",
+                     *               "timeZone": "America/New_York"
+                     *             }
+                     *           },
+                     *           "createdAt": "2026-12-04T19:05:12.000Z",
+                     *           "updatedAt": "2026-12-04T19:05:12.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6MTc5NjQxMTExMjAwMCwiaWQiOiI1YjdmMmMxZSJ9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuestList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGuests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "+12125550100",
+                 *       "tags": [
+                 *         "VIP"
+                 *       ],
+                 *       "notes": "Window seat if possible"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description E.164 (with +).
+                     * @example +12125550100
+                     */
+                    phone: string;
+                    /**
+                     * @example [
+                     *       "VIP"
+                     *     ]
+                     */
+                    tags?: string[];
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *       "phone": "+12125550100",
+                     *       "tags": [
+                     *         "VIP"
+                     *       ],
+                     *       "notes": "Window seat if possible",
+                     *       "visitCount": 4,
+                     *       "lastVisit": {
+                     *         "visitedAt": "2026-12-04T19:30:00.000Z",
+                     *         "date": "2026-12-04",
+                     *         "location": {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "name": "Ana Souza",
+                     *           "timeZone": "America/New_York"
+                     *         }
+                     *       },
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "updatedAt": "2026-12-04T19:05:12.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Guest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "This conflicts with the current state.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71 */
+                guestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The guest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *       "phone": "+12125550100",
+                     *       "tags": [
+                     *         "VIP"
+                     *       ],
+                     *       "notes": "Window seat if possible",
+                     *       "visitCount": 4,
+                     *       "lastVisit": {
+                     *         "visitedAt": "2026-12-04T19:30:00.000Z",
+                     *         "date": "2026-12-04",
+                     *         "location": {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "name": "Ana Souza",
+                     *           "timeZone": "America/New_York"
+                     *         }
+                     *       },
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "updatedAt": "2026-12-04T19:05:12.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Guest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71 */
+                guestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71 */
+                guestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "VIP"
+                 *       ],
+                 *       "notes": "Window seat if possible"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @example [
+                     *       "VIP"
+                     *     ]
+                     */
+                    tags?: string[];
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The guest after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *       "phone": "+12125550100",
+                     *       "tags": [
+                     *         "VIP"
+                     *       ],
+                     *       "notes": "Window seat if possible",
+                     *       "visitCount": 4,
+                     *       "lastVisit": {
+                     *         "visitedAt": "2026-12-04T19:30:00.000Z",
+                     *         "date": "2026-12-04",
+                     *         "location": {
+                     *           "id": "5b7f2c1e-8a44-4c1b-9d0e-2f6a1c3b9e71",
+                     *           "name": "Ana Souza",
+                     *           "timeZone": "America/New_York"
+                     *         }
+                     *       },
+                     *       "createdAt": "2026-12-04T19:05:12.000Z",
+                     *       "updatedAt": "2026-12-04T19:05:12.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Guest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request body is not valid.",
+                     *         "details": [
+                     *           {
+                     *             "path": "partySize",
+                     *             "message": "Number must be at least 1."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Sign in to continue.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role may not do this.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (including other accounts' resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Location not found.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (the limit is 64 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The body is larger than 64 KiB.",
+                     *         "details": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Send Content-Type: application/json.",
                      *         "details": []
                      *       }
                      *     }

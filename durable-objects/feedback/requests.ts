@@ -10,6 +10,7 @@ import { DEFAULT_FEEDBACK_SETTINGS, FEEDBACK_ANSWER_WINDOW_MS, isLow, MAX_FEEDBA
 import { guestFeedbackEmail, ownerLowScoreEmail } from "../../domain/feedback-emails";
 import type { GuestLanguage } from "../../domain/languages";
 import type { OutboundMessage } from "../../domain/outbound";
+import type { CustomerDataScope } from "../../domain/customer-data";
 import { localDayBounds } from "../../domain/insights/local-time";
 import type { HostServerMessage, LocationRef } from "../../domain/waitlist/protocol";
 import type { Party } from "../../domain/waitlist/model";
@@ -317,10 +318,20 @@ export class Feedback {
 
   // ---- retention -------------------------------------------------------------------------------------
 
-  /** The account's retention policy: answers about visits seated before `before` go with them. */
-  purgeCreatedBefore(before: number): void {
-    this.d.sql.exec("DELETE FROM schedule WHERE kind = ? AND ref IN (SELECT id FROM feedback WHERE created_at < ?)", KIND, before);
-    this.d.sql.exec("DELETE FROM feedback WHERE created_at < ?", before);
+  /**
+   * The account's retention policy (answers about visits seated before an instant go with them) and a
+   * guest's erasure (answers about any visit of that phone). Runs before the parties and bookings
+   * themselves are deleted, since an answer knows its visit only by id.
+   */
+  purge(scope: CustomerDataScope): void {
+    if (scope.kind === "created_before") {
+      this.d.sql.exec("DELETE FROM schedule WHERE kind = ? AND ref IN (SELECT id FROM feedback WHERE created_at < ?)", KIND, scope.before);
+      this.d.sql.exec("DELETE FROM feedback WHERE created_at < ?", scope.before);
+      return;
+    }
+    const visits = "SELECT id FROM parties WHERE phone = ?1 UNION SELECT id FROM reservations WHERE phone = ?1";
+    this.d.sql.exec(`DELETE FROM schedule WHERE kind = ?2 AND ref IN (SELECT id FROM feedback WHERE ref IN (${visits}))`, scope.phone, KIND);
+    this.d.sql.exec(`DELETE FROM feedback WHERE ref IN (${visits})`, scope.phone);
   }
 
   status(ref: string): FeedbackStatus | null {

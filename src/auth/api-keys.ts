@@ -89,6 +89,10 @@ export async function authenticateKey(d: Db, env: Env, secret: string, req: KeyR
   const locationId = locationIdIn(req.path) ?? req.locationQuery ?? null;
   if (row.locationIds) {
     if (locationId && !row.locationIds.includes(locationId)) throw notFound("Location");
+    // A guest's history spans every location of the account: beyond a key limited to some of them.
+    if (req.path === "/api/guests" || req.path.startsWith("/api/guests/")) {
+      throw new ApiError(403, "forbidden", "Guest history spans every location of the account: use a key for all locations.");
+    }
     // A report over "all locations" would reach beyond the key's: it must name one of them.
     if (!locationId && req.path.startsWith("/api/insights")) {
       throw new ApiError(400, "validation_failed", "This API key is limited to some locations: name one with locationId.", [

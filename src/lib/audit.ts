@@ -31,7 +31,8 @@ export type AuditAction =
   | "api_key.first_used"
   | "api_key.revoked"
   | "kiosk_token.created"
-  | "kiosk_token.revoked";
+  | "kiosk_token.revoked"
+  | "guest.erased";
 
 export interface AuditEntry {
   accountId: string | null;

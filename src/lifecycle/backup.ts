@@ -16,6 +16,7 @@ export const BACKUP_TABLES = [
   "throttles",
   "parties",
   "reservations",
+  "guests",
   // Children of accounts and locations: a restore deletes the accounts first, and the cascade would
   // take these with it, so they must come back from the backup too. The opt-out ledger above all.
   "messages",

@@ -4,11 +4,12 @@
 // run is idempotent and bounded, so an interrupted sweep simply continues at the next one.
 import { and, asc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { accounts, locations, parties, reservations, users } from "../db/schema";
+import { accounts, guests, locations, parties, reservations, users } from "../db/schema";
 import type { Env } from "../env";
 import { DAY } from "../lib/clock";
 import { restaurant } from "../restaurant/client";
 import { purgeRollups } from "../insights/retention";
+import type { CustomerDataScope } from "../../domain/customer-data";
 
 export const DEFAULT_RETENTION_MONTHS = 18;
 export const MIN_RETENTION_DAYS = 1;
@@ -50,7 +51,7 @@ export function retentionCutoff(retentionDays: number | null, lastActivity: numb
 }
 
 /** Deletes matching rows in chunks of CHUNK by rowid; returns the number deleted. */
-async function deleteInChunks(d: Db, table: "parties" | "reservations" | "audit_log" | "dev_outbox", where: ReturnType<typeof sql>): Promise<number> {
+async function deleteInChunks(d: Db, table: "parties" | "reservations" | "audit_log" | "dev_outbox" | "messages" | "webhook_deliveries" | "guests", where: ReturnType<typeof sql>): Promise<number> {
   let total = 0;
   for (let i = 0; i < MAX_CHUNKS; i++) {
     const res = await d.run(
@@ -70,20 +71,52 @@ export interface SweepResult {
   logsDeleted: number;
 }
 
-/** Deletes one account's customer data created before `before`: every location's DO, then D1. */
-export async function purgeAccountData(env: Env, d: Db, accountId: string, before: number): Promise<{ parties: number; reservations: number }> {
+export interface PurgeResult {
+  parties: number;
+  reservations: number;
+  /** Texts to or from the number (an erasure only). */
+  messages: number;
+  /** Guest history rows (tags and notes): the erased guest, or guests with nothing left in the window. */
+  guests: number;
+}
+
+/**
+ * Deletes one account's customer data in `scope`: every location's DO first, then D1. Two scopes
+ * share this one path: the retention policy (created before an instant) and a guest's erasure on a
+ * data-subject request (everything that holds their phone, issue 22). The SMS opt-out ledgers keep
+ * the number: forgetting a STOP would text someone who asked not to be.
+ */
+export async function purgeAccountData(env: Env, d: Db, accountId: string, scope: CustomerDataScope): Promise<PurgeResult> {
   const locs = await d.select().from(locations).where(eq(locations.accountId, accountId));
   // The DOs first: their outboxes would otherwise carry purged parties back into D1.
   for (const loc of locs) {
     const stub = restaurant(env, loc);
-    await stub.purgeCustomerData(before);
+    await stub.purgeCustomerData(scope);
   }
-  const deleted = {
-    parties: await deleteInChunks(d, "parties", sql`account_id = ${accountId} AND created_at < ${before}`),
-    reservations: await deleteInChunks(d, "reservations", sql`account_id = ${accountId} AND created_at < ${before}`),
+  const rows = scope.kind === "phone" ? sql`account_id = ${accountId} AND phone = ${scope.phone}` : sql`account_id = ${accountId} AND created_at < ${scope.before}`;
+  const deleted: PurgeResult = {
+    parties: await deleteInChunks(d, "parties", rows),
+    reservations: await deleteInChunks(d, "reservations", rows),
+    messages: 0,
+    guests: 0,
   };
+  if (scope.kind === "phone") {
+    deleted.messages = await deleteInChunks(d, "messages", sql`account_id = ${accountId} AND (to_phone = ${scope.phone} OR from_phone = ${scope.phone})`);
+    // Delivery records keep each webhook's payload, which carries the party or booking as sent.
+    await deleteInChunks(d, "webhook_deliveries", sql`account_id = ${accountId} AND instr(payload, ${JSON.stringify(scope.phone)}) > 0`);
+    deleted.guests = await deleteInChunks(d, "guests", rows);
+    return deleted;
+  }
+  // A guest's tags and notes go once neither they nor any visit is inside the window.
+  deleted.guests = await deleteInChunks(
+    d,
+    "guests",
+    sql`account_id = ${accountId} AND updated_at < ${scope.before}
+      AND NOT EXISTS (SELECT 1 FROM parties p WHERE p.account_id = guests.account_id AND p.phone = guests.phone)
+      AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.account_id = guests.account_id AND r.phone = guests.phone)`,
+  );
   // Insights rollups go with the rows they summarize (src/insights/retention.ts).
-  await purgeRollups(env, d, accountId, before, before === ALL, Date.now());
+  await purgeRollups(env, d, accountId, scope.before, scope.before === ALL, Date.now());
   return deleted;
 }
 
@@ -113,8 +146,10 @@ export async function retentionSweep(env: Env, d: Db, at: number): Promise<Sweep
       const inScope = [
         ...(await d.select({ id: parties.id }).from(parties).where(and(eq(parties.accountId, a.id), lt(parties.createdAt, before))).limit(1)),
         ...(await d.select({ id: reservations.id }).from(reservations).where(and(eq(reservations.accountId, a.id), lt(reservations.createdAt, before))).limit(1)),
+        ...(await d.select({ id: guests.id }).from(guests).where(and(eq(guests.accountId, a.id), lt(guests.updatedAt, before))).limit(1)),
       ];
-      const deleted = inScope.length > 0 || a.retentionDays !== null ? await purgeAccountData(env, d, a.id, before) : { parties: 0, reservations: 0 };
+      const deleted = inScope.length > 0 || a.retentionDays !== null ? await purgeAccountData(env, d, a.id, { kind: "created_before", before }) : null;
+      if (!deleted) continue;
       if (deleted.parties + deleted.reservations > 0) result.accountsPurged += 1;
       result.partiesDeleted += deleted.parties;
       result.reservationsDeleted += deleted.reservations;

@@ -6,7 +6,7 @@ import { requireAuth, requireRole } from "../auth/middleware";
 import { cancelBeforeDeletion } from "../billing/service";
 import { PASSWORD_MAX_BYTES, verifyPassword } from "../auth/passwords";
 import { db, type Db } from "../db/client";
-import { accounts, auditLog, locations, parties, reservations, users } from "../db/schema";
+import { accounts, auditLog, guests, locations, parties, reservations, users } from "../db/schema";
 import { audit } from "../lib/audit";
 import { isoOrNull, now } from "../lib/clock";
 import { ApiError, validationFailed } from "../lib/errors";
@@ -102,6 +102,11 @@ async function* accountReservations(d: Db, accountId: string) {
   for await (const r of rows) yield reservationExport(r);
 }
 
+async function* accountGuests(d: Db, accountId: string) {
+  const rows = byId((after) => d.select().from(guests).where(and(eq(guests.accountId, accountId), gt(guests.id, after))).orderBy(asc(guests.id)).limit(PAGE));
+  for await (const g of rows) yield { id: g.id, phone: g.phone, tags: g.tags, notes: g.notes, createdAt: isoOrNull(g.createdAt), updatedAt: isoOrNull(g.updatedAt) };
+}
+
 accountRoutes.openapi(
   createRoute({
     method: "get",
@@ -151,6 +156,13 @@ accountRoutes.openapi(
         first = true;
         for await (const r of accountReservations(d, auth.accountId)) {
           await write((first ? "" : ",") + JSON.stringify(r));
+          first = false;
+        }
+        // Guest history (issue 22): the staff's tags and notes about each guest; visits are the rows above.
+        await write('],"guests":[');
+        first = true;
+        for await (const g of accountGuests(d, auth.accountId)) {
+          await write((first ? "" : ",") + JSON.stringify(g));
           first = false;
         }
         await write("]}");

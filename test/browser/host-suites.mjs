@@ -7,6 +7,7 @@ import { hostReservationFlows } from "./host-reservations.flow.mjs";
 import { hostA11yFlows } from "./host-a11y.flow.mjs";
 import { hostHoldFlows } from "./host-hold.flow.mjs";
 import { hostQuoteFlows } from "./host-quotes.flow.mjs";
+import { hostGuestFlows } from "./host-guests.flow.mjs";
 
 export const hostSuites = {
   "host-add": hostAddFlows,
@@ -17,4 +18,5 @@ export const hostSuites = {
   "host-a11y": hostA11yFlows,
   "host-hold": hostHoldFlows,
   "host-quotes": hostQuoteFlows,
+  "host-guests": hostGuestFlows,
 };

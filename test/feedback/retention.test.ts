@@ -15,9 +15,21 @@ describe("feedback and data retention", () => {
     expect(await feedbackRows(p)).toHaveLength(2);
     expect(await feedbackSchedule(p)).toHaveLength(1);
     await runInDurableObject(p.stub, (instance: Restaurant) =>
-      instance.at({ id: p.locationId, accountId: p.accountId, name: "Retention", timezone: "UTC" }).purgeCustomerData(Date.now() + 1),
+      instance.at({ id: p.locationId, accountId: p.accountId, name: "Retention", timezone: "UTC" }).purgeCustomerData({ kind: "created_before", before: Date.now() + 1 }),
     );
     expect(await feedbackRows(p)).toEqual([]);
     expect(await feedbackSchedule(p)).toEqual([]);
+  });
+
+  it("erasing a guest (by phone) deletes the answers and scheduled asks about that guest's visits only", async () => {
+    const p = await feedbackPlace({ delayMinutes: 60 });
+    const erased = await seatedGuest(p);
+    const kept = await seatedGuest(p);
+    expect((await feedbackRows(p)).map((r) => r.ref).sort()).toEqual([erased.id, kept.id].sort());
+    await runInDurableObject(p.stub, (instance: Restaurant) =>
+      instance.at({ id: p.locationId, accountId: p.accountId, name: "Erasure", timezone: "UTC" }).purgeCustomerData({ kind: "phone", phone: erased.phone }),
+    );
+    expect((await feedbackRows(p)).map((r) => r.ref)).toEqual([kept.id]);
+    expect(await feedbackSchedule(p)).toHaveLength(1);
   });
 });

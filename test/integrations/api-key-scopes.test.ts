@@ -109,6 +109,11 @@ const EXPECTED: Record<string, Scope | null> = {
   "POST /api/billing/subscription/cancel": null,
   "POST /api/billing/subscription/reactivate": null,
   "GET /api/billing/account-link": null,
+  "GET /api/guests": "read",
+  "POST /api/guests": "waitlist_write",
+  "GET /api/guests/{guestId}": "read",
+  "PATCH /api/guests/{guestId}": "waitlist_write",
+  "DELETE /api/guests/{guestId}": null,
 };
 
 let owner: SignedUp;

@@ -13,6 +13,8 @@ describe("export", () => {
   it("exports the account as JSON: users without password hashes, locations, parties, audit log", async () => {
     const o = await signUp();
     await seedParties(o);
+    const guest = (await call("GET", "/api/guests?phone=%2B12125550100", { token: o.token })).json.items[0];
+    await call("PATCH", `/api/guests/${guest.id}`, { token: o.token, body: { tags: ["VIP"], notes: "Corner table" } });
     const { res, text } = await download("/api/account/export", o.token);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toMatch(/attachment; filename="seatline-export-\d{4}-\d{2}-\d{2}\.json"/);
@@ -23,6 +25,7 @@ describe("export", () => {
     expect(data.locations.map((l: any) => l.id)).toEqual([o.locationId]);
     expect(data.parties.map((p: any) => p.name).sort()).toEqual(["Ana", "Bo", "Cy"]);
     expect(data.auditLog.some((e: any) => e.action === "auth.signup")).toBe(true);
+    expect(data.guests).toEqual([expect.objectContaining({ id: guest.id, phone: "+12125550100", tags: ["VIP"], notes: "Corner table" })]);
   });
 
   it("exports parties as CSV, neutralising spreadsheet formulas", async () => {
@@ -68,11 +71,12 @@ describe("delete the account", () => {
     const other = await signUp();
     const { tokens } = await seedParties(o);
     await seedParties(other);
+    expect((await call("GET", "/api/guests?phone=%2B12125550100", { token: o.token })).json.items).toHaveLength(1);
     const r = await call("DELETE", "/api/account", { token: o.token, body: { confirmAccountName: "Gone Soon", password: o.password } });
     expect(r.status).toBe(204);
     expect((await call("GET", "/api/me", { token: o.token })).status).toBe(401);
     expect((await call("POST", "/api/auth/login", { body: { email: o.email, password: o.password } })).status).toBe(401);
-    for (const table of ["users", "sessions", "locations", "parties", "audit_log", "invites"]) {
+    for (const table of ["users", "sessions", "locations", "parties", "audit_log", "invites", "guests"]) {
       const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`).bind(o.accountId).first<{ n: number }>();
       expect(row!.n, table).toBe(0);
     }

@@ -10,3 +10,4 @@ export * from "./billing";
 export * from "./insights";
 export * from "./integrations";
 export * from "./platform";
+export * from "./guests";

@@ -43,5 +43,7 @@ export const parties = sqliteTable(
     // Insights recompute a location-day from the parties that joined or were seated that day.
     index("parties_location_created_idx").on(t.locationId, t.createdAt),
     index("parties_location_seated_idx").on(t.locationId, t.seatedAt),
+    // Guest history counts a phone's visits across the account's locations (src/guests/visits.ts).
+    index("parties_account_phone_idx").on(t.accountId, t.phone),
   ],
 );

@@ -37,5 +37,7 @@ export const reservations = sqliteTable(
     index("reservations_location_start_idx").on(t.locationId, t.start),
     index("reservations_account_idx").on(t.accountId, t.createdAt),
     index("reservations_location_seated_idx").on(t.locationId, t.seatedAt),
+    // Guest history counts a phone's visits across the account's locations (src/guests/visits.ts).
+    index("reservations_account_phone_idx").on(t.accountId, t.phone),
   ],
 );

@@ -8,6 +8,7 @@ import { Icon } from "../shared/icons";
 import type { NewParty, WaitlistSettings } from "../shared/types";
 import type { ShownWait } from "./line";
 import { parseSize, tagChoices } from "./party-fields";
+import { ReturningHint } from "./guest-card";
 
 export type { NewParty } from "../shared/types";
 
@@ -102,6 +103,7 @@ export function AddParty({ settings, estimate, onAdd, onClose }: { settings: Wai
       <div class="field">
         <label for="add-phone">Mobile (optional)</label>
         <input id="add-phone" type="tel" inputMode="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} maxLength={32} autocomplete="off" />
+        <ReturningHint phone={phone} callingCode={settings?.phoneCountryCode ?? "1"} />
         {phone.trim() ? (
           <label class="check consent">
             <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />

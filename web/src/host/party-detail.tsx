@@ -6,6 +6,8 @@ import { Icon } from "../shared/icons";
 import type { Location, MessageView, PartyView, RestParty, WaitlistSettings } from "../shared/types";
 import { Conversation } from "./conversation";
 import { EditParty } from "./edit-party";
+import { GuestCard } from "./guest-card";
+import type { GuestBook } from "./guest-history";
 
 export function PartyDetail(props: {
   location: Location;
@@ -19,6 +21,9 @@ export function PartyDetail(props: {
   onUpdated: (p: RestParty) => void;
   /** Opens the Floor tab with this party picked (issue 17); absent where the location has no tables. */
   onSeatAtTable?: () => void;
+  /** Guest history for parties with a phone (issue 22). */
+  guests?: GuestBook;
+  onNews?: (text: string, error?: boolean) => void;
 }) {
   const { location: loc, party: p } = props;
   const [editing, setEditing] = useState(false);
@@ -64,6 +69,7 @@ export function PartyDetail(props: {
             <button class="btn danger" onClick={() => props.onAct("cancel")}>Cancel</button>
             <button class="btn danger" onClick={() => props.onAct("no_show")}>No-show</button>
           </div>
+          {p.phone && props.guests ? <GuestCard phone={p.phone} partyId={p.id} book={props.guests} onNews={props.onNews ?? (() => {})} /> : null}
           <Conversation location={loc} party={p} messages={props.messages} onMessages={props.onMessages} />
         </>
       )}

@@ -20,6 +20,8 @@ export function PartyRow(props: {
   dragging: boolean;
   dropTarget: boolean;
   isNew: boolean;
+  /** The guest's history mark (guest-card.tsx GuestMark, issue 22), when the number has one. */
+  guestMark?: ComponentChildren;
   onOpen: () => void;
   onNotify: () => void;
   onSeat: () => void;
@@ -62,6 +64,7 @@ export function PartyRow(props: {
           {p.onMyWayAt ? <span class="tag omw"><Icon name="walk" /> On the way</span> : null}
           {!reachable ? <span class="no-text">No texts</span> : null}
           {p.source === "guest" ? <span class="tag self">Self check-in</span> : null}
+          {props.guestMark}
           {p.tags.map((t) => <span class="tag" key={t}>{t}</span>)}
           {p.notes ? <span class="row-notes">{p.notes}</span> : null}
         </span>

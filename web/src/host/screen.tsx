@@ -23,6 +23,8 @@ import { Toast, useToast } from "./toast";
 import { useDrag } from "./drag";
 import { holdMinutes } from "./party-fields";
 import { FeedbackBadge, toastText, useFeedbackAlerts } from "./feedback-alerts";
+import { useGuestBook } from "./guest-history";
+import { GuestMark } from "./guest-card";
 import "./host-screen.css";
 
 declare global {
@@ -229,6 +231,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
   // The server's figures while connected; worked out here from the intervals only while offline.
   const rows = useMemo(() => activeRows(line, offline), [line, offline]);
   const shown = useMemo(() => searchRows(rows, query), [rows, query]);
+  // Returning guests in the line, looked up beside it (issue 22), never on the add path itself.
+  const guests = useGuestBook(rows);
   const closed = useMemo(() => recentlyClosed(line, now), [line, now]);
   const replies = useMemo(() => unreadReplies(line, readAt), [line, readAt]);
   const newCheckIns = rows.filter((r) => unseen.has(r.id));
@@ -455,6 +459,7 @@ export function HostScreen({ location: loc }: { location: Location }) {
                 dragging={dragId === p.id}
                 dropTarget={dropId === p.id && dragId !== p.id}
                 isNew={unseen.has(p.id)}
+                guestMark={<GuestMark guest={guests.of(p.phone)} />}
                 onOpen={() => open(selected === p.id ? null : p.id)}
                 onNotify={() => notify(p)}
                 onSeat={() => act(p, "seat")}
@@ -471,6 +476,8 @@ export function HostScreen({ location: loc }: { location: Location }) {
                     onAct={(action) => act(p, action)}
                     onClose={() => { setSelected(null); requestAnimationFrame(() => document.querySelector<HTMLElement>(`li.party[data-id="${p.id}"] button.who`)?.focus()); }}
                     onUpdated={(r: RestParty) => { setLine((l) => applyRest(l, r)); show({ text: `${r.name} saved.` }); }}
+                    guests={guests}
+                    onNews={(text, error) => show({ text, error })}
                     onSeatAtTable={line.floor.length > 0 ? () => {
                       setPick(p.id);
                       setSelected(null);

@@ -42,6 +42,8 @@ export type Session = Schemas["Session"];
 /** What the host screen's add form sends. */
 export type NewParty = Body<"/api/locations/{locationId}/waitlist", "post">;
 export type Location = Schemas["Location"];
+/** A returning guest's history (issue 22): staff only, never on guest pages. */
+export type Guest = Schemas["Guest"];
 export type Member = Answer<"/api/team/members", "get">["members"][number];
 export type Invite = Schemas["Invite"];
 export type Retention = Schemas["Retention"];

@@ -34,5 +34,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [pageWeights({ guest: 50 * 1024, app: 200 * 1024, board: 20 * 1024 })],
+  plugins: [pageWeights({ guest: 51 * 1024, app: 200 * 1024, board: 20 * 1024 })],
 });

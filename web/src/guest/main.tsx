@@ -10,7 +10,7 @@ import type { KioskPage as KioskPageType } from "./kiosk";
 import { useEffect, useState } from "preact/hooks";
 import { BookPage, MANAGE_TOKEN } from "./book";
 import { ManageBookingPage } from "./manage";
-import { FeedbackPage } from "./feedback";
+import type { FeedbackPage as FeedbackPageType } from "./feedback";
 import { I18nProvider, useI18n } from "./i18n/context";
 import { Loading, Notice } from "./shell";
 
@@ -27,13 +27,23 @@ function LazyKiosk(props: { slug: string; token: string }) {
   return Page ? <Page {...props} /> : <Loading text={tr.t("common.loading")} />;
 }
 
+/** The rating page loads only from a feedback link: the pages a guest opens while waiting carry none of it. */
+function LazyFeedback(props: { token: string }) {
+  const { tr } = useI18n();
+  const [Page, setPage] = useState<typeof FeedbackPageType | null>(null);
+  useEffect(() => {
+    void import("./feedback").then((m) => setPage(() => m.FeedbackPage));
+  }, []);
+  return Page ? <Page {...props} /> : <Loading text={tr.t("common.loading")} />;
+}
+
 function Guest() {
   const path = usePath();
   const { tr } = useI18n();
   let m: Record<string, string> | null;
   if ((m = match("/w/:token", path))) return <StatusPage key={m.token} token={m.token!} />;
   if ((m = match("/join/:slug", path))) return kiosk !== null ? <LazyKiosk key={m.slug} slug={m.slug!} token={kiosk} /> : <JoinPage key={m.slug} slug={m.slug!} />;
-  if ((m = match("/feedback/:token", path))) return <FeedbackPage key={m.token} token={m.token!} />;
+  if ((m = match("/feedback/:token", path))) return <LazyFeedback key={m.token} token={m.token!} />;
   if ((m = match("/book/:x", path))) return MANAGE_TOKEN.test(m.x!) ? <ManageBookingPage token={m.x!} /> : <BookPage slug={m.x!} />;
   return <Notice state="not-found" icon="x" title={tr.t("common.notFoundTitle")} body={tr.t("common.notFoundBody")} />;
 }

@@ -57,6 +57,6 @@ describe("reservation events on the host socket", () => {
     await booked(p, { start: localIso(dayFromNow(2, p.timezone), "19:00", p.timezone) });
     const host = await openHost(p, p.locationId);
     const snap = await host.next((m) => m.type === "snapshot");
-    expect(Object.keys(snap).sort()).toEqual(["intervals", "parties", "settings", "type", "version"]);
+    expect(Object.keys(snap).sort()).toEqual(["intervals", "newPartyWaits", "parties", "settings", "type", "version"]);
   });
 });

@@ -285,9 +285,31 @@ export class Feedback {
 
   /** Hands pending emails to the queue; returns how many remain (0 when all are queued). */
   async flush(queue: Queue<OutboundMessage>, d1: D1Database, loc: LocationRef): Promise<number> {
-    const guests = this.d.sql.exec("SELECT id, ref, name, email FROM feedback WHERE email_pending = 1 LIMIT 50").toArray();
-    const owners = this.d.sql.exec("SELECT * FROM feedback WHERE owner_alert = ? LIMIT 50", ALERT.pending).toArray();
-    if (guests.length === 0 && owners.length === 0) return 0;
+    // Rows another flush is handing to the queue right now (an alarm and a retry can overlap across the
+    // awaits below) are left to it, so no email goes to the queue twice. Kept in memory: after an
+    // eviction nothing is in flight, and a row still pending is sent again.
+    const free = (r: Row) => !this.flushing.has(r.id as string);
+    const guests = this.d.sql.exec("SELECT id, ref, name, email FROM feedback WHERE email_pending = 1 LIMIT 50").toArray().filter(free);
+    const owners = this.d.sql.exec("SELECT * FROM feedback WHERE owner_alert = ? LIMIT 50", ALERT.pending).toArray().filter(free);
+    if (guests.length === 0 && owners.length === 0) return this.pendingMail();
+    const claimed = [...guests, ...owners].map((r) => r.id as string);
+    for (const id of claimed) this.flushing.add(id);
+    try {
+      await this.handOver(queue, d1, loc, guests, owners);
+    } finally {
+      for (const id of claimed) this.flushing.delete(id);
+    }
+    return this.pendingMail();
+  }
+
+  /** Rows being handed to the queue by a flush that has not finished. */
+  private readonly flushing = new Set<string>();
+
+  private pendingMail(): number {
+    return this.d.sql.exec("SELECT COUNT(*) AS n FROM feedback WHERE email_pending = 1 OR owner_alert = ?", ALERT.pending).one().n as number;
+  }
+
+  private async handOver(queue: Queue<OutboundMessage>, d1: D1Database, loc: LocationRef, guests: Row[], owners: Row[]): Promise<void> {
     const messages: MessageSendRequest<OutboundMessage>[] = [];
     for (const g of guests) {
       const language = guestLanguageOf(this.d.sql, g.ref as string) ?? this.d.language();
@@ -313,7 +335,6 @@ export class Feedback {
     if (messages.length > 0) await queue.sendBatch(messages);
     for (const g of guests) this.d.sql.exec("UPDATE feedback SET email_pending = 0 WHERE id = ?", g.id);
     for (const o of owners) this.d.sql.exec("UPDATE feedback SET owner_alert = ? WHERE id = ? AND owner_alert = ?", ALERT.queued, o.id, ALERT.pending);
-    return this.d.sql.exec("SELECT COUNT(*) AS n FROM feedback WHERE email_pending = 1 OR owner_alert = ?", ALERT.pending).one().n as number;
   }
 
   // ---- retention -------------------------------------------------------------------------------------

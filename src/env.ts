@@ -102,7 +102,7 @@ export interface Variables {
    */
   location: import("../domain/waitlist/protocol").LocationRef;
   /** The location DO's RPC surface for `location`, when its ownership answer carried it (routes/location-scope.ts locationDo). */
-  locationApi?: import("./restaurant/client").LocationApiStub;
+  locationApi?: LocationApiStub;
   /** The location's D1 row, on /api/locations/:locationId itself (GET, PATCH, DELETE). */
   locationRow: typeof locations.$inferSelect;
   /**
@@ -113,3 +113,9 @@ export interface Variables {
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };
+
+/** The DO's answer to whether a location is an account's (Restaurant.forAccount), as the Worker receives it. */
+export type ScopeAnswer = Awaited<ReturnType<DurableObjectStub<Restaurant>["forAccount"]>>;
+
+/** The location's RPC surface carried by an owned answer; the same methods as `restaurant()`'s. */
+export type LocationApiStub = Extract<ScopeAnswer, { kind: "owned" }>["api"];

@@ -24,11 +24,9 @@ export function restaurantObject(env: Env, locationId: string) {
   return env.RESTAURANT.get(env.RESTAURANT.idFromName(locationId));
 }
 
-/** The DO's answer to whether a location is an account's (Restaurant.forAccount), as the Worker receives it. */
-export type ScopeAnswer = Awaited<ReturnType<ReturnType<typeof restaurantObject>["forAccount"]>>;
-
-/** The location's RPC surface carried by an owned answer; the same methods as `restaurant()`'s. */
-export type LocationApiStub = Extract<ScopeAnswer, { kind: "owned" }>["api"];
+// The scope answer's types live with the request variables that carry them (src/env.ts), so the
+// environment does not import this module back.
+export type { LocationApiStub, ScopeAnswer } from "../env";
 
 /** The value of a DO result, or its error as the one API error shape. */
 export function unwrap<T>(result: DoResult<T>): T {
